@@ -1,0 +1,306 @@
+//! Working days by China's official holiday notices (DESIGN §7), and the clock.
+//!
+//! A year in the calendar lists its days off (single dates or ISO 8601 intervals
+//! `2026-02-15/2026-02-23`) and the weekend days that are worked (调休). Years not in the
+//! calendar fall back to Monday–Friday. Pure code, no I/O.
+
+use std::collections::HashSet;
+
+use chrono::{Datelike, Days, FixedOffset, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+use crate::case::Time;
+use crate::error::{Error, Result};
+
+/// China Standard Time: dates of deadlines are local dates in the county.
+pub fn china() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).expect("valid offset")
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarYear {
+    pub year: i32,
+    /// Days off: `YYYY-MM-DD` or `YYYY-MM-DD/YYYY-MM-DD` (inclusive).
+    pub holidays: Vec<String>,
+    /// Weekend days that are working days (调休).
+    pub workdays: Vec<String>,
+}
+
+/// The official 2024–2026 calendars of DESIGN §7.
+pub fn official_years() -> Vec<CalendarYear> {
+    let year = |year: i32, holidays: &[&str], workdays: &[&str]| CalendarYear {
+        year,
+        holidays: holidays.iter().map(|s| s.to_string()).collect(),
+        workdays: workdays.iter().map(|s| s.to_string()).collect(),
+    };
+    vec![
+        year(
+            2024,
+            &[
+                "2024-01-01",
+                "2024-02-10/2024-02-17",
+                "2024-04-04/2024-04-06",
+                "2024-05-01/2024-05-05",
+                "2024-06-10",
+                "2024-09-15/2024-09-17",
+                "2024-10-01/2024-10-07",
+            ],
+            &[
+                "2024-02-04",
+                "2024-02-18",
+                "2024-04-07",
+                "2024-04-28",
+                "2024-05-11",
+                "2024-09-14",
+                "2024-09-29",
+                "2024-10-12",
+            ],
+        ),
+        year(
+            2025,
+            &[
+                "2025-01-01",
+                "2025-01-28/2025-02-04",
+                "2025-04-04/2025-04-06",
+                "2025-05-01/2025-05-05",
+                "2025-05-31/2025-06-02",
+                "2025-10-01/2025-10-08",
+            ],
+            &[
+                "2025-01-26",
+                "2025-02-08",
+                "2025-04-27",
+                "2025-09-28",
+                "2025-10-11",
+            ],
+        ),
+        year(
+            2026,
+            &[
+                "2026-01-01/2026-01-03",
+                "2026-02-15/2026-02-23",
+                "2026-04-04/2026-04-06",
+                "2026-05-01/2026-05-05",
+                "2026-06-19/2026-06-21",
+                "2026-09-25/2026-09-27",
+                "2026-10-01/2026-10-07",
+            ],
+            &[
+                "2026-01-04",
+                "2026-02-14",
+                "2026-02-28",
+                "2026-05-09",
+                "2026-09-20",
+                "2026-10-10",
+            ],
+        ),
+    ]
+}
+
+/// Parse `YYYY-MM-DD` or an inclusive interval `YYYY-MM-DD/YYYY-MM-DD`.
+pub fn parse_span(s: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let date = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+    match s.split_once('/') {
+        Some((a, b)) => {
+            let (a, b) = (date(a)?, date(b)?);
+            (a <= b).then_some((a, b))
+        }
+        None => date(s).map(|d| (d, d)),
+    }
+}
+
+/// The working-day calendar, compiled for lookups.
+#[derive(Debug, Clone, Default)]
+pub struct Calendar {
+    off: HashSet<NaiveDate>,
+    worked: HashSet<NaiveDate>,
+    years: HashSet<i32>,
+}
+
+impl Calendar {
+    /// Entries that do not parse were refused when the casebook was read (schema), so they
+    /// are skipped here.
+    pub fn new(years: &[CalendarYear]) -> Calendar {
+        let mut cal = Calendar::default();
+        for y in years {
+            cal.years.insert(y.year);
+            for span in y.holidays.iter().filter_map(|s| parse_span(s)) {
+                let mut d = span.0;
+                while d <= span.1 {
+                    cal.off.insert(d);
+                    d = d.succ_opt().expect("date in range");
+                }
+            }
+            for (d, _) in y.workdays.iter().filter_map(|s| parse_span(s)) {
+                cal.worked.insert(d);
+            }
+        }
+        cal
+    }
+
+    /// Whether the calendar knows the official notices of this year.
+    pub fn covers(&self, year: i32) -> bool {
+        self.years.contains(&year)
+    }
+
+    pub fn is_working_day(&self, d: NaiveDate) -> bool {
+        if self.worked.contains(&d) {
+            return true;
+        }
+        if self.off.contains(&d) {
+            return false;
+        }
+        !matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+    }
+
+    /// The date `n` working days after `start` (the day of the action itself not counted).
+    pub fn add_working_days(&self, start: NaiveDate, n: u32) -> NaiveDate {
+        let mut d = start;
+        let mut left = n;
+        while left > 0 {
+            d = d.checked_add_days(Days::new(1)).expect("date in range");
+            if self.is_working_day(d) {
+                left -= 1;
+            }
+        }
+        d
+    }
+
+    /// Working days in `(from, to]`: how many working days `to` is past `from`.
+    pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
+        let mut n = 0;
+        let mut d = from;
+        while d < to {
+            d = d.checked_add_days(Days::new(1)).expect("date in range");
+            if self.is_working_day(d) {
+                n += 1;
+            }
+        }
+        n
+    }
+}
+
+/// The local date of a time, in China Standard Time.
+pub fn local_date(t: &Time) -> NaiveDate {
+    t.with_timezone(&china()).date_naive()
+}
+
+/// Now, in China Standard Time. `DISPUTE_NOW` (RFC 3339) fixes the clock for tests and the
+/// demo; commit timestamps are always the real time.
+pub fn now() -> Result<Time> {
+    match std::env::var("DISPUTE_NOW") {
+        Ok(s) if !s.is_empty() => parse_time(&s),
+        _ => Ok(chrono::Utc::now().with_timezone(&china())),
+    }
+}
+
+/// Parse a time given on the command line: RFC 3339, or `YYYY-MM-DD HH:MM[:SS]` / a date
+/// alone, both taken as China Standard Time.
+pub fn parse_time(s: &str) -> Result<Time> {
+    let s = s.trim();
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Ok(t);
+    }
+    for fmt in [
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+    ] {
+        if let Ok(t) = chrono::NaiveDateTime::parse_from_str(s, fmt) {
+            return t
+                .and_local_timezone(china())
+                .single()
+                .ok_or_else(|| Error::BadTime(s.to_string()));
+        }
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return d
+            .and_hms_opt(9, 0, 0)
+            .and_then(|t| t.and_local_timezone(china()).single())
+            .ok_or_else(|| Error::BadTime(s.to_string()));
+    }
+    Err(Error::BadTime(s.to_string()))
+}
+
+/// Parse a date given on the command line (`YYYY-MM-DD`).
+pub fn parse_date(s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| Error::BadTime(s.to_string()))
+}
+
+/// A time as stored and shown: RFC 3339 in China Standard Time, whole seconds.
+pub fn normalise(t: Time) -> Time {
+    let t = t.with_timezone(&china());
+    t - chrono::Duration::nanoseconds(t.timestamp_subsec_nanos() as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn cal() -> Calendar {
+        Calendar::new(&official_years())
+    }
+
+    #[test]
+    fn five_working_days_across_national_day() {
+        // The example of the workflow issue: 10-01..10-07 off, Saturday 10-10 worked.
+        assert_eq!(cal().add_working_days(d("2026-09-30"), 5), d("2026-10-13"));
+    }
+
+    #[test]
+    fn spring_festival_and_adjusted_weekends() {
+        let c = cal();
+        assert!(!c.is_working_day(d("2026-02-16")));
+        assert!(c.is_working_day(d("2026-02-14")), "Saturday 2-14 is worked");
+        assert!(c.is_working_day(d("2026-02-28")), "Saturday 2-28 is worked");
+        // Friday 2026-02-13 + 1 working day = Saturday 2-14 (调休).
+        assert_eq!(c.add_working_days(d("2026-02-13"), 1), d("2026-02-14"));
+        // Saturday 2-14 + 1 = Tuesday 2-24, after the break.
+        assert_eq!(c.add_working_days(d("2026-02-14"), 1), d("2026-02-24"));
+        assert!(c.is_working_day(d("2024-02-04")));
+        assert!(!c.is_working_day(d("2025-01-28")));
+    }
+
+    #[test]
+    fn plain_weekends_outside_the_calendar() {
+        let c = cal();
+        assert!(!c.covers(2027));
+        // Friday 2027-01-08 + 1 = Monday 2027-01-11.
+        assert_eq!(c.add_working_days(d("2027-01-08"), 1), d("2027-01-11"));
+    }
+
+    #[test]
+    fn working_days_between_counts_after_the_due_date() {
+        let c = cal();
+        assert_eq!(c.working_days_between(d("2026-10-13"), d("2026-10-13")), 0);
+        assert_eq!(c.working_days_between(d("2026-09-30"), d("2026-10-13")), 5);
+        assert_eq!(c.working_days_between(d("2026-11-27"), d("2026-11-29")), 0);
+        assert_eq!(c.working_days_between(d("2026-11-27"), d("2026-11-30")), 1);
+    }
+
+    #[test]
+    fn spans_parse() {
+        assert_eq!(
+            parse_span("2026-02-15/2026-02-23"),
+            Some((d("2026-02-15"), d("2026-02-23")))
+        );
+        assert_eq!(parse_span("2026-02-23/2026-02-15"), None);
+        assert_eq!(parse_span("2026-13-01"), None);
+    }
+
+    #[test]
+    fn times_parse_in_china_time() {
+        let t = parse_time("2026-11-20 09:30").unwrap();
+        assert_eq!(t.to_rfc3339(), "2026-11-20T09:30:00+08:00");
+        let t = parse_time("2026-11-20T01:30:00Z").unwrap();
+        assert_eq!(local_date(&t), d("2026-11-20"));
+        assert!(parse_time("yesterday").is_err());
+        assert!(parse_time("2026-02-30").is_err());
+    }
+}

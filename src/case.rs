@@ -1,0 +1,533 @@
+//! One dispute: the contents of `cases/<YEAR>/<DEPT>/<BUCKET>/<ID>.toml`.
+//!
+//! The file holds the case's current state and every written record (opinions, minutes,
+//! reply), so it reads on its own. Repeated records are arrays of tables; `events` is the
+//! case's own journal, one entry per action, which the timeline and `verify` read.
+//! Codes are ASCII (`status = "handling"`); Chinese labels live in `text`.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use crate::error::{Error, Result};
+
+pub type Time = DateTime<FixedOffset>;
+
+macro_rules! code_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $code:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $(#[serde(rename = $code)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The ASCII code used in files and on the command line.
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            pub fn from_code(s: &str) -> Option<$name> {
+                match s { $($code => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+
+        impl clap::ValueEnum for $name {
+            fn value_variants<'a>() -> &'a [Self] {
+                Self::ALL
+            }
+            fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+                Some(clap::builder::PossibleValue::new(self.code())
+                    .help(crate::text::Label::label(self)))
+            }
+        }
+    };
+}
+
+code_enum!(
+    /// Where a case stands in the workflow (DESIGN §4).
+    Status {
+        Registered = "registered",
+        Handling = "handling",
+        AwaitingApproval = "awaiting_approval",
+        Referred = "referred",
+        Replied = "replied",
+        Archived = "archived",
+        Redirected = "redirected",
+    }
+);
+
+impl Status {
+    /// Closed cases take no more actions.
+    pub fn is_open(self) -> bool {
+        !matches!(self, Status::Archived | Status::Redirected)
+    }
+}
+
+code_enum!(
+    /// How a case is handled, decided at classification.
+    Track {
+        Own = "own",
+        General = "general",
+        Major = "major",
+        Referral = "referral",
+    }
+);
+
+code_enum!(
+    /// How the payer reached the receiving department.
+    Channel {
+        Visit = "visit",
+        Phone = "phone",
+        Letter = "letter",
+        Online = "online",
+        Hotline = "hotline",
+    }
+);
+
+code_enum!(PayerKind {
+    Employer = "employer",
+    Individual = "individual",
+});
+
+code_enum!(Insurance {
+    Pension = "pension",
+    WorkInjury = "work_injury",
+    Unemployment = "unemployment",
+    Medical = "medical",
+});
+
+code_enum!(Outcome {
+    Accepted = "accepted",
+    Objected = "objected",
+});
+
+code_enum!(
+    /// Legal routes open to a payer who objects (DESIGN §8).
+    Remedy {
+        Mediation = "mediation",
+        Reconsideration = "reconsideration",
+        Arbitration = "arbitration",
+        Litigation = "litigation",
+    }
+);
+
+code_enum!(ConsultKind {
+    General = "general",
+    Major = "major",
+});
+
+code_enum!(Decision {
+    Approved = "approved",
+    Rejected = "rejected",
+});
+
+code_enum!(
+    /// One action of the workflow: the `Action:` trailer of its commit and the `action` of
+    /// its event.
+    Action {
+        Register = "register",
+        Classify = "classify",
+        Redirect = "redirect",
+        Assign = "assign",
+        Unassign = "unassign",
+        Dispatch = "dispatch",
+        Opinion = "opinion",
+        EscalateLeadingGroup = "escalate-leading-group",
+        EscalateHotline = "escalate-hotline",
+        EscalateDiscipline = "escalate-discipline",
+        Approve = "approve",
+        Reject = "reject",
+        Consult = "consult",
+        Reply = "reply",
+        Archive = "archive",
+    }
+);
+
+/// The person or employer who raised the dispute. Phone, ID code and contact are
+/// confidential (DESIGN §2.7): output masks them unless revealed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Payer {
+    pub kind: PayerKind,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    pub phone: String,
+}
+
+/// Due dates computed when the action that sets them happened; never recomputed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Due {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub classify: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispatch: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archive: Option<NaiveDate>,
+}
+
+impl Due {
+    pub fn is_empty(&self) -> bool {
+        *self == Due::default()
+    }
+}
+
+/// A department asked for its written opinion (联办), or the competent department of a
+/// referral. Removal keeps the record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assignment {
+    pub dept: String,
+    pub at: Time,
+    pub by: String,
+    pub due: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub removed_at: Option<Time>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub removed_reason: Option<String>,
+}
+
+impl Assignment {
+    pub fn is_active(&self) -> bool {
+        self.removed_at.is_none()
+    }
+}
+
+/// A department's written opinion (书面意见). Writing again replaces it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Opinion {
+    pub dept: String,
+    pub at: Time,
+    pub by: String,
+    pub text: String,
+}
+
+/// The report to the leading group and the leader's decision on it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Approval {
+    pub requested_at: Time,
+    pub requested_by: String,
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided_at: Option<Time>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A consultation meeting (会商) and its minutes (会议纪要).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Consultation {
+    pub kind: ConsultKind,
+    pub at: Time,
+    pub by: String,
+    pub attendees: Vec<String>,
+    pub minutes: String,
+}
+
+/// The referral form (报送单) of the regulation's attachment, and its dispatch by `gov`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Referral {
+    /// 反映内容摘要
+    pub summary: String,
+    /// 受理人信息: 姓名, 电话, 受理时间
+    pub receiver_name: String,
+    pub receiver_phone: String,
+    pub received_at: Time,
+    /// 报送意见
+    pub opinion: String,
+    pub referred_at: Time,
+    pub referred_by: String,
+    /// The day the competent department reports back to the receiving department.
+    pub feedback_due: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hotline_ticket: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispatched_at: Option<Time>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispatched_by: Option<String>,
+}
+
+/// The payer was told the matter lies with another department (closed).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Redirect {
+    pub dept: String,
+    pub at: Time,
+    pub by: String,
+    pub note: String,
+}
+
+/// A lead handed to the discipline commission about a department that refused.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisciplineReferral {
+    pub dept: String,
+    pub at: Time,
+    pub by: String,
+    pub reason: String,
+}
+
+/// The overall handling opinion as written to the payer (总处理意见).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reply {
+    pub at: Time,
+    pub by: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Archive {
+    pub at: Time,
+    pub by: String,
+    pub outcome: Outcome,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remedy: Option<Remedy>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One line of the case's journal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub at: Time,
+    pub action: Action,
+    pub by: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dept: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    pub id: String,
+    pub status: Status,
+    pub receiving_dept: String,
+    /// 首问责任人: the operator who first received the matter.
+    pub first_receiver: String,
+    pub received_at: Time,
+    pub channel: Channel,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    pub summary: String,
+    pub district: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<u8>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub insurance: Vec<Insurance>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub track: Option<Track>,
+    pub payer: Payer,
+    #[serde(default, skip_serializing_if = "Due::is_empty")]
+    pub due: Due,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assignments: Vec<Assignment>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub opinions: Vec<Opinion>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval: Option<Approval>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consultations: Vec<Consultation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referral: Option<Referral>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redirect: Option<Redirect>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub discipline: Vec<DisciplineReferral>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply: Option<Reply>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archive: Option<Archive>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+}
+
+impl Case {
+    pub fn from_toml(text: &str, path: &str) -> Result<Case> {
+        let case: Case = toml::from_str(text).map_err(|e| Error::CaseFileInvalid {
+            path: path.to_string(),
+            reason: one_line(&e.to_string()),
+        })?;
+        let expected = CaseId::parse(&case.id)
+            .ok()
+            .map(|id| id.path())
+            .unwrap_or_default();
+        if expected != path {
+            return Err(Error::CaseFileInvalid {
+                path: path.to_string(),
+                reason: format!("文件中的编号 {} 与文件位置不符", case.id),
+            });
+        }
+        Ok(case)
+    }
+
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).expect("a case always serialises")
+    }
+
+    /// The time of the latest event; a new action may not be earlier.
+    pub fn last_event_at(&self) -> Option<Time> {
+        self.events.iter().map(|e| e.at).max()
+    }
+
+    pub fn active_assignments(&self) -> impl Iterator<Item = &Assignment> {
+        self.assignments.iter().filter(|a| a.is_active())
+    }
+
+    pub fn is_assigned(&self, dept: &str) -> bool {
+        self.active_assignments().any(|a| a.dept == dept)
+    }
+
+    pub fn opinion_of(&self, dept: &str) -> Option<&Opinion> {
+        self.opinions.iter().find(|o| o.dept == dept)
+    }
+}
+
+/// Collapse a multi-line parser message into one line for the error line.
+pub fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A validated case ID `<DEPT>-<YEAR>-<SEQ>`: upper-case ASCII letters, a four-digit year,
+/// a sequence of four or more digits. Nothing else, so an ID can never name another path.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CaseId {
+    pub dept: String,
+    pub year: i32,
+    pub seq: u32,
+}
+
+impl CaseId {
+    pub fn new(dept: &str, year: i32, seq: u32) -> CaseId {
+        CaseId {
+            dept: dept.to_ascii_lowercase(),
+            year,
+            seq,
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<CaseId> {
+        let bad = || Error::BadCaseId(s.to_string());
+        let mut parts = s.split('-');
+        let (Some(dept), Some(year), Some(seq), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(bad());
+        };
+        let dept_ok =
+            (1..=16).contains(&dept.len()) && dept.bytes().all(|b| b.is_ascii_uppercase());
+        let year_ok = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+        let seq_ok = (4..=9).contains(&seq.len()) && seq.bytes().all(|b| b.is_ascii_digit());
+        if !(dept_ok && year_ok && seq_ok) {
+            return Err(bad());
+        }
+        let seq: u32 = seq.parse().map_err(|_| bad())?;
+        if seq == 0 {
+            return Err(bad());
+        }
+        Ok(CaseId {
+            dept: dept.to_ascii_lowercase(),
+            year: year.parse().map_err(|_| bad())?,
+            seq,
+        })
+    }
+
+    /// Cases are sharded below the year by department and by hundreds of the sequence, so
+    /// no tree a commit rewrites holds more than a hundred entries.
+    pub fn dir(&self) -> String {
+        format!(
+            "cases/{}/{}/{:02}",
+            self.year,
+            self.dept.to_ascii_uppercase(),
+            self.seq / 100
+        )
+    }
+
+    pub fn path(&self) -> String {
+        format!("{}/{}.toml", self.dir(), self)
+    }
+}
+
+impl fmt::Display for CaseId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}-{}-{:04}",
+            self.dept.to_ascii_uppercase(),
+            self.year,
+            self.seq
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_id_round_trips_and_shards() {
+        let id = CaseId::parse("TAX-2026-0001").unwrap();
+        assert_eq!(id.to_string(), "TAX-2026-0001");
+        assert_eq!(id.path(), "cases/2026/TAX/00/TAX-2026-0001.toml");
+        let wide = CaseId::parse("HRSS-2026-12345").unwrap();
+        assert_eq!(wide.to_string(), "HRSS-2026-12345");
+        assert_eq!(wide.path(), "cases/2026/HRSS/123/HRSS-2026-12345.toml");
+    }
+
+    #[test]
+    fn case_id_refuses_path_tricks() {
+        for bad in [
+            "../x",
+            "/etc/passwd",
+            "TAX-2026-0001/..",
+            "TAX-2026-0001/../../x",
+            "tax-2026-0001",
+            "TAX-26-0001",
+            "TAX-2026-1",
+            "TAX-2026-0000",
+            "TAX-2026-0001-2",
+            "TAX_2026_0001",
+            "",
+            "TAX-2026-0001\n",
+            "ＴＡＸ-2026-0001",
+        ] {
+            assert!(CaseId::parse(bad).is_err(), "{bad:?} must be refused");
+        }
+    }
+
+    #[test]
+    fn codes_parse_back() {
+        for s in Status::ALL {
+            assert_eq!(Status::from_code(s.code()), Some(*s));
+        }
+        assert_eq!(
+            Action::from_code("escalate-hotline"),
+            Some(Action::EscalateHotline)
+        );
+        assert_eq!(Track::from_code("nonsense"), None);
+    }
+}

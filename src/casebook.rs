@@ -1,0 +1,342 @@
+//! `casebook.toml`: the county, its member departments, the leading group, the operators,
+//! the default time limits and the official working-day calendar.
+//!
+//! The file is read from HEAD by every command; `init` writes the defaults below.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{Calendar, CalendarYear};
+use crate::error::{Error, Result};
+
+/// The current version of the casebook format.
+pub const FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Casebook {
+    pub format: u32,
+    pub county: String,
+    pub leading_group: LeadingGroup,
+    pub deadlines: Deadlines,
+    pub departments: Vec<Department>,
+    pub operators: Vec<Operator>,
+    pub calendar: Vec<CalendarYear>,
+}
+
+/// A member department of the mechanism.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Department {
+    pub code: String,
+    pub name: String,
+    /// Short name for tables (县人社局).
+    pub short: String,
+}
+
+/// 领导小组: led by a deputy county head; the office sits at one department.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LeadingGroup {
+    pub leader_title: String,
+    pub office_dept: String,
+    pub deputy_depts: Vec<String>,
+}
+
+/// Time limits in working days (DESIGN §7).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deadlines {
+    pub classify: u32,
+    pub opinion: u32,
+    pub opinion_major: u32,
+    pub reply: u32,
+    pub reply_major: u32,
+    pub dispatch: u32,
+    pub referral_handling: u32,
+    pub archive: u32,
+}
+
+impl Default for Deadlines {
+    fn default() -> Self {
+        Deadlines {
+            classify: 1,
+            opinion: 5,
+            opinion_major: 10,
+            reply: 15,
+            reply_major: 30,
+            dispatch: 1,
+            referral_handling: 5,
+            archive: 5,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Registers and runs the cases its department received.
+    Receiver,
+    /// Writes its department's written opinion.
+    Handler,
+    /// Leading-group office: consultations and minutes.
+    Office,
+    /// Leader of the leading group: approves major cases.
+    Leader,
+    /// `gov`: dispatches referrals through the 12345 hotline.
+    Dispatcher,
+    /// Manages operators and settings.
+    Admin,
+}
+
+impl Role {
+    pub const ALL: &'static [Role] = &[
+        Role::Receiver,
+        Role::Handler,
+        Role::Office,
+        Role::Leader,
+        Role::Dispatcher,
+        Role::Admin,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Receiver => "receiver",
+            Role::Handler => "handler",
+            Role::Office => "office",
+            Role::Leader => "leader",
+            Role::Dispatcher => "dispatcher",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Role> {
+        Role::ALL
+            .iter()
+            .copied()
+            .find(|r| r.code() == s)
+            .ok_or_else(|| Error::UnknownRole(s.to_string()))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Operator {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub dept: String,
+    pub roles: Vec<Role>,
+    #[serde(default = "yes")]
+    pub active: bool,
+    /// Office phone, printed on the referral form as the receiver's phone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Operator {
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+}
+
+/// The nine member departments of DESIGN §2: code, full name, short name.
+pub const MEMBER_DEPARTMENTS: &[(&str, &str, &str)] = &[
+    ("tax", "国家税务总局{county}税务局", "县税务局"),
+    ("hrss", "{county}人力资源和社会保障局", "县人社局"),
+    ("medical", "{county}医疗保障局", "县医保局"),
+    ("justice", "{county}司法局", "县司法局"),
+    ("finance", "{county}财政局", "县财政局"),
+    ("approval", "{county}行政审批服务管理局", "县行政审批局"),
+    ("petition", "{county}信访局", "县信访局"),
+    (
+        "cac",
+        "中共{county}委网络安全和信息化委员会办公室",
+        "县委网信办",
+    ),
+    ("gov", "{county}人民政府办公室", "县政府办"),
+];
+
+impl Casebook {
+    /// A new casebook with the defaults of DESIGN §2 and §7 and its first operator.
+    pub fn new(county: &str, admin: Operator) -> Casebook {
+        Casebook {
+            format: FORMAT,
+            county: county.to_string(),
+            leading_group: LeadingGroup {
+                leader_title: "分管副县长".to_string(),
+                office_dept: "tax".to_string(),
+                deputy_depts: ["gov", "hrss", "medical", "tax"].map(String::from).to_vec(),
+            },
+            deadlines: Deadlines::default(),
+            departments: MEMBER_DEPARTMENTS
+                .iter()
+                .map(|(code, name, short)| Department {
+                    code: code.to_string(),
+                    name: name.replace("{county}", county),
+                    short: short.to_string(),
+                })
+                .collect(),
+            operators: vec![admin],
+            calendar: crate::calendar::official_years(),
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Casebook> {
+        let value: toml::Value = toml::from_str(text)
+            .map_err(|e| Error::CasebookInvalid(crate::case::one_line(&e.to_string())))?;
+        crate::schema::check_casebook(&value)?;
+        let book: Casebook = value.try_into().map_err(|e: toml::de::Error| {
+            Error::CasebookInvalid(crate::case::one_line(&e.to_string()))
+        })?;
+        book.check()?;
+        Ok(book)
+    }
+
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).expect("a casebook always serialises")
+    }
+
+    /// Rules the schema cannot express: references between parts of the file.
+    fn check(&self) -> Result<()> {
+        let bad = |m: String| Err(Error::CasebookInvalid(m));
+        if self.format != FORMAT {
+            return bad(format!(
+                "不支持的格式版本 {}（本程序支持 {FORMAT}）",
+                self.format
+            ));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for d in &self.departments {
+            if !seen.insert(d.code.as_str()) {
+                return bad(format!("部门代码 {} 重复", d.code));
+            }
+        }
+        for code in
+            std::iter::once(&self.leading_group.office_dept).chain(&self.leading_group.deputy_depts)
+        {
+            if self.department(code).is_none() {
+                return bad(format!("领导小组引用了不存在的部门 {code}"));
+            }
+        }
+        let mut ids = std::collections::HashSet::new();
+        for op in &self.operators {
+            if !ids.insert(op.id.as_str()) {
+                return bad(format!("操作员编号 {} 重复", op.id));
+            }
+            if self.department(&op.dept).is_none() {
+                return bad(format!("操作员 {} 的部门 {} 不存在", op.id, op.dept));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn department(&self, code: &str) -> Option<&Department> {
+        self.departments.iter().find(|d| d.code == code)
+    }
+
+    /// A department code the user typed, checked against this casebook.
+    pub fn dept_code(&self, code: &str) -> Result<String> {
+        let code = code.trim();
+        self.department(code)
+            .map(|d| d.code.clone())
+            .ok_or_else(|| Error::UnknownDept(code.to_string()))
+    }
+
+    /// The full name of a department, or the code itself if it is not a member.
+    pub fn dept_name<'a>(&'a self, code: &'a str) -> &'a str {
+        match self.department(code) {
+            Some(d) => &d.name,
+            None => crate::text::outside_dept_name(code).unwrap_or(code),
+        }
+    }
+
+    pub fn dept_short<'a>(&'a self, code: &'a str) -> &'a str {
+        match self.department(code) {
+            Some(d) => &d.short,
+            None => crate::text::outside_dept_name(code).unwrap_or(code),
+        }
+    }
+
+    pub fn operator(&self, id: &str) -> Option<&Operator> {
+        self.operators.iter().find(|o| o.id == id)
+    }
+
+    pub fn operator_by_email(&self, email: &str) -> Option<&Operator> {
+        self.operators
+            .iter()
+            .find(|o| o.email.eq_ignore_ascii_case(email))
+    }
+
+    /// "张三（县税务局）" for logs and tables; the ID itself if unknown.
+    pub fn operator_label(&self, id: &str) -> String {
+        match self.operator(id) {
+            Some(op) => format!("{}（{}）", op.name, self.dept_short(&op.dept)),
+            None => id.to_string(),
+        }
+    }
+
+    pub fn calendar(&self) -> Calendar {
+        Calendar::new(&self.calendar)
+    }
+
+    pub fn member_codes(&self) -> Vec<String> {
+        self.departments.iter().map(|d| d.code.clone()).collect()
+    }
+}
+
+/// Dates from the calendar section; exposed for tests of defaults.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn admin() -> Operator {
+        Operator {
+            id: "admin".into(),
+            name: "管理员".into(),
+            email: "admin@example.org".into(),
+            dept: "tax".into(),
+            roles: vec![Role::Admin],
+            active: true,
+            phone: None,
+        }
+    }
+
+    #[test]
+    fn defaults_round_trip_through_toml_and_schema() {
+        let book = Casebook::new("芮城县", admin());
+        let text = book.to_toml();
+        let back = Casebook::parse(&text).unwrap();
+        assert_eq!(back, book);
+        assert_eq!(back.departments.len(), 9);
+        assert_eq!(back.dept_short("hrss"), "县人社局");
+        assert_eq!(back.dept_name("tax"), "国家税务总局芮城县税务局");
+    }
+
+    #[test]
+    fn unknown_keys_and_dangling_references_are_refused() {
+        let book = Casebook::new("芮城县", admin());
+        let text = book
+            .to_toml()
+            .replace("county = ", "colour = \"red\"\ncounty = ");
+        assert!(matches!(
+            Casebook::parse(&text),
+            Err(Error::CasebookInvalid(_))
+        ));
+
+        let mut book = Casebook::new("芮城县", admin());
+        book.operators[0].dept = "nowhere".into();
+        assert!(matches!(
+            Casebook::parse(&book.to_toml()),
+            Err(Error::CasebookInvalid(_))
+        ));
+    }
+}

@@ -1,0 +1,308 @@
+//! The command line: the clap tree, the global options, and the context every subcommand
+//! gets (the casebook, who acts, the clock, the output). One file per subcommand.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::calendar;
+use crate::case::{Case, CaseId, Time};
+use crate::casebook::{Casebook, Operator};
+use crate::error::{Error, Result};
+use crate::output::Ui;
+use crate::store::{Message, Store};
+use crate::workflow::{self, Command as WorkflowCommand};
+
+mod approve;
+mod archive;
+mod assign;
+mod classify;
+mod consult;
+mod escalate;
+mod init;
+mod list;
+mod log;
+mod operator;
+mod opinion;
+mod overdue;
+mod register;
+mod reply;
+mod show;
+
+/// 社会保险费征缴争议联合处置案卷工具
+///
+/// 每件争议是案卷库（git 仓库）中的一个 TOML 文件；每个办理动作是一次以操作员为作者的提交，
+/// git 历史就是办理记录。先用 `dispute init` 建库，再 `register` 受理登记。
+#[derive(Debug, Parser)]
+#[command(name = "dispute", version, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Commands,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Global {
+    /// 案卷库目录（默认：当前目录或含 casebook.toml 的最近上级目录）
+    #[arg(
+        short = 'C',
+        long = "casebook",
+        env = "DISPUTE_CASEBOOK",
+        global = true,
+        value_name = "DIR"
+    )]
+    pub casebook: Option<PathBuf>,
+
+    /// 以哪位操作员的身份办理（默认：git user.email 对应的操作员）
+    #[arg(
+        long = "as",
+        env = "DISPUTE_OPERATOR",
+        global = true,
+        value_name = "OPERATOR"
+    )]
+    pub as_operator: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Commands {
+    Init(init::Args),
+    #[command(subcommand)]
+    Operator(operator::Command),
+    Register(register::Args),
+    Classify(classify::Args),
+    Assign(assign::Args),
+    Opinion(opinion::Args),
+    Escalate(escalate::Args),
+    Approve(approve::Args),
+    Consult(consult::Args),
+    Reply(reply::Args),
+    Archive(archive::Args),
+    Show(show::Args),
+    List(list::Args),
+    Log(log::Args),
+    Overdue(overdue::Args),
+}
+
+/// What every subcommand works with.
+pub struct App {
+    pub ui: Ui,
+    global: Global,
+}
+
+impl App {
+    /// The casebook named by `-C`, or found from the current directory.
+    pub fn store(&self) -> Result<Store> {
+        match &self.global.casebook {
+            Some(dir) => Store::discover(dir),
+            None => Store::discover(&std::env::current_dir()?),
+        }
+    }
+
+    /// Who acts: `--as`, else `DISPUTE_OPERATOR`, else git's `user.email`. Unknown or
+    /// disabled operators are refused.
+    pub fn actor(&self, store: &Store, book: &Casebook) -> Result<Operator> {
+        let op = match &self.global.as_operator {
+            Some(id) if !id.trim().is_empty() => book
+                .operator(id.trim())
+                .ok_or_else(|| Error::UnknownActor(id.trim().to_string()))?,
+            _ => {
+                let email = store.git_user_email().ok_or(Error::NoIdentity)?;
+                book.operator_by_email(&email)
+                    .ok_or_else(|| Error::UnknownActor(email.clone()))?
+            }
+        };
+        if !op.active {
+            return Err(Error::ActorDisabled(op.id.clone()));
+        }
+        Ok(op.clone())
+    }
+
+    /// The current time (`DISPUTE_NOW` in tests).
+    pub fn now(&self) -> Result<Time> {
+        calendar::now()
+    }
+
+    /// When an action happened: `--at`, else now; normalised to China time, whole seconds.
+    pub fn at(&self, at: Option<&str>) -> Result<Time> {
+        let t = match at {
+            Some(s) => calendar::parse_time(s)?,
+            None => self.now()?,
+        };
+        Ok(calendar::normalise(t))
+    }
+
+    /// Run one workflow action on one case: lock, read from HEAD, apply, validate, commit.
+    pub fn act(
+        &mut self,
+        id: &str,
+        at: Option<&str>,
+        build: impl FnOnce(&Casebook, &Operator) -> Result<WorkflowCommand>,
+    ) -> Result<Case> {
+        let id = CaseId::parse(id)?;
+        let at = self.at(at)?;
+        let now = self.now()?;
+        let store = self.store()?;
+        let writer = store.begin()?;
+        self.ui.notices(&writer.notices);
+        let book = store.casebook()?;
+        let actor = self.actor(&store, &book)?;
+        let case = store.case(&id)?;
+        let cmd = build(&book, &actor)?;
+        let cal = book.calendar();
+        let ctx = workflow::Ctx {
+            book: &book,
+            cal: &cal,
+            actor: &actor,
+            at,
+            now,
+        };
+        let next = workflow::apply(&case, &cmd, &ctx)?;
+        let path = id.path();
+        crate::schema::check_case(&next, &path)?;
+        let action = cmd.action(&case);
+        let message = case_message(&book, &actor, &case, &next, action);
+        let commit = writer.commit(&[(path, next.to_toml())], &message, &actor)?;
+        drop(writer);
+        self.ui.done(&message.subject, commit);
+        Ok(next)
+    }
+}
+
+/// The commit message of an action on a case (DESIGN §6).
+pub fn case_message(
+    book: &Casebook,
+    actor: &Operator,
+    before: &Case,
+    after: &Case,
+    action: crate::case::Action,
+) -> Message {
+    let summary = crate::output::commit_summary(book, before, after, action);
+    let at = after
+        .events
+        .last()
+        .map(|e| e.at.to_rfc3339())
+        .unwrap_or_default();
+    Message {
+        subject: format!("{} {}: {}", action.code(), after.id, summary),
+        body: None,
+        trailers: vec![
+            ("Case", after.id.clone()),
+            ("Action", action.code().to_string()),
+            ("Operator", actor.id.clone()),
+            ("Dept", actor.dept.clone()),
+            ("At", at),
+        ],
+    }
+}
+
+/// Long text from `--text` or `--file PATH` (`-` = stdin), checked as a text field.
+pub fn read_text(field: &str, text: Option<String>, file: Option<PathBuf>) -> Result<String> {
+    let raw = match (text, file) {
+        (Some(t), None) => t,
+        (None, Some(path)) => read_text_file(&path)?,
+        (Some(_), Some(_)) => {
+            return Err(Error::invalid(field, "--text 和 --file 只能用一个"));
+        }
+        (None, None) => return Err(Error::invalid(field, "须用 --text 或 --file 提供")),
+    };
+    crate::validate::text(field, &raw)
+}
+
+fn read_text_file(path: &std::path::Path) -> Result<String> {
+    use std::io::Read;
+    let shown = path.display().to_string();
+    let fail = |reason: String| Error::FileRead {
+        path: shown.clone(),
+        reason,
+    };
+    let mut bytes = vec![];
+    let limit = crate::validate::MAX_TEXT as u64 + 1;
+    if path.as_os_str() == "-" {
+        std::io::stdin()
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .map_err(|e| fail(e.to_string()))?;
+    } else {
+        let meta = std::fs::metadata(path).map_err(|e| fail(e.to_string()))?;
+        if !meta.is_file() {
+            return Err(fail("不是普通文件".into()));
+        }
+        std::fs::File::open(path)
+            .and_then(|f| f.take(limit).read_to_end(&mut bytes))
+            .map_err(|e| fail(e.to_string()))?;
+    }
+    if bytes.len() as u64 >= limit {
+        return Err(fail(format!(
+            "超过 {} 字节的上限",
+            crate::validate::MAX_TEXT
+        )));
+    }
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(&bytes)
+        .to_vec();
+    String::from_utf8(bytes).map_err(|_| fail("不是 UTF-8 文本".into()))
+}
+
+/// Run the program: parse, dispatch, print the error, return the exit code.
+pub fn main_with<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let mut app = App {
+        ui: Ui::new(),
+        global: cli.global,
+    };
+    let result = dispatch(&mut app, cli.command);
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            app.ui.error(&e);
+            ExitCode::from(e.kind().exit_code())
+        }
+    }
+}
+
+fn dispatch(app: &mut App, command: Commands) -> Result<()> {
+    match command {
+        Commands::Init(args) => init::run(app, args),
+        Commands::Operator(cmd) => operator::run(app, cmd),
+        Commands::Register(args) => register::run(app, args),
+        Commands::Classify(args) => classify::run(app, args),
+        Commands::Assign(args) => assign::run(app, args),
+        Commands::Opinion(args) => opinion::run(app, args),
+        Commands::Escalate(args) => escalate::run(app, args),
+        Commands::Approve(args) => approve::run(app, args),
+        Commands::Consult(args) => consult::run(app, args),
+        Commands::Reply(args) => reply::run(app, args),
+        Commands::Archive(args) => archive::run(app, args),
+        Commands::Show(args) => show::run(app, args),
+        Commands::List(args) => list::run(app, args),
+        Commands::Log(args) => log::run(app, args),
+        Commands::Overdue(args) => overdue::run(app, args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_tree_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

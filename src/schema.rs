@@ -1,0 +1,70 @@
+//! The JSON Schemas of the two file kinds, embedded from `schemas/`, and validation against
+//! them. Every file the tool writes is checked before it is committed; files read from HEAD
+//! are checked before an action builds on them.
+
+use std::sync::OnceLock;
+
+use jsonschema::Validator;
+use serde_json::Value;
+
+use crate::case::Case;
+use crate::error::{Error, Result};
+
+pub const CASE_SCHEMA: &str = include_str!("../schemas/case.schema.json");
+pub const CASEBOOK_SCHEMA: &str = include_str!("../schemas/casebook.schema.json");
+
+fn compile(text: &str) -> Validator {
+    let schema: Value = serde_json::from_str(text).expect("embedded schema is JSON");
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("embedded schema compiles")
+}
+
+fn case_validator() -> &'static Validator {
+    static V: OnceLock<Validator> = OnceLock::new();
+    V.get_or_init(|| compile(CASE_SCHEMA))
+}
+
+fn casebook_validator() -> &'static Validator {
+    static V: OnceLock<Validator> = OnceLock::new();
+    V.get_or_init(|| compile(CASEBOOK_SCHEMA))
+}
+
+/// The first violation, as "path: message", or None if valid.
+fn first_error(v: &Validator, instance: &Value) -> Option<String> {
+    v.iter_errors(instance).next().map(|e| {
+        let at = e.instance_path().to_string();
+        if at.is_empty() {
+            e.to_string()
+        } else {
+            format!("{at}: {e}")
+        }
+    })
+}
+
+/// Check a case file's content (as TOML-shaped JSON) against the case schema.
+pub fn check_case_value(value: &Value, path: &str) -> Result<()> {
+    match first_error(case_validator(), value) {
+        None => Ok(()),
+        Some(reason) => Err(Error::CaseFileInvalid {
+            path: path.to_string(),
+            reason: format!("不符合 case.schema.json：{reason}"),
+        }),
+    }
+}
+
+pub fn check_case(case: &Case, path: &str) -> Result<()> {
+    let value = serde_json::to_value(case).map_err(|e| Error::Internal(e.to_string()))?;
+    check_case_value(&value, path)
+}
+
+pub fn check_casebook(value: &toml::Value) -> Result<()> {
+    let value = serde_json::to_value(value).map_err(|e| Error::Internal(e.to_string()))?;
+    match first_error(casebook_validator(), &value) {
+        None => Ok(()),
+        Some(reason) => Err(Error::CasebookInvalid(format!(
+            "不符合 casebook.schema.json：{reason}"
+        ))),
+    }
+}

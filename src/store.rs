@@ -1,0 +1,763 @@
+//! The git-backed casebook: the only module that talks to git or writes files.
+//!
+//! Reads come from HEAD, never from the working tree. A write (`Store::begin` then
+//! `Writer::commit`) holds the writer lock, refuses if `cases/` or `casebook.toml` carry
+//! uncommitted hand edits, writes blobs and only the trees on the changed paths, makes the
+//! commit, moves the branch with a guarded update (it fails if the branch moved), and only
+//! then brings the working-tree files and their index entries in line. A journal written
+//! before the branch moves lets the next command finish that last step if a process dies.
+
+use std::collections::HashSet;
+use std::fs::{self, File, OpenOptions};
+use std::io::{Read, Seek, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use git2::{ErrorCode, FileMode, ObjectType, Oid, Repository, Signature, Tree, TreeWalkMode};
+
+use crate::case::{Case, CaseId};
+use crate::casebook::{Casebook, Operator};
+use crate::error::{Error, Result};
+
+pub const CASEBOOK_FILE: &str = "casebook.toml";
+pub const CASES_DIR: &str = "cases";
+const LOCK_FILE: &str = "dispute.lock";
+const JOURNAL_FILE: &str = "dispute-pending";
+
+/// A commit message: `<action> <subject>` then trailers (DESIGN §6).
+#[derive(Debug, Clone)]
+pub struct Message {
+    pub subject: String,
+    pub body: Option<String>,
+    pub trailers: Vec<(&'static str, String)>,
+}
+
+impl Message {
+    pub fn render(&self) -> String {
+        let mut out = self.subject.clone();
+        out.push_str("\n\n");
+        if let Some(body) = &self.body {
+            out.push_str(body);
+            out.push_str("\n\n");
+        }
+        for (k, v) in &self.trailers {
+            out.push_str(&format!("{k}: {v}\n"));
+        }
+        out
+    }
+}
+
+/// One commit of a case's history, for `log`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct HistoryEntry {
+    pub commit: String,
+    pub time: String,
+    pub author_name: String,
+    pub author_email: String,
+    pub summary: String,
+    pub trailers: Vec<(String, String)>,
+}
+
+/// A case file in HEAD that could not be read, with the reason.
+#[derive(Debug)]
+pub struct BadCase {
+    pub path: String,
+    pub error: Error,
+}
+
+pub struct Store {
+    repo: Repository,
+    root: PathBuf,
+}
+
+impl Store {
+    /// The casebook at `dir` or the nearest parent holding `casebook.toml`.
+    pub fn discover(start: &Path) -> Result<Store> {
+        let start = fs::canonicalize(start).map_err(|_| Error::NoCasebook(start.to_path_buf()))?;
+        let mut dir = start.as_path();
+        loop {
+            if dir.join(CASEBOOK_FILE).is_file() {
+                return Store::open(dir);
+            }
+            match dir.parent() {
+                Some(p) => dir = p,
+                None => return Err(Error::NoCasebook(start.clone())),
+            }
+        }
+    }
+
+    pub fn open(dir: &Path) -> Result<Store> {
+        let repo = Repository::open(dir).map_err(|_| Error::NoCasebook(dir.to_path_buf()))?;
+        let root = repo
+            .workdir()
+            .ok_or_else(|| Error::NoCasebook(dir.to_path_buf()))?
+            .to_path_buf();
+        if fs::canonicalize(&root).ok() != fs::canonicalize(dir).ok() {
+            // casebook.toml must sit at the top of its repository.
+            return Err(Error::NoCasebook(dir.to_path_buf()));
+        }
+        Ok(Store { repo, root })
+    }
+
+    /// Create the repository if needed and make the first casebook commit.
+    pub fn init(
+        dir: &Path,
+        book: &Casebook,
+        message: &Message,
+        author: &Operator,
+    ) -> Result<Store> {
+        fs::create_dir_all(dir)?;
+        if dir.join(CASEBOOK_FILE).exists() {
+            return Err(Error::AlreadyInitialised(dir.to_path_buf()));
+        }
+        let repo = match Repository::open(dir) {
+            Ok(r)
+                if r.workdir().and_then(|w| fs::canonicalize(w).ok())
+                    == fs::canonicalize(dir).ok() =>
+            {
+                r
+            }
+            _ => {
+                let mut opts = git2::RepositoryInitOptions::new();
+                opts.initial_head("main");
+                Repository::init_opts(dir, &opts)?
+            }
+        };
+        let store = Store {
+            root: repo.workdir().expect("non-bare").to_path_buf(),
+            repo,
+        };
+        let writer = store.begin()?;
+        let files = vec![
+            (CASEBOOK_FILE.to_string(), book.to_toml()),
+            (format!("{CASES_DIR}/.gitkeep"), String::new()),
+            (".gitattributes".to_string(), GITATTRIBUTES.to_string()),
+        ];
+        writer.commit(&files, message, author)?;
+        Ok(store)
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn head_tree(&self) -> Result<Option<Tree<'_>>> {
+        match self.repo.head() {
+            Ok(head) => Ok(Some(head.peel_to_tree()?)),
+            Err(e) if matches!(e.code(), ErrorCode::UnbornBranch | ErrorCode::NotFound) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    fn head_oid(&self) -> Result<Option<Oid>> {
+        match self.repo.head() {
+            Ok(head) => Ok(Some(head.peel_to_commit()?.id())),
+            Err(e) if matches!(e.code(), ErrorCode::UnbornBranch | ErrorCode::NotFound) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The content of a file in HEAD, if it exists there.
+    fn read_head(&self, path: &str) -> Result<Option<Vec<u8>>> {
+        let Some(tree) = self.head_tree()? else {
+            return Ok(None);
+        };
+        match tree.get_path(Path::new(path)) {
+            Ok(entry) => {
+                let blob = entry.to_object(&self.repo)?.into_blob().map_err(|_| {
+                    Error::CaseFileInvalid {
+                        path: path.to_string(),
+                        reason: "不是普通文件".into(),
+                    }
+                })?;
+                Ok(Some(blob.content().to_vec()))
+            }
+            Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub fn casebook(&self) -> Result<Casebook> {
+        let bytes = self
+            .read_head(CASEBOOK_FILE)?
+            .ok_or_else(|| Error::NoCasebook(self.root.clone()))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| Error::CasebookInvalid("不是 UTF-8 文本".into()))?;
+        Casebook::parse(&text)
+    }
+
+    /// A case as committed in HEAD, checked against the schema.
+    pub fn case(&self, id: &CaseId) -> Result<Case> {
+        let path = id.path();
+        let bytes = self
+            .read_head(&path)?
+            .ok_or_else(|| Error::CaseNotFound(id.to_string()))?;
+        let case = parse_case_bytes(&bytes, &path)?;
+        crate::schema::check_case(&case, &path)?;
+        Ok(case)
+    }
+
+    /// The blobs of every case file in HEAD (optionally of one year), sorted by path.
+    fn case_blobs(&self, year: Option<i32>) -> Result<Vec<(String, Oid)>> {
+        let mut out = vec![];
+        let Some(tree) = self.head_tree()? else {
+            return Ok(out);
+        };
+        let cases = match tree.get_name(CASES_DIR) {
+            Some(e) if e.kind() == Some(ObjectType::Tree) => self.repo.find_tree(e.id())?,
+            _ => return Ok(out),
+        };
+        let prefix = match year {
+            Some(y) => match cases.get_name(&y.to_string()) {
+                Some(e) if e.kind() == Some(ObjectType::Tree) => {
+                    let t = self.repo.find_tree(e.id())?;
+                    collect_blobs(&t, &format!("{CASES_DIR}/{y}/"), &mut out)?;
+                    return Ok(out);
+                }
+                _ => return Ok(out),
+            },
+            None => format!("{CASES_DIR}/"),
+        };
+        collect_blobs(&cases, &prefix, &mut out)?;
+        Ok(out)
+    }
+
+    /// Every case in HEAD, and the files that could not be read (named, not fatal).
+    pub fn cases(&self, year: Option<i32>) -> Result<(Vec<Case>, Vec<BadCase>)> {
+        let blobs = self.case_blobs(year)?;
+        let mut cases = Vec::with_capacity(blobs.len());
+        let mut bad = vec![];
+        let odb = self.repo.odb()?;
+        for (path, oid) in blobs {
+            let obj = odb.read(oid)?;
+            match parse_case_bytes(obj.data(), &path) {
+                Ok(c) => cases.push(c),
+                Err(error) => bad.push(BadCase { path, error }),
+            }
+        }
+        Ok((cases, bad))
+    }
+
+    /// The next free sequence number of a department in a year.
+    pub fn next_seq(&self, dept: &str, year: i32) -> Result<u32> {
+        let Some(tree) = self.head_tree()? else {
+            return Ok(1);
+        };
+        let dir = format!("{CASES_DIR}/{year}/{}", dept.to_ascii_uppercase());
+        let dept_tree = match tree.get_path(Path::new(&dir)) {
+            Ok(e) if e.kind() == Some(ObjectType::Tree) => self.repo.find_tree(e.id())?,
+            _ => return Ok(1),
+        };
+        // The highest bucket holds the highest sequence.
+        let bucket = dept_tree
+            .iter()
+            .filter(|e| e.kind() == Some(ObjectType::Tree))
+            .filter_map(|e| Some((e.name().ok()?.parse::<u32>().ok()?, e.id())))
+            .max();
+        let Some((_, bucket)) = bucket else {
+            return Ok(1);
+        };
+        let max = self
+            .repo
+            .find_tree(bucket)?
+            .iter()
+            .filter_map(|e| {
+                let id = CaseId::parse(e.name().ok()?.strip_suffix(".toml")?).ok()?;
+                (id.year == year && id.dept == dept).then_some(id.seq)
+            })
+            .max()
+            .unwrap_or(0);
+        Ok(max + 1)
+    }
+
+    /// The commits that changed `path`, newest first.
+    pub fn history(&self, path: &str) -> Result<Vec<HistoryEntry>> {
+        let mut out = vec![];
+        let Some(_) = self.head_oid()? else {
+            return Ok(out);
+        };
+        let mut walk = self.repo.revwalk()?;
+        walk.push_head()?;
+        walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::TIME)?;
+        let blob_at = |tree: &Tree| tree.get_path(Path::new(path)).ok().map(|e| e.id());
+        for oid in walk {
+            let commit = self.repo.find_commit(oid?)?;
+            let now = blob_at(&commit.tree()?);
+            let changed = if commit.parent_count() == 0 {
+                now.is_some()
+            } else {
+                commit
+                    .parents()
+                    .all(|p| p.tree().ok().and_then(|t| blob_at(&t)) != now)
+            };
+            if !changed {
+                continue;
+            }
+            let message = commit.message().unwrap_or("");
+            let trailers = git2::message_trailers_strs(message)
+                .map(|t| {
+                    t.iter()
+                        .map(|(k, v)| (k.to_string(), v.to_string()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let author = commit.author();
+            let time = author.when();
+            let offset = chrono::FixedOffset::east_opt(time.offset_minutes() * 60)
+                .unwrap_or_else(crate::calendar::china);
+            let time = chrono::DateTime::from_timestamp(time.seconds(), 0)
+                .map(|t| t.with_timezone(&offset).to_rfc3339())
+                .unwrap_or_default();
+            out.push(HistoryEntry {
+                commit: oid_short(commit.id()),
+                time,
+                author_name: author.name().unwrap_or("").to_string(),
+                author_email: author.email().unwrap_or("").to_string(),
+                summary: commit.summary().ok().flatten().unwrap_or("").to_string(),
+                trailers,
+            });
+        }
+        Ok(out)
+    }
+
+    /// git's `user.email` for this repository, if set.
+    pub fn git_user_email(&self) -> Option<String> {
+        self.repo.config().ok()?.get_string("user.email").ok()
+    }
+
+    /// Take the writer lock, finish an interrupted write, and refuse on hand edits.
+    pub fn begin(&self) -> Result<Writer<'_>> {
+        let lock = WriterLock::acquire(&self.repo.path().join(LOCK_FILE))?;
+        let mut notices = vec![];
+        if let Some(stale) = &lock.stale_pid {
+            notices.push(format!("已清除进程 {stale} 遗留的写锁（该进程已不在运行）"));
+        }
+        self.recover(&mut notices)?;
+        let edits = self.hand_edits()?;
+        if !edits.is_empty() {
+            return Err(Error::HandEdits(edits));
+        }
+        Ok(Writer {
+            store: self,
+            _lock: lock,
+            notices,
+        })
+    }
+
+    /// If a previous command died after moving the branch but before updating the working
+    /// tree, finish its working-tree step now.
+    fn recover(&self, notices: &mut Vec<String>) -> Result<()> {
+        let journal_path = self.repo.path().join(JOURNAL_FILE);
+        let Ok(journal) = fs::read_to_string(&journal_path) else {
+            return Ok(());
+        };
+        // Our process died holding git's own lock files; we hold the writer lock, so they
+        // are ours and stale.
+        for stale in [self.repo.path().join("index.lock"), self.ref_lock_path()?] {
+            let _ = fs::remove_file(stale);
+        }
+        let mut lines = journal.lines();
+        let commit = lines.next().and_then(|l| Oid::from_str(l.trim()).ok());
+        let paths: Vec<String> = lines
+            .map(str::to_string)
+            .filter(|l| !l.is_empty())
+            .collect();
+        if commit.is_some() && commit == self.head_oid()? {
+            self.sync_worktree(&paths)?;
+            notices.push(format!(
+                "上一次写入在更新工作区前中断，已按 HEAD 补齐：{}",
+                paths.join("、")
+            ));
+        } else {
+            notices.push("上一次写入在提交前中断，案卷库未被改动".to_string());
+        }
+        fs::remove_file(&journal_path)?;
+        Ok(())
+    }
+
+    fn ref_lock_path(&self) -> Result<PathBuf> {
+        let head = self.repo.find_reference("HEAD")?;
+        let target = head
+            .symbolic_target()?
+            .unwrap_or("refs/heads/main")
+            .to_string();
+        Ok(self.repo.path().join(format!("{target}.lock")))
+    }
+
+    /// Bring working-tree files and index entries of `paths` in line with HEAD.
+    fn sync_worktree(&self, paths: &[String]) -> Result<()> {
+        let mut index = self.repo.index()?;
+        for path in paths {
+            let content = self
+                .read_head(path)?
+                .ok_or_else(|| Error::Internal(format!("{path} 不在 HEAD 中")))?;
+            self.write_worktree_file(path, &content)?;
+            index.add_path(Path::new(path))?;
+        }
+        index.write()?;
+        Ok(())
+    }
+
+    /// Write a file below the root atomically, refusing to follow symlinks.
+    fn write_worktree_file(&self, path: &str, content: &[u8]) -> Result<()> {
+        let mut dir = self.root.clone();
+        let parts: Vec<&str> = path.split('/').collect();
+        for part in &parts[..parts.len() - 1] {
+            dir.push(part);
+            match fs::symlink_metadata(&dir) {
+                Ok(m) if m.is_dir() => {}
+                Ok(_) => {
+                    return Err(Error::HandEdits(vec![format!(
+                        "{}（不是目录）",
+                        dir.strip_prefix(&self.root).unwrap_or(&dir).display()
+                    )]));
+                }
+                Err(_) => fs::create_dir(&dir)?,
+            }
+        }
+        let target = self.root.join(path);
+        if let Ok(m) = fs::symlink_metadata(&target)
+            && !m.is_file()
+        {
+            return Err(Error::HandEdits(vec![format!("{path}（不是普通文件）")]));
+        }
+        let tmp = dir.join(format!(
+            ".{}.tmp-{}",
+            parts[parts.len() - 1],
+            std::process::id()
+        ));
+        let mut f = File::create(&tmp)?;
+        f.write_all(content)?;
+        f.sync_all()?;
+        fs::rename(&tmp, &target)?;
+        Ok(())
+    }
+
+    /// Uncommitted changes under `cases/` and to `casebook.toml`: modified, deleted, added
+    /// or staged files, named relative to the casebook.
+    pub fn hand_edits(&self) -> Result<Vec<String>> {
+        let index = self.repo.index()?;
+        let in_scope = |p: &str| p == CASEBOOK_FILE || p.starts_with("cases/");
+        // Index against HEAD: staged changes.
+        let mut head_files: Vec<(String, Oid, u32)> = vec![];
+        if let Some(tree) = self.head_tree()? {
+            if let Some(e) = tree.get_name(CASEBOOK_FILE) {
+                head_files.push((CASEBOOK_FILE.into(), e.id(), e.filemode() as u32));
+            }
+            if let Some(e) = tree.get_name(CASES_DIR)
+                && let Ok(cases) = self.repo.find_tree(e.id())
+            {
+                cases.walk(TreeWalkMode::PreOrder, |dir, e| {
+                    if e.kind() == Some(ObjectType::Blob) || e.kind() == Some(ObjectType::Commit) {
+                        let name = e.name().unwrap_or("");
+                        head_files.push((
+                            format!("{CASES_DIR}/{dir}{name}"),
+                            e.id(),
+                            e.filemode() as u32,
+                        ));
+                    }
+                    git2::TreeWalkResult::Ok
+                })?;
+            }
+        }
+        let mut dirty: Vec<String> = vec![];
+        let mut tracked: Vec<(String, Oid, u32, git2::IndexTime, u32, u64)> = vec![];
+        for e in index.iter() {
+            let Ok(path) = String::from_utf8(e.path.clone()) else {
+                continue;
+            };
+            if in_scope(&path) {
+                tracked.push((path, e.id, e.mode, e.mtime, e.file_size, e.ino as u64));
+            }
+        }
+        {
+            let head_set: std::collections::HashMap<&str, (Oid, u32)> = head_files
+                .iter()
+                .map(|(p, o, m)| (p.as_str(), (*o, *m)))
+                .collect();
+            let index_set: HashSet<&str> = tracked.iter().map(|t| t.0.as_str()).collect();
+            for t in &tracked {
+                match head_set.get(t.0.as_str()) {
+                    Some((oid, mode)) if *oid == t.1 && *mode == t.2 => {}
+                    _ => dirty.push(t.0.clone()),
+                }
+            }
+            for (p, _, _) in &head_files {
+                if !index_set.contains(p.as_str()) {
+                    dirty.push(p.clone());
+                }
+            }
+        }
+        // Working tree against the index: stat every tracked file, hash only on a mismatch.
+        let index_mtime = index
+            .path()
+            .and_then(|p| fs::metadata(p).ok())
+            .and_then(|m| m.modified().ok());
+        let root = &self.root;
+        let check = |chunk: &[(String, Oid, u32, git2::IndexTime, u32, u64)]| -> Vec<String> {
+            use std::os::unix::fs::MetadataExt;
+            let mut out = vec![];
+            for (path, oid, mode, mtime, size, _ino) in chunk {
+                let full = root.join(path);
+                let Ok(meta) = fs::symlink_metadata(&full) else {
+                    out.push(path.clone());
+                    continue;
+                };
+                if !meta.is_file() || (meta.mode() & 0o100) != (mode & 0o100) {
+                    out.push(path.clone());
+                    continue;
+                }
+                let same_stat = meta.len() as u32 == *size
+                    && meta.mtime() as i32 == mtime.seconds()
+                    && meta.mtime_nsec() as u32 == mtime.nanoseconds();
+                let racy =
+                    index_mtime.is_some_and(|im| meta.modified().map(|m| m >= im).unwrap_or(true));
+                if same_stat && !racy {
+                    continue;
+                }
+                match Oid::hash_file(ObjectType::Blob, &full) {
+                    Ok(h) if h == *oid => {}
+                    _ => out.push(path.clone()),
+                }
+            }
+            out
+        };
+        let half = tracked.len() / 2;
+        let (a, b) = tracked.split_at(half);
+        let (mut da, db) = if tracked.len() > 2000 {
+            std::thread::scope(|s| {
+                let hb = s.spawn(|| check(b));
+                let da = check(a);
+                (da, hb.join().unwrap_or_default())
+            })
+        } else {
+            (check(&tracked), vec![])
+        };
+        dirty.append(&mut da);
+        dirty.extend(db);
+        // Files nobody added: anything under cases/ the index does not know.
+        let known: HashSet<&str> = tracked.iter().map(|t| t.0.as_str()).collect();
+        let mut stack = vec![PathBuf::from(CASES_DIR)];
+        while let Some(rel) = stack.pop() {
+            let Ok(entries) = fs::read_dir(root.join(&rel)) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let name = entry.file_name();
+                let Some(name) = name.to_str() else {
+                    dirty.push(rel.join(&name).to_string_lossy().into_owned());
+                    continue;
+                };
+                if name.starts_with('.') && name.contains(".tmp-") {
+                    // A temporary file of a writer killed before its rename.
+                    let _ = fs::remove_file(entry.path());
+                    continue;
+                }
+                let rel_path = rel.join(name);
+                let rel_str = rel_path.to_string_lossy().into_owned();
+                match entry.file_type() {
+                    Ok(t) if t.is_dir() => stack.push(rel_path),
+                    _ => {
+                        if !known.contains(rel_str.as_str()) {
+                            dirty.push(rel_str);
+                        }
+                    }
+                }
+            }
+        }
+        dirty.sort();
+        dirty.dedup();
+        Ok(dirty)
+    }
+}
+
+const GITATTRIBUTES: &str =
+    "# dispute casebook: case files are text with LF line endings\n*.toml text eol=lf\n";
+
+fn parse_case_bytes(bytes: &[u8], path: &str) -> Result<Case> {
+    let text = std::str::from_utf8(bytes).map_err(|_| Error::CaseFileInvalid {
+        path: path.to_string(),
+        reason: "不是 UTF-8 文本".into(),
+    })?;
+    Case::from_toml(text, path)
+}
+
+fn collect_blobs(tree: &Tree, prefix: &str, out: &mut Vec<(String, Oid)>) -> Result<()> {
+    tree.walk(TreeWalkMode::PreOrder, |dir, e| {
+        if e.kind() == Some(ObjectType::Blob)
+            && let Ok(name) = e.name()
+            && name.ends_with(".toml")
+        {
+            out.push((format!("{prefix}{dir}{name}"), e.id()));
+        }
+        git2::TreeWalkResult::Ok
+    })?;
+    out.sort();
+    Ok(())
+}
+
+pub fn oid_short(oid: Oid) -> String {
+    oid.to_string()[..10].to_string()
+}
+
+/// A write in progress: the lock is held until it is dropped.
+pub struct Writer<'a> {
+    store: &'a Store,
+    _lock: WriterLock,
+    /// Things the user should know (a stale lock cleared, an interrupted write finished).
+    pub notices: Vec<String>,
+}
+
+impl Writer<'_> {
+    /// Commit `files` (path, content) as one commit authored by `author`, then bring the
+    /// working tree in line. Returns the new commit id.
+    pub fn commit(
+        &self,
+        files: &[(String, String)],
+        message: &Message,
+        author: &Operator,
+    ) -> Result<Oid> {
+        let store = self.store;
+        let repo = &store.repo;
+        let parent = store.head_oid()?;
+        let parent_commit = parent.map(|p| repo.find_commit(p)).transpose()?;
+        let base = parent_commit.as_ref().map(|c| c.tree()).transpose()?;
+
+        let mut changes: Vec<(Vec<&str>, Oid)> = vec![];
+        for (path, content) in files {
+            let blob = repo.blob(content.as_bytes())?;
+            changes.push((path.split('/').collect(), blob));
+        }
+        let tree_oid = write_tree(repo, base.as_ref(), &changes)?;
+        let tree = repo.find_tree(tree_oid)?;
+        let sig = Signature::now(&author.name, &author.email)?;
+        let parents: Vec<&git2::Commit> = parent_commit.iter().collect();
+        let text = message.render();
+        let commit = repo.commit(None, &sig, &sig, &text, &tree, &parents)?;
+
+        // Journal first, so a death after the branch moves is finished by the next command.
+        let journal = repo.path().join(JOURNAL_FILE);
+        {
+            let mut f = File::create(&journal)?;
+            writeln!(f, "{commit}")?;
+            for (path, _) in files {
+                writeln!(f, "{path}")?;
+            }
+            f.sync_all()?;
+        }
+        crate::faults::point("before-ref-update");
+        let moved = self.update_branch(commit, parent, &message.subject);
+        if let Err(e) = moved {
+            let _ = fs::remove_file(&journal);
+            return Err(e);
+        }
+        crate::faults::point("after-ref-update");
+        let paths: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
+        let mut index = repo.index()?;
+        for (path, content) in files {
+            store.write_worktree_file(path, content.as_bytes())?;
+            crate::faults::point("after-worktree-file");
+            index.add_path(Path::new(path))?;
+        }
+        index.write()?;
+        drop(paths);
+        crate::faults::point("after-index");
+        fs::remove_file(&journal)?;
+        Ok(commit)
+    }
+
+    fn update_branch(&self, new: Oid, old: Option<Oid>, subject: &str) -> Result<()> {
+        let repo = &self.store.repo;
+        let head = repo.find_reference("HEAD")?;
+        let Some(branch) = head.symbolic_target()? else {
+            return Err(Error::Internal(
+                "HEAD 不指向分支（分离状态），请先 git switch main".into(),
+            ));
+        };
+        let log = format!("dispute: {subject}");
+        let result = match old {
+            Some(old) => repo
+                .reference_matching(branch, new, true, old, &log)
+                .map(|_| ()),
+            None => repo.reference(branch, new, false, &log).map(|_| ()),
+        };
+        result.map_err(|e| match e.code() {
+            ErrorCode::Modified | ErrorCode::Exists | ErrorCode::Locked => Error::HeadMoved,
+            _ => Error::Git(e),
+        })
+    }
+}
+
+/// Rebuild only the trees on the changed paths, starting from `base`.
+fn write_tree(repo: &Repository, base: Option<&Tree>, changes: &[(Vec<&str>, Oid)]) -> Result<Oid> {
+    let mut builder = repo.treebuilder(base)?;
+    // Group changes by their first component.
+    let mut heads: Vec<&str> = changes.iter().map(|(p, _)| p[0]).collect();
+    heads.sort();
+    heads.dedup();
+    for head in heads {
+        let here: Vec<&(Vec<&str>, Oid)> = changes.iter().filter(|(p, _)| p[0] == head).collect();
+        if let Some((_, blob)) = here.iter().find(|(p, _)| p.len() == 1) {
+            builder.insert(head, *blob, FileMode::Blob.into())?;
+            continue;
+        }
+        let sub_base = match base.and_then(|t| t.get_name(head)) {
+            Some(e) if e.kind() == Some(ObjectType::Tree) => Some(repo.find_tree(e.id())?),
+            _ => None,
+        };
+        let rest: Vec<(Vec<&str>, Oid)> = here.iter().map(|(p, o)| (p[1..].to_vec(), *o)).collect();
+        let sub = write_tree(repo, sub_base.as_ref(), &rest)?;
+        builder.insert(head, sub, FileMode::Tree.into())?;
+    }
+    Ok(builder.write()?)
+}
+
+/// The writer lock: an OS file lock on `.git/dispute.lock`, which the kernel releases when
+/// the holder dies. The holder writes its PID into the file and clears it on release, so a
+/// PID found on acquiring names a holder that died.
+struct WriterLock {
+    file: File,
+    stale_pid: Option<String>,
+}
+
+impl WriterLock {
+    fn acquire(path: &Path) -> Result<WriterLock> {
+        let wait_ms: u64 = std::env::var("DISPUTE_LOCK_WAIT_MS")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(3000);
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(path)?;
+        let start = Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(fs::TryLockError::WouldBlock) => {
+                    if start.elapsed() >= Duration::from_millis(wait_ms) {
+                        return Err(Error::Locked(wait_ms));
+                    }
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Err(fs::TryLockError::Error(e)) => return Err(e.into()),
+            }
+        }
+        let mut previous = String::new();
+        file.read_to_string(&mut previous)?;
+        let stale_pid = Some(previous.trim().to_string()).filter(|s| !s.is_empty());
+        file.set_len(0)?;
+        file.rewind()?;
+        write!(file, "{}", std::process::id())?;
+        Ok(WriterLock { file, stale_pid })
+    }
+}
+
+impl Drop for WriterLock {
+    fn drop(&mut self) {
+        let _ = self.file.set_len(0);
+        let _ = self.file.unlock();
+    }
+}

@@ -426,9 +426,9 @@ impl Store {
             parts[parts.len() - 1],
             std::process::id()
         ));
-        let mut f = File::create(&tmp)?;
-        f.write_all(content)?;
-        f.sync_all()?;
+        // No fsync: after a crash the journal, or the hand-edit check, brings the file back
+        // in line with HEAD, which is the record.
+        fs::write(&tmp, content)?;
         fs::rename(&tmp, &target)?;
         Ok(())
     }
@@ -628,6 +628,7 @@ impl Writer<'_> {
             let blob = repo.blob(content.as_bytes())?;
             changes.push((path.split('/').collect(), blob));
         }
+        changes.sort();
         let tree_oid = write_tree(repo, base.as_ref(), &changes)?;
         let tree = repo.find_tree(tree_oid)?;
         let sig = Signature::now(&author.name, &author.email)?;
@@ -652,7 +653,6 @@ impl Writer<'_> {
             return Err(e);
         }
         crate::faults::point("after-ref-update");
-        let paths: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
         let mut index = repo.index()?;
         for (path, content) in files {
             store.write_worktree_file(path, content.as_bytes())?;
@@ -660,7 +660,6 @@ impl Writer<'_> {
             index.add_path(Path::new(path))?;
         }
         index.write()?;
-        drop(paths);
         crate::faults::point("after-index");
         fs::remove_file(&journal)?;
         Ok(commit)
@@ -688,15 +687,16 @@ impl Writer<'_> {
     }
 }
 
-/// Rebuild only the trees on the changed paths, starting from `base`.
+/// Rebuild only the trees on the changed paths, starting from `base`. `changes` must be
+/// sorted by path, so the changes below one directory are one contiguous run.
 fn write_tree(repo: &Repository, base: Option<&Tree>, changes: &[(Vec<&str>, Oid)]) -> Result<Oid> {
     let mut builder = repo.treebuilder(base)?;
-    // Group changes by their first component.
-    let mut heads: Vec<&str> = changes.iter().map(|(p, _)| p[0]).collect();
-    heads.sort();
-    heads.dedup();
-    for head in heads {
-        let here: Vec<&(Vec<&str>, Oid)> = changes.iter().filter(|(p, _)| p[0] == head).collect();
+    let mut rest = changes;
+    while let Some((first, _)) = rest.first() {
+        let head = first[0];
+        let run = rest.iter().take_while(|(p, _)| p[0] == head).count();
+        let (here, after) = rest.split_at(run);
+        rest = after;
         if let Some((_, blob)) = here.iter().find(|(p, _)| p.len() == 1) {
             builder.insert(head, *blob, FileMode::Blob.into())?;
             continue;
@@ -705,8 +705,8 @@ fn write_tree(repo: &Repository, base: Option<&Tree>, changes: &[(Vec<&str>, Oid
             Some(e) if e.kind() == Some(ObjectType::Tree) => Some(repo.find_tree(e.id())?),
             _ => None,
         };
-        let rest: Vec<(Vec<&str>, Oid)> = here.iter().map(|(p, o)| (p[1..].to_vec(), *o)).collect();
-        let sub = write_tree(repo, sub_base.as_ref(), &rest)?;
+        let below: Vec<(Vec<&str>, Oid)> = here.iter().map(|(p, o)| (p[1..].to_vec(), *o)).collect();
+        let sub = write_tree(repo, sub_base.as_ref(), &below)?;
         builder.insert(head, sub, FileMode::Tree.into())?;
     }
     Ok(builder.write()?)

@@ -1,0 +1,6 @@
+//! End-to-end tests of the `dispute` binary in temporary casebooks. One test binary; each
+//! module covers one part of the contract a user sees.
+
+mod harness;
+
+mod foundation;

@@ -4,8 +4,6 @@
 //! `2026-02-15/2026-02-23`) and the weekend days that are worked (调休). Years not in the
 //! calendar fall back to Monday–Friday. Pure code, no I/O.
 
-use std::collections::HashSet;
-
 use chrono::{Datelike, Days, FixedOffset, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -110,12 +108,15 @@ pub fn parse_span(s: &str) -> Option<(NaiveDate, NaiveDate)> {
     }
 }
 
-/// The working-day calendar, compiled for lookups.
+/// The working-day calendar, compiled for lookups: the days off and the worked weekend
+/// days, sorted, so a count over a range is a closed form plus two binary searches.
 #[derive(Debug, Clone, Default)]
 pub struct Calendar {
-    off: HashSet<NaiveDate>,
-    worked: HashSet<NaiveDate>,
-    years: HashSet<i32>,
+    /// Weekdays that are days off.
+    off: Vec<NaiveDate>,
+    /// Weekend days that are worked.
+    worked: Vec<NaiveDate>,
+    years: Vec<i32>,
 }
 
 impl Calendar {
@@ -123,19 +124,31 @@ impl Calendar {
     /// are skipped here.
     pub fn new(years: &[CalendarYear]) -> Calendar {
         let mut cal = Calendar::default();
+        let weekend = |d: NaiveDate| matches!(d.weekday(), Weekday::Sat | Weekday::Sun);
         for y in years {
-            cal.years.insert(y.year);
+            cal.years.push(y.year);
             for span in y.holidays.iter().filter_map(|s| parse_span(s)) {
                 let mut d = span.0;
                 while d <= span.1 {
-                    cal.off.insert(d);
+                    if !weekend(d) {
+                        cal.off.push(d);
+                    }
                     d = d.succ_opt().expect("date in range");
                 }
             }
             for (d, _) in y.workdays.iter().filter_map(|s| parse_span(s)) {
-                cal.worked.insert(d);
+                if weekend(d) {
+                    cal.worked.push(d);
+                }
             }
         }
+        for v in [&mut cal.off, &mut cal.worked] {
+            v.sort();
+            v.dedup();
+        }
+        // A date listed both ways is worked (the later notice wins over the general rule).
+        let worked = cal.worked.clone();
+        cal.off.retain(|d| worked.binary_search(d).is_err());
         cal
     }
 
@@ -145,13 +158,11 @@ impl Calendar {
     }
 
     pub fn is_working_day(&self, d: NaiveDate) -> bool {
-        if self.worked.contains(&d) {
-            return true;
+        if matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
+            self.worked.binary_search(&d).is_ok()
+        } else {
+            self.off.binary_search(&d).is_err()
         }
-        if self.off.contains(&d) {
-            return false;
-        }
-        !matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
     }
 
     /// The date `n` working days after `start` (the day of the action itself not counted).
@@ -169,16 +180,24 @@ impl Calendar {
 
     /// Working days in `(from, to]`: how many working days `to` is past `from`.
     pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
-        let mut n = 0;
-        let mut d = from;
-        while d < to {
-            d = d.checked_add_days(Days::new(1)).expect("date in range");
-            if self.is_working_day(d) {
-                n += 1;
-            }
+        if to <= from {
+            return 0;
         }
-        n
+        let in_range = |v: &[NaiveDate]| {
+            let lo = v.partition_point(|d| *d <= from);
+            let hi = v.partition_point(|d| *d <= to);
+            (hi - lo) as u32
+        };
+        weekdays_through(to) - weekdays_through(from) - in_range(&self.off) + in_range(&self.worked)
     }
+}
+
+/// Monday–Friday days from a fixed epoch through `d`, for counting by difference.
+fn weekdays_through(d: NaiveDate) -> u32 {
+    let days = d.num_days_from_ce() as u32; // day 1 = Monday 0001-01-01
+    let weeks = days / 7;
+    let rest = days % 7; // days of the current week so far, Monday first
+    weeks * 5 + rest.min(5)
 }
 
 /// The local date of a time, in China Standard Time.
@@ -282,6 +301,27 @@ mod tests {
         assert_eq!(c.working_days_between(d("2026-09-30"), d("2026-10-13")), 5);
         assert_eq!(c.working_days_between(d("2026-11-27"), d("2026-11-29")), 0);
         assert_eq!(c.working_days_between(d("2026-11-27"), d("2026-11-30")), 1);
+    }
+
+    #[test]
+    fn closed_form_count_matches_day_by_day() {
+        let c = cal();
+        let start = d("2023-12-20");
+        for offset in 0..1200 {
+            let from = start + chrono::Days::new(offset);
+            for len in [0u64, 1, 2, 6, 7, 8, 13, 40, 400] {
+                let to = from + chrono::Days::new(len);
+                let mut slow = 0;
+                let mut x = from;
+                while x < to {
+                    x = x.succ_opt().unwrap();
+                    if c.is_working_day(x) {
+                        slow += 1;
+                    }
+                }
+                assert_eq!(c.working_days_between(from, to), slow, "{from}..{to}");
+            }
+        }
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod output;
 pub mod privacy;
 pub mod schema;
 pub mod store;
+pub mod summary;
 pub mod text;
 pub mod validate;
 pub mod workflow;

@@ -155,7 +155,7 @@ impl Ui {
         if json {
             return self.json(&entries);
         }
-        let mut t = new_table(&["提交时间", "操作员", "动作", "说明", "提交"]);
+        let mut t = new_table(&["办理时间", "操作员", "动作", "说明", "提交", "提交时间"]);
         for e in entries {
             let trailer = |k: &str| {
                 e.trailers

@@ -7,7 +7,7 @@
 //! then brings the working-tree files and their index entries in line. A journal written
 //! before the branch moves lets the next command finish that last step if a process dies.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
@@ -18,11 +18,14 @@ use git2::{ErrorCode, FileMode, ObjectType, Oid, Repository, Signature, Tree, Tr
 use crate::case::{Case, CaseId};
 use crate::casebook::{Casebook, Operator};
 use crate::error::{Error, Result};
+use crate::summary::CaseSummary;
 
 pub const CASEBOOK_FILE: &str = "casebook.toml";
 pub const CASES_DIR: &str = "cases";
 const LOCK_FILE: &str = "dispute.lock";
 const JOURNAL_FILE: &str = "dispute-pending";
+const STATE_FILE: &str = "dispute-state";
+const SUMMARY_CACHE: &str = "dispute-summaries";
 
 /// A commit message: `<action> <subject>` then trailers (DESIGN §6).
 #[derive(Debug, Clone)]
@@ -87,6 +90,8 @@ impl Store {
     }
 
     pub fn open(dir: &Path) -> Result<Store> {
+        // git itself does not re-hash every object it reads; `verify` checks the history.
+        git2::opts::strict_hash_verification(false);
         let repo = Repository::open(dir).map_err(|_| Error::NoCasebook(dir.to_path_buf()))?;
         let root = repo
             .workdir()
@@ -238,6 +243,73 @@ impl Store {
         Ok((cases, bad))
     }
 
+    /// A summary of every case in HEAD (optionally of one year), and the files that could
+    /// not be read. Summaries are cached in `.git/dispute-summaries` by blob id, so only
+    /// files changed since the last read are parsed (on two threads).
+    pub fn summaries(&self, year: Option<i32>) -> Result<(Vec<CaseSummary>, Vec<BadCase>)> {
+        let blobs = self.case_blobs(year)?;
+        let cache_path = self.repo.path().join(SUMMARY_CACHE);
+        let mut cache = load_summaries(&cache_path);
+        let misses: Vec<&(String, Oid)> = blobs
+            .iter()
+            .filter(|(_, oid)| !cache.contains_key(oid))
+            .collect();
+        let git_dir = self.repo.path().to_path_buf();
+        let parse = |chunk: &[&(String, Oid)]| -> Result<Vec<(Oid, Result<CaseSummary, BadCase>)>> {
+            let repo = Repository::open(&git_dir)?;
+            let odb = repo.odb()?;
+            let mut out = vec![];
+            for (path, oid) in chunk {
+                let obj = odb.read(*oid)?;
+                let summary = parse_case_bytes(obj.data(), path)
+                    .map(|c| CaseSummary::of(&c))
+                    .map_err(|error| BadCase {
+                        path: path.clone(),
+                        error,
+                    });
+                out.push((*oid, summary));
+            }
+            Ok(out)
+        };
+        let parsed = if misses.len() < 64 {
+            parse(&misses)?
+        } else {
+            let (a, b) = misses.split_at(misses.len() / 2);
+            let (ra, rb) = std::thread::scope(|s| {
+                let other = s.spawn(|| parse(b));
+                (parse(a), other.join())
+            });
+            let mut all = ra?;
+            all.extend(rb.map_err(|_| Error::Internal("解析线程异常退出".into()))??);
+            all
+        };
+        let mut bad = vec![];
+        let fresh = !parsed.is_empty();
+        for (oid, summary) in parsed {
+            match summary {
+                Ok(s) => {
+                    cache.insert(oid, s);
+                }
+                Err(b) => bad.push(b),
+            }
+        }
+        let summaries: Vec<CaseSummary> = blobs
+            .iter()
+            .filter_map(|(_, oid)| cache.get(oid).cloned())
+            .collect();
+        if fresh {
+            if year.is_none() {
+                let current: std::collections::HashSet<Oid> =
+                    blobs.iter().map(|(_, o)| *o).collect();
+                cache.retain(|oid, _| current.contains(oid));
+            }
+            // A cache that cannot be written only costs time on the next read.
+            let _ = save_summaries(&cache_path, &cache);
+        }
+        bad.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok((summaries, bad))
+    }
+
     /// The next free sequence number of a department in a year.
     pub fn next_seq(&self, dept: &str, year: i32) -> Result<u32> {
         let Some(tree) = self.head_tree()? else {
@@ -303,10 +375,8 @@ impl Store {
                 .unwrap_or_default();
             let author = commit.author();
             let time = author.when();
-            let offset = chrono::FixedOffset::east_opt(time.offset_minutes() * 60)
-                .unwrap_or_else(crate::calendar::china);
             let time = chrono::DateTime::from_timestamp(time.seconds(), 0)
-                .map(|t| t.with_timezone(&offset).to_rfc3339())
+                .map(|t| t.with_timezone(&crate::calendar::china()).to_rfc3339())
                 .unwrap_or_default();
             out.push(HistoryEntry {
                 commit: oid_short(commit.id()),
@@ -435,22 +505,51 @@ impl Store {
 
     /// Uncommitted changes under `cases/` and to `casebook.toml`: modified, deleted, added
     /// or staged files, named relative to the casebook.
+    ///
+    /// Like `git status`, this is O(number of case files): every tracked file is stat'ed
+    /// (on two threads) and only hashed when its stat differs from the index. The comparison
+    /// of the index with HEAD is skipped when the index is the one this tool wrote for the
+    /// current HEAD (recorded in `.git/dispute-state`).
     pub fn hand_edits(&self) -> Result<Vec<String>> {
         let index = self.repo.index()?;
-        let in_scope = |p: &str| p == CASEBOOK_FILE || p.starts_with("cases/");
-        // Index against HEAD: staged changes.
-        let mut head_files: Vec<(String, Oid, u32)> = vec![];
+        let tracked: Vec<Tracked> = index
+            .iter()
+            .filter_map(|e| {
+                let path = String::from_utf8(e.path).ok()?;
+                (path == CASEBOOK_FILE || path.starts_with("cases/")).then_some(Tracked {
+                    path,
+                    oid: e.id,
+                    mode: e.mode,
+                    mtime: (e.mtime.seconds(), e.mtime.nanoseconds()),
+                    size: e.file_size,
+                })
+            })
+            .collect();
+        let mut dirty = vec![];
+        if !self.index_is_ours()? {
+            dirty.extend(self.staged(&tracked)?);
+        }
+        dirty.extend(self.modified(&index, &tracked));
+        dirty.extend(self.untracked(&tracked));
+        dirty.sort();
+        dirty.dedup();
+        Ok(dirty)
+    }
+
+    /// Paths whose index entry differs from HEAD (staged, or removed from the index).
+    fn staged(&self, tracked: &[Tracked]) -> Result<Vec<String>> {
+        let mut head: Vec<(String, Oid, u32)> = vec![];
         if let Some(tree) = self.head_tree()? {
             if let Some(e) = tree.get_name(CASEBOOK_FILE) {
-                head_files.push((CASEBOOK_FILE.into(), e.id(), e.filemode() as u32));
+                head.push((CASEBOOK_FILE.into(), e.id(), e.filemode() as u32));
             }
             if let Some(e) = tree.get_name(CASES_DIR)
                 && let Ok(cases) = self.repo.find_tree(e.id())
             {
                 cases.walk(TreeWalkMode::PreOrder, |dir, e| {
-                    if e.kind() == Some(ObjectType::Blob) || e.kind() == Some(ObjectType::Commit) {
+                    if e.kind() != Some(ObjectType::Tree) {
                         let name = e.name().unwrap_or("");
-                        head_files.push((
+                        head.push((
                             format!("{CASES_DIR}/{dir}{name}"),
                             e.id(),
                             e.filemode() as u32,
@@ -460,119 +559,195 @@ impl Store {
                 })?;
             }
         }
-        let mut dirty: Vec<String> = vec![];
-        let mut tracked: Vec<(String, Oid, u32, git2::IndexTime, u32, u64)> = vec![];
-        for e in index.iter() {
-            let Ok(path) = String::from_utf8(e.path.clone()) else {
-                continue;
-            };
-            if in_scope(&path) {
-                tracked.push((path, e.id, e.mode, e.mtime, e.file_size, e.ino as u64));
+        head.sort();
+        let mut out = vec![];
+        let (mut i, mut j) = (0, 0);
+        while i < tracked.len() || j < head.len() {
+            match (tracked.get(i), head.get(j)) {
+                (Some(t), Some(h)) if t.path == h.0 => {
+                    if t.oid != h.1 || t.mode != h.2 {
+                        out.push(t.path.clone());
+                    }
+                    i += 1;
+                    j += 1;
+                }
+                (Some(t), Some(h)) if t.path < h.0 => {
+                    out.push(t.path.clone());
+                    i += 1;
+                }
+                (Some(t), None) => {
+                    out.push(t.path.clone());
+                    i += 1;
+                }
+                (_, Some(h)) => {
+                    out.push(h.0.clone());
+                    j += 1;
+                }
+                (None, None) => break,
             }
         }
-        {
-            let head_set: std::collections::HashMap<&str, (Oid, u32)> = head_files
-                .iter()
-                .map(|(p, o, m)| (p.as_str(), (*o, *m)))
-                .collect();
-            let index_set: HashSet<&str> = tracked.iter().map(|t| t.0.as_str()).collect();
-            for t in &tracked {
-                match head_set.get(t.0.as_str()) {
-                    Some((oid, mode)) if *oid == t.1 && *mode == t.2 => {}
-                    _ => dirty.push(t.0.clone()),
-                }
-            }
-            for (p, _, _) in &head_files {
-                if !index_set.contains(p.as_str()) {
-                    dirty.push(p.clone());
-                }
-            }
-        }
-        // Working tree against the index: stat every tracked file, hash only on a mismatch.
+        Ok(out)
+    }
+
+    /// Tracked files whose working-tree content differs from the index.
+    fn modified(&self, index: &git2::Index, tracked: &[Tracked]) -> Vec<String> {
+        use std::os::unix::fs::MetadataExt;
+        // An entry written in the same instant as the index may hide a later edit ("racy
+        // git"): hash those.
         let index_mtime = index
             .path()
             .and_then(|p| fs::metadata(p).ok())
-            .and_then(|m| m.modified().ok());
-        let root = &self.root;
-        let check = |chunk: &[(String, Oid, u32, git2::IndexTime, u32, u64)]| -> Vec<String> {
-            use std::os::unix::fs::MetadataExt;
+            .map(|m| (m.mtime(), m.mtime_nsec()));
+        let root = self.root.as_path();
+        let check = |chunk: &[Tracked]| -> Vec<String> {
             let mut out = vec![];
-            for (path, oid, mode, mtime, size, _ino) in chunk {
-                let full = root.join(path);
-                let Ok(meta) = fs::symlink_metadata(&full) else {
-                    out.push(path.clone());
-                    continue;
+            let mut full = root.to_path_buf();
+            for t in chunk {
+                full.push(&t.path);
+                let changed = match fs::symlink_metadata(&full) {
+                    Err(_) => true,
+                    Ok(meta) if !meta.is_file() || (meta.mode() & 0o100) != (t.mode & 0o100) => {
+                        true
+                    }
+                    Ok(meta) => {
+                        let mtime = (meta.mtime(), meta.mtime_nsec());
+                        let same = meta.len() as u32 == t.size
+                            && mtime.0 as i32 == t.mtime.0
+                            && mtime.1 as u32 == t.mtime.1;
+                        let racy = index_mtime.is_none_or(|im| mtime >= im);
+                        (!same || racy)
+                            && Oid::hash_file(ObjectType::Blob, &full).ok() != Some(t.oid)
+                    }
                 };
-                if !meta.is_file() || (meta.mode() & 0o100) != (mode & 0o100) {
-                    out.push(path.clone());
-                    continue;
+                if changed {
+                    out.push(t.path.clone());
                 }
-                let same_stat = meta.len() as u32 == *size
-                    && meta.mtime() as i32 == mtime.seconds()
-                    && meta.mtime_nsec() as u32 == mtime.nanoseconds();
-                let racy =
-                    index_mtime.is_some_and(|im| meta.modified().map(|m| m >= im).unwrap_or(true));
-                if same_stat && !racy {
-                    continue;
-                }
-                match Oid::hash_file(ObjectType::Blob, &full) {
-                    Ok(h) if h == *oid => {}
-                    _ => out.push(path.clone()),
-                }
+                full.clear();
+                full.push(root);
             }
             out
         };
-        let half = tracked.len() / 2;
-        let (a, b) = tracked.split_at(half);
-        let (mut da, db) = if tracked.len() > 2000 {
-            std::thread::scope(|s| {
-                let hb = s.spawn(|| check(b));
-                let da = check(a);
-                (da, hb.join().unwrap_or_default())
-            })
-        } else {
-            (check(&tracked), vec![])
-        };
-        dirty.append(&mut da);
-        dirty.extend(db);
-        // Files nobody added: anything under cases/ the index does not know.
-        let known: HashSet<&str> = tracked.iter().map(|t| t.0.as_str()).collect();
-        let mut stack = vec![PathBuf::from(CASES_DIR)];
+        if tracked.len() < 2000 {
+            return check(tracked);
+        }
+        let (a, b) = tracked.split_at(tracked.len() / 2);
+        std::thread::scope(|s| {
+            let other = s.spawn(|| check(b));
+            let mut out = check(a);
+            out.extend(other.join().unwrap_or_default());
+            out
+        })
+    }
+
+    /// Entries under `cases/` that the index does not know (new files, symlinks, stray
+    /// directories). Temporary files of a writer killed before its rename are removed.
+    fn untracked(&self, tracked: &[Tracked]) -> Vec<String> {
+        let mut found: Vec<String> = vec![];
+        let mut stack = vec![CASES_DIR.to_string()];
         while let Some(rel) = stack.pop() {
-            let Ok(entries) = fs::read_dir(root.join(&rel)) else {
+            let Ok(entries) = fs::read_dir(self.root.join(&rel)) else {
                 continue;
             };
             for entry in entries.flatten() {
                 let name = entry.file_name();
-                let Some(name) = name.to_str() else {
-                    dirty.push(rel.join(&name).to_string_lossy().into_owned());
-                    continue;
-                };
+                let name = name.to_string_lossy();
                 if name.starts_with('.') && name.contains(".tmp-") {
-                    // A temporary file of a writer killed before its rename.
                     let _ = fs::remove_file(entry.path());
                     continue;
                 }
-                let rel_path = rel.join(name);
-                let rel_str = rel_path.to_string_lossy().into_owned();
+                let path = format!("{rel}/{name}");
                 match entry.file_type() {
-                    Ok(t) if t.is_dir() => stack.push(rel_path),
-                    _ => {
-                        if !known.contains(rel_str.as_str()) {
-                            dirty.push(rel_str);
-                        }
-                    }
+                    Ok(t) if t.is_dir() => stack.push(path),
+                    _ => found.push(path),
                 }
             }
         }
-        dirty.sort();
-        dirty.dedup();
-        Ok(dirty)
+        found.sort_unstable();
+        let mut out = vec![];
+        let mut known = tracked.iter().map(|t| t.path.as_str()).peekable();
+        for path in found {
+            while known.next_if(|k| *k < path.as_str()).is_some() {}
+            if known.peek() != Some(&path.as_str()) {
+                out.push(path);
+            }
+        }
+        out
     }
+
+    /// Whether the index is exactly the one this tool wrote after committing HEAD.
+    fn index_is_ours(&self) -> Result<bool> {
+        let Ok(stamp) = fs::read_to_string(self.repo.path().join(STATE_FILE)) else {
+            return Ok(false);
+        };
+        Ok(Some(stamp) == self.index_stamp()?)
+    }
+
+    /// HEAD and the index file's identity (size, modification time, inode).
+    fn index_stamp(&self) -> Result<Option<String>> {
+        use std::os::unix::fs::MetadataExt;
+        let Some(head) = self.head_oid()? else {
+            return Ok(None);
+        };
+        let Ok(meta) = fs::metadata(self.repo.path().join("index")) else {
+            return Ok(None);
+        };
+        Ok(Some(format!(
+            "{head} {} {}.{} {}",
+            meta.len(),
+            meta.mtime(),
+            meta.mtime_nsec(),
+            meta.ino()
+        )))
+    }
+}
+
+/// An index entry under `cases/` or `casebook.toml`.
+struct Tracked {
+    path: String,
+    oid: Oid,
+    mode: u32,
+    mtime: (i32, u32),
+    size: u32,
 }
 
 const GITATTRIBUTES: &str =
     "# dispute casebook: case files are text with LF line endings\n*.toml text eol=lf\n";
+
+const SUMMARY_VERSION: &str = "dispute-summaries 1";
+
+fn load_summaries(path: &Path) -> HashMap<Oid, CaseSummary> {
+    let mut map = HashMap::new();
+    let Ok(text) = fs::read_to_string(path) else {
+        return map;
+    };
+    let mut lines = text.lines();
+    if lines.next() != Some(SUMMARY_VERSION) {
+        return map;
+    }
+    for line in lines {
+        let Some((oid, json)) = line.split_once('\t') else {
+            continue;
+        };
+        if let (Ok(oid), Ok(summary)) = (Oid::from_str(oid), serde_json::from_str(json)) {
+            map.insert(oid, summary);
+        }
+    }
+    map
+}
+
+fn save_summaries(path: &Path, cache: &HashMap<Oid, CaseSummary>) -> Result<()> {
+    let mut text = String::with_capacity(cache.len() * 400);
+    text.push_str(SUMMARY_VERSION);
+    text.push('\n');
+    for (oid, summary) in cache {
+        let json = serde_json::to_string(summary).map_err(|e| Error::Internal(e.to_string()))?;
+        text.push_str(&format!("{oid}\t{json}\n"));
+    }
+    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    fs::write(&tmp, text)?;
+    fs::rename(&tmp, path)?;
+    Ok(())
+}
 
 fn parse_case_bytes(bytes: &[u8], path: &str) -> Result<Case> {
     let text = std::str::from_utf8(bytes).map_err(|_| Error::CaseFileInvalid {
@@ -659,7 +834,11 @@ impl Writer<'_> {
             crate::faults::point("after-worktree-file");
             index.add_path(Path::new(path))?;
         }
+        index.set_version(4)?;
         index.write()?;
+        if let Some(stamp) = store.index_stamp()? {
+            fs::write(repo.path().join(STATE_FILE), stamp)?;
+        }
         crate::faults::point("after-index");
         fs::remove_file(&journal)?;
         Ok(commit)
@@ -705,7 +884,8 @@ fn write_tree(repo: &Repository, base: Option<&Tree>, changes: &[(Vec<&str>, Oid
             Some(e) if e.kind() == Some(ObjectType::Tree) => Some(repo.find_tree(e.id())?),
             _ => None,
         };
-        let below: Vec<(Vec<&str>, Oid)> = here.iter().map(|(p, o)| (p[1..].to_vec(), *o)).collect();
+        let below: Vec<(Vec<&str>, Oid)> =
+            here.iter().map(|(p, o)| (p[1..].to_vec(), *o)).collect();
         let sub = write_tree(repo, sub_base.as_ref(), &below)?;
         builder.insert(head, sub, FileMode::Tree.into())?;
     }

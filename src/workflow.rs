@@ -679,7 +679,7 @@ pub fn missing_for_reply(case: &Case, book: &Casebook) -> Vec<String> {
 }
 
 /// One obligation of an open case: what is due, from whom, by when.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Obligation {
     pub case: String,
     pub what: ObligationKind,
@@ -690,7 +690,9 @@ pub struct Obligation {
     pub due: NaiveDate,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ObligationKind {
     Classify,
@@ -772,12 +774,17 @@ impl std::ops::Deref for LateRow {
 
 /// The case's obligations whose due date is before `as_of`.
 pub fn late_obligations(case: &Case, as_of: NaiveDate, cal: &Calendar) -> Vec<LateRow> {
-    open_obligations(case)
-        .into_iter()
+    late(&open_obligations(case), as_of, cal)
+}
+
+/// Those of `obligations` whose due date is before `as_of`, with the working days late.
+pub fn late(obligations: &[Obligation], as_of: NaiveDate, cal: &Calendar) -> Vec<LateRow> {
+    obligations
+        .iter()
         .filter(|o| o.due < as_of)
         .map(|o| LateRow {
             days_late: cal.working_days_between(o.due, as_of),
-            obligation: o,
+            obligation: o.clone(),
         })
         .collect()
 }

@@ -47,20 +47,17 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         .transpose()?;
     let today = local_date(&app.now()?);
     let cal = book.calendar();
-    let (cases, bad) = store.cases(args.year)?;
+    let (cases, bad) = store.summaries(args.year)?;
     let mut rows = vec![];
     for case in &cases {
         if args.status.is_some_and(|s| s != case.status)
             || args.track.is_some_and(|t| Some(t) != case.track)
             || category.is_some_and(|c| Some(c) != case.category)
-            || dept.as_deref().is_some_and(|d| {
-                case.receiving_dept != d && !case.assignments.iter().any(|a| a.dept == d)
-            })
+            || dept.as_deref().is_some_and(|d| !case.involves(d))
         {
             continue;
         }
-        let open = workflow::open_obligations(case);
-        let late = workflow::late_obligations(case, today, &cal);
+        let late = workflow::late(&case.obligations, today, &cal);
         if args.overdue && late.is_empty() {
             continue;
         }
@@ -69,11 +66,11 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
             status: case.status,
             track: case.track,
             category: case.category,
-            payer: case.payer.name.clone(),
+            payer: case.payer.clone(),
             district: case.district.clone(),
             receiving_dept: case.receiving_dept.clone(),
             received_at: case.received_at,
-            next_due: open.iter().map(|o| o.due).min(),
+            next_due: case.obligations.iter().map(|o| o.due).min(),
             days_late: late.iter().map(|l| l.days_late).max(),
         });
     }

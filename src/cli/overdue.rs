@@ -33,10 +33,10 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         .map(|d| book.dept_code(d))
         .transpose()?;
     let cal = book.calendar();
-    let (cases, bad) = store.cases(None)?;
+    let (cases, bad) = store.summaries(None)?;
     let mut rows: Vec<_> = cases
         .iter()
-        .flat_map(|c| workflow::late_obligations(c, as_of, &cal))
+        .flat_map(|c| workflow::late(&c.obligations, as_of, &cal))
         .filter(|r| dept.as_deref().is_none_or(|d| r.dept == d))
         .collect();
     rows.sort_by(|a, b| {

@@ -41,15 +41,53 @@ impl Env {
     }
 
     /// A casebook initialised by `admin` (tax) with the standard operators.
+    ///
+    /// The casebook is built with the real binary once per test process and then copied
+    /// (every file, `.git` included) into each test's own directory, which saves a dozen
+    /// process starts per test.
     pub fn new() -> Env {
+        static TEMPLATE: std::sync::OnceLock<Vec<(PathBuf, Vec<u8>, u32)>> =
+            std::sync::OnceLock::new();
+        let files = TEMPLATE.get_or_init(|| snapshot(Env::build_standard().root()));
+        let env = Env::empty();
+        restore(files, env.root());
+        env
+    }
+
+    /// A casebook initialised by `admin` with the standard operators, built command by
+    /// command.
+    pub fn build_standard() -> Env {
         let env = Env::empty();
         env.ok(&[
-            "init", "--county", "芮城县", "--admin", "admin", "--name", "管理员", "--email",
-            "admin@rc.example.cn", "--dept", "tax",
+            "init",
+            "--county",
+            "芮城县",
+            "--admin",
+            "admin",
+            "--name",
+            "管理员",
+            "--email",
+            "admin@rc.example.cn",
+            "--dept",
+            "tax",
         ]);
         for (id, name, dept, roles) in OPERATORS {
             let email = format!("{id}@rc.example.cn");
-            let mut args = vec!["--as", "admin", "operator", "add", id, "--name", name, "--email", &email, "--dept", dept, "--phone", "0359-3012345"];
+            let mut args = vec![
+                "--as",
+                "admin",
+                "operator",
+                "add",
+                id,
+                "--name",
+                name,
+                "--email",
+                &email,
+                "--dept",
+                dept,
+                "--phone",
+                "0359-3012345",
+            ];
             for r in *roles {
                 args.push("--role");
                 args.push(r);
@@ -113,6 +151,39 @@ impl Env {
         stderr
     }
 
+    /// Run and expect exit `code` with HEAD unchanged, without requiring the tool's own
+    /// error line (clap's usage errors, exit 2, are printed by clap); returns stderr.
+    pub fn fails_plain(&self, code: i32, args: &[&str]) -> String {
+        let before = self.head();
+        let out = self.run(args);
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "dispute {args:?}: expected exit {code}\nstdout: {}\nstderr: {stderr}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        assert_eq!(self.head(), before, "dispute {args:?} must not commit");
+        stderr
+    }
+
+    /// Run and expect exit `code` with HEAD unchanged, returning (stdout, stderr): for reads
+    /// that print some data and still fail (a list with an unreadable case file).
+    pub fn fails_with_output(&self, code: i32, args: &[&str]) -> (String, String) {
+        let before = self.head();
+        let out = self.run(args);
+        let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "dispute {args:?}: expected exit {code}\nstdout: {stdout}\nstderr: {stderr}"
+        );
+        assert_eq!(self.head(), before, "dispute {args:?} must not commit");
+        assert!(stderr.contains("错误："), "error line missing: {stderr}");
+        (stdout, stderr)
+    }
+
     /// Run as an operator and expect success.
     pub fn as_ok(&self, who: &str, args: &[&str]) -> String {
         let mut full = vec!["--as", who];
@@ -136,8 +207,84 @@ impl Env {
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .output()
             .expect("git runs");
-        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).expect("utf-8")
+    }
+
+    /// Commit everything in the working tree with plain git, as someone editing by hand.
+    pub fn git_commit_all(&self, message: &str) {
+        self.git(&["add", "-A"]);
+        self.git(&[
+            "-c",
+            "user.name=手工编辑",
+            "-c",
+            "user.email=hand@rc.example.cn",
+            "commit",
+            "-q",
+            "-m",
+            message,
+        ]);
+    }
+
+    /// Number of commits reachable from HEAD.
+    pub fn commit_count(&self) -> usize {
+        self.git(&["rev-list", "--count", "HEAD"])
+            .trim()
+            .parse()
+            .expect("count")
+    }
+
+    /// A file of the casebook's working tree.
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
+    }
+
+    /// The IDs `list --json` prints with these extra arguments.
+    pub fn list_ids(&self, extra: &[&str]) -> Vec<String> {
+        let mut args = vec!["list", "--json"];
+        args.extend_from_slice(extra);
+        let rows: Value = serde_json::from_str(&self.ok(&args)).expect("list json");
+        rows.as_array()
+            .expect("array")
+            .iter()
+            .map(|r| r["id"].as_str().expect("id").to_string())
+            .collect()
+    }
+
+    /// The commits that touched a case, oldest first: (author name, subject, trailers).
+    pub fn case_commits(&self, id: &str) -> Vec<CommitInfo> {
+        let path = case_path(id);
+        let out = self.git(&[
+            "log",
+            "--reverse",
+            "--format=%an%x1f%ae%x1f%cn%x1f%ce%x1f%s%x1f%(trailers:only,unfold)%x1e",
+            "--",
+            &path,
+        ]);
+        out.split('\x1e')
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(|r| {
+                let f: Vec<&str> = r.split('\x1f').collect();
+                CommitInfo {
+                    author: f[0].to_string(),
+                    email: f[1].to_string(),
+                    committer: format!("{} <{}>", f[2], f[3]),
+                    subject: f[4].to_string(),
+                    trailers: f
+                        .get(5)
+                        .unwrap_or(&"")
+                        .lines()
+                        .filter_map(|l| l.split_once(": "))
+                        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+                        .collect(),
+                }
+            })
+            .collect()
     }
 
     /// HEAD's commit id, or "" before the first commit / outside a repository.
@@ -157,13 +304,34 @@ impl Env {
         self.as_ok(
             who,
             &[
-                "register", "--payer-kind", "employer", "--payer-name", "芮城县恒达建材有限公司",
-                "--phone", "13812340000", "--district", "古魏镇", "--summary",
-                "对 2026 年度缴费基数核定有异议", "--at", at,
+                "register",
+                "--payer-kind",
+                "employer",
+                "--payer-name",
+                "芮城县恒达建材有限公司",
+                "--phone",
+                "13812340000",
+                "--district",
+                "古魏镇",
+                "--summary",
+                "对 2026 年度缴费基数核定有异议",
+                "--at",
+                at,
             ],
         )
         .trim()
         .to_string()
+    }
+
+    /// Register a case as `who`: the standard payer and matter, with `overrides` replacing
+    /// or adding flags (`("--district", "风陵渡镇")`, `("--at", "…")`). Returns the ID.
+    pub fn register_with(&self, who: &str, overrides: &[(&str, &str)]) -> String {
+        let args = register_args(overrides);
+        let mut full: Vec<&str> = vec!["--as", who];
+        full.extend(args.iter().map(String::as_str));
+        let out = self.ok(&full);
+        assert_eq!(out.lines().count(), 1, "register prints one line: {out:?}");
+        out.trim().to_string()
     }
 
     /// A case as JSON (`show --json`).
@@ -178,18 +346,120 @@ impl Env {
     }
 }
 
+/// The arguments of `register` with the standard payer and matter, `overrides` replacing
+/// flags of the same name or adding new ones.
+pub fn register_args(overrides: &[(&str, &str)]) -> Vec<String> {
+    let mut flags: Vec<(String, String)> = [
+        ("--payer-kind", "employer"),
+        ("--payer-name", "芮城县恒达建材有限公司"),
+        ("--phone", "13812340000"),
+        ("--district", "古魏镇"),
+        ("--summary", "对 2026 年度缴费基数核定有异议"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    for (k, v) in overrides {
+        match flags.iter_mut().find(|(f, _)| f == k) {
+            Some(slot) => slot.1 = v.to_string(),
+            None => flags.push((k.to_string(), v.to_string())),
+        }
+    }
+    let mut args = vec!["register".to_string()];
+    for (k, v) in flags {
+        args.push(k);
+        args.push(v);
+    }
+    args
+}
+
+/// One commit of a case's history as plain git shows it.
+#[derive(Debug, Clone)]
+pub struct CommitInfo {
+    pub author: String,
+    pub email: String,
+    /// `name <email>` of the committer.
+    pub committer: String,
+    pub subject: String,
+    pub trailers: Vec<(String, String)>,
+}
+
+impl CommitInfo {
+    pub fn trailer(&self, key: &str) -> Option<&str> {
+        self.trailers
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// `cases/<YEAR>/<DEPT>/<BUCKET>/<ID>.toml` of a well-formed ID, computed independently of
+/// the library (four-digit or wider sequence, buckets of a hundred).
+pub fn case_path(id: &str) -> String {
+    let parts: Vec<&str> = id.split('-').collect();
+    assert_eq!(parts.len(), 3, "{id}");
+    let seq: u32 = parts[2].parse().expect("seq");
+    format!("cases/{}/{}/{:02}/{id}.toml", parts[1], parts[0], seq / 100)
+}
+
+/// Every file below `root` with its content and permission bits, relative paths.
+fn snapshot(root: &Path) -> Vec<(PathBuf, Vec<u8>, u32)> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut out = vec![];
+    let mut stack = vec![PathBuf::new()];
+    while let Some(rel) = stack.pop() {
+        for entry in std::fs::read_dir(root.join(&rel)).expect("read dir") {
+            let entry = entry.expect("entry");
+            let rel_path = rel.join(entry.file_name());
+            let meta = entry.metadata().expect("metadata");
+            if meta.is_dir() {
+                // Directories are kept too (git wants its empty ones), as entries without
+                // content and mode 0.
+                out.push((rel_path.clone(), vec![], 0));
+                stack.push(rel_path);
+            } else {
+                let bytes = std::fs::read(entry.path()).expect("read");
+                out.push((rel_path, bytes, meta.permissions().mode()));
+            }
+        }
+    }
+    out
+}
+
+fn restore(files: &[(PathBuf, Vec<u8>, u32)], root: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    for (rel, bytes, mode) in files {
+        let path = root.join(rel);
+        if *mode == 0 {
+            std::fs::create_dir_all(&path).expect("mkdir");
+            continue;
+        }
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, bytes).expect("write");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(*mode)).expect("chmod");
+    }
+}
+
 /// Validate a case file against `schemas/case.schema.json`.
 pub fn assert_valid_case_file(path: &Path) {
     let text = std::fs::read_to_string(path).expect("read case file");
     let value: toml::Value = toml::from_str(&text).expect("case file is TOML");
     let json = serde_json::to_value(value).expect("to json");
-    let schema: Value = serde_json::from_str(include_str!("../../schemas/case.schema.json")).expect("schema");
+    let schema: Value =
+        serde_json::from_str(include_str!("../../schemas/case.schema.json")).expect("schema");
     let validator = jsonschema::options()
         .should_validate_formats(true)
         .build(&schema)
         .expect("schema compiles");
-    let errors: Vec<String> = validator.iter_errors(&json).map(|e| e.to_string()).collect();
-    assert!(errors.is_empty(), "{} fails the schema: {errors:?}", path.display());
+    let errors: Vec<String> = validator
+        .iter_errors(&json)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{} fails the schema: {errors:?}",
+        path.display()
+    );
 }
 
 /// Every case file in the casebook's working tree validates.

@@ -3,4 +3,6 @@
 
 mod harness;
 
+mod examples;
 mod foundation;
+mod workflow;

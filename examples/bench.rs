@@ -1,0 +1,460 @@
+//! `make bench`: casebooks of 1,000, 10,000 and 100,000 cases, and the whole-process time of
+//! `register`, `show` and `list` on each.
+//!
+//! The casebooks are generated in-process with the library (the pure workflow makes a
+//! realistic mix of cases in every state; the store writes them as one commit), not by
+//! 100,000 CLI calls. Then the release binary is run as a user would run it and the median
+//! wall time of each command is reported. For `register` the in-process cost of each phase
+//! of a write (lock, hand-edit check, index, commit) is reported too, to show what dominates.
+//!
+//! Usage: bench <path to release dispute binary> [sizes…]   (output in bench-out/)
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use chrono::{Duration as Span, TimeZone};
+use dispute::calendar::china;
+use dispute::case::{
+    Action, CaseId, Channel, ConsultKind, Decision, Insurance, Outcome, Payer, PayerKind, Remedy,
+    Track,
+};
+use dispute::casebook::{Casebook, Operator, Role};
+use dispute::store::{Message, Store};
+use dispute::workflow::{self, Command as Cmd, Ctx, NewCase};
+
+const RECEIVERS: &[(&str, &str)] = &[
+    ("r_tax", "tax"),
+    ("r_hrss", "hrss"),
+    ("r_medical", "medical"),
+    ("r_approval", "approval"),
+];
+
+fn operator(id: &str, dept: &str, roles: &[Role]) -> Operator {
+    Operator {
+        id: id.to_string(),
+        name: format!("测试{id}"),
+        email: format!("{id}@bench.example.cn"),
+        dept: dept.to_string(),
+        roles: roles.to_vec(),
+        active: true,
+        phone: Some("0359-3012345".into()),
+    }
+}
+
+fn casebook() -> Casebook {
+    let mut book = Casebook::new("芮城县", operator("admin", "tax", &[Role::Admin]));
+    for (id, dept) in RECEIVERS {
+        book.operators.push(operator(id, dept, &[Role::Receiver]));
+    }
+    for dept in book.member_codes() {
+        book.operators
+            .push(operator(&format!("h_{dept}"), &dept, &[Role::Handler]));
+    }
+    book.operators
+        .push(operator("leader", "gov", &[Role::Leader]));
+    book.operators
+        .push(operator("dispatch", "gov", &[Role::Dispatcher]));
+    book
+}
+
+/// Case number `i` of the generated casebook, walked through the workflow to one of a dozen
+/// stages so that every state and track occurs.
+fn generate_case(book: &Casebook, seqs: &mut [u32], i: usize) -> dispute::case::Case {
+    let cal = book.calendar();
+    let (rid, dept) = RECEIVERS[i % RECEIVERS.len()];
+    let receiver = book.operator(rid).expect("receiver");
+    let start = china()
+        .with_ymd_and_hms(2026, 1, 5, 9, 0, 0)
+        .single()
+        .expect("date");
+    // Spread over the year; later cases are received later.
+    let received = start + Span::minutes((i as i64 * 7) % (320 * 24 * 60));
+    let now = china()
+        .with_ymd_and_hms(2026, 11, 27, 10, 0, 0)
+        .single()
+        .expect("date");
+    let slot = i % RECEIVERS.len();
+    seqs[slot] += 1;
+    let id = CaseId::new(dept, 2026, seqs[slot]);
+    let new = NewCase {
+        payer: Payer {
+            kind: if i % 3 == 0 {
+                PayerKind::Individual
+            } else {
+                PayerKind::Employer
+            },
+            name: format!("芮城县第{i}号缴费单位"),
+            id_code: None,
+            contact: Some("王小明".into()),
+            phone: format!("138{:08}", i % 100_000_000),
+        },
+        title: Some(format!("缴费争议 {i}")),
+        summary: "缴费人对社会保险费缴费基数核定和滞纳金加收有异议，要求重新核定并说明依据。"
+            .repeat(3),
+        district: ["古魏镇", "风陵渡镇", "大王镇", "永乐镇", "阳城镇"][i % 5].to_string(),
+        channel: Channel::Visit,
+        category: Some((i % 10) as u8 + 1),
+        insurance: vec![Insurance::Pension],
+    };
+    let mut t = received;
+    let mut ctx_for = |who: &str| {
+        t += Span::hours(20);
+        let actor = book.operator(who).expect("operator").clone();
+        (actor, t)
+    };
+    let (actor, at) = (receiver.clone(), received);
+    let mut case = workflow::register(
+        &id,
+        new,
+        &Ctx {
+            book,
+            cal: &cal,
+            actor: &actor,
+            at,
+            now,
+        },
+    )
+    .expect("register");
+    let stage = i % 12;
+    let mut step = |case: &mut dispute::case::Case, who: &str, cmd: Cmd| {
+        let (actor, at) = ctx_for(who);
+        let ctx = Ctx {
+            book,
+            cal: &cal,
+            actor: &actor,
+            at,
+            now,
+        };
+        *case = workflow::apply(case, &cmd, &ctx).expect("generated step is legal");
+    };
+    if stage == 0 {
+        return case;
+    }
+    let other = if dept == "hrss" { "medical" } else { "hrss" };
+    match stage {
+        1 | 2 => step(
+            &mut case,
+            rid,
+            Cmd::Classify {
+                track: Track::Own,
+                category: 3,
+                insurance: vec![],
+                note: None,
+            },
+        ),
+        3..=7 => {
+            step(
+                &mut case,
+                rid,
+                Cmd::Classify {
+                    track: Track::General,
+                    category: 6,
+                    insurance: vec![],
+                    note: None,
+                },
+            );
+            step(
+                &mut case,
+                rid,
+                Cmd::Assign {
+                    depts: vec![other.to_string(), "finance".to_string()],
+                    due: None,
+                    hotline_ticket: None,
+                },
+            );
+            if stage >= 4 {
+                for d in [other, "finance"] {
+                    step(
+                        &mut case,
+                        &format!("h_{d}"),
+                        Cmd::Opinion {
+                            dept: d.to_string(),
+                            text: "经核查，缴费基数按上年度职工月平均工资核定，符合规定。".into(),
+                        },
+                    );
+                }
+            }
+            if stage >= 5 {
+                step(
+                    &mut case,
+                    rid,
+                    Cmd::Reply {
+                        text: "经联办单位核查，维持原核定结果，并告知救济途径。".into(),
+                    },
+                );
+            }
+            if stage >= 6 {
+                let objected = stage == 7;
+                step(
+                    &mut case,
+                    rid,
+                    Cmd::Archive {
+                        outcome: if objected {
+                            Outcome::Objected
+                        } else {
+                            Outcome::Accepted
+                        },
+                        remedy: objected.then_some(Remedy::Reconsideration),
+                        note: None,
+                    },
+                );
+            }
+        }
+        8 | 9 => {
+            step(
+                &mut case,
+                rid,
+                Cmd::Classify {
+                    track: Track::Major,
+                    category: 9,
+                    insurance: vec![],
+                    note: None,
+                },
+            );
+            if stage == 9 {
+                step(
+                    &mut case,
+                    "leader",
+                    Cmd::Decide {
+                        decision: Decision::Approved,
+                        note: "同意专案办理".into(),
+                    },
+                );
+                step(
+                    &mut case,
+                    rid,
+                    Cmd::Consult {
+                        kind: ConsultKind::Major,
+                        attendees: book.member_codes(),
+                        minutes: "会议议定：由县人社局牵头复核。".into(),
+                    },
+                );
+            }
+        }
+        10 => {
+            step(
+                &mut case,
+                rid,
+                Cmd::EscalateHotline {
+                    opinion: "职责不清，请县政府办转办。".into(),
+                    summary: None,
+                    receiver_phone: None,
+                },
+            );
+            step(
+                &mut case,
+                "dispatch",
+                Cmd::Assign {
+                    depts: vec!["justice".into()],
+                    due: None,
+                    hotline_ticket: Some(format!("12345-{i}")),
+                },
+            );
+        }
+        _ => step(
+            &mut case,
+            rid,
+            Cmd::Redirect {
+                dept: other.to_string(),
+                note: "告知缴费人到主管部门办理。".into(),
+            },
+        ),
+    }
+    debug_assert!(case.events.iter().any(|e| e.action == Action::Register));
+    case
+}
+
+fn generate(dir: &Path, n: usize) -> Duration {
+    let start = Instant::now();
+    let _ = std::fs::remove_dir_all(dir);
+    let book = casebook();
+    let admin = book.operator("admin").expect("admin").clone();
+    let init = Message {
+        subject: "init: bench".into(),
+        body: None,
+        trailers: vec![("Action", "init".into()), ("Operator", "admin".into())],
+    };
+    let store = Store::init(dir, &book, &init, &admin).expect("init");
+    let mut seqs = vec![0u32; RECEIVERS.len()];
+    let files: Vec<(String, String)> = (0..n)
+        .map(|i| {
+            let case = generate_case(&book, &mut seqs, i);
+            let path = CaseId::parse(&case.id).expect("id").path();
+            (path, case.to_toml())
+        })
+        .collect();
+    let message = Message {
+        subject: format!("bench: {n} generated cases"),
+        body: None,
+        trailers: vec![("Action", "import".into()), ("Operator", "admin".into())],
+    };
+    let writer = store.begin().expect("lock");
+    writer.commit(&files, &message, &admin).expect("commit");
+    drop(writer);
+    // A casebook in use is packed by git's automatic gc, as a clone from a remote is.
+    let gc = Command::new("git")
+        .args(["gc", "--quiet"])
+        .current_dir(dir)
+        .status()
+        .expect("git gc");
+    assert!(gc.success());
+    start.elapsed()
+}
+
+/// Median wall time of `runs` runs of the binary with `args` in `dir`.
+fn time_runs(bin: &Path, dir: &Path, runs: usize, args: impl Fn(usize) -> Vec<String>) -> Duration {
+    let mut times = vec![];
+    for i in 0..runs {
+        let args = args(i);
+        let start = Instant::now();
+        let out = Command::new(bin)
+            .args(&args)
+            .current_dir(dir)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("DISPUTE_NOW", "2026-11-27T10:00:00+08:00")
+            .output()
+            .expect("run dispute");
+        times.push(start.elapsed());
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+/// In-process cost of each phase of a write at this size (median of 5).
+fn phases(dir: &Path) -> Vec<(&'static str, Duration)> {
+    let mut results: Vec<(&'static str, Vec<Duration>)> = vec![
+        ("open + read casebook.toml", vec![]),
+        ("hand-edit check (stat every tracked file)", vec![]),
+        ("git index read + write", vec![]),
+    ];
+    for _ in 0..5 {
+        let t = Instant::now();
+        let store = Store::open(dir).expect("open");
+        let _ = store.casebook().expect("casebook");
+        results[0].1.push(t.elapsed());
+        let t = Instant::now();
+        let edits = store.hand_edits().expect("check");
+        assert!(edits.is_empty(), "generated casebook is clean: {edits:?}");
+        results[1].1.push(t.elapsed());
+        let t = Instant::now();
+        let repo = git2::Repository::open(dir).expect("repo");
+        let mut index = repo.index().expect("index");
+        index.write().expect("write index");
+        results[2].1.push(t.elapsed());
+    }
+    results
+        .into_iter()
+        .map(|(name, mut v)| {
+            v.sort();
+            (name, v[v.len() / 2])
+        })
+        .collect()
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let bin = PathBuf::from(
+        args.next()
+            .unwrap_or_else(|| "target/release/dispute".into()),
+    );
+    let bin = std::fs::canonicalize(&bin).expect("dispute binary (run `make build`)");
+    let sizes: Vec<usize> = {
+        let s: Vec<usize> = args.filter_map(|a| a.parse().ok()).collect();
+        if s.is_empty() {
+            vec![1_000, 10_000, 100_000]
+        } else {
+            s
+        }
+    };
+    let out = PathBuf::from("bench-out");
+    std::fs::create_dir_all(&out).expect("bench-out");
+    let mut rows = vec![];
+    for &n in &sizes {
+        let dir = std::fs::canonicalize(&out)
+            .expect("dir")
+            .join(format!("casebook-{n}"));
+        eprintln!("generating {n} cases in {} …", dir.display());
+        let gen_time = generate(&dir, n);
+        eprintln!("  generated in {:.1} s", gen_time.as_secs_f64());
+        // Warm the page cache once, as an office machine in use would be.
+        let _ = time_runs(&bin, &dir, 1, |_| vec!["list".into(), "--json".into()]);
+        let register = time_runs(&bin, &dir, 21, |i| {
+            vec![
+                "--as".into(),
+                "r_tax".into(),
+                "register".into(),
+                "--payer-kind".into(),
+                "employer".into(),
+                "--payer-name".into(),
+                format!("基准测试单位{i}"),
+                "--phone".into(),
+                "13800000000".into(),
+                "--district".into(),
+                "古魏镇".into(),
+                "--summary".into(),
+                "基准测试".into(),
+            ]
+        });
+        let show = time_runs(&bin, &dir, 31, |i| {
+            let id = CaseId::new("hrss", 2026, (i * 37 % (n / 4).max(1)) as u32 + 1);
+            vec!["show".into(), id.to_string()]
+        });
+        let list_runs = if n >= 100_000 { 5 } else { 11 };
+        let list = time_runs(&bin, &dir, list_runs, |_| vec!["list".into()]);
+        let phase = phases(&dir);
+        rows.push((n, gen_time, register, show, list, phase));
+    }
+    println!();
+    println!("| cases | generate | register | show | list |");
+    println!("|---:|---:|---:|---:|---:|");
+    for (n, g, r, s, l, _) in &rows {
+        println!(
+            "| {n} | {:.1} s | {} | {} | {} |",
+            g.as_secs_f64(),
+            ms(*r),
+            ms(*s),
+            ms(*l)
+        );
+    }
+    println!();
+    println!("Phases of a write, in-process (median of 5):");
+    println!();
+    print!("| phase |");
+    for (n, ..) in &rows {
+        print!(" {n} |");
+    }
+    println!();
+    print!("|---|");
+    for _ in &rows {
+        print!("---:|");
+    }
+    println!();
+    let names: Vec<&str> = rows[0].5.iter().map(|(name, _)| *name).collect();
+    for (k, name) in names.iter().enumerate() {
+        print!("| {name} |");
+        for row in &rows {
+            print!(" {} |", ms(row.5[k].1));
+        }
+        println!();
+    }
+    if let Some((_, _, r1, ..)) = rows.iter().find(|r| r.0 == 1_000)
+        && let Some((_, _, r10, ..)) = rows.iter().find(|r| r.0 == 10_000)
+    {
+        println!();
+        println!(
+            "register at 10,000 / at 1,000 = {:.2}×",
+            r10.as_secs_f64() / r1.as_secs_f64()
+        );
+    }
+}

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# make demo: a scripted walk through real cases in a fresh casebook.
+#
+# A county's offices set up a casebook, register disputes at different departments, and
+# take one case down each path of the regulation: a department's own matter, a general
+# matter handled jointly, a major matter with the leader's approval and a consultation,
+# a referral through the 12345 hotline, a redirect, and a refusal reported to the
+# discipline commission. It ends with the ledger, the overdue list and the git history.
+#
+# The clock is fixed (DISPUTE_NOW) so the output, including what is overdue, is the same
+# on every run; commit timestamps are the real time.
+set -euo pipefail
+
+BIN=${1:-target/release/dispute}
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+DIR=$(mktemp -d "${TMPDIR:-/tmp}/dispute-demo.XXXXXX")
+export DISPUTE_CASEBOOK="$DIR/casebook"
+export DISPUTE_NOW="2026-11-27T17:30:00+08:00"
+export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
+
+say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+run() { printf '$ dispute %s\n' "$*"; "$BIN" "$@"; }
+
+say "建库：芮城县社会保险费征缴争议案卷库（管理员在县税务局）"
+run init "$DISPUTE_CASEBOOK" --county 芮城县 --admin admin --name 刘建国 --email liujianguo@rc.example.cn --dept tax
+
+say "登记操作员"
+add() { "$BIN" --as admin operator add "$@" 2>/dev/null; }
+add zhangwei  --name 张伟 --email zhangwei@rc.example.cn  --dept tax      --role receiver --role handler --phone 0359-3022101
+add wangfang  --name 王芳 --email wangfang@rc.example.cn  --dept approval --role receiver --phone 0359-3022180
+add lina      --name 李娜 --email lina@rc.example.cn      --dept hrss     --role receiver --role handler --phone 0359-3022205
+add liuyang   --name 刘洋 --email liuyang@rc.example.cn   --dept medical  --role handler
+add chenjing  --name 陈静 --email chenjing@rc.example.cn  --dept finance  --role handler
+add yangmin   --name 杨敏 --email yangmin@rc.example.cn   --dept justice  --role handler
+add zhaolei   --name 赵磊 --email zhaolei@rc.example.cn   --dept gov      --role dispatcher --role handler
+add huangli   --name 黄丽 --email huangli@rc.example.cn   --dept tax      --role office
+add sunqiang  --name 孙强 --email sunqiang@rc.example.cn  --dept gov      --role leader
+for d in approval petition cac; do
+  add "h_$d" --name "${d}承办人" --email "h_$d@rc.example.cn" --dept "$d" --role handler
+done
+run operator list
+
+as() { local who=$1; shift; printf '$ dispute --as %s %s\n' "$who" "$*"; "$BIN" --as "$who" "$@"; }
+reg() { local who=$1; shift; "$BIN" --as "$who" register "$@"; }
+
+say "1. 本部门办理：个人对滞纳金加收有异议（县税务局受理）"
+OWN=$(reg zhangwei --payer-kind individual --payer-name 赵建华 --payer-id 11010519491231002X \
+  --phone 13935901234 --district 古魏镇 --channel visit --at 2026-11-02T09:20:00+08:00 \
+  --title 灵活就业人员滞纳金加收异议 --insurance pension \
+  --summary "灵活就业人员赵建华称 2026 年 3 月因银行扣款失败未能按时缴费，对加收的滞纳金有异议，要求减免。")
+echo "登记为 $OWN"
+as zhangwei classify "$OWN" --track own --category 6 --at 2026-11-02T10:00:00+08:00
+as zhangwei reply "$OWN" --at 2026-11-06T15:00:00+08:00 \
+  --text "经核查，扣款失败系缴费人账户余额不足所致，依照《社会保险法》第八十六条，滞纳金自欠缴之日起按日加收万分之五，不予减免。已向缴费人说明计算方法。"
+as zhangwei archive "$OWN" --outcome accepted --at 2026-11-09T09:00:00+08:00
+
+say "2. 一般事项：企业对缴费基数核定有异议，县人社局、县医保局联办（政务服务中心工作室受理）"
+GEN=$(reg wangfang --payer-kind employer --payer-name 芮城县恒达建材有限公司 --payer-id 91350100M000100Y43 \
+  --contact 王小明 --phone 13812340000 --district 风陵渡镇 --channel visit --at 2026-11-10T09:30:00+08:00 \
+  --title 2026年度缴费基数核定争议 --insurance pension,medical \
+  --summary "企业称 2026 年度职工缴费基数按全口径工资核定偏高，要求复核养老保险和医疗保险缴费基数。")
+echo "登记为 $GEN"
+as wangfang classify "$GEN" --track general --category 3 --at 2026-11-10T11:00:00+08:00
+as wangfang assign "$GEN" --dept hrss --dept medical --at 2026-11-10T11:10:00+08:00
+as lina opinion "$GEN" --at 2026-11-13T16:00:00+08:00 \
+  --text "经复核，该企业申报的工资总额包含年终奖金，按规定计入缴费基数，养老保险基数核定无误。"
+as liuyang opinion "$GEN" --at 2026-11-17T10:30:00+08:00 \
+  --text "医疗保险缴费基数与养老保险一致，核定无误；企业可就个别职工基数提供工资凭证申请更正。"
+as wangfang reply "$GEN" --at 2026-11-18T15:00:00+08:00 \
+  --text "综合县人社局、县医保局意见：贵单位 2026 年度缴费基数核定符合规定；如对个别职工基数有异议，可提供工资凭证申请更正。"
+as wangfang archive "$GEN" --outcome objected --remedy reconsideration --at 2026-11-20T09:00:00+08:00 \
+  --note "企业表示将申请行政复议，已告知复议期限。"
+
+say "3. 重大疑难事项：破产企业欠费追缴，经组长同意专案办理并会商（县税务局受理）"
+MAJ=$(reg zhangwei --payer-kind employer --payer-name 芮城县永兴纺织有限公司 \
+  --contact 陈立 --phone 03593025566 --district 大王镇 --channel letter --at 2026-10-19T10:00:00+08:00 \
+  --title 破产重整企业历史欠费追缴争议 --insurance pension,work_injury,unemployment,medical \
+  --summary "企业进入破产重整程序，对 2019 年至 2023 年欠缴的社会保险费及滞纳金的追缴顺序和金额有争议，涉及职工 320 人。")
+echo "登记为 $MAJ"
+as zhangwei classify "$MAJ" --track major --category 9 --at 2026-10-19T15:00:00+08:00 \
+  --note "涉及职工人数多、跨年度欠费和破产程序，属重大疑难事项，报请组长同意专案办理。"
+as sunqiang approve "$MAJ" --note "同意成立专案，各成员单位十个工作日内提出书面意见。" --at 2026-10-20T09:00:00+08:00
+for pair in lina:hrss liuyang:medical chenjing:finance yangmin:justice zhangwei:tax zhaolei:gov \
+            h_approval:approval h_petition:petition h_cac:cac; do
+  op=${pair%%:*} dept=${pair##*:}
+  "$BIN" --as "$op" opinion "$MAJ" --dept "$dept" --at 2026-10-28T16:00:00+08:00 \
+    --text "本部门依职权提出意见：欠费本金作为社会保险债权在破产程序中申报，滞纳金按破产法规定处理。" 2>/dev/null
+done
+echo "（九个成员单位已提交书面意见）"
+as huangli consult "$MAJ" --kind major --attendee tax,hrss,medical,justice,finance,approval,petition,cac,gov \
+  --at 2026-11-03T09:30:00+08:00 \
+  --minutes "会议议定：一、欠缴社会保险费本金由县税务局向管理人申报债权；二、职工个人权益记录由县人社局、县医保局先行核实补记；三、县司法局对破产程序中的法律适用进行把关。"
+as zhangwei reply "$MAJ" --at 2026-11-06T10:00:00+08:00 \
+  --text "根据专案会商纪要，欠缴本金已向管理人申报债权，职工个人权益记录先行核实补记，滞纳金依破产程序处理。"
+
+say "4. 报送办理：职责不清，填写报送单交县政府办按 12345 机制转办（县人社局受理）"
+REF=$(reg lina --payer-kind individual --payer-name 孙秀英 --phone 13700001111 --district 永乐镇 \
+  --channel phone --at 2026-11-16T14:00:00+08:00 --title 跨省转移接续后待遇核定争议 --insurance pension \
+  --summary "缴费人从外省转回后，对养老保险关系转移接续后的缴费年限认定和待遇核定有异议，涉及多个部门职责。")
+echo "登记为 $REF"
+as lina escalate "$REF" --to hotline --at 2026-11-16T16:00:00+08:00 \
+  --reason "事项涉及转移接续、缴费记录和待遇核定，职责不清，请县政府办转办。"
+as zhaolei assign "$REF" --dept hrss --hotline-ticket 12345-20261117-0032 --at 2026-11-17T09:00:00+08:00
+as lina opinion "$REF" --at 2026-11-20T11:00:00+08:00 \
+  --text "经核实，外省转入的缴费年限已全部认定，待遇核定无误；已向缴费人和 12345 热线办反馈。"
+
+say "5. 告知另行办理：不属联合处置范围（政务服务中心工作室受理）"
+RED=$(reg wangfang --payer-kind individual --payer-name 周志强 --phone 13633334444 --district 阳城镇 \
+  --at 2026-11-23T10:00:00+08:00 --title 工伤认定咨询 \
+  --summary "咨询工伤认定的申请材料和办理时限。")
+as wangfang classify "$RED" --redirect hrss --note "工伤认定属县人社局职责，已告知缴费人到县人社局工伤保险股办理。" --at 2026-11-23T10:20:00+08:00
+
+say "6. 移交纪委监委：联办部门无正当理由拒不办理（县税务局受理）"
+DIS=$(reg zhangwei --payer-kind employer --payer-name 芮城县宏远物流有限公司 --phone 13512345678 \
+  --district 西陌镇 --at 2026-11-02T09:00:00+08:00 --title 退费争议 --insurance unemployment \
+  --summary "企业申请退还多缴的失业保险费，对退费流程和金额有争议。")
+as zhangwei classify "$DIS" --track general --category 7 --at 2026-11-02T11:00:00+08:00
+as zhangwei assign "$DIS" --dept finance --dept hrss --at 2026-11-02T11:30:00+08:00
+as lina opinion "$DIS" --at 2026-11-05T10:00:00+08:00 --text "退费复核通过，应退金额 12,360.00 元。"
+as zhangwei escalate "$DIS" --to discipline --dept finance --at 2026-11-20T10:00:00+08:00 \
+  --reason "县财政局逾期八个工作日未出具书面意见，经两次催办仍拒不办理，无正当理由。"
+
+say "7. 刚登记、尚未分类的案件"
+NEW=$(reg lina --payer-kind employer --payer-name 芮城县百信超市 --phone 13811112222 --district 陌南镇 \
+  --at 2026-11-25T09:00:00+08:00 --title 职工参保登记信息传递错误 --category 2 \
+  --summary "职工参保登记信息传递到税务部门后缴费人员名单不一致。")
+echo "登记为 $NEW"
+
+say "案件列表"
+run list
+say "一件案件的全貌（电话、证件号码已遮盖）"
+run show "$GEN"
+say "这件案件的办理记录（来自 git 历史）"
+run log "$GEN"
+say "超期事项（截至 2026-11-27）"
+run overdue
+say "git 历史就是办理记录"
+git -C "$DISPUTE_CASEBOOK" log --format='%h %an %s'
+say "案卷库在 $DISPUTE_CASEBOOK"

@@ -79,7 +79,7 @@ fn generate_case(book: &Casebook, seqs: &mut [u32], i: usize) -> dispute::case::
     let id = CaseId::new(dept, 2026, seqs[slot]);
     let new = NewCase {
         payer: Payer {
-            kind: if i % 3 == 0 {
+            kind: if i.is_multiple_of(3) {
                 PayerKind::Individual
             } else {
                 PayerKind::Employer

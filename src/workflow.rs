@@ -311,6 +311,7 @@ pub fn apply(case: &Case, cmd: &Command, ctx: &Ctx) -> Result<Case> {
                 Track::Major => {
                     next.track = Some(Track::Major);
                     next.status = Status::AwaitingApproval;
+                    next.due.reply = Some(ctx.cal.add_working_days(received, dl.reply_major));
                     next.approval = Some(Approval {
                         requested_at: ctx.at,
                         requested_by: by.clone(),
@@ -453,6 +454,9 @@ pub fn apply(case: &Case, cmd: &Command, ctx: &Ctx) -> Result<Case> {
                 return Err(not_ready("已经上报过领导小组并由组长作出决定".into()));
             }
             next.status = Status::AwaitingApproval;
+            if next.due.reply.is_none() {
+                next.due.reply = Some(ctx.cal.add_working_days(received, dl.reply_major));
+            }
             next.approval = Some(Approval {
                 requested_at: ctx.at,
                 requested_by: by.clone(),
@@ -483,6 +487,11 @@ pub fn apply(case: &Case, cmd: &Command, ctx: &Ctx) -> Result<Case> {
                 ));
             };
             let dispatch_due = ctx.cal.add_working_days(day, dl.dispatch);
+            // The competent department is now for `gov` to decide.
+            for a in next.assignments.iter_mut().filter(|a| a.is_active()) {
+                a.removed_at = Some(ctx.at);
+                a.removed_reason = Some("转为报送办理，由县政府办转交承办部门".into());
+            }
             next.status = Status::Referred;
             next.track = Some(Track::Referral);
             next.due.dispatch = Some(dispatch_due);
@@ -733,7 +742,7 @@ pub fn open_obligations(case: &Case) -> Vec<Obligation> {
                 case.due.reply,
             );
         }
-        Status::Handling | Status::AwaitingApproval => {
+        Status::Handling => {
             for a in case.active_assignments() {
                 if case.opinion_of(&a.dept).is_none() {
                     owe(ObligationKind::Opinion, &a.dept, None, Some(a.due));
@@ -746,6 +755,13 @@ pub fn open_obligations(case: &Case) -> Vec<Obligation> {
                 case.due.reply,
             );
         }
+        // Departments cannot write while the leader decides; the reply is still owed.
+        Status::AwaitingApproval => owe(
+            ObligationKind::Reply,
+            &case.receiving_dept,
+            receiver,
+            case.due.reply,
+        ),
         Status::Replied => owe(
             ObligationKind::Archive,
             &case.receiving_dept,
@@ -777,7 +793,8 @@ pub fn late_obligations(case: &Case, as_of: NaiveDate, cal: &Calendar) -> Vec<La
     late(&open_obligations(case), as_of, cal)
 }
 
-/// Those of `obligations` whose due date is before `as_of`, with the working days late.
+/// Those of `obligations` at least one working day past their due date on `as_of`, with
+/// the working days late (a due date followed only by days off is not yet late).
 pub fn late(obligations: &[Obligation], as_of: NaiveDate, cal: &Calendar) -> Vec<LateRow> {
     obligations
         .iter()
@@ -786,6 +803,7 @@ pub fn late(obligations: &[Obligation], as_of: NaiveDate, cal: &Calendar) -> Vec
             days_late: cal.working_days_between(o.due, as_of),
             obligation: o.clone(),
         })
+        .filter(|l| l.days_late > 0)
         .collect()
 }
 

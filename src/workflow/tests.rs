@@ -1927,26 +1927,86 @@ fn a_handling_case_owes_missing_opinions_and_the_reply() {
 }
 
 #[test]
-fn a_case_awaiting_the_leader_still_owes_opinions_and_reply() {
+fn a_case_awaiting_the_leader_owes_the_reply_but_no_opinions() {
     let w = World::new();
     let c = awaiting_escalated(&w).case; // on 11-20: hrss due 11-27, reply due 12-11
+    // hrss cannot write while the leader decides (opinion needs `handling`), so it owes
+    // nothing and is never counted late for it.
     assert_eq!(
-        sorted(open_obligations(&c)),
-        sorted(vec![
-            owed(&c, ObligationKind::Opinion, "hrss", None, "2026-11-27"),
-            owed(
-                &c,
-                ObligationKind::Reply,
-                "tax",
-                Some(TAX_RECV),
-                "2026-12-11"
-            ),
-        ])
+        open_obligations(&c),
+        vec![owed(
+            &c,
+            ObligationKind::Reply,
+            "tax",
+            Some(TAX_RECV),
+            "2026-12-11"
+        )]
     );
+    assert!(late_rows(&c, "2026-12-01", &w.cal).is_empty());
+}
+
+#[test]
+fn a_case_classified_major_owes_its_reply_within_the_major_limit() {
+    let w = World::new();
+    let mut f = Flow::register(&w, TAX_RECV, "2026-09-29T09:00:00+08:00");
+    f.act(
+        TAX_RECV,
+        Command::Classify {
+            track: Track::Major,
+            category: 9,
+            insurance: vec![],
+            note: None,
+        },
+    );
+    // 30 working days from registration on 09-29 (National Day off, 10-10 worked): 11-16.
+    assert_eq!(f.case.due.reply, Some(d("2026-11-16")));
     assert_eq!(
-        late_rows(&c, "2026-12-01", &w.cal),
-        vec![(ObligationKind::Opinion, "hrss".into(), 2)]
+        late_rows(&f.case, "2026-11-18", &w.cal),
+        vec![(ObligationKind::Reply, "tax".into(), 2)]
     );
+}
+
+#[test]
+fn a_due_date_followed_only_by_days_off_is_not_late_yet() {
+    let w = World::new();
+    let c = replied(&w).case; // archive due Friday 11-27
+    assert!(late_rows(&c, "2026-11-28", &w.cal).is_empty(), "Saturday");
+    assert!(late_rows(&c, "2026-11-29", &w.cal).is_empty(), "Sunday");
+    assert_eq!(
+        late_rows(&c, "2026-11-30", &w.cal),
+        vec![(ObligationKind::Archive, "tax".into(), 1)]
+    );
+}
+
+#[test]
+fn a_general_case_referred_to_the_hotline_gives_gov_a_free_hand() {
+    let w = World::new();
+    let mut f = handling_general_bare(&w);
+    f.act(TAX_RECV, assign(&["hrss"]))
+        .act(TAX_RECV, escalate_hotline(None));
+    let withdrawn = &f.case.assignments[0];
+    assert_eq!(withdrawn.dept, "hrss");
+    assert_eq!(
+        withdrawn.removed_at,
+        Some(f.at),
+        "hrss is no longer asked by tax"
+    );
+    assert!(
+        !missing_for_reply(&f.case, &w.book)
+            .iter()
+            .any(|m| m.contains("县人社局"))
+    );
+    // gov may now dispatch the matter to hrss as the competent department.
+    f.act(
+        GOV_DISPATCHER,
+        Command::Assign {
+            depts: vec!["hrss".into()],
+            due: None,
+            hotline_ticket: Some("12345-0001".into()),
+        },
+    );
+    assert_eq!(f.case.status, Status::Handling);
+    assert!(f.case.is_assigned("hrss"));
 }
 
 #[test]

@@ -120,8 +120,8 @@ pub struct Calendar {
 }
 
 impl Calendar {
-    /// Entries that do not parse were refused when the casebook was read (schema), so they
-    /// are skipped here.
+    /// Entries that do not parse were refused when the casebook was read
+    /// (`Casebook::check`), so they are skipped here.
     pub fn new(years: &[CalendarYear]) -> Calendar {
         let mut cal = Calendar::default();
         let weekend = |d: NaiveDate| matches!(d.weekday(), Weekday::Sat | Weekday::Sun);

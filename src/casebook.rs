@@ -3,7 +3,7 @@
 //!
 //! The file is read from HEAD by every command; `init` writes the defaults below.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, CalendarYear};
@@ -221,6 +221,17 @@ impl Casebook {
         {
             if self.department(code).is_none() {
                 return bad(format!("领导小组引用了不存在的部门 {code}"));
+            }
+        }
+        for y in &self.calendar {
+            for entry in y.holidays.iter().chain(&y.workdays) {
+                match crate::calendar::parse_span(entry) {
+                    Some((a, b)) if a.year() == y.year && b.year() == y.year => {}
+                    Some(_) => {
+                        return bad(format!("{} 年的日历中有不属于该年的日期 {entry}", y.year));
+                    }
+                    None => return bad(format!("{} 年的日历中有无效的日期 {entry}", y.year)),
+                }
             }
         }
         let mut ids = std::collections::HashSet::new();

@@ -69,6 +69,8 @@ pub enum Error {
     AlreadyInitialised(PathBuf),
     #[error("有未提交的手工改动：{}", .0.join("、"))]
     HandEdits(Vec<String>),
+    #[error("核验发现 {0} 处问题")]
+    AuditFailed(usize),
 
     // ---- invalid ----
     #[error("{field}无效：{reason}")]
@@ -121,7 +123,8 @@ impl Error {
             | WrongState { .. }
             | NotReady { .. }
             | AlreadyInitialised(_)
-            | HandEdits(_) => Kind::Refused,
+            | HandEdits(_)
+            | AuditFailed(_) => Kind::Refused,
             Invalid { .. }
             | BadCaseId(_)
             | UnknownDept(_)
@@ -151,6 +154,7 @@ impl Error {
             WrongState { id, .. } => format!("用 dispute show {id} 查看案件当前状态和已有记录"),
             NotReady { id, .. } => format!("用 dispute show {id} 查看缺少的记录"),
             AlreadyInitialised(_) => "已有的案卷库不需要再次初始化".into(),
+            AuditFailed(_) => "逐条查看上面列出的提交（git show 提交号），由管理员核实处理".into(),
             HandEdits(_) => "先用 git diff 查看，再提交（git commit）或撤销（git checkout -- 文件）这些改动".into(),
             Invalid { .. } => "改正后重新运行；dispute 子命令 --help 有各参数的说明".into(),
             BadCaseId(_) => "案件编号形如 TAX-2026-0001（部门代码-年份-序号）".into(),

@@ -5,6 +5,7 @@
 //! code; `store` is the only module that touches git and files; `output` the only one that
 //! prints; `cli` wires them to the command line, one file per subcommand.
 
+pub mod audit;
 pub mod calendar;
 pub mod case;
 pub mod casebook;

@@ -230,6 +230,34 @@ impl Ui {
         Ok(())
     }
 
+    pub fn findings(
+        &mut self,
+        findings: &[crate::audit::Finding],
+        checked: usize,
+        json: bool,
+    ) -> Result<()> {
+        if json {
+            return self.json(&findings);
+        }
+        if !findings.is_empty() {
+            let mut t = new_table(&["提交", "案件", "操作员", "问题"]);
+            for f in findings {
+                t.add_row(vec![
+                    f.commit.clone(),
+                    f.case.clone().unwrap_or_else(|| text::NONE.into()),
+                    f.operator.clone().unwrap_or_else(|| text::NONE.into()),
+                    f.rule.clone(),
+                ]);
+            }
+            self.table(t)?;
+        }
+        self.status(&format!(
+            "核验了 {checked} 个改动案卷的提交，发现 {} 处问题",
+            findings.len()
+        ));
+        Ok(())
+    }
+
     /// The case sheet of `show`.
     pub fn case_sheet(
         &mut self,

@@ -61,6 +61,34 @@ pub struct HistoryEntry {
     pub trailers: Vec<(String, String)>,
 }
 
+/// One commit as `verify` sees it.
+#[derive(Debug)]
+pub struct CommitRecord {
+    pub id: String,
+    pub parents: usize,
+    pub author_name: String,
+    pub author_email: String,
+    /// The commit's own (committer) time.
+    pub time: crate::case::Time,
+    pub summary: String,
+    pub trailers: Vec<(String, String)>,
+    /// Changes against the first parent under `cases/` and to `casebook.toml`, less what a
+    /// merge took unchanged from another parent.
+    pub changes: Vec<FileChange>,
+    /// Paths a merge took from another parent.
+    pub merged_from_other_side: Vec<String>,
+    /// `casebook.toml` at the first parent: the operators and settings the commit acted under.
+    pub parent_casebook: Option<Vec<u8>>,
+}
+
+/// One file's content before and after a commit (None: absent).
+#[derive(Debug)]
+pub struct FileChange {
+    pub path: String,
+    pub old: Option<Vec<u8>>,
+    pub new: Option<Vec<u8>>,
+}
+
 /// A case file in HEAD that could not be read, with the reason.
 #[derive(Debug)]
 pub struct BadCase {
@@ -244,7 +272,7 @@ impl Store {
     }
 
     /// A summary of every case in HEAD (optionally of one year), and the files that could
-    /// not be read. Summaries are cached in `.git/dispute-summaries` by blob id, so only
+    /// not be read. Summaries are cached in `.git/dispute-summaries` by blob id and path, so only
     /// files changed since the last read are parsed (on two threads).
     pub fn summaries(&self, year: Option<i32>) -> Result<(Vec<CaseSummary>, Vec<BadCase>)> {
         let blobs = self.case_blobs(year)?;
@@ -252,10 +280,11 @@ impl Store {
         let mut cache = load_summaries(&cache_path);
         let misses: Vec<&(String, Oid)> = blobs
             .iter()
-            .filter(|(_, oid)| !cache.contains_key(oid))
+            .filter(|(path, oid)| !cache.contains_key(&(*oid, path.clone())))
             .collect();
         let git_dir = self.repo.path().to_path_buf();
-        let parse = |chunk: &[&(String, Oid)]| -> Result<Vec<(Oid, Result<CaseSummary, BadCase>)>> {
+        type Parsed = ((Oid, String), Result<CaseSummary, BadCase>);
+        let parse = |chunk: &[&(String, Oid)]| -> Result<Vec<Parsed>> {
             let repo = Repository::open(&git_dir)?;
             let odb = repo.odb()?;
             let mut out = vec![];
@@ -267,7 +296,7 @@ impl Store {
                         path: path.clone(),
                         error,
                     });
-                out.push((*oid, summary));
+                out.push(((*oid, path.clone()), summary));
             }
             Ok(out)
         };
@@ -285,23 +314,23 @@ impl Store {
         };
         let mut bad = vec![];
         let fresh = !parsed.is_empty();
-        for (oid, summary) in parsed {
+        for (key, summary) in parsed {
             match summary {
                 Ok(s) => {
-                    cache.insert(oid, s);
+                    cache.insert(key, s);
                 }
                 Err(b) => bad.push(b),
             }
         }
         let summaries: Vec<CaseSummary> = blobs
             .iter()
-            .filter_map(|(_, oid)| cache.get(oid).cloned())
+            .filter_map(|(path, oid)| cache.get(&(*oid, path.clone())).cloned())
             .collect();
         if fresh {
             if year.is_none() {
-                let current: std::collections::HashSet<Oid> =
-                    blobs.iter().map(|(_, o)| *o).collect();
-                cache.retain(|oid, _| current.contains(oid));
+                let current: std::collections::HashSet<(Oid, &str)> =
+                    blobs.iter().map(|(p, o)| (*o, p.as_str())).collect();
+                cache.retain(|(oid, path), _| current.contains(&(*oid, path.as_str())));
             }
             // A cache that cannot be written only costs time on the next read.
             let _ = save_summaries(&cache_path, &cache);
@@ -386,6 +415,126 @@ impl Store {
                 summary: commit.summary().ok().flatten().unwrap_or("").to_string(),
                 trailers,
             });
+        }
+        Ok(out)
+    }
+
+    /// Every commit from the first (or from after `since`) to HEAD, oldest first, with its
+    /// changes under `cases/` and to `casebook.toml`, for `verify`.
+    pub fn walk_history(
+        &self,
+        since: Option<&str>,
+        mut each: impl FnMut(CommitRecord) -> Result<()>,
+    ) -> Result<()> {
+        if self.head_oid()?.is_none() {
+            return Ok(());
+        }
+        let mut walk = self.repo.revwalk()?;
+        walk.push_head()?;
+        if let Some(rev) = since {
+            let obj = self
+                .repo
+                .revparse_single(rev)
+                .map_err(|_| Error::invalid("--since", format!("找不到提交 {rev}")))?;
+            walk.hide(obj.peel_to_commit()?.id())?;
+        }
+        walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
+        for oid in walk {
+            let commit = self.repo.find_commit(oid?)?;
+            let tree = commit.tree()?;
+            let parents: Vec<git2::Commit> = commit.parents().collect();
+            let first_tree = parents.first().map(|p| p.tree()).transpose()?;
+            let mut opts = git2::DiffOptions::new();
+            opts.pathspec(CASEBOOK_FILE)
+                .pathspec(format!("{CASES_DIR}/"));
+            let diff =
+                self.repo
+                    .diff_tree_to_tree(first_tree.as_ref(), Some(&tree), Some(&mut opts))?;
+            let mut changes = vec![];
+            let mut merged_from_other_side = vec![];
+            for delta in diff.deltas() {
+                let path = delta
+                    .new_file()
+                    .path()
+                    .or(delta.old_file().path())
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let blob = |f: git2::DiffFile| -> Result<Option<Vec<u8>>> {
+                    if f.id().is_zero() {
+                        return Ok(None);
+                    }
+                    Ok(Some(self.repo.find_blob(f.id())?.content().to_vec()))
+                };
+                let new_id = delta.new_file().id();
+                // In a merge, a file that equals another parent's came from that side,
+                // whose own commits are checked on their own.
+                if parents.len() > 1
+                    && parents[1..].iter().any(|p| {
+                        p.tree()
+                            .ok()
+                            .and_then(|t| t.get_path(Path::new(&path)).ok())
+                            .map(|e| e.id())
+                            == Some(new_id).filter(|id| !id.is_zero())
+                    })
+                {
+                    merged_from_other_side.push(path);
+                    continue;
+                }
+                changes.push(FileChange {
+                    old: blob(delta.old_file())?,
+                    new: blob(delta.new_file())?,
+                    path,
+                });
+            }
+            let parent_casebook = match &first_tree {
+                Some(t) => match t.get_name(CASEBOOK_FILE) {
+                    Some(e) => Some(self.repo.find_blob(e.id())?.content().to_vec()),
+                    None => None,
+                },
+                None => None,
+            };
+            let message = commit.message().unwrap_or("").to_string();
+            let trailers = git2::message_trailers_strs(&message)
+                .map(|t| {
+                    t.iter()
+                        .map(|(k, v)| (k.to_string(), v.to_string()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let author = commit.author();
+            let time = commit.time();
+            each(CommitRecord {
+                id: oid_short(commit.id()),
+                parents: parents.len(),
+                author_name: author.name().unwrap_or("").to_string(),
+                author_email: author.email().unwrap_or("").to_string(),
+                time: chrono::DateTime::from_timestamp(time.seconds(), 0)
+                    .map(|t| t.with_timezone(&crate::calendar::china()))
+                    .ok_or_else(|| Error::Internal("提交时间无效".into()))?,
+                summary: commit.summary().ok().flatten().unwrap_or("").to_string(),
+                trailers,
+                changes,
+                merged_from_other_side,
+                parent_casebook,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// The case files present in a revision's tree (for `verify --since`).
+    pub fn case_paths_at(&self, rev: &str) -> Result<Vec<String>> {
+        let obj = self
+            .repo
+            .revparse_single(rev)
+            .map_err(|_| Error::invalid("--since", format!("找不到提交 {rev}")))?;
+        let tree = obj.peel_to_commit()?.tree()?;
+        let mut out = vec![];
+        if let Some(e) = tree.get_name(CASES_DIR)
+            && let Ok(cases) = self.repo.find_tree(e.id())
+        {
+            let mut blobs = vec![];
+            collect_blobs(&cases, &format!("{CASES_DIR}/"), &mut blobs)?;
+            out = blobs.into_iter().map(|(p, _)| p).collect();
         }
         Ok(out)
     }
@@ -713,35 +862,45 @@ struct Tracked {
 const GITATTRIBUTES: &str =
     "# dispute casebook: case files are text with LF line endings\n*.toml text eol=lf\n";
 
-const SUMMARY_VERSION: &str = "dispute-summaries 1";
+/// The first line of the summary cache. Bump the number when `CaseSummary` or the
+/// obligations it holds change meaning; a new release of the tool starts a new cache too.
+fn summary_version() -> String {
+    format!("dispute-summaries 2 {}", env!("CARGO_PKG_VERSION"))
+}
 
-fn load_summaries(path: &Path) -> HashMap<Oid, CaseSummary> {
+/// Summaries by (blob, path): the same content at another path is another entry, so a file
+/// copied to the wrong place is still parsed, and named.
+type SummaryCache = HashMap<(Oid, String), CaseSummary>;
+
+fn load_summaries(path: &Path) -> SummaryCache {
     let mut map = HashMap::new();
     let Ok(text) = fs::read_to_string(path) else {
         return map;
     };
     let mut lines = text.lines();
-    if lines.next() != Some(SUMMARY_VERSION) {
+    if lines.next() != Some(summary_version().as_str()) {
         return map;
     }
     for line in lines {
-        let Some((oid, json)) = line.split_once('\t') else {
+        let mut fields = line.splitn(3, '\t');
+        let (Some(oid), Some(file), Some(json)) = (fields.next(), fields.next(), fields.next())
+        else {
             continue;
         };
         if let (Ok(oid), Ok(summary)) = (Oid::from_str(oid), serde_json::from_str(json)) {
-            map.insert(oid, summary);
+            map.insert((oid, file.to_string()), summary);
         }
     }
     map
 }
 
-fn save_summaries(path: &Path, cache: &HashMap<Oid, CaseSummary>) -> Result<()> {
+fn save_summaries(path: &Path, cache: &SummaryCache) -> Result<()> {
     let mut text = String::with_capacity(cache.len() * 400);
-    text.push_str(SUMMARY_VERSION);
+    text.push_str(&summary_version());
     text.push('\n');
-    for (oid, summary) in cache {
+    for ((oid, file), summary) in cache {
         let json = serde_json::to_string(summary).map_err(|e| Error::Internal(e.to_string()))?;
-        text.push_str(&format!("{oid}\t{json}\n"));
+        text.push_str(&format!("{oid}\t{file}\t{json}\n"));
     }
     let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
     fs::write(&tmp, text)?;

@@ -74,7 +74,8 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
             days_late: late.iter().map(|l| l.days_late).max(),
         });
     }
-    rows.sort_by(|a, b| a.id.cmp(&b.id));
+    // By department, year and sequence as numbers: TAX-2026-9999 before TAX-2026-10000.
+    rows.sort_by_cached_key(|r| crate::case::CaseId::parse(&r.id).ok());
     app.ui.case_list(&book, &rows, args.json)?;
     report_bad(app, bad)
 }

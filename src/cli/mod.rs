@@ -30,6 +30,7 @@ mod overdue;
 mod register;
 mod reply;
 mod show;
+mod verify;
 
 /// 社会保险费征缴争议联合处置案卷工具
 ///
@@ -84,6 +85,7 @@ pub enum Commands {
     List(list::Args),
     Log(log::Args),
     Overdue(overdue::Args),
+    Verify(verify::Args),
 }
 
 /// What every subcommand works with.
@@ -293,6 +295,7 @@ fn dispatch(app: &mut App, command: Commands) -> Result<()> {
         Commands::List(args) => list::run(app, args),
         Commands::Log(args) => log::run(app, args),
         Commands::Overdue(args) => overdue::run(app, args),
+        Commands::Verify(args) => verify::run(app, args),
     }
 }
 

@@ -294,6 +294,20 @@ fn operator_bad_input() {
     );
     // disabling an unknown operator
     env.fails(3, &["--as", "admin", "operator", "disable", "nobody"]);
+    // an email another operator already uses, a malformed email, an empty name
+    for (email, name) in [
+        ("zhangsan@rc.example.cn", "新人"),
+        ("not-an-email", "新人"),
+        ("newbie@rc.example.cn", " "),
+    ] {
+        env.fails(
+            4,
+            &[
+                "--as", "admin", "operator", "add", "newbie", "--name", name, "--email", email,
+                "--dept", "tax", "--role", "receiver",
+            ],
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1446,4 +1460,101 @@ fn a_writer_that_waits_for_the_lock_gets_it_when_released() {
     );
     assert_eq!(String::from_utf8_lossy(&out.stdout), "TAX-2026-0001\n");
     env.assert_clean();
+}
+
+#[test]
+fn a_touched_but_unchanged_case_file_is_not_a_hand_edit() {
+    let env = Env::new();
+    let id = env.register("zhangsan", "2026-11-02T09:00:00+08:00");
+    let path = env.path(&case_path(&id));
+    let text = fs::read(&path).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    fs::write(&path, text).unwrap();
+    env.as_ok(
+        "zhangsan",
+        &[
+            "classify",
+            &id,
+            "--track",
+            "own",
+            "--category",
+            "3",
+            "--at",
+            "2026-11-02T10:00:00+08:00",
+        ],
+    );
+    env.assert_clean();
+}
+
+/// A write killed (SIGKILL) at each step of a commit leaves HEAD consistent; the next write
+/// finishes or discards the interrupted one and the working tree is clean again.
+#[test]
+fn a_write_killed_at_any_step_leaves_a_consistent_casebook() {
+    for (point, committed) in [
+        ("before-ref-update", false),
+        ("after-ref-update", true),
+        ("after-worktree-file", true),
+        ("after-index", true),
+    ] {
+        let env = Env::new();
+        let before = env.head();
+        let out = env
+            .cmd()
+            .env("DISPUTE_FAULT", point)
+            .args(["--as", "zhangsan"])
+            .args(register_args(&[("--at", "2026-11-02T09:00:00+08:00")]))
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{point}: the process was killed");
+        assert_eq!(env.head() != before, committed, "{point}: HEAD");
+        // reads come from HEAD and work at once
+        let ids = env.list_ids(&[]);
+        assert_eq!(ids.len(), usize::from(committed), "{point}: {ids:?}");
+        // the next write recovers
+        let next = env.register("zhangsan", "2026-11-02T10:00:00+08:00");
+        let expected = if committed {
+            "TAX-2026-0002"
+        } else {
+            "TAX-2026-0001"
+        };
+        assert_eq!(next, expected, "{point}");
+        env.assert_clean();
+        assert_all_cases_valid(&env);
+        assert!(
+            !env.path(".git/dispute-pending").exists(),
+            "{point}: journal left"
+        );
+    }
+}
+
+/// A case file copied by hand to another case's place does not belong there: the ID in the
+/// file and its location disagree. `list` must name it whether or not it has read the same
+/// content before (a cache keyed by content must not skip the location check).
+#[test]
+fn a_case_file_at_the_wrong_place_is_named_even_after_a_list() {
+    for warm in [false, true] {
+        let env = Env::new();
+        let a = env.register("zhangsan", "2026-11-02T09:00:00+08:00");
+        env.register("zhangsan", "2026-11-02T10:00:00+08:00");
+        if warm {
+            assert_eq!(env.list_ids(&[]).len(), 2);
+        }
+        let misplaced = "cases/2026/TAX/00/TAX-2026-0003.toml";
+        fs::copy(env.path(&case_path(&a)), env.path(misplaced)).unwrap();
+        env.git_commit_all("hand edit: copy of a case");
+        let err = env.fails(4, &["show", "TAX-2026-0003"]);
+        assert!(err.contains(misplaced), "warm={warm}: {err}");
+        let (out, err) = env.fails_with_output(4, &["list", "--json"]);
+        assert!(err.contains(misplaced), "warm={warm}: {err}");
+        let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let ids: Vec<&str> = rows
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["TAX-2026-0001", "TAX-2026-0002"], "warm={warm}");
+        let (_, err) = env.fails_with_output(4, &["overdue"]);
+        assert!(err.contains(misplaced), "warm={warm}: {err}");
+    }
 }

@@ -2791,3 +2791,103 @@ fn a_withdrawn_department_can_no_longer_give_its_opinion() {
         ],
     );
 }
+
+#[test]
+fn a_major_case_awaiting_approval_still_owes_its_reply() {
+    // DESIGN §7: the reply is due 30 working days after registration for a major matter.
+    // Registered and classified major on Wed 2026-09-30, the leader never decided:
+    // 30 working days (10-10 worked, 10-01..10-07 off) is Tue 11-17; as of Fri 11-27 that
+    // is 8 working days late (11-18, 19, 20, 23, 24, 25, 26, 27).
+    let env = Env::new();
+    let id = env.register("zhangsan", "2026-09-30T10:00:00+08:00");
+    act(
+        &env,
+        "zhangsan",
+        &[
+            "classify",
+            &id,
+            "--track",
+            "major",
+            "--category",
+            "9",
+            "--at",
+            "2026-09-30T11:00:00+08:00",
+        ],
+    );
+    assert_eq!(env.case_json(&id)["status"], "awaiting_approval");
+    let rows = overdue_rows(&env, &[]);
+    assert_eq!(
+        rows,
+        owned(&[(
+            "TAX-2026-0001",
+            "reply",
+            "tax",
+            Some("zhangsan"),
+            "2026-11-17",
+            8
+        )]),
+        "a case waiting for the leader must not drop out of the overdue report"
+    );
+    assert_eq!(env.list_ids(&["--overdue"]), ["TAX-2026-0001"]);
+}
+
+#[test]
+fn long_text_from_stdin_and_files() {
+    let env = states_fixture();
+    let opinion = "经核查：\n一、参保人数无误；\n二、缴费基数按核定工资总额确定。";
+    let out = env
+        .cmd()
+        .args([
+            "--as",
+            "lisi",
+            "opinion",
+            "TAX-2026-0002",
+            "--file",
+            "-",
+            "--at",
+            LATER,
+        ])
+        .write_stdin(opinion)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let case = env.case_json("TAX-2026-0002");
+    assert_eq!(case["opinions"][0]["text"], opinion);
+    // text and file together, control characters, a directory: bad input
+    env.as_fails(
+        "zhaoliu",
+        4,
+        &[
+            "opinion",
+            "TAX-2026-0002",
+            "--text",
+            "a\u{0007}b",
+            "--at",
+            LATER,
+        ],
+    );
+    let dir = env.root().to_str().unwrap().to_string();
+    env.as_fails(
+        "zhaoliu",
+        4,
+        &["opinion", "TAX-2026-0002", "--file", &dir, "--at", LATER],
+    );
+    env.fails_plain(
+        2,
+        &[
+            "--as",
+            "zhaoliu",
+            "opinion",
+            "TAX-2026-0002",
+            "--text",
+            "x",
+            "--file",
+            "-",
+        ],
+    );
+    env.assert_clean();
+}

@@ -1,0 +1,590 @@
+//! `verify`: is the casebook's history a clean record of legal actions?
+//!
+//! Each commit that touches `cases/` or `casebook.toml` must carry the trailers of DESIGN §6,
+//! be authored by an operator who existed, was active and held the role for that action at
+//! that commit (operators as in `casebook.toml` at the parent), touch only what its action
+//! may touch, and turn the case file into exactly what the pure workflow makes of the old
+//! file for that action. The action's inputs are read back from the new file, the workflow
+//! is re-run on the old file, and the two results must be equal. Pure code: the store hands
+//! in the commits.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+
+use crate::case::{Action, Case, CaseId, Decision, Track};
+use crate::casebook::{Casebook, Operator, Role};
+use crate::store::{CASEBOOK_FILE, CommitRecord, FileChange};
+use crate::workflow::{self, Command, Ctx, NewCase};
+
+/// One broken rule, naming the commit, the case and the operator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub commit: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operator: Option<String>,
+    pub rule: String,
+}
+
+/// Replays commits in order and collects findings.
+#[derive(Default)]
+pub struct Auditor {
+    seen: HashSet<String>,
+    pub findings: Vec<Finding>,
+    pub commits_checked: usize,
+}
+
+/// Actions on `casebook.toml` (all others but `import` act on one case).
+const INIT: &str = "init";
+const OPERATOR_ADD: &str = "operator-add";
+const OPERATOR_DISABLE: &str = "operator-disable";
+pub const IMPORT: &str = "import";
+
+impl Auditor {
+    /// Case files that existed before the first checked commit (for `--since`).
+    pub fn with_existing(paths: impl IntoIterator<Item = String>) -> Auditor {
+        Auditor {
+            seen: paths.into_iter().collect(),
+            ..Auditor::default()
+        }
+    }
+
+    pub fn check(&mut self, rec: &CommitRecord) {
+        if rec.changes.is_empty() {
+            return;
+        }
+        self.commits_checked += 1;
+        let trailer = |k: &str| {
+            rec.trailers
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.trim().to_string())
+        };
+        let operator_id = trailer("Operator");
+        let mut found: Vec<(Option<String>, String)> = vec![];
+        self.check_commit(rec, &trailer, operator_id.as_deref(), &mut found);
+        self.note_ids(rec);
+        for (case, rule) in found {
+            self.findings.push(Finding {
+                commit: rec.id.clone(),
+                case,
+                operator: operator_id.clone(),
+                rule,
+            });
+        }
+    }
+
+    fn check_commit(
+        &self,
+        rec: &CommitRecord,
+        trailer: &dyn Fn(&str) -> Option<String>,
+        operator_id: Option<&str>,
+        found: &mut Vec<(Option<String>, String)>,
+    ) {
+        let mut find =
+            |case: Option<&str>, rule: String| found.push((case.map(str::to_string), rule));
+
+        if rec.parents > 1 {
+            for c in &rec.changes {
+                find(
+                    case_of(&c.path).as_deref(),
+                    format!(
+                        "合并提交中 {} 与合并的任何一方都不同（手工合并或改动）",
+                        c.path
+                    ),
+                );
+            }
+            return;
+        }
+        for c in &rec.changes {
+            if c.new.is_none() {
+                find(
+                    case_of(&c.path).as_deref(),
+                    format!("删除（或改名）了 {}", c.path),
+                );
+            }
+        }
+
+        let Some(action) = trailer("Action") else {
+            let paths: Vec<&str> = rec.changes.iter().map(|c| c.path.as_str()).collect();
+            find(
+                paths.iter().find_map(|p| case_of(p)).as_deref(),
+                format!(
+                    "提交改动了 {} 但没有 dispute 的 Action 等 trailer（手工提交）",
+                    paths.join("、")
+                ),
+            );
+            return;
+        };
+        for key in ["Operator", "Dept"] {
+            if trailer(key).is_none() {
+                find(None, format!("提交缺少 {key} trailer"));
+            }
+        }
+
+        // The operators and settings the commit acted under.
+        let book = match (&rec.parent_casebook, action.as_str()) {
+            (None, INIT) => None,
+            (None, _) => {
+                find(None, format!("{action} 提交之前还没有 casebook.toml"));
+                return;
+            }
+            (Some(bytes), _) => match std::str::from_utf8(bytes)
+                .map_err(|_| ())
+                .and_then(|t| Casebook::parse(t).map_err(|_| ()))
+            {
+                Ok(b) => Some(b),
+                Err(()) => {
+                    find(
+                        None,
+                        "父提交的 casebook.toml 无法读取，无法核对操作员".into(),
+                    );
+                    return;
+                }
+            },
+        };
+
+        let result = match action.as_str() {
+            INIT => self.check_init(rec),
+            OPERATOR_ADD | OPERATOR_DISABLE => {
+                let book = book.as_ref().expect("parent casebook");
+                check_actor(rec, book, operator_id, Role::Admin)
+                    .and_then(|_| check_operator_change(rec, book, &action))
+            }
+            IMPORT => {
+                let book = book.as_ref().expect("parent casebook");
+                check_actor(rec, book, operator_id, Role::Receiver)
+                    .and_then(|op| self.check_import(rec, book, op))
+            }
+            code => match Action::from_code(code) {
+                Some(a) => {
+                    let book = book.as_ref().expect("parent casebook");
+                    self.check_case_action(rec, book, a, operator_id, trailer("Case"))
+                }
+                None => Err((None, format!("未知的动作 {code}"))),
+            },
+        };
+        if let Err((case, rule)) = result {
+            find(case.as_deref(), rule);
+        }
+    }
+
+    /// Remember every case ID a commit adds; an ID added twice is reused.
+    fn note_ids(&mut self, rec: &CommitRecord) {
+        for c in &rec.changes {
+            let added = c.old.is_none() && c.new.is_some();
+            if added
+                && c.path.starts_with("cases/")
+                && c.path.ends_with(".toml")
+                && !self.seen.insert(c.path.clone())
+            {
+                self.findings.push(Finding {
+                    commit: rec.id.clone(),
+                    case: case_of(&c.path),
+                    operator: None,
+                    rule: format!("案件编号被重复使用：{} 曾被删除后又新建", c.path),
+                });
+            }
+        }
+    }
+
+    fn check_init(&self, rec: &CommitRecord) -> Checked<()> {
+        if rec.parent_casebook.is_some() {
+            return Err((None, "init 提交时已经有 casebook.toml".into()));
+        }
+        let allowed = [CASEBOOK_FILE, "cases/.gitkeep"];
+        if let Some(c) = rec
+            .changes
+            .iter()
+            .find(|c| !allowed.contains(&c.path.as_str()))
+        {
+            return Err((None, format!("init 提交不应改动 {}", c.path)));
+        }
+        let book = rec
+            .changes
+            .iter()
+            .find(|c| c.path == CASEBOOK_FILE)
+            .and_then(|c| c.new.as_deref())
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .and_then(|t| Casebook::parse(t).ok())
+            .ok_or((None, "init 提交的 casebook.toml 无效".to_string()))?;
+        let op = book
+            .operator_by_email(&rec.author_email)
+            .filter(|o| o.has(Role::Admin))
+            .ok_or((
+                None,
+                format!("init 提交的作者 {} 不是其中登记的管理员", rec.author_email),
+            ))?;
+        if book.operators.len() != 1 || op.name != rec.author_name {
+            return Err((None, "init 提交应只登记作者本人一位管理员".into()));
+        }
+        Ok(())
+    }
+
+    fn check_import(&self, rec: &CommitRecord, book: &Casebook, op: &Operator) -> Checked<()> {
+        for c in &rec.changes {
+            let id = case_of(&c.path);
+            if c.old.is_some() {
+                return Err((id, format!("导入提交改动了已有的 {}", c.path)));
+            }
+            let Some(bytes) = &c.new else { continue };
+            let case = parse(bytes, &c.path).map_err(|r| (id.clone(), r))?;
+            if case.receiving_dept != op.dept {
+                return Err((id, format!("导入的案件不属于导入人所在部门 {}", op.dept)));
+            }
+            if let Some(e) = case.events.iter().find(|e| book.operator(&e.by).is_none()) {
+                return Err((id, format!("导入的案件记录了不存在的操作员 {}", e.by)));
+            }
+        }
+        Ok(())
+    }
+
+    fn check_case_action(
+        &self,
+        rec: &CommitRecord,
+        book: &Casebook,
+        action: Action,
+        operator_id: Option<&str>,
+        case_trailer: Option<String>,
+    ) -> Checked<()> {
+        let [change] = rec.changes.as_slice() else {
+            let paths: Vec<&str> = rec.changes.iter().map(|c| c.path.as_str()).collect();
+            return Err((
+                case_trailer,
+                format!(
+                    "一次 {} 只应改动一个案件文件，实际改动了 {}",
+                    action.code(),
+                    paths.join("、")
+                ),
+            ));
+        };
+        let id = case_of(&change.path);
+        let Some(trailer_id) = &case_trailer else {
+            return Err((id, "提交缺少 Case trailer".into()));
+        };
+        let expected_path = CaseId::parse(trailer_id)
+            .map(|i| i.path())
+            .unwrap_or_default();
+        if expected_path != change.path {
+            return Err((
+                id,
+                format!(
+                    "Case trailer {trailer_id} 与改动的文件 {} 不符",
+                    change.path
+                ),
+            ));
+        }
+        let role_needed = match action {
+            Action::Opinion => Role::Handler,
+            Action::Approve | Action::Reject => Role::Leader,
+            Action::Dispatch => Role::Dispatcher,
+            _ => Role::Receiver,
+        };
+        let actor = check_actor(rec, book, operator_id, role_needed)
+            .or_else(|e| match action {
+                // A consultation may be recorded by the leading-group office instead.
+                Action::Consult => check_actor(rec, book, operator_id, Role::Office),
+                // A referral's assignments are the dispatcher's.
+                Action::Assign | Action::Unassign => {
+                    check_actor(rec, book, operator_id, Role::Dispatcher)
+                }
+                _ => Err(e),
+            })
+            .map_err(|(_, r)| (id.clone(), r))?;
+        let new = parse(change.new.as_deref().unwrap_or_default(), &change.path)
+            .map_err(|r| (id.clone(), r))?;
+        let old = change
+            .old
+            .as_deref()
+            .map(|b| parse(b, &change.path))
+            .transpose()
+            .map_err(|r| (id.clone(), r))?;
+        let Some(event) = new.events.last() else {
+            return Err((id, "案件文件没有事件记录".into()));
+        };
+        if event.action != action || event.by != actor.id {
+            return Err((
+                id,
+                format!(
+                    "最后一条事件（{} {}）与提交的 Action/Operator 不符",
+                    event.action.code(),
+                    event.by
+                ),
+            ));
+        }
+        if let Some(old) = &old
+            && (new.events.len() != old.events.len() + 1
+                || new.events[..old.events.len()] != old.events[..])
+        {
+            return Err((id, "事件记录被改写或删减（只能追加一条）".into()));
+        }
+        let cal = book.calendar();
+        let ctx = Ctx {
+            book,
+            cal: &cal,
+            actor,
+            at: event.at,
+            now: rec.time,
+        };
+        let replayed = match (&old, action) {
+            (None, Action::Register) => {
+                let cid = CaseId::parse(&new.id).map_err(|e| (id.clone(), e.to_string()))?;
+                workflow::register(&cid, new_case_of(&new), &ctx)
+            }
+            (None, _) => return Err((id, format!("{} 作用于不存在的案件", action.code()))),
+            (Some(_), Action::Register) => {
+                return Err((id, "register 覆盖了已有的案件文件".into()));
+            }
+            (Some(old), _) => {
+                let cmd = infer_command(old, &new, action)
+                    .ok_or((id.clone(), "无法从文件还原该动作的内容".to_string()))?;
+                workflow::apply(old, &cmd, &ctx)
+            }
+        };
+        match replayed {
+            Err(e) => Err((id, format!("流程不允许：{e}"))),
+            Ok(expected) if expected != new => Err((
+                id,
+                format!(
+                    "文件内容不是该动作的合法结果（{} 不符）",
+                    first_difference(&expected, &new)
+                ),
+            )),
+            Ok(_) => Ok(()),
+        }
+    }
+}
+
+type Checked<T> = Result<T, (Option<String>, String)>;
+
+/// The commit's author must be the operator named in its trailer, active, with the role.
+fn check_actor<'b>(
+    rec: &CommitRecord,
+    book: &'b Casebook,
+    id: Option<&str>,
+    role: Role,
+) -> Checked<&'b Operator> {
+    let id = id.ok_or((None, "提交缺少 Operator trailer".to_string()))?;
+    let op = book
+        .operator(id)
+        .ok_or((None, format!("操作员 {id} 当时不在 casebook.toml 中")))?;
+    if !op.email.eq_ignore_ascii_case(&rec.author_email) || op.name != rec.author_name {
+        return Err((
+            None,
+            format!(
+                "提交作者 {} <{}> 不是操作员 {id}（{} <{}>）",
+                rec.author_name, rec.author_email, op.name, op.email
+            ),
+        ));
+    }
+    if !op.active {
+        return Err((None, format!("操作员 {id} 当时已停用")));
+    }
+    if !op.has(role) {
+        return Err((None, format!("操作员 {id} 当时没有 {} 角色", role.code())));
+    }
+    Ok(op)
+}
+
+fn check_operator_change(rec: &CommitRecord, before: &Casebook, action: &str) -> Checked<()> {
+    let [change] = rec.changes.as_slice() else {
+        return Err((None, format!("{action} 只应改动 casebook.toml")));
+    };
+    if change.path != CASEBOOK_FILE {
+        return Err((None, format!("{action} 只应改动 casebook.toml")));
+    }
+    let after = change
+        .new
+        .as_deref()
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .and_then(|t| Casebook::parse(t).ok())
+        .ok_or((None, "casebook.toml 改动后无效".to_string()))?;
+    let mut rest_before = before.clone();
+    let mut rest_after = after.clone();
+    rest_before.operators.clear();
+    rest_after.operators.clear();
+    if rest_before != rest_after {
+        return Err((None, format!("{action} 改动了操作员以外的设置")));
+    }
+    let ok = if action == OPERATOR_ADD {
+        after.operators.len() == before.operators.len() + 1
+            && after.operators[..before.operators.len()] == before.operators[..]
+            && after.operators.last().is_some_and(|o| o.active)
+    } else {
+        after.operators.len() == before.operators.len()
+            && after
+                .operators
+                .iter()
+                .zip(&before.operators)
+                .filter(|(a, b)| a != b)
+                .map(|(a, b)| {
+                    let mut was = b.clone();
+                    was.active = false;
+                    b.active && *a == was
+                })
+                .collect::<Vec<_>>()
+                == [true]
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err((None, format!("casebook.toml 的改动不是一次合法的 {action}")))
+    }
+}
+
+fn parse(bytes: &[u8], path: &str) -> Result<Case, String> {
+    let text = std::str::from_utf8(bytes).map_err(|_| format!("{path} 不是 UTF-8 文本"))?;
+    let case = Case::from_toml(text, path).map_err(|e| e.to_string())?;
+    crate::schema::check_case(&case, path).map_err(|e| e.to_string())?;
+    Ok(case)
+}
+
+/// The case ID a path under `cases/` names.
+fn case_of(path: &str) -> Option<String> {
+    let name = path.rsplit('/').next()?.strip_suffix(".toml")?;
+    CaseId::parse(name).ok().map(|id| id.to_string())
+}
+
+fn new_case_of(case: &Case) -> NewCase {
+    NewCase {
+        payer: case.payer.clone(),
+        title: case.title.clone(),
+        summary: case.summary.clone(),
+        district: case.district.clone(),
+        channel: case.channel,
+        category: case.category,
+        insurance: case.insurance.clone(),
+    }
+}
+
+/// The inputs of `action` as they can be read back from the file it produced.
+pub fn infer_command(old: &Case, new: &Case, action: Action) -> Option<Command> {
+    let event_dept = new.events.last().and_then(|e| e.dept.clone());
+    let added = || {
+        new.assignments
+            .get(old.assignments.len()..)
+            .unwrap_or_default()
+    };
+    Some(match action {
+        Action::Register => return None,
+        Action::Classify => Command::Classify {
+            track: new.track?,
+            category: new.category?,
+            insurance: new.insurance.clone(),
+            note: match new.track {
+                Some(Track::Major) => new.approval.as_ref().map(|a| a.reason.clone()),
+                _ => None,
+            },
+        },
+        Action::Redirect => {
+            let r = new.redirect.as_ref()?;
+            Command::Redirect {
+                dept: r.dept.clone(),
+                note: r.note.clone(),
+            }
+        }
+        Action::Assign | Action::Dispatch => Command::Assign {
+            depts: added().iter().map(|a| a.dept.clone()).collect(),
+            due: added().first().map(|a| a.due),
+            hotline_ticket: match action {
+                Action::Dispatch => new.referral.as_ref()?.hotline_ticket.clone(),
+                _ => None,
+            },
+        },
+        Action::Unassign => {
+            let dept = event_dept?;
+            let a = new
+                .assignments
+                .iter()
+                .zip(&old.assignments)
+                .find(|(n, o)| n.dept == dept && o.is_active() && !n.is_active())?
+                .0;
+            Command::Unassign {
+                dept,
+                reason: a.removed_reason.clone()?,
+            }
+        }
+        Action::Opinion => {
+            let dept = event_dept?;
+            Command::Opinion {
+                text: new.opinion_of(&dept)?.text.clone(),
+                dept,
+            }
+        }
+        Action::EscalateLeadingGroup => Command::EscalateLeadingGroup {
+            reason: new.approval.as_ref()?.reason.clone(),
+        },
+        Action::EscalateHotline => {
+            let r = new.referral.as_ref()?;
+            Command::EscalateHotline {
+                opinion: r.opinion.clone(),
+                summary: Some(r.summary.clone()),
+                receiver_phone: Some(r.receiver_phone.clone()),
+            }
+        }
+        Action::EscalateDiscipline => {
+            let d = new.discipline.last()?;
+            Command::EscalateDiscipline {
+                dept: d.dept.clone(),
+                reason: d.reason.clone(),
+            }
+        }
+        Action::Approve | Action::Reject => {
+            let a = new.approval.as_ref()?;
+            Command::Decide {
+                decision: if action == Action::Approve {
+                    Decision::Approved
+                } else {
+                    Decision::Rejected
+                },
+                note: a.note.clone()?,
+            }
+        }
+        Action::Consult => {
+            let c = new.consultations.last()?;
+            Command::Consult {
+                kind: c.kind,
+                attendees: c.attendees.clone(),
+                minutes: c.minutes.clone(),
+            }
+        }
+        Action::Reply => Command::Reply {
+            text: new.reply.as_ref()?.text.clone(),
+        },
+        Action::Archive => {
+            let a = new.archive.as_ref()?;
+            Command::Archive {
+                outcome: a.outcome,
+                remedy: a.remedy,
+                note: a.note.clone(),
+            }
+        }
+    })
+}
+
+/// The first top-level field in which two cases differ, for the finding's message.
+fn first_difference(a: &Case, b: &Case) -> String {
+    let (Ok(serde_json::Value::Object(a)), Ok(serde_json::Value::Object(b))) =
+        (serde_json::to_value(a), serde_json::to_value(b))
+    else {
+        return "内容".into();
+    };
+    let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .find(|k| a.get(*k) != b.get(*k))
+        .cloned()
+        .unwrap_or_else(|| "内容".into())
+}
+
+/// For tests: a change record.
+pub fn change(path: &str, old: Option<&str>, new: Option<&str>) -> FileChange {
+    FileChange {
+        path: path.to_string(),
+        old: old.map(|s| s.as_bytes().to_vec()),
+        new: new.map(|s| s.as_bytes().to_vec()),
+    }
+}

@@ -613,15 +613,6 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
     o
 }
 
-fn shorten(s: &str, n: usize) -> String {
-    let first = s.lines().next().unwrap_or("");
-    let mut out: String = first.chars().take(n).collect();
-    if first.chars().count() > n || s.lines().count() > 1 {
-        out.push('…');
-    }
-    out
-}
-
 /// The summary line of an action's commit: what happened, in words a reviewer reads in
 /// `git log --oneline`. Names the payer by name only, never phone or ID code.
 pub fn commit_summary(book: &Casebook, before: &Case, after: &Case, action: Action) -> String {
@@ -690,14 +681,8 @@ pub fn commit_summary(book: &Casebook, before: &Case, after: &Case, action: Acti
                 if replaced { "（更新）" } else { "" }
             )
         }
-        Action::EscalateLeadingGroup => {
-            let reason = after
-                .approval
-                .as_ref()
-                .map(|a| shorten(&a.reason, 30))
-                .unwrap_or_default();
-            format!("上报领导小组：{reason}")
-        }
+        // Free text (reasons, opinions) stays in the file: it may name the payer's details.
+        Action::EscalateLeadingGroup => "上报领导小组，报请组长同意按重大疑难事项办理".to_string(),
         Action::EscalateHotline => "职责不清，填写报送单报送县政府办转办".to_string(),
         Action::EscalateDiscipline => {
             format!("{}无正当理由拒不办理，线索移交县纪委监委", d(&event_dept))

@@ -1000,6 +1000,7 @@ impl Writer<'_> {
         }
         crate::faults::point("after-index");
         fs::remove_file(&journal)?;
+        pack_now_and_then(repo.path());
         Ok(commit)
     }
 
@@ -1022,6 +1023,25 @@ impl Writer<'_> {
             ErrorCode::Modified | ErrorCode::Exists | ErrorCode::Locked => Error::HeadMoved,
             _ => Error::Git(e),
         })
+    }
+}
+
+/// libgit2 never packs objects, so a casebook written only by this tool would collect loose
+/// objects without end. Like git's own commands, look at one fan-out directory and, when
+/// it suggests more than git's `gc.auto` threshold (6,700 loose objects), start
+/// `git gc --auto` in the background. Without git on PATH nothing happens.
+fn pack_now_and_then(git_dir: &Path) {
+    let loose = fs::read_dir(git_dir.join("objects/17"))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    if loose > 6700 / 256 {
+        let _ = std::process::Command::new("git")
+            .args(["gc", "--auto", "--quiet"])
+            .current_dir(git_dir)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn();
     }
 }
 

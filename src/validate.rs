@@ -64,6 +64,23 @@ pub fn line(field: &str, s: &str) -> Result<String> {
     Ok(s.to_string())
 }
 
+/// A title, which is printed in git commit messages: a one-line field that may not hold
+/// what looks like a phone or ID number (a run of seven or more digits).
+pub fn title(s: &str) -> Result<String> {
+    let s = line("标题", s)?;
+    let mut run = 0;
+    for c in s.chars() {
+        run = if c.is_ascii_digit() || ('０'..='９').contains(&c) { run + 1 } else { 0 };
+        if run >= 7 {
+            return Err(Error::invalid(
+                "标题",
+                "标题会写入 git 提交说明，不能含电话号码、证件号码等缴费人信息",
+            ));
+        }
+    }
+    Ok(s)
+}
+
 /// A Chinese phone number: mobile `1[3-9]` + 9 digits, or a landline with area code
 /// (`0359-1234567`, hyphen optional), optionally `-` extension.
 pub fn phone(s: &str) -> Result<String> {
@@ -237,6 +254,13 @@ mod tests {
         assert!(text("摘要", "   ").is_err());
         assert!(text("摘要", &"x".repeat(MAX_TEXT + 1)).is_err());
         assert!(line("名称", "a\nb").is_err());
+    }
+
+    #[test]
+    fn titles_keep_numbers_out_of_git_log() {
+        assert!(title("2026年度缴费基数核定争议").is_ok());
+        assert!(title("联系电话13800000000").is_err());
+        assert!(title("身份证１１０１０５１９４９").is_err());
     }
 
     #[test]

@@ -136,6 +136,28 @@ impl App {
         Ok(calendar::normalise(t))
     }
 
+    /// Due dates in years the casebook has no holiday notices for are counted Monday to
+    /// Friday; say so, so the office can add the year to `casebook.toml`.
+    pub fn warn_uncovered(&mut self, book: &Casebook, case: &Case) {
+        use chrono::Datelike;
+        let cal = book.calendar();
+        let dues = [case.due.classify, case.due.dispatch, case.due.reply, case.due.archive];
+        let mut years: Vec<i32> = dues
+            .into_iter()
+            .flatten()
+            .chain(case.assignments.iter().map(|a| a.due))
+            .map(|d| d.year())
+            .filter(|y| !cal.covers(*y))
+            .collect();
+        years.sort();
+        years.dedup();
+        for y in years {
+            self.ui.warn(&format!(
+                "casebook.toml 中没有 {y} 年的法定节假日安排，该年的期限暂按周一至周五计算；请管理员补充 [[calendar]]"
+            ));
+        }
+    }
+
     /// Run one workflow action on one case: lock, read from HEAD, apply, validate, commit.
     pub fn act(
         &mut self,
@@ -162,6 +184,7 @@ impl App {
             now,
         };
         let next = workflow::apply(&case, &cmd, &ctx)?;
+        self.warn_uncovered(&book, &next);
         let path = id.path();
         crate::schema::check_case(&next, &path)?;
         let action = cmd.action(&case);

@@ -74,7 +74,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         title: args
             .title
             .as_deref()
-            .map(|t| validate::line("标题", t))
+            .map(validate::title)
             .transpose()?,
         summary: validate::text("反映事项", &args.summary)?,
         district: validate::line("辖区", &args.district)?,
@@ -103,6 +103,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         now,
     };
     let case = workflow::register(&id, new, &ctx)?;
+    app.warn_uncovered(&book, &case);
     let path = id.path();
     crate::schema::check_case(&case, &path)?;
     let message = super::case_message(&book, &actor, &case, &case, Action::Register);

@@ -12,6 +12,7 @@ pub mod casebook;
 pub mod cli;
 pub mod error;
 pub mod faults;
+pub mod latefee;
 pub mod output;
 pub mod privacy;
 pub mod schema;

@@ -43,7 +43,8 @@ impl Ui {
         Ok(())
     }
 
-    fn block(&mut self, s: &str) -> Result<()> {
+    /// Text on stdout as it is (a document, a table already rendered).
+    pub fn block(&mut self, s: &str) -> Result<()> {
         let mut out = self.out.lock();
         out.write_all(s.as_bytes())?;
         if !s.ends_with('\n') {
@@ -91,8 +92,28 @@ impl Ui {
         }
     }
 
-    fn table(&mut self, table: Table) -> Result<()> {
+    pub fn table(&mut self, table: Table) -> Result<()> {
         self.block(&table.to_string())
+    }
+
+    /// A produced document or file: to `-o PATH` if given (then a status line), else stdout.
+    pub fn emit(&mut self, bytes: &[u8], to: Option<&std::path::Path>) -> Result<()> {
+        match to {
+            Some(path) if path.as_os_str() != "-" => {
+                std::fs::write(path, bytes).map_err(|e| Error::FileRead {
+                    path: path.display().to_string(),
+                    reason: format!("无法写入：{e}"),
+                })?;
+                self.status(&format!("已写入 {}", path.display()));
+                Ok(())
+            }
+            _ => {
+                let mut out = self.out.lock();
+                out.write_all(bytes)?;
+                out.flush()?;
+                Ok(())
+            }
+        }
     }
 
     pub fn operators(&mut self, book: &Casebook, json: bool) -> Result<()> {
@@ -271,7 +292,8 @@ impl Ui {
     }
 }
 
-fn new_table(header: &[&str]) -> Table {
+/// A table in the house style, with its header row.
+pub fn new_table(header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled)

@@ -21,7 +21,11 @@ mod assign;
 mod classify;
 mod consult;
 mod escalate;
+mod export;
+mod form;
+mod import;
 mod init;
+mod latefee;
 mod list;
 mod log;
 mod operator;
@@ -30,6 +34,7 @@ mod overdue;
 mod register;
 mod reply;
 mod show;
+mod stats;
 mod verify;
 
 /// 社会保险费征缴争议联合处置案卷工具
@@ -86,6 +91,11 @@ pub enum Commands {
     Log(log::Args),
     Overdue(overdue::Args),
     Verify(verify::Args),
+    Import(import::Args),
+    Export(export::Args),
+    Form(form::Args),
+    Stats(stats::Args),
+    Latefee(latefee::Args),
 }
 
 /// What every subcommand works with.
@@ -141,7 +151,12 @@ impl App {
     pub fn warn_uncovered(&mut self, book: &Casebook, case: &Case) {
         use chrono::Datelike;
         let cal = book.calendar();
-        let dues = [case.due.classify, case.due.dispatch, case.due.reply, case.due.archive];
+        let dues = [
+            case.due.classify,
+            case.due.dispatch,
+            case.due.reply,
+            case.due.archive,
+        ];
         let mut years: Vec<i32> = dues
             .into_iter()
             .flatten()
@@ -319,6 +334,11 @@ fn dispatch(app: &mut App, command: Commands) -> Result<()> {
         Commands::Log(args) => log::run(app, args),
         Commands::Overdue(args) => overdue::run(app, args),
         Commands::Verify(args) => verify::run(app, args),
+        Commands::Import(args) => import::run(app, args),
+        Commands::Export(args) => export::run(app, args),
+        Commands::Form(args) => form::run(app, args),
+        Commands::Stats(args) => stats::run(app, args),
+        Commands::Latefee(args) => latefee::run(app, args),
     }
 }
 

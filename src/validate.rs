@@ -70,7 +70,11 @@ pub fn title(s: &str) -> Result<String> {
     let s = line("标题", s)?;
     let mut run = 0;
     for c in s.chars() {
-        run = if c.is_ascii_digit() || ('０'..='９').contains(&c) { run + 1 } else { 0 };
+        run = if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+            run + 1
+        } else {
+            0
+        };
         if run >= 7 {
             return Err(Error::invalid(
                 "标题",

@@ -71,11 +71,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
                 .transpose()?,
             phone: validate::phone(&args.phone)?,
         },
-        title: args
-            .title
-            .as_deref()
-            .map(validate::title)
-            .transpose()?,
+        title: args.title.as_deref().map(validate::title).transpose()?,
         summary: validate::text("反映事项", &args.summary)?,
         district: validate::line("辖区", &args.district)?,
         channel: args.channel,

@@ -2,7 +2,7 @@
 CARGO ?= cargo
 BIN := target/release/dispute
 
-.PHONY: build test lint demo bench fmt clean
+.PHONY: build test lint demo bench forms fmt clean
 
 build:
 	$(CARGO) build --release --locked
@@ -19,6 +19,19 @@ lint:
 ## A scripted walk through real cases in a fresh casebook (in a temporary directory).
 demo: build
 	./scripts/demo.sh $(BIN)
+
+## Print a referral form and two written replies (HTML and Markdown) into forms-out/ and
+## render each HTML page to an A4 PNG and PDF with headless Chromium (Debian's chromium and
+## fonts-noto-cjk; installed with apt-get when missing and running as root).
+forms: build
+	@if { [ ! -x /usr/bin/chromium ] || ! fc-list :lang=zh 2>/dev/null | grep -q .; } && \
+	    [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing chromium and fonts-noto-cjk"; \
+	  (export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && \
+	   apt-get install -y -qq chromium fonts-noto-cjk) >/dev/null || \
+	  echo "could not install chromium; screenshots will be skipped" >&2; \
+	fi
+	./scripts/forms.sh $(BIN) forms-out
 
 ## Generate casebooks of 1,000 / 10,000 / 100,000 cases and time whole commands.
 bench: build

@@ -71,6 +71,10 @@ pub enum Error {
     HandEdits(Vec<String>),
     #[error("核验发现 {0} 处问题")]
     AuditFailed(usize),
+    #[error("这个文件已在提交 {0} 中导入过，不再重复导入")]
+    AlreadyImported(String),
+    #[error("导入文件有 {0} 处错误，未导入任何案件")]
+    ImportRows(usize),
 
     // ---- invalid ----
     #[error("{field}无效：{reason}")]
@@ -124,8 +128,10 @@ impl Error {
             | NotReady { .. }
             | AlreadyInitialised(_)
             | HandEdits(_)
-            | AuditFailed(_) => Kind::Refused,
-            Invalid { .. }
+            | AuditFailed(_)
+            | AlreadyImported(_) => Kind::Refused,
+            ImportRows(_)
+            | Invalid { .. }
             | BadCaseId(_)
             | UnknownDept(_)
             | UnknownRole(_)
@@ -154,6 +160,8 @@ impl Error {
             WrongState { id, .. } => format!("用 dispute show {id} 查看案件当前状态和已有记录"),
             NotReady { id, .. } => format!("用 dispute show {id} 查看缺少的记录"),
             AlreadyInitialised(_) => "已有的案卷库不需要再次初始化".into(),
+            AlreadyImported(c) => format!("用 git show {c} 查看那次导入"),
+            ImportRows(_) => "按上面列出的行号和列名改正后重新导入；dispute import --template 有列名和示例".into(),
             AuditFailed(_) => "逐条查看上面列出的提交（git show 提交号），由管理员核实处理".into(),
             HandEdits(_) => "先用 git diff 查看，再提交（git commit）或撤销（git checkout -- 文件）这些改动".into(),
             Invalid { .. } => "改正后重新运行；dispute 子命令 --help 有各参数的说明".into(),

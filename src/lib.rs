@@ -12,6 +12,8 @@ pub mod casebook;
 pub mod cli;
 pub mod error;
 pub mod faults;
+pub mod forms;
+pub mod import;
 pub mod latefee;
 pub mod output;
 pub mod privacy;

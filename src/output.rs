@@ -279,6 +279,23 @@ impl Ui {
         Ok(())
     }
 
+    /// The bad rows of an import, on stderr (stdout stays for the imported IDs).
+    pub fn row_errors(&mut self, errors: &[crate::import::RowError]) {
+        let mut t = new_table(&["行", "列", "原因"]);
+        for e in errors {
+            t.add_row(vec![
+                if e.row == 0 {
+                    text::NONE.to_string()
+                } else {
+                    e.row.to_string()
+                },
+                e.column.clone(),
+                e.reason.clone(),
+            ]);
+        }
+        let _ = writeln!(self.err, "{t}");
+    }
+
     /// The case sheet of `show`.
     pub fn case_sheet(
         &mut self,

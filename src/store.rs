@@ -539,6 +539,34 @@ impl Store {
         Ok(out)
     }
 
+    /// Whether a case file exists in HEAD.
+    pub fn case_exists(&self, id: &CaseId) -> Result<bool> {
+        Ok(self.read_head(&id.path())?.is_some())
+    }
+
+    /// The newest commit whose message carries the trailer `key: value`.
+    pub fn find_trailer(&self, key: &str, value: &str) -> Result<Option<String>> {
+        if self.head_oid()?.is_none() {
+            return Ok(None);
+        }
+        let mut walk = self.repo.revwalk()?;
+        walk.push_head()?;
+        let needle = format!("{key}: {value}");
+        for oid in walk {
+            let commit = self.repo.find_commit(oid?)?;
+            let message = commit.message().unwrap_or("");
+            if message.contains(&needle) {
+                let found = git2::message_trailers_strs(message)
+                    .map(|t| t.iter().any(|(k, v)| k == key && v.trim() == value))
+                    .unwrap_or(false);
+                if found {
+                    return Ok(Some(oid_short(commit.id())));
+                }
+            }
+        }
+        Ok(None)
+    }
+
     /// git's `user.email` for this repository, if set.
     pub fn git_user_email(&self) -> Option<String> {
         self.repo.config().ok()?.get_string("user.email").ok()
@@ -617,8 +645,8 @@ impl Store {
         Ok(())
     }
 
-    /// Write a file below the root atomically, refusing to follow symlinks.
-    fn write_worktree_file(&self, path: &str, content: &[u8]) -> Result<()> {
+    /// Write a file below the root atomically, refusing to follow symlinks; its stat data.
+    fn write_worktree_file(&self, path: &str, content: &[u8]) -> Result<fs::Metadata> {
         let mut dir = self.root.clone();
         let parts: Vec<&str> = path.split('/').collect();
         for part in &parts[..parts.len() - 1] {
@@ -649,7 +677,7 @@ impl Store {
         // in line with HEAD, which is the record.
         fs::write(&tmp, content)?;
         fs::rename(&tmp, &target)?;
-        Ok(())
+        Ok(fs::symlink_metadata(&target)?)
     }
 
     /// Uncommitted changes under `cases/` and to `casebook.toml`: modified, deleted, added
@@ -954,21 +982,27 @@ impl Writer<'_> {
         let store = self.store;
         let repo = &store.repo;
         let parent = store.head_oid()?;
-        let parent_commit = parent.map(|p| repo.find_commit(p)).transpose()?;
-        let base = parent_commit.as_ref().map(|c| c.tree()).transpose()?;
-
-        let mut changes: Vec<(Vec<&str>, Oid)> = vec![];
-        for (path, content) in files {
-            let blob = repo.blob(content.as_bytes())?;
-            changes.push((path.split('/').collect(), blob));
-        }
-        changes.sort();
-        let tree_oid = write_tree(repo, base.as_ref(), &changes)?;
-        let tree = repo.find_tree(tree_oid)?;
         let sig = Signature::now(&author.name, &author.email)?;
-        let parents: Vec<&git2::Commit> = parent_commit.iter().collect();
         let text = message.render();
-        let commit = repo.commit(None, &sig, &sig, &text, &tree, &parents)?;
+        let (commit, blobs) = if files.len() >= BULK {
+            // Many files (an import): write every object into one pack rather than
+            // thousands of loose files, each of which costs an inode.
+            let bulk = Repository::open(repo.path())?;
+            let odb = bulk.odb()?;
+            let mempack = odb.add_new_mempack_backend(1000)?;
+            let written = write_objects(&bulk, parent, files, &sig, &text)?;
+            let mut pack = git2::Buf::new();
+            mempack.dump(&bulk, &mut pack)?;
+            let disk = repo.odb()?;
+            let mut writer = disk.packwriter()?;
+            writer.write_all(&pack)?;
+            writer.commit()?;
+            mempack.reset()?;
+            disk.refresh()?;
+            written
+        } else {
+            write_objects(repo, parent, files, &sig, &text)?
+        };
 
         // Journal first, so a death after the branch moves is finished by the next command.
         let journal = repo.path().join(JOURNAL_FILE);
@@ -988,10 +1022,10 @@ impl Writer<'_> {
         }
         crate::faults::point("after-ref-update");
         let mut index = repo.index()?;
-        for (path, content) in files {
-            store.write_worktree_file(path, content.as_bytes())?;
+        for ((path, content), blob) in files.iter().zip(blobs) {
+            let meta = store.write_worktree_file(path, content.as_bytes())?;
             crate::faults::point("after-worktree-file");
-            index.add_path(Path::new(path))?;
+            index.add(&index_entry(path, blob, &meta))?;
         }
         index.set_version(4)?;
         index.write()?;
@@ -1023,6 +1057,54 @@ impl Writer<'_> {
             ErrorCode::Modified | ErrorCode::Exists | ErrorCode::Locked => Error::HeadMoved,
             _ => Error::Git(e),
         })
+    }
+}
+
+/// From this many files on, a commit's objects go into one pack.
+const BULK: usize = 64;
+
+/// Write the blobs of `files`, the trees on their paths and the commit; return the commit
+/// and each file's blob, in the order of `files`.
+fn write_objects(
+    repo: &Repository,
+    parent: Option<Oid>,
+    files: &[(String, String)],
+    sig: &Signature,
+    message: &str,
+) -> Result<(Oid, Vec<Oid>)> {
+    let parent_commit = parent.map(|p| repo.find_commit(p)).transpose()?;
+    let base = parent_commit.as_ref().map(|c| c.tree()).transpose()?;
+    let mut blobs = Vec::with_capacity(files.len());
+    let mut changes: Vec<(Vec<&str>, Oid)> = Vec::with_capacity(files.len());
+    for (path, content) in files {
+        let blob = repo.blob(content.as_bytes())?;
+        blobs.push(blob);
+        changes.push((path.split('/').collect(), blob));
+    }
+    changes.sort();
+    let tree_oid = write_tree(repo, base.as_ref(), &changes)?;
+    let tree = repo.find_tree(tree_oid)?;
+    let parents: Vec<&git2::Commit> = parent_commit.iter().collect();
+    let commit = repo.commit(None, sig, sig, message, &tree, &parents)?;
+    Ok((commit, blobs))
+}
+
+/// The index entry of a file just written, from its stat data: no re-reading or re-hashing.
+fn index_entry(path: &str, blob: Oid, meta: &fs::Metadata) -> git2::IndexEntry {
+    use std::os::unix::fs::MetadataExt;
+    git2::IndexEntry {
+        ctime: git2::IndexTime::new(meta.ctime() as i32, meta.ctime_nsec() as u32),
+        mtime: git2::IndexTime::new(meta.mtime() as i32, meta.mtime_nsec() as u32),
+        dev: meta.dev() as u32,
+        ino: meta.ino() as u32,
+        mode: 0o100644,
+        uid: meta.uid(),
+        gid: meta.gid(),
+        file_size: meta.len() as u32,
+        id: blob,
+        flags: path.len().min(0xfff) as u16,
+        flags_extended: 0,
+        path: path.as_bytes().to_vec(),
     }
 }
 

@@ -476,3 +476,96 @@ pub fn assert_all_cases_valid(env: &Env) {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Helpers of the audit-trail tests (issue 4).
+
+/// Every file of a casebook directory, kept in memory, so a history that takes dozens of
+/// commands to build is built once per test process and copied into each test's own
+/// directory.
+pub struct Template(Vec<(PathBuf, Vec<u8>, u32)>);
+
+impl Template {
+    /// A fresh directory holding a copy of the template (the clock is the default `NOW`).
+    pub fn env(&self) -> Env {
+        let env = Env::empty();
+        restore(&self.0, env.root());
+        env
+    }
+}
+
+impl Env {
+    /// The casebook as it is now (every file, `.git` included).
+    pub fn template(&self) -> Template {
+        Template(snapshot(self.root()))
+    }
+
+    /// `dispute verify --json` with `extra` arguments: the exit code and the findings.
+    pub fn verify_json(&self, extra: &[&str]) -> (i32, Vec<Value>) {
+        let mut args = vec!["verify", "--json"];
+        args.extend_from_slice(extra);
+        let before = self.head();
+        let out = self.run(&args);
+        assert_eq!(self.head(), before, "verify must not commit");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let findings: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| {
+            panic!(
+                "verify --json printed no JSON ({e}): {stdout}\nstderr: {}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        });
+        let findings = findings.as_array().expect("an array of findings").clone();
+        (out.status.code().expect("exit code"), findings)
+    }
+
+    /// Commit everything in the working tree with plain git as `name <email>` (author and
+    /// committer), with `message` as given (trailers included).
+    pub fn git_commit_as(&self, name: &str, email: &str, message: &str) {
+        self.git(&["add", "-A"]);
+        let user_name = format!("user.name={name}");
+        let user_email = format!("user.email={email}");
+        self.git(&[
+            "-c",
+            &user_name,
+            "-c",
+            &user_email,
+            "commit",
+            "-q",
+            "--allow-empty-message",
+            "-m",
+            message,
+        ]);
+    }
+
+    /// Rewrite a case file of the working tree through its TOML table (not committed).
+    pub fn edit_case(&self, id: &str, edit: impl FnOnce(&mut toml::Table)) {
+        let rel = case_path(id);
+        let mut table: toml::Table = toml::from_str(&self.read(&rel)).expect("case file is TOML");
+        edit(&mut table);
+        std::fs::write(
+            self.path(&rel),
+            toml::to_string(&table).expect("serialises"),
+        )
+        .expect("write case file");
+    }
+
+    /// The `dispute` binary as a plain `std::process::Command` with the environment of
+    /// [`Env::cmd`], for tests that spawn it and kill it or run it from threads.
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_dispute"));
+        c.env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("HOME", self.dir.path().join(".home"))
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("DISPUTE_NOW", &self.now)
+            .env("DISPUTE_LOCK_WAIT_MS", "2000")
+            .current_dir(self.dir.path());
+        c
+    }
+
+    /// The full id of a revision.
+    pub fn rev(&self, rev: &str) -> String {
+        self.git(&["rev-parse", rev]).trim().to_string()
+    }
+}

@@ -4,5 +4,6 @@
 mod harness;
 
 mod examples;
+mod forms;
 mod foundation;
 mod workflow;

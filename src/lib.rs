@@ -15,6 +15,7 @@ pub mod faults;
 pub mod forms;
 pub mod import;
 pub mod latefee;
+pub mod ledger;
 pub mod output;
 pub mod privacy;
 pub mod schema;

@@ -1,13 +1,193 @@
-//! `dispute stats`: not built yet.
+//! `dispute stats`: counts for the leading group's accountability review (绩效考评).
 
-use crate::error::{Error, Result};
+use crate::calendar::{local_date, parse_date};
+use crate::case::{Remedy, Status};
+use crate::casebook::Casebook;
+use crate::error::Result;
+use crate::ledger::{self, Filter, GroupBy, Stats};
+use crate::output::{new_table, obligation_label};
+use crate::text::{self, Label};
 
 use super::App;
 
-/// （尚未实现）
+/// 统计考评：案件状态、各部门书面意见时效、超期事项、回复与归档用时、处理结果、移交纪委
+///
+/// 各部门：请求意见数（不含出具前已撤回的指派）、按时出具、逾期出具（晚于期限至少一个工作日）、仍超期（未出具、案件办理中、超过期限至少一个工作日，与 dispute overdue 中该部门的书面意见条数一致）、待出具、未出具即结案、按时率（按时 ÷（按时 + 逾期 + 仍超期））、指派到出具的工作日中位数、该部门全部超期事项、被移交纪委监委的案件数。意见以首次出具的时间为准。
+///
+/// --as-of 只决定以哪一天判断“仍超期”，不回溯案件当时的状态。--by 按受理部门、争议类别、受理月份或事项类型分组列出案件数、未结、已书面回复、已归档、有超期事项的案件数。
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// 只统计此年度受理的案件
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// 分组方式
+    #[arg(long, value_enum, default_value = "dept")]
+    pub by: GroupBy,
+    /// 以此日期判断超期（YYYY-MM-DD），默认今天
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// 以 JSON 输出
+    #[arg(long)]
+    pub json: bool,
+}
 
-pub fn run(_app: &mut App, _args: Args) -> Result<()> {
-    Err(Error::Internal("dispute stats 尚未实现".into()))
+pub fn run(app: &mut App, args: Args) -> Result<()> {
+    let as_of = match &args.as_of {
+        Some(d) => parse_date(d)?,
+        None => local_date(&app.now()?),
+    };
+    let store = app.store()?;
+    let book = store.casebook()?;
+    let cal = book.calendar();
+    let (cases, bad) = store.cases(args.year)?;
+    let filter = Filter {
+        year: args.year,
+        status: None,
+    };
+    let stats = ledger::stats(&cases, filter, &book, &cal, as_of, args.by);
+    if args.json {
+        app.ui.json(&stats)?;
+    } else {
+        render(app, &book, &stats)?;
+    }
+    super::list::report_bad(app, bad)
+}
+
+fn count(n: usize) -> String {
+    n.to_string()
+}
+
+fn days(d: Option<f64>) -> String {
+    d.map(|d| format!("{d:.1}"))
+        .unwrap_or_else(|| text::NONE.into())
+}
+
+fn percent(r: Option<f64>) -> String {
+    r.map(|r| format!("{:.1}%", r * 100.0))
+        .unwrap_or_else(|| text::NONE.into())
+}
+
+fn render(app: &mut App, book: &Casebook, s: &Stats) -> Result<()> {
+    let scope = match s.year {
+        Some(y) => format!("{y} 年受理的"),
+        None => "全部".to_string(),
+    };
+    app.ui
+        .status(&format!("截至 {}，{}案件共 {} 件", s.as_of, scope, s.cases));
+
+    let mut t = new_table(&["状态", "件数"]);
+    for status in Status::ALL {
+        t.add_row(vec![
+            status.label().to_string(),
+            count(s.by_status.get(status.code()).copied().unwrap_or(0)),
+        ]);
+    }
+    t.add_row(vec!["合计".to_string(), count(s.cases)]);
+    app.ui.table(t)?;
+
+    if s.by == GroupBy::Dept {
+        let mut t = new_table(&[
+            "部门",
+            "受理案件",
+            "请求意见",
+            "按时出具",
+            "逾期出具",
+            "仍超期",
+            "待出具",
+            "未出具结案",
+            "按时率",
+            "出具用时中位数（工作日）",
+            "超期事项",
+            "移交纪委",
+        ]);
+        for d in &s.departments {
+            t.add_row(vec![
+                book.dept_short(&d.dept).to_string(),
+                count(d.received),
+                count(d.requested),
+                count(d.on_time),
+                count(d.late),
+                count(d.overdue),
+                count(d.pending),
+                count(d.unanswered),
+                percent(d.on_time_rate),
+                days(d.median_days_to_opinion),
+                count(d.late_obligations),
+                count(d.discipline),
+            ]);
+        }
+        app.ui.table(t)?;
+    } else {
+        let key = match s.by {
+            GroupBy::Category => "争议类别",
+            GroupBy::Month => "受理月份",
+            GroupBy::Track => "事项类型",
+            GroupBy::Dept => "受理部门",
+        };
+        let mut t = new_table(&[key, "案件", "未结", "已书面回复", "已归档", "有超期事项"]);
+        for g in &s.groups {
+            t.add_row(vec![
+                g.label.clone(),
+                count(g.cases),
+                count(g.open),
+                count(g.replied),
+                count(g.archived),
+                count(g.late),
+            ]);
+        }
+        app.ui.table(t)?;
+    }
+
+    let mut t = new_table(&["超期事项", "项数"]);
+    for (kind, n) in s.late_obligations.by_kind() {
+        t.add_row(vec![obligation_label(kind).to_string(), count(n)]);
+    }
+    t.add_row(vec!["合计".to_string(), count(s.late_obligations.total)]);
+    app.ui.table(t)?;
+
+    let mut t = new_table(&[
+        "环节",
+        "件数",
+        "按时",
+        "逾期",
+        "自受理登记用时中位数（工作日）",
+    ]);
+    for (label, step) in [("书面回复缴费人", &s.reply), ("案卷归档", &s.archive)] {
+        t.add_row(vec![
+            label.to_string(),
+            count(step.count),
+            count(step.on_time),
+            count(step.late),
+            days(step.median_days),
+        ]);
+    }
+    app.ui.table(t)?;
+
+    let mut t = new_table(&["处理结果", "件数"]);
+    t.add_row(vec![
+        crate::case::Outcome::Accepted.label().to_string(),
+        count(s.outcomes.accepted),
+    ]);
+    t.add_row(vec![
+        crate::case::Outcome::Objected.label().to_string(),
+        count(s.outcomes.objected),
+    ]);
+    for r in Remedy::ALL {
+        t.add_row(vec![
+            format!("　其中{}", r.label()),
+            count(
+                s.outcomes
+                    .objected_by_remedy
+                    .get(r.code())
+                    .copied()
+                    .unwrap_or(0),
+            ),
+        ]);
+    }
+    app.ui.table(t)?;
+
+    app.ui.line(&format!(
+        "移交县纪委监委：{} 件案件，共 {} 次",
+        s.discipline_cases, s.discipline_referrals
+    ))
 }

@@ -6,4 +6,5 @@ mod harness;
 mod examples;
 mod forms;
 mod foundation;
+mod ledger;
 mod workflow;

@@ -26,6 +26,7 @@ const LOCK_FILE: &str = "dispute.lock";
 const JOURNAL_FILE: &str = "dispute-pending";
 const STATE_FILE: &str = "dispute-state";
 const SUMMARY_CACHE: &str = "dispute-summaries";
+const DIRS_FILE: &str = "dispute-dirs";
 
 /// A commit message: `<action> <subject>` then trailers (DESIGN §6).
 #[derive(Debug, Clone)]
@@ -580,7 +581,7 @@ impl Store {
             notices.push(format!("已清除进程 {stale} 遗留的写锁（该进程已不在运行）"));
         }
         self.recover(&mut notices)?;
-        let edits = self.hand_edits()?;
+        let (edits, dirs) = self.check_clean()?;
         if !edits.is_empty() {
             return Err(Error::HandEdits(edits));
         }
@@ -588,6 +589,7 @@ impl Store {
             store: self,
             _lock: lock,
             notices,
+            dirs: std::cell::RefCell::new(dirs),
         })
     }
 
@@ -688,6 +690,11 @@ impl Store {
     /// of the index with HEAD is skipped when the index is the one this tool wrote for the
     /// current HEAD (recorded in `.git/dispute-state`).
     pub fn hand_edits(&self) -> Result<Vec<String>> {
+        Ok(self.check_clean()?.0)
+    }
+
+    /// `hand_edits`, and the directory times of a clean tree (for the next check).
+    fn check_clean(&self) -> Result<(Vec<String>, DirStamps)> {
         let index = self.repo.index()?;
         let tracked: Vec<Tracked> = index
             .iter()
@@ -707,10 +714,11 @@ impl Store {
             dirty.extend(self.staged(&tracked)?);
         }
         dirty.extend(self.modified(&index, &tracked));
-        dirty.extend(self.untracked(&tracked));
+        let (untracked, dirs) = self.untracked(&tracked);
+        dirty.extend(untracked);
         dirty.sort();
         dirty.dedup();
-        Ok(dirty)
+        Ok((dirty, dirs))
     }
 
     /// Paths whose index entry differs from HEAD (staged, or removed from the index).
@@ -817,11 +825,36 @@ impl Store {
     }
 
     /// Entries under `cases/` that the index does not know (new files, symlinks, stray
-    /// directories). Temporary files of a writer killed before its rename are removed.
-    fn untracked(&self, tracked: &[Tracked]) -> Vec<String> {
+    /// directories), and the modification time of every directory walked. A directory whose
+    /// time is what it was after this tool's last write (recorded in `.git/dispute-dirs`)
+    /// holds the same entries, so it is not read again; anything added, removed or renamed
+    /// in it would have changed its time. Temporary files of a writer killed before its
+    /// rename are removed.
+    fn untracked(&self, tracked: &[Tracked]) -> (Vec<String>, DirStamps) {
+        let before = load_dir_stamps(&self.repo.path().join(DIRS_FILE));
+        let mut children: HashMap<&str, Vec<&str>> = HashMap::new();
+        for dir in before.keys() {
+            if let Some((parent, _)) = dir.rsplit_once('/') {
+                children.entry(parent).or_default().push(dir);
+            }
+        }
+        let mut now = DirStamps::new();
         let mut found: Vec<String> = vec![];
         let mut stack = vec![CASES_DIR.to_string()];
         while let Some(rel) = stack.pop() {
+            let Ok(meta) = fs::symlink_metadata(self.root.join(&rel)) else {
+                continue;
+            };
+            if !meta.is_dir() {
+                found.push(rel);
+                continue;
+            }
+            let stamp = dir_stamp(&meta);
+            if before.get(&rel) == Some(&stamp) {
+                stack.extend(children.get(rel.as_str()).into_iter().flatten().map(|c| c.to_string()));
+                now.insert(rel, stamp);
+                continue;
+            }
             let Ok(entries) = fs::read_dir(self.root.join(&rel)) else {
                 continue;
             };
@@ -838,6 +871,10 @@ impl Store {
                     _ => found.push(path),
                 }
             }
+            // After any removal above: the time that describes what is there now.
+            if let Ok(meta) = fs::symlink_metadata(self.root.join(&rel)) {
+                now.insert(rel, dir_stamp(&meta));
+            }
         }
         found.sort_unstable();
         let mut out = vec![];
@@ -848,7 +885,7 @@ impl Store {
                 out.push(path);
             }
         }
-        out
+        (out, now)
     }
 
     /// Whether the index is exactly the one this tool wrote after committing HEAD.
@@ -968,6 +1005,8 @@ pub struct Writer<'a> {
     _lock: WriterLock,
     /// Things the user should know (a stale lock cleared, an interrupted write finished).
     pub notices: Vec<String>,
+    /// Directory times of the clean tree found by `begin`, brought up to date by `commit`.
+    dirs: std::cell::RefCell<DirStamps>,
 }
 
 impl Writer<'_> {
@@ -1029,6 +1068,7 @@ impl Writer<'_> {
         }
         index.set_version(4)?;
         index.write()?;
+        self.record_dirs(files)?;
         if let Some(stamp) = store.index_stamp()? {
             fs::write(repo.path().join(STATE_FILE), stamp)?;
         }
@@ -1036,6 +1076,28 @@ impl Writer<'_> {
         fs::remove_file(&journal)?;
         pack_now_and_then(repo.path());
         Ok(commit)
+    }
+
+    /// Record the times of the directories this commit wrote into, with those `begin` found
+    /// clean, for the next hand-edit check.
+    fn record_dirs(&self, files: &[(String, String)]) -> Result<()> {
+        let mut dirs = self.dirs.borrow_mut();
+        let mut touched: Vec<&str> = vec![];
+        for (path, _) in files {
+            let mut p = path.as_str();
+            while let Some((parent, _)) = p.rsplit_once('/') {
+                touched.push(parent);
+                p = parent;
+            }
+        }
+        touched.sort_unstable();
+        touched.dedup();
+        for dir in touched.into_iter().filter(|d| *d == CASES_DIR || d.starts_with("cases/")) {
+            if let Ok(meta) = fs::symlink_metadata(self.store.root.join(dir)) {
+                dirs.insert(dir.to_string(), dir_stamp(&meta));
+            }
+        }
+        save_dir_stamps(&self.store.repo.path().join(DIRS_FILE), &dirs)
     }
 
     fn update_branch(&self, new: Oid, old: Option<Oid>, subject: &str) -> Result<()> {
@@ -1058,6 +1120,41 @@ impl Writer<'_> {
             _ => Error::Git(e),
         })
     }
+}
+
+/// Modification times of directories under `cases/` (seconds, nanoseconds).
+type DirStamps = std::collections::BTreeMap<String, (i64, i64)>;
+
+fn dir_stamp(meta: &fs::Metadata) -> (i64, i64) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.mtime(), meta.mtime_nsec())
+}
+
+fn load_dir_stamps(path: &Path) -> DirStamps {
+    let mut map = DirStamps::new();
+    let Ok(text) = fs::read_to_string(path) else {
+        return map;
+    };
+    for line in text.lines() {
+        let mut parts = line.splitn(3, ' ');
+        if let (Some(s), Some(ns), Some(dir)) = (parts.next(), parts.next(), parts.next())
+            && let (Ok(s), Ok(ns)) = (s.parse(), ns.parse())
+        {
+            map.insert(dir.to_string(), (s, ns));
+        }
+    }
+    map
+}
+
+fn save_dir_stamps(path: &Path, dirs: &DirStamps) -> Result<()> {
+    let mut text = String::with_capacity(dirs.len() * 40);
+    for (dir, (s, ns)) in dirs {
+        text.push_str(&format!("{s} {ns} {dir}\n"));
+    }
+    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    fs::write(&tmp, text)?;
+    fs::rename(&tmp, path)?;
+    Ok(())
 }
 
 /// From this many files on, a commit's objects go into one pack.

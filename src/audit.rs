@@ -234,9 +234,7 @@ impl Auditor {
             if case.receiving_dept != op.dept {
                 return Err((id, format!("导入的案件不属于导入人所在部门 {}", op.dept)));
             }
-            if let Some(e) = case.events.iter().find(|e| book.operator(&e.by).is_none()) {
-                return Err((id, format!("导入的案件记录了不存在的操作员 {}", e.by)));
-            }
+            replay_imported(&case, book, rec.time).map_err(|r| (id, r))?;
         }
         Ok(())
     }
@@ -457,6 +455,104 @@ fn new_case_of(case: &Case) -> NewCase {
         category: case.category,
         insurance: case.insurance.clone(),
     }
+}
+
+/// An imported case carries its history in its events; replay them through the workflow,
+/// each by the operator it names (as the casebook stood before the import), and the result
+/// must be the case as imported.
+fn replay_imported(case: &Case, book: &Casebook, now: crate::case::Time) -> Result<(), String> {
+    let cal = book.calendar();
+    let operator = |id: &str| {
+        book.operator(id)
+            .ok_or_else(|| format!("导入的案件记录了不存在的操作员 {id}"))
+    };
+    let mut events = case.events.iter();
+    let first = events.next().ok_or("导入的案件没有事件记录")?;
+    if first.action != Action::Register {
+        return Err("导入的案件第一条事件不是受理登记".into());
+    }
+    let id = CaseId::parse(&case.id).map_err(|e| e.to_string())?;
+    let ctx = Ctx {
+        book,
+        cal: &cal,
+        actor: operator(&first.by)?,
+        at: first.at,
+        now,
+    };
+    let mut state =
+        workflow::register(&id, new_case_of(case), &ctx).map_err(|e| format!("流程不允许：{e}"))?;
+    for event in events {
+        let cmd = command_from_final(&state, case, event)
+            .ok_or_else(|| format!("导入的案件含有导入不支持的动作 {}", event.action.code()))?;
+        let ctx = Ctx {
+            book,
+            cal: &cal,
+            actor: operator(&event.by)?,
+            at: event.at,
+            now,
+        };
+        state = workflow::apply(&state, &cmd, &ctx).map_err(|e| format!("流程不允许：{e}"))?;
+    }
+    if state == *case {
+        Ok(())
+    } else {
+        Err(format!(
+            "导入的案件不是按其事件记录办理的结果（{} 不符）",
+            first_difference(&state, case)
+        ))
+    }
+}
+
+/// The inputs of an event of an imported case, read from the case's final state (an
+/// import records each department's opinion once).
+fn command_from_final(current: &Case, fin: &Case, event: &crate::case::Event) -> Option<Command> {
+    Some(match event.action {
+        Action::Classify => Command::Classify {
+            track: fin.track?,
+            category: fin.category?,
+            insurance: fin.insurance.clone(),
+            note: None,
+        },
+        Action::Redirect => {
+            let r = fin.redirect.as_ref()?;
+            Command::Redirect {
+                dept: r.dept.clone(),
+                note: r.note.clone(),
+            }
+        }
+        Action::Assign => {
+            let added: Vec<&crate::case::Assignment> = fin
+                .assignments
+                .get(current.assignments.len()..)?
+                .iter()
+                .take_while(|a| a.at == event.at && a.by == event.by)
+                .collect();
+            Command::Assign {
+                depts: added.iter().map(|a| a.dept.clone()).collect(),
+                due: added.first().map(|a| a.due),
+                hotline_ticket: None,
+            }
+        }
+        Action::Opinion => {
+            let dept = event.dept.clone()?;
+            Command::Opinion {
+                text: fin.opinion_of(&dept)?.text.clone(),
+                dept,
+            }
+        }
+        Action::Reply => Command::Reply {
+            text: fin.reply.as_ref()?.text.clone(),
+        },
+        Action::Archive => {
+            let a = fin.archive.as_ref()?;
+            Command::Archive {
+                outcome: a.outcome,
+                remedy: a.remedy,
+                note: a.note.clone(),
+            }
+        }
+        _ => return None,
+    })
 }
 
 /// The inputs of `action` as they can be read back from the file it produced.

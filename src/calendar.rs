@@ -221,11 +221,16 @@ pub fn parse_time(s: &str) -> Result<Time> {
     if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
         return Ok(t);
     }
+    let padded = pad_excel(s);
+    let s = padded.as_str();
+    // Also the forms Excel in China writes when it saves a CSV (2025/3/10 9:30).
     for fmt in [
         "%Y-%m-%d %H:%M:%S",
         "%Y-%m-%d %H:%M",
         "%Y-%m-%dT%H:%M:%S",
         "%Y-%m-%dT%H:%M",
+        "%Y/%m/%d %H:%M:%S",
+        "%Y/%m/%d %H:%M",
     ] {
         if let Ok(t) = chrono::NaiveDateTime::parse_from_str(s, fmt) {
             return t
@@ -234,13 +239,39 @@ pub fn parse_time(s: &str) -> Result<Time> {
                 .ok_or_else(|| Error::BadTime(s.to_string()));
         }
     }
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(s, "%Y/%m/%d"))
+    {
         return d
             .and_hms_opt(9, 0, 0)
             .and_then(|t| t.and_local_timezone(china()).single())
             .ok_or_else(|| Error::BadTime(s.to_string()));
     }
     Err(Error::BadTime(s.to_string()))
+}
+
+/// `2025/3/10 9:30` (as Excel in China writes dates) → `2025/03/10 09:30`.
+fn pad_excel(s: &str) -> String {
+    if !s.contains('/') {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut number = String::new();
+    for c in s.chars().chain(std::iter::once('\0')) {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        if number.len() == 1 {
+            out.push('0');
+        }
+        out.push_str(&number);
+        number.clear();
+        if c != '\0' {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Parse a date given on the command line (`YYYY-MM-DD`).
@@ -340,6 +371,10 @@ mod tests {
         assert_eq!(t.to_rfc3339(), "2026-11-20T09:30:00+08:00");
         let t = parse_time("2026-11-20T01:30:00Z").unwrap();
         assert_eq!(local_date(&t), d("2026-11-20"));
+        assert_eq!(
+            parse_time("2025/3/10 9:30").unwrap().to_rfc3339(),
+            "2025-03-10T09:30:00+08:00"
+        );
         assert!(parse_time("yesterday").is_err());
         assert!(parse_time("2026-02-30").is_err());
     }

@@ -173,7 +173,7 @@ impl Error {
             TimeBeforePrevious { .. } => "用 dispute show 查看案件时间线，--at 不能早于最后一条记录".into(),
             CasebookInvalid(_) => "修正 casebook.toml 后提交；格式见 schemas/casebook.schema.json".into(),
             CaseFileInvalid { .. } => "用 git log -p 查看该文件的改动并修正；格式见 schemas/case.schema.json".into(),
-            FileRead { .. } => "检查文件路径和权限；文件须为 UTF-8 文本".into(),
+            FileRead { .. } => "检查文件路径、权限和编码（文本须为 UTF-8；导入的台账也可为 GB18030）".into(),
             Locked(_) => "稍后重试；若确无其他命令在运行，请检查 .git/dispute.lock".into(),
             HeadMoved => "重新运行该命令".into(),
             Git(_) | Io(_) | Internal(_) => "这是程序或环境的问题，请把完整输出报告给维护人员".into(),

@@ -139,7 +139,8 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<String, String> {
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok(s.to_string());
     }
-    let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
+    // Without BOM sniffing: bytes that happen to start like a UTF-16 BOM are not UTF-16.
+    let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
     if had_errors {
         return Err("文件既不是 UTF-8 也不是 GB18030 编码的文本".into());
     }
@@ -428,9 +429,20 @@ pub fn build(rows: &[Row], cx: &Context) -> std::result::Result<Vec<Case>, Vec<R
         explicit.push(id);
     }
     let mut next: BTreeMap<i32, u32> = BTreeMap::new();
+    let mut first_row: std::collections::HashMap<(String, i64), usize> = Default::default();
     for (row, id) in rows.iter().zip(explicit) {
         match replay(row, id, cx, &mut next, &taken) {
             Ok(case) => {
+                let key = (case.payer.name.clone(), case.received_at.timestamp());
+                if let Some(first) = first_row.get(&key) {
+                    errors.push(RowError {
+                        row: row.number,
+                        column: column("received_at"),
+                        reason: format!("与第 {first} 行的缴费人和受理时间相同，疑似重复"),
+                    });
+                    continue;
+                }
+                first_row.insert(key, row.number);
                 if let Ok(id) = CaseId::parse(&case.id) {
                     taken.insert(id);
                 }
@@ -439,6 +451,7 @@ pub fn build(rows: &[Row], cx: &Context) -> std::result::Result<Vec<Case>, Vec<R
             Err(mut e) => errors.append(&mut e),
         }
     }
+    errors.sort_by_key(|e| e.row);
     if errors.is_empty() {
         Ok(cases)
     } else {
@@ -889,11 +902,11 @@ fn replay(
         )?;
     }
 
-    opinions.sort_by_key(|(_, at, _, _)| *at);
+    // Opinions with a time in time order; those without one after them, at the latest
+    // time so far.
+    opinions.sort_by_key(|(_, at, _, _)| (at.is_none(), *at));
     for (dept, at, text, handler) in opinions {
-        let at = at
-            .or(replied_at)
-            .unwrap_or(case.last_event_at().unwrap_or(received));
+        let at = at.unwrap_or(case.last_event_at().unwrap_or(received));
         let key = format!("{OPINION_TEXT}({dept})");
         case = run(
             &case,

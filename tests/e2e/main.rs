@@ -6,5 +6,6 @@ mod harness;
 mod examples;
 mod forms;
 mod foundation;
+mod import;
 mod ledger;
 mod workflow;

@@ -7,8 +7,7 @@ use crate::workflow::Command;
 
 use super::App;
 
-/// 组长审批：同意则按重大疑难事项专案办理，全部成员单位按重大事项时限出具书面意见；
-/// --reject 则按一般事项继续办理。只有领导小组组长（leader）可以办理。
+/// 组长审批：同意则按重大疑难事项专案办理，全部成员单位按重大事项时限出具书面意见；--reject 则按一般事项继续办理。只有领导小组组长（leader）可以办理。
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// 案件编号

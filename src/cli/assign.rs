@@ -7,8 +7,7 @@ use crate::workflow::Command;
 
 use super::App;
 
-/// 指派联办部门（书面意见及期限）；报送事项由县政府办转办人用 --hotline-ticket 转交承办部门；
-/// 或用 --remove 撤回指派
+/// 指派联办部门（书面意见及期限）；报送事项由县政府办转办人用 --hotline-ticket 转交承办部门；或用 --remove 撤回指派
 ///
 /// 默认期限按 casebook.toml 的时限（一般事项 5 个工作日、重大事项 10 个、报送承办 5 个）从办理日起算。
 #[derive(Debug, clap::Args)]

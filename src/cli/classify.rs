@@ -7,8 +7,7 @@ use crate::workflow::Command;
 
 use super::App;
 
-/// 分类流转：本部门办理（own）、一般事项（general，多部门联办）、重大疑难事项（major，报请组长同意）；
-/// 或用 --redirect 告知缴费人到其他部门办理（本案结案）
+/// 分类流转：本部门办理（own）、一般事项（general，多部门联办）、重大疑难事项（major，报请组长同意）；或用 --redirect 告知缴费人到其他部门办理（本案结案）
 ///
 /// 只能由受理部门的受理人对“已登记”的案件办理。
 #[derive(Debug, clap::Args)]

@@ -39,8 +39,7 @@ mod verify;
 
 /// 社会保险费征缴争议联合处置案卷工具
 ///
-/// 每件争议是案卷库（git 仓库）中的一个 TOML 文件；每个办理动作是一次以操作员为作者的提交，
-/// git 历史就是办理记录。先用 `dispute init` 建库，再 `register` 受理登记。
+/// 每件争议是案卷库（git 仓库）中的一个 TOML 文件；每个办理动作是一次以操作员为作者的提交，git 历史就是办理记录。先用 `dispute init` 建库，再 `register` 受理登记。
 #[derive(Debug, Parser)]
 #[command(name = "dispute", version, max_term_width = 100)]
 pub struct Cli {

@@ -7,8 +7,7 @@ use crate::workflow::Command;
 
 use super::App;
 
-/// 提交本部门的书面意见（承办人 handler；部门须已被指派）。再次提交会替换，旧文本保留在 git 历史中。
-/// 报送事项中，承办部门用本命令提交办理结果。
+/// 提交本部门的书面意见（承办人 handler；部门须已被指派）。再次提交会替换，旧文本保留在 git 历史中。报送事项中，承办部门用本命令提交办理结果。
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("body").required(true).args(["text", "file"])))]
 pub struct Args {

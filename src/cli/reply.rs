@@ -7,8 +7,7 @@ use crate::workflow::Command;
 
 use super::App;
 
-/// 书面回复缴费人（总处理意见）。一般事项须有全部联办部门的书面意见，重大疑难事项须有经组长同意的
-/// 重大事项会商纪要，报送事项须有承办部门的办理结果；缺少时拒绝并列出所缺内容。
+/// 书面回复缴费人（总处理意见）。一般事项须有全部联办部门的书面意见，重大疑难事项须有经组长同意的重大事项会商纪要，报送事项须有承办部门的办理结果；缺少时拒绝并列出所缺内容。
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("body").required(true).args(["text", "file"])))]
 pub struct Args {

@@ -2,7 +2,7 @@
 CARGO ?= cargo
 BIN := target/release/dispute
 
-.PHONY: build test lint demo bench forms fmt clean
+.PHONY: build test lint demo bench forms fuzz fmt clean
 
 build:
 	$(CARGO) build --release --locked
@@ -32,6 +32,12 @@ forms: build
 	  echo "could not install chromium; screenshots will be skipped" >&2; \
 	fi
 	./scripts/forms.sh $(BIN) forms-out
+
+## Property-based fuzzing of case-file parsing and text fields, longer than in `make test`
+## (FUZZ_CASES inputs per property; bounded time).
+FUZZ_CASES ?= 20000
+fuzz:
+	PROPTEST_CASES=$(FUZZ_CASES) timeout 1200 $(CARGO) test --release --locked --test fuzz
 
 ## Generate casebooks of 1,000 / 10,000 / 100,000 cases and time whole commands.
 bench: build

@@ -446,14 +446,20 @@ impl CaseId {
             return Err(bad());
         }
         let seq: u32 = seq.parse().map_err(|_| bad())?;
-        if seq == 0 {
+        let year: i32 = year.parse().map_err(|_| bad())?;
+        if seq == 0 || year < 1000 {
             return Err(bad());
         }
-        Ok(CaseId {
+        let id = CaseId {
             dept: dept.to_ascii_lowercase(),
-            year: year.parse().map_err(|_| bad())?,
+            year,
             seq,
-        })
+        };
+        // One spelling per case: TAX-2026-00001 is not another name of TAX-2026-0001.
+        if id.to_string() != s {
+            return Err(bad());
+        }
+        Ok(id)
     }
 
     /// Cases are sharded below the year by department and by hundreds of the sequence, so
@@ -514,6 +520,9 @@ mod tests {
             "",
             "TAX-2026-0001\n",
             "ＴＡＸ-2026-0001",
+            "TAX-2026-00001",
+            "A-0999-0001",
+            "A-0000-0001",
         ] {
             assert!(CaseId::parse(bad).is_err(), "{bad:?} must be refused");
         }

@@ -531,9 +531,10 @@ fn replay(
         coded(&s, PayerKind::ALL)
             .ok_or_else(|| err("payer_kind", format!("不认识“{s}”（用人单位或个人）")))
     }));
-    let payer_name = field!(required("payer_name", &r.payer_name).and_then(|s| {
-        validate::line("缴费人名称", &s).map_err(|e| err("payer_name", e.to_string()))
-    }));
+    let payer_name =
+        field!(required("payer_name", &r.payer_name).and_then(|s| {
+            validate::payer_name(&s).map_err(|e| err("payer_name", e.to_string()))
+        }));
     let payer_id = field!(
         r.payer_id
             .as_deref()
@@ -554,7 +555,7 @@ fn replay(
     );
     let district = field!(
         required("district", &r.district)
-            .and_then(|s| validate::line("辖区", &s).map_err(|e| err("district", e.to_string())))
+            .and_then(|s| validate::district(&s).map_err(|e| err("district", e.to_string())))
     );
     let title = field!(
         r.title

@@ -791,6 +791,14 @@ impl Store {
                 full.push(&t.path);
                 let changed = match fs::symlink_metadata(&full) {
                     Err(_) => true,
+                    // A symlink committed as such is what HEAD holds, not a hand edit (the
+                    // case it stands for is reported unreadable by the commands that read it).
+                    Ok(meta) if meta.is_symlink() && t.mode == 0o120000 => {
+                        use std::os::unix::ffi::OsStrExt;
+                        fs::read_link(&full).ok().and_then(|target| {
+                            Oid::hash_object(ObjectType::Blob, target.as_os_str().as_bytes()).ok()
+                        }) != Some(t.oid)
+                    }
                     Ok(meta) if !meta.is_file() || (meta.mode() & 0o100) != (t.mode & 0o100) => {
                         true
                     }
@@ -851,7 +859,13 @@ impl Store {
             }
             let stamp = dir_stamp(&meta);
             if before.get(&rel) == Some(&stamp) {
-                stack.extend(children.get(rel.as_str()).into_iter().flatten().map(|c| c.to_string()));
+                stack.extend(
+                    children
+                        .get(rel.as_str())
+                        .into_iter()
+                        .flatten()
+                        .map(|c| c.to_string()),
+                );
                 now.insert(rel, stamp);
                 continue;
             }
@@ -1092,7 +1106,10 @@ impl Writer<'_> {
         }
         touched.sort_unstable();
         touched.dedup();
-        for dir in touched.into_iter().filter(|d| *d == CASES_DIR || d.starts_with("cases/")) {
+        for dir in touched
+            .into_iter()
+            .filter(|d| *d == CASES_DIR || d.starts_with("cases/"))
+        {
             if let Ok(meta) = fs::symlink_metadata(self.store.root.join(dir)) {
                 dirs.insert(dir.to_string(), dir_stamp(&meta));
             }

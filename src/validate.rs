@@ -68,21 +68,46 @@ pub fn line(field: &str, s: &str) -> Result<String> {
 /// what looks like a phone or ID number (a run of seven or more digits).
 pub fn title(s: &str) -> Result<String> {
     let s = line("标题", s)?;
+    no_numbers_for_git_log("标题", &s)?;
+    Ok(s)
+}
+
+/// The payer's name (it is named in the commit message of the registration).
+pub fn payer_name(s: &str) -> Result<String> {
+    let s = line("缴费人名称", s)?;
+    no_numbers_for_git_log("缴费人名称", &s)?;
+    Ok(s)
+}
+
+/// The district of the matter (named in the commit message when there is no title).
+pub fn district(s: &str) -> Result<String> {
+    let s = line("辖区", s)?;
+    no_numbers_for_git_log("辖区", &s)?;
+    Ok(s)
+}
+
+/// Fields that go into git commit messages (title, payer name, district) may not hold what
+/// looks like a phone or ID number: seven or more digits, even broken up by spaces, hyphens,
+/// dots or brackets (139 3590 1234, 139-3590-1234).
+pub fn no_numbers_for_git_log(field: &str, s: &str) -> Result<()> {
     let mut run = 0;
     for c in s.chars() {
-        run = if c.is_ascii_digit() || ('０'..='９').contains(&c) {
-            run + 1
-        } else {
-            0
-        };
+        if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+            run += 1;
+        } else if !matches!(
+            c,
+            ' ' | '　' | '-' | '－' | '.' | '(' | ')' | '（' | '）' | '/'
+        ) {
+            run = 0;
+        }
         if run >= 7 {
             return Err(Error::invalid(
-                "标题",
-                "标题会写入 git 提交说明，不能含电话号码、证件号码等缴费人信息",
+                field,
+                "会写入 git 提交说明，不能含电话号码、证件号码等缴费人信息",
             ));
         }
     }
-    Ok(s)
+    Ok(())
 }
 
 /// A Chinese phone number: mobile `1[3-9]` + 9 digits, or a landline with area code
@@ -265,6 +290,9 @@ mod tests {
         assert!(title("2026年度缴费基数核定争议").is_ok());
         assert!(title("联系电话13800000000").is_err());
         assert!(title("身份证１１０１０５１９４９").is_err());
+        assert!(title("电话139 3590 1234").is_err());
+        assert!(title("电话139-3590-1234").is_err());
+        assert!(title("2025年3月10日来访").is_ok());
     }
 
     #[test]

@@ -57,7 +57,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let new = NewCase {
         payer: Payer {
             kind: args.payer_kind,
-            name: validate::line("缴费人名称", &args.payer_name)?,
+            name: validate::payer_name(&args.payer_name)?,
             id_code: args
                 .payer_id
                 .as_deref()
@@ -72,7 +72,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         },
         title: args.title.as_deref().map(validate::title).transpose()?,
         summary: validate::text("反映事项", &args.summary)?,
-        district: validate::line("辖区", &args.district)?,
+        district: validate::district(&args.district)?,
         channel: args.channel,
         category: args.category.map(validate::category).transpose()?,
         insurance,

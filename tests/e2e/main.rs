@@ -3,6 +3,7 @@
 
 mod harness;
 
+mod audit;
 mod examples;
 mod forms;
 mod foundation;

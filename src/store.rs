@@ -279,12 +279,15 @@ impl Store {
         let blobs = self.case_blobs(year)?;
         let cache_path = self.repo.path().join(SUMMARY_CACHE);
         let mut cache = load_summaries(&cache_path);
+        let hit = |cache: &SummaryCache, path: &str, oid: &Oid| {
+            cache.get(oid).is_some_and(|(p, _)| p == path)
+        };
         let misses: Vec<&(String, Oid)> = blobs
             .iter()
-            .filter(|(path, oid)| !cache.contains_key(&(*oid, path.clone())))
+            .filter(|(path, oid)| !hit(&cache, path, oid))
             .collect();
         let git_dir = self.repo.path().to_path_buf();
-        type Parsed = ((Oid, String), Result<CaseSummary, BadCase>);
+        type Parsed = (Oid, String, Result<CaseSummary, BadCase>);
         let parse = |chunk: &[&(String, Oid)]| -> Result<Vec<Parsed>> {
             let repo = Repository::open(&git_dir)?;
             let odb = repo.odb()?;
@@ -297,7 +300,7 @@ impl Store {
                         path: path.clone(),
                         error,
                     });
-                out.push(((*oid, path.clone()), summary));
+                out.push((*oid, path.clone(), summary));
             }
             Ok(out)
         };
@@ -315,26 +318,30 @@ impl Store {
         };
         let mut bad = vec![];
         let fresh = !parsed.is_empty();
-        for (key, summary) in parsed {
+        for (oid, path, summary) in parsed {
             match summary {
                 Ok(s) => {
-                    cache.insert(key, s);
+                    cache.insert(oid, (path, s));
                 }
                 Err(b) => bad.push(b),
             }
         }
-        let summaries: Vec<CaseSummary> = blobs
-            .iter()
-            .filter_map(|(path, oid)| cache.get(&(*oid, path.clone())).cloned())
-            .collect();
         if fresh {
             if year.is_none() {
-                let current: std::collections::HashSet<(Oid, &str)> =
-                    blobs.iter().map(|(p, o)| (*o, p.as_str())).collect();
-                cache.retain(|(oid, path), _| current.contains(&(*oid, path.as_str())));
+                let current: std::collections::HashSet<&Oid> =
+                    blobs.iter().map(|(_, o)| o).collect();
+                cache.retain(|oid, _| current.contains(oid));
             }
             // A cache that cannot be written only costs time on the next read.
             let _ = save_summaries(&cache_path, &cache);
+        }
+        let mut summaries = Vec::with_capacity(blobs.len());
+        for (path, oid) in &blobs {
+            if hit(&cache, path, oid)
+                && let Some((_, s)) = cache.remove(oid)
+            {
+                summaries.push(s);
+            }
         }
         bad.sort_by(|a, b| a.path.cmp(&b.path));
         Ok((summaries, bad))
@@ -947,37 +954,51 @@ fn summary_version() -> String {
     format!("dispute-summaries 2 {}", env!("CARGO_PKG_VERSION"))
 }
 
-/// Summaries by (blob, path): the same content at another path is another entry, so a file
-/// copied to the wrong place is still parsed, and named.
-type SummaryCache = HashMap<(Oid, String), CaseSummary>;
+/// Summaries by blob, with the path the blob was read at: the same content at another path
+/// is a miss, so a file copied to the wrong place is still parsed, and named.
+type SummaryCache = HashMap<Oid, (String, CaseSummary)>;
 
 fn load_summaries(path: &Path) -> SummaryCache {
-    let mut map = HashMap::new();
     let Ok(text) = fs::read_to_string(path) else {
-        return map;
+        return HashMap::new();
     };
-    let mut lines = text.lines();
-    if lines.next() != Some(summary_version().as_str()) {
-        return map;
+    let Some((first, body)) = text.split_once('\n') else {
+        return HashMap::new();
+    };
+    if first != summary_version() {
+        return HashMap::new();
     }
-    for line in lines {
-        let mut fields = line.splitn(3, '\t');
-        let (Some(oid), Some(file), Some(json)) = (fields.next(), fields.next(), fields.next())
-        else {
-            continue;
-        };
-        if let (Ok(oid), Ok(summary)) = (Oid::from_str(oid), serde_json::from_str(json)) {
-            map.insert((oid, file.to_string()), summary);
-        }
-    }
-    map
+    let parse = |part: &str| -> Vec<(Oid, (String, CaseSummary))> {
+        part.lines()
+            .filter_map(|line| {
+                let mut fields = line.splitn(3, '\t');
+                let (oid, file, json) = (fields.next()?, fields.next()?, fields.next()?);
+                Some((
+                    Oid::from_str(oid).ok()?,
+                    (file.to_string(), serde_json::from_str(json).ok()?),
+                ))
+            })
+            .collect()
+    };
+    // Two halves on two threads, split at a line boundary.
+    let middle = body[body.len() / 2..]
+        .find('\n')
+        .map(|i| body.len() / 2 + i + 1)
+        .unwrap_or(body.len());
+    let (a, b) = body.split_at(middle);
+    let (mut left, right) = std::thread::scope(|s| {
+        let other = s.spawn(|| parse(b));
+        (parse(a), other.join().unwrap_or_default())
+    });
+    left.extend(right);
+    left.into_iter().collect()
 }
 
 fn save_summaries(path: &Path, cache: &SummaryCache) -> Result<()> {
     let mut text = String::with_capacity(cache.len() * 400);
     text.push_str(&summary_version());
     text.push('\n');
-    for ((oid, file), summary) in cache {
+    for (oid, (file, summary)) in cache {
         let json = serde_json::to_string(summary).map_err(|e| Error::Internal(e.to_string()))?;
         text.push_str(&format!("{oid}\t{file}\t{json}\n"));
     }

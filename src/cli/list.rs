@@ -49,7 +49,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let cal = book.calendar();
     let (cases, bad) = store.summaries(args.year)?;
     let mut rows = vec![];
-    for case in &cases {
+    for case in cases {
         if args.status.is_some_and(|s| s != case.status)
             || args.track.is_some_and(|t| Some(t) != case.track)
             || category.is_some_and(|c| Some(c) != case.category)
@@ -62,16 +62,16 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
             continue;
         }
         rows.push(ListRow {
-            id: case.id.clone(),
+            next_due: case.obligations.iter().map(|o| o.due).min(),
+            days_late: late.iter().map(|l| l.days_late).max(),
+            id: case.id,
             status: case.status,
             track: case.track,
             category: case.category,
-            payer: case.payer.clone(),
-            district: case.district.clone(),
-            receiving_dept: case.receiving_dept.clone(),
+            payer: case.payer,
+            district: case.district,
+            receiving_dept: case.receiving_dept,
             received_at: case.received_at,
-            next_due: case.obligations.iter().map(|o| o.due).min(),
-            days_late: late.iter().map(|l| l.days_late).max(),
         });
     }
     // By department, year and sequence as numbers: TAX-2026-9999 before TAX-2026-10000.

@@ -12,7 +12,7 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::case::{Action, Case, CaseId, Decision, Track};
+use crate::case::{Action, Assignment, Case, CaseId, Decision, Event, Track};
 use crate::casebook::{Casebook, Operator, Role};
 use crate::store::{CASEBOOK_FILE, CommitRecord, FileChange};
 use crate::workflow::{self, Command, Ctx, NewCase};
@@ -336,7 +336,7 @@ impl Auditor {
                 return Err((id, "register 覆盖了已有的案件文件".into()));
             }
             (Some(old), _) => {
-                let cmd = infer_command(old, &new, action)
+                let cmd = infer_command(old, &new, event)
                     .ok_or((id.clone(), "无法从文件还原该动作的内容".to_string()))?;
                 workflow::apply(old, &cmd, &ctx)
             }
@@ -482,7 +482,7 @@ fn replay_imported(case: &Case, book: &Casebook, now: crate::case::Time) -> Resu
     let mut state =
         workflow::register(&id, new_case_of(case), &ctx).map_err(|e| format!("流程不允许：{e}"))?;
     for event in events {
-        let cmd = command_from_final(&state, case, event)
+        let cmd = infer_command(&state, case, event)
             .ok_or_else(|| format!("导入的案件含有导入不支持的动作 {}", event.action.code()))?;
         let ctx = Ctx {
             book,
@@ -503,65 +503,19 @@ fn replay_imported(case: &Case, book: &Casebook, now: crate::case::Time) -> Resu
     }
 }
 
-/// The inputs of an event of an imported case, read from the case's final state (an
-/// import records each department's opinion once).
-fn command_from_final(current: &Case, fin: &Case, event: &crate::case::Event) -> Option<Command> {
-    Some(match event.action {
-        Action::Classify => Command::Classify {
-            track: fin.track?,
-            category: fin.category?,
-            insurance: fin.insurance.clone(),
-            note: None,
-        },
-        Action::Redirect => {
-            let r = fin.redirect.as_ref()?;
-            Command::Redirect {
-                dept: r.dept.clone(),
-                note: r.note.clone(),
-            }
-        }
-        Action::Assign => {
-            let added: Vec<&crate::case::Assignment> = fin
-                .assignments
-                .get(current.assignments.len()..)?
-                .iter()
-                .take_while(|a| a.at == event.at && a.by == event.by)
-                .collect();
-            Command::Assign {
-                depts: added.iter().map(|a| a.dept.clone()).collect(),
-                due: added.first().map(|a| a.due),
-                hotline_ticket: None,
-            }
-        }
-        Action::Opinion => {
-            let dept = event.dept.clone()?;
-            Command::Opinion {
-                text: fin.opinion_of(&dept)?.text.clone(),
-                dept,
-            }
-        }
-        Action::Reply => Command::Reply {
-            text: fin.reply.as_ref()?.text.clone(),
-        },
-        Action::Archive => {
-            let a = fin.archive.as_ref()?;
-            Command::Archive {
-                outcome: a.outcome,
-                remedy: a.remedy,
-                note: a.note.clone(),
-            }
-        }
-        _ => return None,
-    })
-}
-
-/// The inputs of `action` as they can be read back from the file it produced.
-pub fn infer_command(old: &Case, new: &Case, action: Action) -> Option<Command> {
-    let event_dept = new.events.last().and_then(|e| e.dept.clone());
-    let added = || {
+/// The inputs of the action `event` records, read back from a later state of the case:
+/// the file the action produced, or (for an imported case, whose history arrives in one
+/// file) the final state, in which each department's opinion is recorded once.
+pub fn infer_command(old: &Case, new: &Case, event: &Event) -> Option<Command> {
+    let action = event.action;
+    let event_dept = event.dept.clone();
+    let added = || -> Vec<&Assignment> {
         new.assignments
             .get(old.assignments.len()..)
             .unwrap_or_default()
+            .iter()
+            .take_while(|a| a.at == event.at && a.by == event.by)
+            .collect()
     };
     Some(match action {
         Action::Register => return None,

@@ -981,9 +981,11 @@ fn load_summaries(path: &Path) -> SummaryCache {
             .collect()
     };
     // Two halves on two threads, split at a line boundary.
-    let middle = body[body.len() / 2..]
-        .find('\n')
-        .map(|i| body.len() / 2 + i + 1)
+    let half = body.len() / 2;
+    let middle = body.as_bytes()[half..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map(|i| half + i + 1)
         .unwrap_or(body.len());
     let (a, b) = body.split_at(middle);
     let (mut left, right) = std::thread::scope(|s| {
@@ -1335,5 +1337,45 @@ impl Drop for WriterLock {
     fn drop(&mut self) {
         let _ = self.file.set_len(0);
         let _ = self.file.unlock();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::Status;
+
+    fn summary(i: usize) -> CaseSummary {
+        CaseSummary {
+            id: format!("TAX-2026-{:04}", i + 1),
+            status: Status::Registered,
+            track: None,
+            category: None,
+            payer: format!("芮城县第{i}号缴费单位{}", "王".repeat(i % 7)),
+            district: "古魏镇".into(),
+            receiving_dept: "tax".into(),
+            received_at: crate::calendar::parse_time("2026-11-20 09:30").unwrap(),
+            assigned: vec![],
+            obligations: vec![],
+        }
+    }
+
+    #[test]
+    fn summary_cache_round_trips_whatever_its_size() {
+        // The loader splits the file in two at a line boundary, whatever bytes sit at the
+        // middle (multi-byte Chinese text included).
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache");
+        for n in [0, 1, 2, 3, 7, 50, 333] {
+            let cache: SummaryCache = (0..n)
+                .map(|i| {
+                    let oid =
+                        Oid::hash_object(ObjectType::Blob, format!("{i}").as_bytes()).unwrap();
+                    (oid, (format!("cases/x/{i}.toml"), summary(i)))
+                })
+                .collect();
+            save_summaries(&path, &cache).unwrap();
+            assert_eq!(load_summaries(&path), cache, "{n} entries");
+        }
     }
 }

@@ -413,9 +413,18 @@ fn bench_import(bin: &Path, out: &Path) -> Duration {
     let file = out.join("ledger-10000.csv");
     std::fs::write(&file, ledger_csv(10_000)).expect("write ledger");
     let mut times = vec![];
+    // Fresh directories, removed only after all runs: ext4 is slow to hand out inodes right
+    // after thousands were freed in the same place, which would measure the last run's
+    // clean-up rather than the import.
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let mut dirs = vec![];
     for run in 0..3 {
-        let dir = out.join(format!("import-{run}"));
+        let dir = out.join(format!("import-{stamp}-{run}"));
         generate(&dir, 0);
+        dirs.push(dir.clone());
         let start = Instant::now();
         let status = Command::new(bin)
             .args(["--as", "r_tax", "import"])
@@ -428,6 +437,9 @@ fn bench_import(bin: &Path, out: &Path) -> Duration {
             .expect("run import");
         times.push(start.elapsed());
         assert!(status.success(), "import failed");
+    }
+    for dir in dirs {
+        let _ = std::fs::remove_dir_all(dir);
     }
     times.sort();
     times[1]

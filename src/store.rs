@@ -1060,22 +1060,10 @@ impl Writer<'_> {
         let parent = store.head_oid()?;
         let sig = Signature::now(&author.name, &author.email)?;
         let text = message.render();
-        let (commit, blobs) = if files.len() >= BULK {
-            // Many files (an import): write every object into one pack rather than
-            // thousands of loose files, each of which costs an inode.
-            let bulk = Repository::open(repo.path())?;
-            let odb = bulk.odb()?;
-            let mempack = odb.add_new_mempack_backend(1000)?;
-            let written = write_objects(&bulk, parent, files, &sig, &text)?;
-            let mut pack = git2::Buf::new();
-            mempack.dump(&bulk, &mut pack)?;
-            let disk = repo.odb()?;
-            let mut writer = disk.packwriter()?;
-            writer.write_all(&pack)?;
-            writer.commit()?;
-            mempack.reset()?;
-            disk.refresh()?;
-            written
+        // Many files (an import): one pack rather than thousands of loose objects, each of
+        // which costs an inode.
+        let Written { commit, blobs, .. } = if files.len() >= BULK {
+            write_objects_packed(repo, parent, files, &sig, &text)?
         } else {
             write_objects(repo, parent, files, &sig, &text)?
         };
@@ -1200,15 +1188,22 @@ fn save_dir_stamps(path: &Path, dirs: &DirStamps) -> Result<()> {
 /// From this many files on, a commit's objects go into one pack.
 const BULK: usize = 64;
 
-/// Write the blobs of `files`, the trees on their paths and the commit; return the commit
-/// and each file's blob, in the order of `files`.
+/// The objects one commit wrote.
+struct Written {
+    commit: Oid,
+    /// Each file's blob, in the order of the files.
+    blobs: Vec<Oid>,
+    trees: Vec<Oid>,
+}
+
+/// Write the blobs of `files`, the trees on their paths and the commit.
 fn write_objects(
     repo: &Repository,
     parent: Option<Oid>,
     files: &[(String, String)],
     sig: &Signature,
     message: &str,
-) -> Result<(Oid, Vec<Oid>)> {
+) -> Result<Written> {
     let parent_commit = parent.map(|p| repo.find_commit(p)).transpose()?;
     let base = parent_commit.as_ref().map(|c| c.tree()).transpose()?;
     let mut blobs = Vec::with_capacity(files.len());
@@ -1219,11 +1214,51 @@ fn write_objects(
         changes.push((path.split('/').collect(), blob));
     }
     changes.sort();
-    let tree_oid = write_tree(repo, base.as_ref(), &changes)?;
+    let mut trees = vec![];
+    let tree_oid = write_tree(repo, base.as_ref(), &changes, &mut trees)?;
     let tree = repo.find_tree(tree_oid)?;
     let parents: Vec<&git2::Commit> = parent_commit.iter().collect();
     let commit = repo.commit(None, sig, sig, message, &tree, &parents)?;
-    Ok((commit, blobs))
+    Ok(Written {
+        commit,
+        blobs,
+        trees,
+    })
+}
+
+/// Write a commit's objects into the repository as one pack: built in memory, delta-compressed
+/// on two threads, then indexed into `.git/objects/pack`.
+fn write_objects_packed(
+    repo: &Repository,
+    parent: Option<Oid>,
+    files: &[(String, String)],
+    sig: &Signature,
+    message: &str,
+) -> Result<Written> {
+    let bulk = Repository::open(repo.path())?;
+    let odb = bulk.odb()?;
+    let mempack = odb.add_new_mempack_backend(1000)?;
+    let written = write_objects(&bulk, parent, files, sig, message)?;
+    let mut builder = bulk.packbuilder()?;
+    builder.set_threads(2);
+    let mut seen = std::collections::HashSet::new();
+    let all = std::iter::once(written.commit)
+        .chain(written.trees.iter().copied())
+        .chain(written.blobs.iter().copied());
+    for oid in all {
+        if seen.insert(oid) {
+            builder.insert_object(oid, None)?;
+        }
+    }
+    let mut pack = git2::Buf::new();
+    builder.write_buf(&mut pack)?;
+    let disk = repo.odb()?;
+    let mut writer = disk.packwriter()?;
+    writer.write_all(&pack)?;
+    writer.commit()?;
+    mempack.reset()?;
+    disk.refresh()?;
+    Ok(written)
 }
 
 /// The index entry of a file just written, from its stat data: no re-reading or re-hashing.
@@ -1266,7 +1301,12 @@ fn pack_now_and_then(git_dir: &Path) {
 
 /// Rebuild only the trees on the changed paths, starting from `base`. `changes` must be
 /// sorted by path, so the changes below one directory are one contiguous run.
-fn write_tree(repo: &Repository, base: Option<&Tree>, changes: &[(Vec<&str>, Oid)]) -> Result<Oid> {
+fn write_tree(
+    repo: &Repository,
+    base: Option<&Tree>,
+    changes: &[(Vec<&str>, Oid)],
+    written: &mut Vec<Oid>,
+) -> Result<Oid> {
     let mut builder = repo.treebuilder(base)?;
     let mut rest = changes;
     while let Some((first, _)) = rest.first() {
@@ -1284,10 +1324,12 @@ fn write_tree(repo: &Repository, base: Option<&Tree>, changes: &[(Vec<&str>, Oid
         };
         let below: Vec<(Vec<&str>, Oid)> =
             here.iter().map(|(p, o)| (p[1..].to_vec(), *o)).collect();
-        let sub = write_tree(repo, sub_base.as_ref(), &below)?;
+        let sub = write_tree(repo, sub_base.as_ref(), &below, written)?;
         builder.insert(head, sub, FileMode::Tree.into())?;
     }
-    Ok(builder.write()?)
+    let tree = builder.write()?;
+    written.push(tree);
+    Ok(tree)
 }
 
 /// The writer lock: an OS file lock on `.git/dispute.lock`, which the kernel releases when

@@ -3,7 +3,7 @@
 //!
 //! The file is read from HEAD by every command; `init` writes the defaults below.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, CalendarYear};
@@ -298,11 +298,6 @@ impl Casebook {
     pub fn member_codes(&self) -> Vec<String> {
         self.departments.iter().map(|d| d.code.clone()).collect()
     }
-}
-
-/// Dates from the calendar section; exposed for tests of defaults.
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
 #[cfg(test)]

@@ -8,11 +8,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::calendar;
-use crate::case::{Case, CaseId, Time};
+use crate::case::{Action, Case, CaseId, Time};
 use crate::casebook::{Casebook, Operator};
 use crate::error::{Error, Result};
 use crate::output::Ui;
-use crate::store::{Message, Store};
+use crate::store::{Message, Store, Writer};
 use crate::workflow::{self, Command as WorkflowCommand};
 
 mod approve;
@@ -198,15 +198,29 @@ impl App {
             now,
         };
         let next = workflow::apply(&case, &cmd, &ctx)?;
-        self.warn_uncovered(&book, &next);
-        let path = id.path();
-        crate::schema::check_case(&next, &path)?;
-        let action = cmd.action(&case);
-        let message = case_message(&book, &actor, &case, &next, action);
-        let commit = writer.commit(&[(path, next.to_toml())], &message, &actor)?;
+        self.commit_case(writer, &book, &actor, &case, &next, cmd.action(&case))?;
+        Ok(next)
+    }
+
+    /// Commit a case the workflow produced: warn about uncovered years, check the file
+    /// against the schema, commit it with the message of DESIGN §6, release the lock.
+    pub fn commit_case(
+        &mut self,
+        writer: Writer,
+        book: &Casebook,
+        actor: &Operator,
+        before: &Case,
+        after: &Case,
+        action: Action,
+    ) -> Result<()> {
+        self.warn_uncovered(book, after);
+        let path = CaseId::parse(&after.id)?.path();
+        crate::schema::check_case(after, &path)?;
+        let message = case_message(book, actor, before, after, action);
+        let commit = writer.commit(&[(path, after.to_toml())], &message, actor)?;
         drop(writer);
         self.ui.done(&message.subject, commit);
-        Ok(next)
+        Ok(())
     }
 }
 
@@ -216,7 +230,7 @@ pub fn case_message(
     actor: &Operator,
     before: &Case,
     after: &Case,
-    action: crate::case::Action,
+    action: Action,
 ) -> Message {
     let summary = crate::output::commit_summary(book, before, after, action);
     let at = after

@@ -98,12 +98,6 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         now,
     };
     let case = workflow::register(&id, new, &ctx)?;
-    app.warn_uncovered(&book, &case);
-    let path = id.path();
-    crate::schema::check_case(&case, &path)?;
-    let message = super::case_message(&book, &actor, &case, &case, Action::Register);
-    let commit = writer.commit(&[(path, case.to_toml())], &message, &actor)?;
-    drop(writer);
-    app.ui.done(&message.subject, commit);
+    app.commit_case(writer, &book, &actor, &case, &case, Action::Register)?;
     app.ui.line(&case.id)
 }

@@ -48,11 +48,6 @@ const REJECTED: &str = "HRSS-2026-0001";
 /// Registered only (at 2026-11-23T09:00).
 const FRESH: &str = "TAX-2026-0005";
 
-fn act(env: &Env, who: &str, args: &[&str]) {
-    let out = env.as_ok(who, args);
-    assert!(out.is_empty(), "{args:?} printed on stdout: {out:?}");
-}
-
 fn build_history() -> Env {
     let env = Env::new();
     let reg = |who: &str, at: &str, want: &str| {
@@ -60,8 +55,7 @@ fn build_history() -> Env {
         assert_eq!(id, want);
     };
     reg("zhangsan", "2026-11-02T09:00:00+08:00", OWN);
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "classify",
@@ -74,8 +68,7 @@ fn build_history() -> Env {
             "2026-11-02T10:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "reply",
@@ -86,8 +79,7 @@ fn build_history() -> Env {
             "2026-11-05T10:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "archive",
@@ -100,8 +92,7 @@ fn build_history() -> Env {
     );
 
     reg("zhangsan", "2026-11-03T09:00:00+08:00", GENERAL);
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "classify",
@@ -114,8 +105,7 @@ fn build_history() -> Env {
             "2026-11-03T10:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "assign",
@@ -128,8 +118,7 @@ fn build_history() -> Env {
             "2026-11-03T11:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "lisi",
         &[
             "opinion",
@@ -140,8 +129,7 @@ fn build_history() -> Env {
             "2026-11-05T10:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhaoliu",
         &[
             "opinion",
@@ -152,8 +140,7 @@ fn build_history() -> Env {
             "2026-11-06T10:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "reply",
@@ -166,8 +153,7 @@ fn build_history() -> Env {
     );
 
     reg("zhangsan", "2026-11-10T09:00:00+08:00", MAJOR);
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "classify",
@@ -182,8 +168,7 @@ fn build_history() -> Env {
             "2026-11-10T10:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhengyi",
         &[
             "approve",
@@ -196,8 +181,7 @@ fn build_history() -> Env {
     );
 
     reg("wangfang", "2026-11-12T09:00:00+08:00", REFERRAL);
-    act(
-        &env,
+    env.act(
         "wangfang",
         &[
             "escalate",
@@ -210,8 +194,7 @@ fn build_history() -> Env {
             "2026-11-12T10:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhoujiu",
         &[
             "assign",
@@ -224,8 +207,7 @@ fn build_history() -> Env {
             "2026-11-13T09:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "lisi",
         &[
             "opinion",
@@ -238,8 +220,7 @@ fn build_history() -> Env {
     );
 
     reg("zhangsan", "2026-11-17T09:00:00+08:00", REDIRECTED);
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "classify",
@@ -254,8 +235,7 @@ fn build_history() -> Env {
     );
 
     reg("chener", "2026-11-18T09:00:00+08:00", REJECTED);
-    act(
-        &env,
+    env.act(
         "chener",
         &[
             "escalate",
@@ -268,8 +248,7 @@ fn build_history() -> Env {
             "2026-11-18T10:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhengyi",
         &[
             "approve",
@@ -422,8 +401,7 @@ fn verify_passes_on_a_history_made_by_the_cli() {
     assert_verifies(&env);
     assert_verify_table(&env, 0, &[]);
     // the same after more actions and with --since
-    act(
-        &env,
+    env.act(
         "lisi",
         &[
             "opinion",
@@ -516,8 +494,7 @@ fn verify_finds_a_hand_edit_dressed_up_as_an_action() {
 #[test]
 fn verify_finds_a_forged_author() {
     let env = history();
-    act(
-        &env,
+    env.act(
         "lisi",
         &[
             "opinion",
@@ -695,8 +672,7 @@ fn verify_finds_an_operator_added_outside_dispute_operator() {
 #[test]
 fn verify_finds_an_event_time_running_backwards() {
     let env = history();
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "classify",
@@ -809,8 +785,7 @@ fn verify_since_reports_only_later_findings() {
     });
     env.git_commit_all("first tampering");
     let first = env.head();
-    act(
-        &env,
+    env.act(
         "lisi",
         &[
             "opinion",
@@ -866,8 +841,7 @@ fn verify_checks_merges() {
     assert_verifies(&a);
     a.assert_clean();
     // the clone goes on working after the merge
-    act(
-        &a,
+    a.act(
         "zhangsan",
         &[
             "reply",
@@ -927,8 +901,7 @@ fn two_clones() -> (Env, Env) {
         a.root().to_str().unwrap(),
         b.root().to_str().unwrap(),
     ]);
-    act(
-        &b,
+    b.act(
         "lisi",
         &[
             "opinion",
@@ -939,8 +912,7 @@ fn two_clones() -> (Env, Env) {
             "2026-11-24T10:00:00+08:00",
         ],
     );
-    act(
-        &a,
+    a.act(
         "zhangsan",
         &[
             "classify",
@@ -1635,8 +1607,7 @@ fn invalid_utf8_and_oversized_text_are_refused() {
     // the limit itself is allowed, from a file or an argument
     let exact = tmp.path().join("exact.txt");
     fs::write(&exact, "y".repeat(64 * 1024)).unwrap();
-    act(
-        &env,
+    env.act(
         "lisi",
         &[
             "opinion",
@@ -1647,8 +1618,7 @@ fn invalid_utf8_and_oversized_text_are_refused() {
             LATER,
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhaoliu",
         &[
             "opinion",
@@ -1897,8 +1867,7 @@ fn private_case(env: &Env) -> String {
             ("--title", "灵活就业人员滞纳金加收异议"),
         ],
     );
-    act(
-        env,
+    env.act(
         "zhangsan",
         &[
             "classify",
@@ -1924,8 +1893,7 @@ fn assert_hidden(what: &str, s: &str) {
 fn payer_data_is_masked_in_every_output() {
     let env = Env::new();
     let id = private_case(&env);
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "assign",
@@ -2005,8 +1973,7 @@ fn reveal_is_for_the_receiving_and_assigned_departments_only() {
     // not yet assigned
     refused("lisi");
     refused("zhaoliu");
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "assign",
@@ -2031,8 +1998,7 @@ fn reveal_is_for_the_receiving_and_assigned_departments_only() {
 fn commit_messages_never_hold_the_payer_phone_or_id_code() {
     let env = Env::new();
     let id = private_case(&env);
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "assign",
@@ -2043,8 +2009,7 @@ fn commit_messages_never_hold_the_payer_phone_or_id_code() {
             "2026-11-03T09:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "lisi",
         &[
             "opinion",
@@ -2055,8 +2020,7 @@ fn commit_messages_never_hold_the_payer_phone_or_id_code() {
             "2026-11-04T09:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "reply",
@@ -2067,8 +2031,7 @@ fn commit_messages_never_hold_the_payer_phone_or_id_code() {
             "2026-11-05T09:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "archive",
@@ -2090,8 +2053,7 @@ fn commit_messages_never_hold_the_payer_phone_or_id_code() {
             ("--phone", "0359-3025566"),
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "escalate",

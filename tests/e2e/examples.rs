@@ -159,21 +159,12 @@ fn regenerate_example_cases() {
 }
 
 /// Run `who`'s command and expect success.
-fn run(env: &Env, who: &str, args: &[&str]) {
-    env.as_ok(who, args);
-}
-
-fn reg(env: &Env, who: &str, flags: &[(&str, &str)]) -> String {
-    env.register_with(who, flags)
-}
-
 /// One case per status and per track, with realistic (fictional) content.
 fn build_examples() -> Env {
     let env = Env::new();
 
     // TAX-2026-0001 已登记: a contribution-base question received the day before "now".
-    let id = reg(
-        &env,
+    let id = env.register_with(
         "zhangsan",
         &[
             ("--payer-name", "芮城县古魏镇鑫磊商贸有限公司"),
@@ -195,9 +186,7 @@ fn build_examples() -> Env {
     assert_eq!(id, "TAX-2026-0001");
 
     // TAX-2026-0002 办理中（本部门办理）: a late fee handled by the tax bureau itself.
-    let id = reg(
-        &env,
-        "zhangsan",
+    let id = env.register_with("zhangsan",
         &[
             ("--payer-kind", "individual"),
             ("--payer-name", "杨秀兰"),
@@ -212,8 +201,7 @@ fn build_examples() -> Env {
             ("--at", "2026-11-19T10:05:00+08:00"),
         ],
     );
-    run(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "classify",
@@ -230,8 +218,7 @@ fn build_examples() -> Env {
     );
 
     // TAX-2026-0003 办理中（一般事项）: hrss has answered, medical has not yet.
-    let id = reg(
-        &env,
+    let id = env.register_with(
         "zhangsan",
         &[
             ("--payer-name", "芮城县大王镇福源养殖专业合作社"),
@@ -247,8 +234,7 @@ fn build_examples() -> Env {
             ("--at", "2026-11-16T09:40:00+08:00"),
         ],
     );
-    run(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "classify",
@@ -263,8 +249,7 @@ fn build_examples() -> Env {
             "2026-11-16T15:30:00+08:00",
         ],
     );
-    run(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "assign",
@@ -275,9 +260,7 @@ fn build_examples() -> Env {
             "2026-11-17T09:00:00+08:00",
         ],
     );
-    run(
-        &env,
-        "lisi",
+    env.act("lisi",
         &[
             "opinion",
             &id,
@@ -289,8 +272,7 @@ fn build_examples() -> Env {
     );
 
     // TAX-2026-0004 待组长审批（重大疑难事项）
-    let id = reg(
-        &env,
+    let id = env.register_with(
         "zhangsan",
         &[
             ("--payer-name", "芮城县永乐镇宏远矿业有限公司"),
@@ -307,8 +289,7 @@ fn build_examples() -> Env {
             ("--at", "2026-11-24T09:15:00+08:00"),
         ],
     );
-    run(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "classify",
@@ -325,8 +306,7 @@ fn build_examples() -> Env {
     );
 
     // TAX-2026-0005 办理中（重大疑难事项，已批准，待会商）
-    let id = reg(
-        &env,
+    let id = env.register_with(
         "zhangsan",
         &[
             ("--payer-name", "芮城县阳城镇华晋新材料有限公司"),
@@ -342,8 +322,7 @@ fn build_examples() -> Env {
             ("--at", "2026-11-09T14:30:00+08:00"),
         ],
     );
-    run(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "classify",
@@ -358,8 +337,7 @@ fn build_examples() -> Env {
             "2026-11-10T09:00:00+08:00",
         ],
     );
-    run(
-        &env,
+    env.act(
         "zhengyi",
         &[
             "approve",
@@ -370,8 +348,7 @@ fn build_examples() -> Env {
             "2026-11-11T10:30:00+08:00",
         ],
     );
-    run(
-        &env,
+    env.act(
         "lisi",
         &[
             "opinion",
@@ -382,8 +359,7 @@ fn build_examples() -> Env {
             "2026-11-18T16:00:00+08:00",
         ],
     );
-    run(
-        &env,
+    env.act(
         "zhaoliu",
         &[
             "opinion",
@@ -394,8 +370,7 @@ fn build_examples() -> Env {
             "2026-11-19T10:00:00+08:00",
         ],
     );
-    run(
-        &env,
+    env.act(
         "sunba",
         &[
             "opinion",
@@ -408,9 +383,7 @@ fn build_examples() -> Env {
     );
 
     // TAX-2026-0006 已报送待转办
-    let id = reg(
-        &env,
-        "zhangsan",
+    let id = env.register_with("zhangsan",
         &[
             ("--payer-kind", "individual"),
             ("--payer-name", "王建军"),
@@ -425,8 +398,7 @@ fn build_examples() -> Env {
             ("--at", "2026-11-26T10:00:00+08:00"),
         ],
     );
-    run(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "escalate",
@@ -441,8 +413,7 @@ fn build_examples() -> Env {
     );
 
     // TAX-2026-0007 办理中（报送办理，已转交县医保局）
-    let id = reg(
-        &env,
+    let id = env.register_with(
         "zhangsan",
         &[
             ("--payer-kind", "individual"),
@@ -459,8 +430,7 @@ fn build_examples() -> Env {
             ("--at", "2026-11-23T09:20:00+08:00"),
         ],
     );
-    run(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "escalate",
@@ -473,8 +443,7 @@ fn build_examples() -> Env {
             "2026-11-23T11:00:00+08:00",
         ],
     );
-    run(
-        &env,
+    env.act(
         "zhoujiu",
         &[
             "assign",
@@ -489,9 +458,7 @@ fn build_examples() -> Env {
     );
 
     // TAX-2026-0008 已回复（一般事项）
-    let id = reg(
-        &env,
-        "zhangsan",
+    let id = env.register_with("zhangsan",
         &[
             ("--payer-name", "芮城县东垆乡鑫源果业有限公司"),
             ("--payer-id", "91140830MA0GX4T66Q"),
@@ -506,8 +473,7 @@ fn build_examples() -> Env {
             ("--at", "2026-11-02T10:30:00+08:00"),
         ],
     );
-    run(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "classify",
@@ -520,8 +486,7 @@ fn build_examples() -> Env {
             "2026-11-02T15:00:00+08:00",
         ],
     );
-    run(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "assign",
@@ -534,8 +499,7 @@ fn build_examples() -> Env {
             "2026-11-03T09:00:00+08:00",
         ],
     );
-    run(
-        &env,
+    env.act(
         "lisi",
         &[
             "opinion",
@@ -546,8 +510,7 @@ fn build_examples() -> Env {
             "2026-11-05T15:00:00+08:00",
         ],
     );
-    run(
-        &env,
+    env.act(
         "qianqi",
         &[
             "opinion",
@@ -558,9 +521,7 @@ fn build_examples() -> Env {
             "2026-11-09T10:00:00+08:00",
         ],
     );
-    run(
-        &env,
-        "zhangsan",
+    env.act("zhangsan",
         &[
             "reply",
             &id,
@@ -572,8 +533,7 @@ fn build_examples() -> Env {
     );
 
     // TAX-2026-0009 已归档（本部门办理，无异议）
-    let id = reg(
-        &env,
+    let id = env.register_with(
         "zhangsan",
         &[
             ("--payer-kind", "individual"),
@@ -589,8 +549,7 @@ fn build_examples() -> Env {
             ("--at", "2026-10-19T09:00:00+08:00"),
         ],
     );
-    run(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "classify",
@@ -603,8 +562,7 @@ fn build_examples() -> Env {
             "2026-10-19T14:00:00+08:00",
         ],
     );
-    run(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "reply",
@@ -615,8 +573,7 @@ fn build_examples() -> Env {
             "2026-10-23T10:00:00+08:00",
         ],
     );
-    run(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "archive",
@@ -629,8 +586,7 @@ fn build_examples() -> Env {
     );
 
     // TAX-2026-0010 已归档（重大疑难事项，会商纪要）
-    let id = reg(
-        &env,
+    let id = env.register_with(
         "zhangsan",
         &[
             ("--payer-name", "芮城县风陵渡通达物流有限公司"),
@@ -646,8 +602,7 @@ fn build_examples() -> Env {
             ("--at", "2026-09-14T09:00:00+08:00"),
         ],
     );
-    run(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "classify",
@@ -660,8 +615,7 @@ fn build_examples() -> Env {
             "2026-09-14T16:00:00+08:00",
         ],
     );
-    run(
-        &env,
+    env.act(
         "zhengyi",
         &[
             "approve",
@@ -672,9 +626,7 @@ fn build_examples() -> Env {
             "2026-09-15T10:00:00+08:00",
         ],
     );
-    run(
-        &env,
-        "lisi",
+    env.act("lisi",
         &[
             "opinion",
             &id,
@@ -684,8 +636,7 @@ fn build_examples() -> Env {
             "2026-09-24T10:00:00+08:00",
         ],
     );
-    run(
-        &env,
+    env.act(
         "sunba",
         &[
             "opinion",
@@ -696,9 +647,7 @@ fn build_examples() -> Env {
             "2026-09-24T15:00:00+08:00",
         ],
     );
-    run(
-        &env,
-        "wushi",
+    env.act("wushi",
         &[
             "consult",
             &id,
@@ -712,9 +661,7 @@ fn build_examples() -> Env {
             "2026-10-09T15:00:00+08:00",
         ],
     );
-    run(
-        &env,
-        "zhangsan",
+    env.act("zhangsan",
         &[
             "reply",
             &id,
@@ -724,8 +671,7 @@ fn build_examples() -> Env {
             "2026-10-13T10:00:00+08:00",
         ],
     );
-    run(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "archive",
@@ -740,8 +686,7 @@ fn build_examples() -> Env {
     );
 
     // HRSS-2026-0001 已告知另行办理
-    let id = reg(
-        &env,
+    let id = env.register_with(
         "chener",
         &[
             ("--payer-kind", "individual"),
@@ -753,8 +698,7 @@ fn build_examples() -> Env {
         ],
     );
     assert_eq!(id, "HRSS-2026-0001");
-    run(
-        &env,
+    env.act(
         "chener",
         &[
             "classify",
@@ -769,8 +713,7 @@ fn build_examples() -> Env {
     );
 
     // HRSS-2026-0002 已归档（报送办理，承办部门县税务局）
-    let id = reg(
-        &env,
+    let id = env.register_with(
         "chener",
         &[
             ("--payer-kind", "individual"),
@@ -785,8 +728,7 @@ fn build_examples() -> Env {
             ("--at", "2026-10-12T09:00:00+08:00"),
         ],
     );
-    run(
-        &env,
+    env.act(
         "chener",
         &[
             "escalate",
@@ -799,8 +741,7 @@ fn build_examples() -> Env {
             "2026-10-12T11:00:00+08:00",
         ],
     );
-    run(
-        &env,
+    env.act(
         "zhoujiu",
         &[
             "assign",
@@ -813,8 +754,7 @@ fn build_examples() -> Env {
             "2026-10-13T09:00:00+08:00",
         ],
     );
-    run(
-        &env,
+    env.act(
         "wushi",
         &[
             "opinion",
@@ -825,8 +765,7 @@ fn build_examples() -> Env {
             "2026-10-16T10:00:00+08:00",
         ],
     );
-    run(
-        &env,
+    env.act(
         "chener",
         &[
             "reply",
@@ -837,8 +776,7 @@ fn build_examples() -> Env {
             "2026-10-19T09:30:00+08:00",
         ],
     );
-    run(
-        &env,
+    env.act(
         "chener",
         &[
             "archive",
@@ -851,9 +789,7 @@ fn build_examples() -> Env {
     );
 
     // APPROVAL-2026-0001 已归档（一般事项，财政局拒不办理移交纪委监委，缴费人申请复议）
-    let id = reg(
-        &env,
-        "wangfang",
+    let id = env.register_with("wangfang",
         &[
             ("--payer-name", "芮城县古魏镇天和建筑劳务有限公司"),
             ("--payer-id", "91140830MA0M9B1E7T"),
@@ -869,8 +805,7 @@ fn build_examples() -> Env {
         ],
     );
     assert_eq!(id, "APPROVAL-2026-0001");
-    run(
-        &env,
+    env.act(
         "wangfang",
         &[
             "classify",
@@ -883,8 +818,7 @@ fn build_examples() -> Env {
             "2026-09-21T15:00:00+08:00",
         ],
     );
-    run(
-        &env,
+    env.act(
         "wangfang",
         &[
             "assign",
@@ -895,8 +829,7 @@ fn build_examples() -> Env {
             "2026-09-22T09:00:00+08:00",
         ],
     );
-    run(
-        &env,
+    env.act(
         "wushi",
         &[
             "opinion",
@@ -907,8 +840,7 @@ fn build_examples() -> Env {
             "2026-09-24T10:00:00+08:00",
         ],
     );
-    run(
-        &env,
+    env.act(
         "lisi",
         &[
             "opinion",
@@ -919,8 +851,7 @@ fn build_examples() -> Env {
             "2026-09-28T10:00:00+08:00",
         ],
     );
-    run(
-        &env,
+    env.act(
         "wangfang",
         &[
             "escalate",
@@ -935,8 +866,7 @@ fn build_examples() -> Env {
             "2026-10-12T10:00:00+08:00",
         ],
     );
-    run(
-        &env,
+    env.act(
         "qianqi",
         &[
             "opinion",
@@ -947,9 +877,7 @@ fn build_examples() -> Env {
             "2026-10-14T16:00:00+08:00",
         ],
     );
-    run(
-        &env,
-        "wangfang",
+    env.act("wangfang",
         &[
             "reply",
             &id,
@@ -959,8 +887,7 @@ fn build_examples() -> Env {
             "2026-10-16T10:00:00+08:00",
         ],
     );
-    run(
-        &env,
+    env.act(
         "wangfang",
         &[
             "archive",

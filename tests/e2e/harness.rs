@@ -184,6 +184,14 @@ impl Env {
         (stdout, stderr)
     }
 
+    /// A write action as an operator: it succeeds, prints nothing on stdout (human messages
+    /// go to stderr) and leaves `git status` clean.
+    pub fn act(&self, who: &str, args: &[&str]) {
+        let out = self.as_ok(who, args);
+        assert!(out.is_empty(), "{args:?} printed on stdout: {out:?}");
+        self.assert_clean();
+    }
+
     /// Run as an operator and expect success.
     pub fn as_ok(&self, who: &str, args: &[&str]) -> String {
         let mut full = vec!["--as", who];

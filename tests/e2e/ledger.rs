@@ -46,10 +46,6 @@ fn col(header: &str) -> usize {
     HEADERS.iter().position(|h| *h == header).expect(header)
 }
 
-fn act(env: &Env, who: &str, args: &[&str]) {
-    env.as_ok(who, args);
-}
-
 fn own_reply_archive(
     env: &Env,
     id: &str,
@@ -58,8 +54,7 @@ fn own_reply_archive(
     reply_at: &str,
     archive: Option<(&str, &[&str])>,
 ) {
-    act(
-        env,
+    env.act(
         "zhangsan",
         &[
             "classify",
@@ -72,8 +67,7 @@ fn own_reply_archive(
             classify_at,
         ],
     );
-    act(
-        env,
+    env.act(
         "zhangsan",
         &[
             "reply",
@@ -87,7 +81,7 @@ fn own_reply_archive(
     if let Some((at, outcome)) = archive {
         let mut args = vec!["archive", id, "--at", at];
         args.extend_from_slice(outcome);
-        act(env, "zhangsan", &args);
+        env.act("zhangsan", &args);
     }
 }
 
@@ -154,8 +148,7 @@ fn fixture() -> Env {
     );
 
     // A: general, three departments, one refuses
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "classify",
@@ -170,8 +163,7 @@ fn fixture() -> Env {
             "2026-11-02T15:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "assign",
@@ -182,8 +174,7 @@ fn fixture() -> Env {
             "2026-11-03T09:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "lisi",
         &[
             "opinion",
@@ -194,8 +185,7 @@ fn fixture() -> Env {
             "2026-11-05T10:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhaoliu",
         &[
             "opinion",
@@ -206,8 +196,7 @@ fn fixture() -> Env {
             "2026-11-12T10:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "escalate",
@@ -253,8 +242,7 @@ fn fixture() -> Env {
     );
 
     // F: referred, never dispatched
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "escalate",
@@ -268,8 +256,7 @@ fn fixture() -> Env {
         ],
     );
     // H: redirected
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "classify",
@@ -283,8 +270,7 @@ fn fixture() -> Env {
         ],
     );
     // G: received by approval, hrss overdue, justice withdrawn
-    act(
-        &env,
+    env.act(
         "wangfang",
         &[
             "classify",
@@ -297,8 +283,7 @@ fn fixture() -> Env {
             "2026-11-16T10:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "wangfang",
         &[
             "assign",
@@ -309,8 +294,7 @@ fn fixture() -> Env {
             "2026-11-16T11:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "wangfang",
         &[
             "assign",

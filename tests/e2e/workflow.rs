@@ -7,12 +7,6 @@ use crate::harness::*;
 
 /// Run as `who`, expect success, and expect a clean working tree afterwards.
 /// Write commands print nothing on stdout (human messages go to stderr).
-fn act(env: &Env, who: &str, args: &[&str]) {
-    let out = env.as_ok(who, args);
-    assert!(out.is_empty(), "{args:?} printed on stdout: {out:?}");
-    env.assert_clean();
-}
-
 fn operator(id: &str) -> (&'static str, &'static str) {
     OPERATORS
         .iter()
@@ -109,8 +103,7 @@ fn own_track_classify_reply_archive() {
     let case = env.case_json(&id);
     assert_eq!(due(&case, "classify"), "2026-11-03");
 
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "classify",
@@ -136,8 +129,7 @@ fn own_track_classify_reply_archive() {
         "15 working days from 11-02"
     );
 
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "reply",
@@ -157,8 +149,7 @@ fn own_track_classify_reply_archive() {
     );
     assert!(case["reply"]["text"].as_str().unwrap().contains("万分之五"));
 
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "archive",
@@ -210,8 +201,7 @@ fn general_track_with_opinions_of_two_departments() {
             ("--summary", "人社、医保核定的补缴金额与单位申报不一致"),
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "classify",
@@ -231,8 +221,7 @@ fn general_track_with_opinions_of_two_departments() {
     assert_eq!(case["track"], "general");
     assert_eq!(due(&case, "reply"), "2026-11-23");
 
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "assign",
@@ -254,8 +243,7 @@ fn general_track_with_opinions_of_two_departments() {
         ]
     );
 
-    act(
-        &env,
+    env.act(
         "lisi",
         &[
             "opinion",
@@ -294,9 +282,7 @@ fn general_track_with_opinions_of_two_departments() {
         .collect();
     assert_eq!(opinions, [("hrss", "lisi"), ("medical", "zhaoliu")]);
 
-    act(
-        &env,
-        "zhangsan",
+    env.act("zhangsan",
         &[
             "reply",
             &id,
@@ -306,8 +292,7 @@ fn general_track_with_opinions_of_two_departments() {
             "2026-11-09T10:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "archive",
@@ -369,8 +354,7 @@ fn major_track_with_approval_all_members_and_minutes() {
             ),
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "classify",
@@ -389,8 +373,7 @@ fn major_track_with_approval_all_members_and_minutes() {
     assert_eq!(case["status"], "awaiting_approval");
     assert_eq!(case["track"], "major");
 
-    act(
-        &env,
+    env.act(
         "zhengyi",
         &[
             "approve",
@@ -425,8 +408,7 @@ fn major_track_with_approval_all_members_and_minutes() {
         "30 working days from 11-02"
     );
 
-    act(
-        &env,
+    env.act(
         "lisi",
         &[
             "opinion",
@@ -437,9 +419,7 @@ fn major_track_with_approval_all_members_and_minutes() {
             "2026-11-06T10:00:00+08:00",
         ],
     );
-    act(
-        &env,
-        "wushi",
+    env.act("wushi",
         &[
             "consult",
             &id,
@@ -463,8 +443,7 @@ fn major_track_with_approval_all_members_and_minutes() {
     assert_eq!(c["attendees"].as_array().unwrap().len(), 5);
     assert!(c["minutes"].as_str().unwrap().contains("第八十六条"));
 
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "reply",
@@ -475,8 +454,7 @@ fn major_track_with_approval_all_members_and_minutes() {
             "2026-11-12T10:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "archive",
@@ -524,8 +502,7 @@ fn referral_through_the_hotline() {
             ),
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "escalate",
@@ -556,8 +533,7 @@ fn referral_through_the_hotline() {
     assert_eq!(r["opinion"], "职责不清，建议由县人社局承办");
     assert_eq!(r["feedback_due"], "2026-11-10");
 
-    act(
-        &env,
+    env.act(
         "zhoujiu",
         &[
             "assign",
@@ -579,8 +555,7 @@ fn referral_through_the_hotline() {
         [("hrss".to_string(), "2026-11-10".to_string())]
     );
 
-    act(
-        &env,
+    env.act(
         "lisi",
         &[
             "opinion",
@@ -591,8 +566,7 @@ fn referral_through_the_hotline() {
             "2026-11-06T10:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "reply",
@@ -603,8 +577,7 @@ fn referral_through_the_hotline() {
             "2026-11-09T10:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "archive",
@@ -655,8 +628,7 @@ fn redirect_closes_the_case() {
             ("--summary", "咨询工伤认定申请材料"),
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "classify",
@@ -731,8 +703,7 @@ fn discipline_referral_of_a_refusing_department() {
         ],
     );
     assert_eq!(id, "APPROVAL-2026-0001");
-    act(
-        &env,
+    env.act(
         "wangfang",
         &[
             "classify",
@@ -745,8 +716,7 @@ fn discipline_referral_of_a_refusing_department() {
             "2026-11-02T15:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "wangfang",
         &[
             "assign",
@@ -791,8 +761,7 @@ fn discipline_referral_of_a_refusing_department() {
             "2026-11-12T09:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "wangfang",
         &[
             "escalate",
@@ -817,8 +786,7 @@ fn discipline_referral_of_a_refusing_department() {
     assert!(sheet.contains("纪委监委"), "{sheet}");
     assert!(sheet.contains("县财政局"), "{sheet}");
     // the case goes on
-    act(
-        &env,
+    env.act(
         "qianqi",
         &[
             "opinion",
@@ -849,8 +817,7 @@ fn discipline_referral_of_a_refusing_department() {
 fn escalate_to_the_leading_group_then_reject_goes_on_as_general() {
     let env = Env::new();
     let id = env.register("zhangsan", "2026-11-02T09:30:00+08:00");
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "classify",
@@ -863,8 +830,7 @@ fn escalate_to_the_leading_group_then_reject_goes_on_as_general() {
             "2026-11-02T15:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "escalate",
@@ -878,8 +844,7 @@ fn escalate_to_the_leading_group_then_reject_goes_on_as_general() {
         ],
     );
     assert_eq!(env.case_json(&id)["status"], "awaiting_approval");
-    act(
-        &env,
+    env.act(
         "zhengyi",
         &[
             "approve",
@@ -913,8 +878,7 @@ fn escalate_to_the_leading_group_then_reject_goes_on_as_general() {
             "2026-11-05T09:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "wushi",
         &[
             "consult",
@@ -947,8 +911,7 @@ fn escalate_to_the_leading_group_then_reject_goes_on_as_general() {
 fn escalate_to_the_leading_group_then_approve_becomes_major() {
     let env = Env::new();
     let id = env.register("zhangsan", "2026-11-02T09:30:00+08:00");
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "classify",
@@ -961,8 +924,7 @@ fn escalate_to_the_leading_group_then_approve_becomes_major() {
             "2026-11-02T15:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "assign",
@@ -973,8 +935,7 @@ fn escalate_to_the_leading_group_then_approve_becomes_major() {
             "2026-11-02T16:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "escalate",
@@ -987,8 +948,7 @@ fn escalate_to_the_leading_group_then_approve_becomes_major() {
             "2026-11-03T09:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhengyi",
         &[
             "approve",
@@ -1011,8 +971,7 @@ fn escalate_to_the_leading_group_then_approve_becomes_major() {
 fn opinion_written_again_replaces_it_and_git_keeps_the_old_one() {
     let env = Env::new();
     let id = env.register("zhangsan", "2026-11-02T09:30:00+08:00");
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "classify",
@@ -1025,8 +984,7 @@ fn opinion_written_again_replaces_it_and_git_keeps_the_old_one() {
             "2026-11-02T10:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "assign",
@@ -1037,8 +995,7 @@ fn opinion_written_again_replaces_it_and_git_keeps_the_old_one() {
             "2026-11-02T11:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "lisi",
         &[
             "opinion",
@@ -1049,8 +1006,7 @@ fn opinion_written_again_replaces_it_and_git_keeps_the_old_one() {
             "2026-11-03T10:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "lisi",
         &[
             "opinion",
@@ -1069,8 +1025,7 @@ fn opinion_written_again_replaces_it_and_git_keeps_the_old_one() {
     assert!(patch.contains("初稿意见"), "git keeps the old text");
     // withdrawing an assignment needs a reason, and keeps the record
     env.fails_plain(2, &["--as", "zhangsan", "assign", &id, "--remove", "hrss"]);
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "assign",
@@ -1081,8 +1036,7 @@ fn opinion_written_again_replaces_it_and_git_keeps_the_old_one() {
             "2026-11-04T11:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "assign",
@@ -1098,8 +1052,7 @@ fn opinion_written_again_replaces_it_and_git_keeps_the_old_one() {
     let case = env.case_json(&id);
     assert_eq!(assignments(&case).len(), 2);
     // with medical withdrawn, the hrss opinion is enough for the reply
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "reply",
@@ -2612,8 +2565,7 @@ fn list_overdue_and_show_mark_what_is_late() {
 fn deadline_settings_apply_to_new_actions_and_never_rewrite_history() {
     let env = Env::new();
     let id = env.register("zhangsan", "2026-11-02T09:30:00+08:00");
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "classify",
@@ -2626,8 +2578,7 @@ fn deadline_settings_apply_to_new_actions_and_never_rewrite_history() {
             "2026-11-02T10:00:00+08:00",
         ],
     );
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "assign",
@@ -2654,8 +2605,7 @@ fn deadline_settings_apply_to_new_actions_and_never_rewrite_history() {
     std::fs::write(env.path("casebook.toml"), changed).unwrap();
     env.git_commit_all("settings: shorter limits");
 
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "assign",
@@ -2681,8 +2631,7 @@ fn deadline_settings_apply_to_new_actions_and_never_rewrite_history() {
         "stored due dates are not recomputed"
     );
     let other = env.register("zhangsan", "2026-11-02T13:00:00+08:00");
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "classify",
@@ -2800,8 +2749,7 @@ fn a_major_case_awaiting_approval_still_owes_its_reply() {
     // is 8 working days late (11-18, 19, 20, 23, 24, 25, 26, 27).
     let env = Env::new();
     let id = env.register("zhangsan", "2026-09-30T10:00:00+08:00");
-    act(
-        &env,
+    env.act(
         "zhangsan",
         &[
             "classify",

@@ -15,7 +15,7 @@ use super::App;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// 欠缴的社会保险费金额（元，最多两位小数，如 12345.67）
-    #[arg(long, value_name = "YUAN")]
+    #[arg(long, value_name = "YUAN", allow_hyphen_values = true)]
     pub amount: String,
     /// 欠缴之日（YYYY-MM-DD）
     #[arg(long, value_name = "DATE")]

@@ -8,5 +8,6 @@ mod examples;
 mod forms;
 mod foundation;
 mod import;
+mod latefee;
 mod ledger;
 mod workflow;

@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook};
 
-use crate::calendar::{local_date, parse_date};
 use crate::case::Status;
 use crate::casebook::Casebook;
 use crate::error::{Error, Result};
@@ -78,10 +77,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     }
     let store = app.store()?;
     let book = store.casebook()?;
-    let as_of = match &args.as_of {
-        Some(d) => parse_date(d)?,
-        None => local_date(&app.now()?),
-    };
+    let as_of = app.as_of(args.as_of.as_deref())?;
     let actor = if args.reveal {
         Some(app.actor(&store, &book)?)
     } else {

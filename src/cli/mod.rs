@@ -136,6 +136,14 @@ impl App {
         calendar::now()
     }
 
+    /// The day lateness is judged on: `--as-of DATE`, else today.
+    pub fn as_of(&self, as_of: Option<&str>) -> Result<chrono::NaiveDate> {
+        match as_of {
+            Some(d) => calendar::parse_date(d),
+            None => Ok(calendar::local_date(&self.now()?)),
+        }
+    }
+
     /// When an action happened: `--at`, else now; normalised to China time, whole seconds.
     pub fn at(&self, at: Option<&str>) -> Result<Time> {
         let t = match at {

@@ -1,6 +1,5 @@
 //! `dispute overdue`: every open obligation past its due date.
 
-use crate::calendar::{local_date, parse_date};
 use crate::error::Result;
 use crate::workflow;
 
@@ -21,10 +20,7 @@ pub struct Args {
 }
 
 pub fn run(app: &mut App, args: Args) -> Result<()> {
-    let as_of = match &args.as_of {
-        Some(d) => parse_date(d)?,
-        None => local_date(&app.now()?),
-    };
+    let as_of = app.as_of(args.as_of.as_deref())?;
     let store = app.store()?;
     let book = store.casebook()?;
     let dept = args

@@ -1,6 +1,5 @@
 //! `dispute stats`: counts for the leading group's accountability review (绩效考评).
 
-use crate::calendar::{local_date, parse_date};
 use crate::case::{Remedy, Status};
 use crate::casebook::Casebook;
 use crate::error::Result;
@@ -32,10 +31,7 @@ pub struct Args {
 }
 
 pub fn run(app: &mut App, args: Args) -> Result<()> {
-    let as_of = match &args.as_of {
-        Some(d) => parse_date(d)?,
-        None => local_date(&app.now()?),
-    };
+    let as_of = app.as_of(args.as_of.as_deref())?;
     let store = app.store()?;
     let book = store.casebook()?;
     let cal = book.calendar();

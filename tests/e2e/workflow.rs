@@ -1790,6 +1790,8 @@ fn dispatch_needs_a_hotline_ticket() {
 #[test]
 fn refused_bad_dates() {
     let env = states_fixture();
+    // A report date that is not a date.
+    env.fails(4, &["overdue", "--as-of", "2026-11-31"]);
     // before the case's previous event (registration at 01:00, classify at 10:00 on 11-02)
     let err = env.as_fails(
         "zhangsan",

@@ -9,12 +9,12 @@ build:
 
 ## Unit and end-to-end tests (the CI test command).
 test:
-	$(CARGO) test --locked --all-targets
+	$(CARGO) test --locked --workspace --all-targets
 
 ## Formatting and clippy, warnings are errors.
 lint:
 	$(CARGO) fmt --all -- --check
-	$(CARGO) clippy --locked --all-targets -- -D warnings
+	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
 
 ## A scripted walk through real cases in a fresh casebook (in a temporary directory).
 demo: build

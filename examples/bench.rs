@@ -20,7 +20,8 @@ use dispute::case::{
     Track,
 };
 use dispute::casebook::{Casebook, Operator, Role};
-use dispute::store::{Message, Store};
+use dispute::protocol::Message;
+use dispute::store::Store;
 use dispute::workflow::{self, Command as Cmd, Ctx, NewCase};
 
 const RECEIVERS: &[(&str, &str)] = &[
@@ -270,11 +271,7 @@ fn generate(dir: &Path, n: usize) -> Duration {
     let _ = std::fs::remove_dir_all(dir);
     let book = casebook();
     let admin = book.operator("admin").expect("admin").clone();
-    let init = Message {
-        subject: "init: bench".into(),
-        body: None,
-        trailers: vec![("Action", "init".into()), ("Operator", "admin".into())],
-    };
+    let init = Message::init(&admin, "bench");
     let store = Store::init(dir, &book, &init, &admin).expect("init");
     let mut seqs = vec![0u32; RECEIVERS.len()];
     let files: Vec<(String, String)> = (0..n)
@@ -284,11 +281,7 @@ fn generate(dir: &Path, n: usize) -> Duration {
             (path, case.to_toml())
         })
         .collect();
-    let message = Message {
-        subject: format!("bench: {n} generated cases"),
-        body: None,
-        trailers: vec![("Action", "import".into()), ("Operator", "admin".into())],
-    };
+    let message = Message::import(&admin, "bench", n, "-");
     if !files.is_empty() {
         let writer = store.begin().expect("lock");
         writer.commit(&files, &message, &admin).expect("commit");

@@ -11,7 +11,7 @@ use crate::calendar::{Calendar, china, local_date};
 use crate::case::{Action, Case, Status, Time, Track};
 use crate::casebook::Casebook;
 use crate::error::{Error, Result};
-use crate::store::HistoryEntry;
+use crate::protocol::{CommitInfo, Trailer};
 use crate::text::{self, Label};
 use crate::workflow::{LateRow, ObligationKind};
 
@@ -172,44 +172,24 @@ impl Ui {
         Ok(())
     }
 
-    pub fn history(&mut self, book: &Casebook, entries: &[HistoryEntry], json: bool) -> Result<()> {
+    /// `log`: one row per commit. 办理时间 is `At` (when the operator says it happened),
+    /// 提交时间 the signed commit time.
+    pub fn history(&mut self, book: &Casebook, entries: &[CommitInfo], json: bool) -> Result<()> {
+        let rows: Vec<LogRow> = entries.iter().map(|e| LogRow::new(book, e)).collect();
         if json {
-            return self.json(&entries);
+            return self.json(&rows);
         }
         let mut t = new_table(&["办理时间", "操作员", "动作", "说明", "提交", "提交时间"]);
-        for e in entries {
-            let trailer = |k: &str| {
-                e.trailers
-                    .iter()
-                    .find(|(key, _)| key == k)
-                    .map(|(_, v)| v.clone())
-            };
-            let operator = match trailer("Operator") {
-                Some(id) => book.operator_label(&id),
-                None => format!("{} <{}>（非 dispute 提交）", e.author_name, e.author_email),
-            };
-            let action = trailer("Action")
-                .and_then(|a| {
-                    Action::from_code(&a)
-                        .map(|a| a.label().to_string())
-                        .or(Some(a))
-                })
-                .unwrap_or_else(|| text::NONE.to_string());
-            let summary = e
-                .summary
-                .split_once(": ")
-                .map(|(_, s)| s)
-                .unwrap_or(&e.summary);
+        for r in rows {
             t.add_row(vec![
-                e.time
-                    .replace('T', " ")
-                    .chars()
-                    .take(19)
-                    .collect::<String>(),
-                operator,
-                action,
-                summary.to_string(),
-                e.commit.clone(),
+                r.at.as_ref()
+                    .map(short_time)
+                    .unwrap_or_else(|| text::NONE.to_string()),
+                r.operator_label,
+                r.action_label,
+                r.summary,
+                r.commit,
+                short_time(&r.committed),
             ]);
         }
         self.table(t)
@@ -236,7 +216,7 @@ impl Ui {
         for r in rows {
             t.add_row(vec![
                 r.case.clone(),
-                obligation_label(r.what).to_string(),
+                text::obligation_label(r.what).to_string(),
                 book.dept_short(&r.dept).to_string(),
                 r.operator
                     .as_deref()
@@ -338,13 +318,54 @@ pub struct ListRow {
     pub days_late: Option<u32>,
 }
 
-pub fn obligation_label(k: ObligationKind) -> &'static str {
-    match k {
-        ObligationKind::Classify => "分类流转",
-        ObligationKind::Opinion => "书面意见",
-        ObligationKind::Dispatch => "转交承办部门",
-        ObligationKind::Reply => "书面回复缴费人",
-        ObligationKind::Archive => "案卷归档",
+/// One row of `log`.
+#[derive(Debug, Serialize)]
+pub struct LogRow {
+    pub commit: String,
+    /// When the action happened (`At`), if the commit says.
+    pub at: Option<Time>,
+    /// The commit time.
+    pub committed: Time,
+    pub operator: Option<String>,
+    #[serde(skip)]
+    operator_label: String,
+    pub author_name: String,
+    pub author_email: String,
+    pub action: Option<String>,
+    #[serde(skip)]
+    action_label: String,
+    pub subject: String,
+    pub summary: String,
+}
+
+impl LogRow {
+    fn new(book: &Casebook, e: &CommitInfo) -> LogRow {
+        let t = &e.message.trailers;
+        let operator = t.get(Trailer::Operator).map(str::to_string);
+        let operator_label = match &operator {
+            Some(id) => book.operator_label(id),
+            None => format!("{} <{}>（非 dispute 提交）", e.author_name, e.author_email),
+        };
+        let action = t.get(Trailer::Action).map(str::to_string);
+        let action_label = match &action {
+            Some(a) => Action::from_code(a)
+                .map(|a| a.label().to_string())
+                .unwrap_or_else(|| a.clone()),
+            None => text::NONE.to_string(),
+        };
+        LogRow {
+            commit: e.commit.clone(),
+            at: t.at(),
+            committed: e.time,
+            operator,
+            operator_label,
+            author_name: e.author_name.clone(),
+            author_email: e.author_email.clone(),
+            action,
+            action_label,
+            subject: e.message.subject.clone(),
+            summary: e.message.summary().to_string(),
+        }
     }
 }
 
@@ -650,99 +671,4 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
         );
     }
     o
-}
-
-/// The summary line of an action's commit: what happened, in words a reviewer reads in
-/// `git log --oneline`. Names the payer by name only, never phone or ID code.
-pub fn commit_summary(book: &Casebook, before: &Case, after: &Case, action: Action) -> String {
-    let d = |c: &str| book.dept_short(c).to_string();
-    let new_assignments = || -> Vec<String> {
-        after.assignments[before.assignments.len().min(after.assignments.len())..]
-            .iter()
-            .map(|a| d(&a.dept))
-            .collect()
-    };
-    let event_dept = after
-        .events
-        .last()
-        .and_then(|e| e.dept.clone())
-        .unwrap_or_default();
-    match action {
-        Action::Register => {
-            let what = after
-                .title
-                .clone()
-                .unwrap_or_else(|| format!("{}受理，{}", after.channel.label(), after.district));
-            format!(
-                "{}（{}）：{}",
-                after.payer.name,
-                after.payer.kind.label(),
-                what
-            )
-        }
-        Action::Classify => {
-            let cat = after
-                .category
-                .map(|c| format!("争议类别{c}（{}）", text::category(c)))
-                .unwrap_or_default();
-            match after.track {
-                Some(Track::Major) => format!("重大疑难事项，{cat}，报请领导小组组长同意"),
-                Some(t) => format!("{}，{cat}", t.label()),
-                None => cat,
-            }
-        }
-        Action::Redirect => format!("不属联合处置范围，告知缴费人到{}办理", d(&event_dept)),
-        Action::Assign => {
-            let due = after
-                .assignments
-                .last()
-                .map(|a| a.due.to_string())
-                .unwrap_or_default();
-            format!("请{}出具书面意见，期限 {due}", new_assignments().join("、"))
-        }
-        Action::Dispatch => {
-            let ticket = after
-                .referral
-                .as_ref()
-                .and_then(|r| r.hotline_ticket.clone())
-                .unwrap_or_default();
-            format!(
-                "县政府办转交{}办理（12345工单 {ticket}）",
-                new_assignments().join("、")
-            )
-        }
-        Action::Unassign => format!("撤回对{}的指派", d(&event_dept)),
-        Action::Opinion => {
-            let replaced = before.opinion_of(&event_dept).is_some();
-            format!(
-                "{}书面意见{}",
-                d(&event_dept),
-                if replaced { "（更新）" } else { "" }
-            )
-        }
-        // Free text (reasons, opinions) stays in the file: it may name the payer's details.
-        Action::EscalateLeadingGroup => "上报领导小组，报请组长同意按重大疑难事项办理".to_string(),
-        Action::EscalateHotline => "职责不清，填写报送单报送县政府办转办".to_string(),
-        Action::EscalateDiscipline => {
-            format!("{}无正当理由拒不办理，线索移交县纪委监委", d(&event_dept))
-        }
-        Action::Approve => "组长同意，按重大疑难事项专案办理，全体成员单位出具书面意见".to_string(),
-        Action::Reject => "组长不同意专案办理，按一般事项办理".to_string(),
-        Action::Consult => {
-            let c = after.consultations.last();
-            let kind = c.map(|c| c.kind.label()).unwrap_or("");
-            let n = c.map(|c| c.attendees.len()).unwrap_or(0);
-            format!("{kind}（{n}个部门参加），形成会议纪要")
-        }
-        Action::Reply => "将总处理意见书面告知缴费人".to_string(),
-        Action::Archive => {
-            let a = after.archive.as_ref();
-            let outcome = a.map(|a| a.outcome.label()).unwrap_or("");
-            let remedy = a
-                .and_then(|a| a.remedy)
-                .map(|r| format!("，{}", r.label()))
-                .unwrap_or_default();
-            format!("案卷归档：{outcome}{remedy}")
-        }
-    }
 }

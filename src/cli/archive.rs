@@ -13,10 +13,10 @@ pub struct Args {
     /// 案件编号
     pub id: String,
     /// 缴费人对处理结果的态度
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = super::args::code::<Outcome>())]
     pub outcome: Outcome,
     /// 有异议时缴费人选择的救济途径
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = super::args::code::<Remedy>())]
     pub remedy: Option<Remedy>,
     /// 备注
     #[arg(long)]

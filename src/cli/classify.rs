@@ -16,13 +16,13 @@ pub struct Args {
     /// 案件编号
     pub id: String,
     /// 事项类型
-    #[arg(long, value_enum, requires = "category")]
+    #[arg(long, value_parser = super::args::code::<Track>(), requires = "category")]
     pub track: Option<Track>,
     /// 争议类别 1–10
     #[arg(long)]
     pub category: Option<u8>,
     /// 涉及险种，逗号分隔（不填则保留登记时的险种）
-    #[arg(long, value_enum, value_delimiter = ',')]
+    #[arg(long, value_parser = super::args::code::<Insurance>(), value_delimiter = ',')]
     pub insurance: Vec<Insurance>,
     /// 不属于联合处置范围：告知缴费人前往的部门代码
     #[arg(long, value_name = "DEPT", conflicts_with_all = ["track", "category", "insurance"], requires = "note")]

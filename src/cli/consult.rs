@@ -17,7 +17,7 @@ pub struct Args {
     /// 案件编号
     pub id: String,
     /// 会商类型
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = super::args::code::<ConsultKind>())]
     pub kind: ConsultKind,
     /// 参会部门代码，可重复或逗号分隔
     #[arg(

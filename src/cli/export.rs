@@ -32,7 +32,7 @@ pub struct Args {
     #[arg(long)]
     pub year: Option<i32>,
     /// 只导出此状态的案件
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = super::args::code::<Status>())]
     pub status: Option<Status>,
     /// 以此日期判断是否超期（YYYY-MM-DD），默认今天
     #[arg(long, value_name = "DATE")]

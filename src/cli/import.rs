@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 use crate::casebook::Role;
 use crate::error::{Error, Result};
 use crate::import::{self, Context};
-use crate::store::Message;
+use crate::protocol::Message;
 
 use super::App;
 
@@ -125,26 +125,12 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let message = Message {
-        subject: format!("import: 导入台账 {name}，共 {} 件", cases.len()),
-        body: None,
-        trailers: vec![
-            ("Action", import_action().to_string()),
-            ("Operator", actor.id.clone()),
-            ("Dept", actor.dept.clone()),
-            ("Import-Rows", cases.len().to_string()),
-            ("Import-SHA256", sha),
-        ],
-    };
+    let message = Message::import(&actor, &name, cases.len(), &sha);
     let commit = writer.commit(&files, &message, &actor)?;
     drop(writer);
     app.ui.done(&message.subject, commit);
     let ids: Vec<&str> = cases.iter().map(|c| c.id.as_str()).collect();
     app.ui.block(&ids.join("\n"))
-}
-
-fn import_action() -> &'static str {
-    crate::audit::IMPORT
 }
 
 /// Print every bad row, and the error that ends the command (exit 4).

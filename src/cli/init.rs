@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use crate::casebook::{Casebook, Operator, Role};
 use crate::error::Result;
-use crate::store::{Message, Store};
+use crate::protocol::Message;
+use crate::store::Store;
 use crate::validate;
 
 use super::App;
@@ -52,15 +53,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         Some(d) => d,
         None => std::env::current_dir()?,
     };
-    let message = Message {
-        subject: format!("init: {county}社会保险费征缴争议案卷库"),
-        body: None,
-        trailers: vec![
-            ("Action", "init".to_string()),
-            ("Operator", admin.id.clone()),
-            ("Dept", admin.dept.clone()),
-        ],
-    };
+    let message = Message::init(&admin, &county);
     let store = Store::init(&dir, &book, &message, &admin)?;
     app.ui.status(&format!(
         "已在 {} 建立案卷库，管理员 {}（{}）",

@@ -14,13 +14,13 @@ use super::App;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// 只列此状态
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = super::args::code::<Status>())]
     pub status: Option<Status>,
     /// 只列此部门受理或被指派的案件
     #[arg(long, value_name = "CODE")]
     pub dept: Option<String>,
     /// 只列此事项类型
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = super::args::code::<Track>())]
     pub track: Option<Track>,
     /// 只列此争议类别（1–10）
     #[arg(long)]

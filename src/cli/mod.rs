@@ -12,11 +12,13 @@ use crate::case::{Action, Case, CaseId, Time};
 use crate::casebook::{Casebook, Operator};
 use crate::error::{Error, Result};
 use crate::output::Ui;
-use crate::store::{Message, Store, Writer};
+use crate::protocol::Message;
+use crate::store::{Store, Writer};
 use crate::workflow::{self, Command as WorkflowCommand};
 
 mod approve;
 mod archive;
+pub mod args;
 mod assign;
 mod classify;
 mod consult;
@@ -133,7 +135,7 @@ impl App {
 
     /// The current time (`DISPUTE_NOW` in tests).
     pub fn now(&self) -> Result<Time> {
-        calendar::now()
+        crate::clock::now()
     }
 
     /// The day lateness is judged on: `--as-of DATE`, else today.
@@ -224,38 +226,11 @@ impl App {
         self.warn_uncovered(book, after);
         let path = CaseId::parse(&after.id)?.path();
         crate::schema::check_case(after, &path)?;
-        let message = case_message(book, actor, before, after, action);
+        let message = Message::case_action(book, actor, before, after, action);
         let commit = writer.commit(&[(path, after.to_toml())], &message, actor)?;
         drop(writer);
         self.ui.done(&message.subject, commit);
         Ok(())
-    }
-}
-
-/// The commit message of an action on a case (DESIGN §6).
-pub fn case_message(
-    book: &Casebook,
-    actor: &Operator,
-    before: &Case,
-    after: &Case,
-    action: Action,
-) -> Message {
-    let summary = crate::output::commit_summary(book, before, after, action);
-    let at = after
-        .events
-        .last()
-        .map(|e| e.at.to_rfc3339())
-        .unwrap_or_default();
-    Message {
-        subject: format!("{} {}: {}", action.code(), after.id, summary),
-        body: None,
-        trailers: vec![
-            ("Case", after.id.clone()),
-            ("Action", action.code().to_string()),
-            ("Operator", actor.id.clone()),
-            ("Dept", actor.dept.clone()),
-            ("At", at),
-        ],
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::casebook::{Casebook, Operator, Role};
 use crate::error::{Error, Result};
-use crate::store::Message;
+use crate::protocol::{BookAction, Message};
 use crate::validate;
 
 use super::App;
@@ -78,7 +78,7 @@ pub fn run(app: &mut App, cmd: Command) -> Result<()> {
                 active: true,
                 phone: args.phone.as_deref().map(validate::phone).transpose()?,
             };
-            change(app, "operator-add", move |book, _| {
+            change(app, BookAction::OperatorAdd, move |book, _| {
                 let mut new = new;
                 new.dept = book.dept_code(&new.dept)?;
                 if book.operator(&new.id).is_some() {
@@ -102,7 +102,7 @@ pub fn run(app: &mut App, cmd: Command) -> Result<()> {
                 Ok(summary)
             })
         }
-        Command::Disable(args) => change(app, "operator-disable", |book, actor| {
+        Command::Disable(args) => change(app, BookAction::OperatorDisable, |book, actor| {
             if args.id == actor.id {
                 return Err(Error::invalid("操作员编号", "管理员不能停用自己"));
             }
@@ -123,7 +123,7 @@ pub fn run(app: &mut App, cmd: Command) -> Result<()> {
 /// Change the casebook as an admin: one commit.
 fn change(
     app: &mut App,
-    action: &str,
+    action: BookAction,
     edit: impl FnOnce(&mut Casebook, &Operator) -> Result<String>,
 ) -> Result<()> {
     let store = app.store()?;
@@ -140,15 +140,7 @@ fn change(
     let summary = edit(&mut book, &actor)?;
     let text = book.to_toml();
     Casebook::parse(&text)?;
-    let message = Message {
-        subject: format!("{action}: {summary}"),
-        body: None,
-        trailers: vec![
-            ("Action", action.to_string()),
-            ("Operator", actor.id.clone()),
-            ("Dept", actor.dept.clone()),
-        ],
-    };
+    let message = Message::book_action(action, &actor, &summary);
     let commit = writer.commit(
         &[(crate::store::CASEBOOK_FILE.to_string(), text)],
         &message,

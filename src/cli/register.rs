@@ -13,7 +13,7 @@ use super::App;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// 缴费人类型
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = super::args::code::<PayerKind>())]
     pub payer_kind: PayerKind,
     /// 缴费人名称（单位名称或个人姓名）
     #[arg(long)]
@@ -37,7 +37,7 @@ pub struct Args {
     #[arg(long)]
     pub title: Option<String>,
     /// 受理渠道
-    #[arg(long, value_enum, default_value_t = Channel::Visit)]
+    #[arg(long, value_parser = super::args::code::<Channel>(), default_value_t = Channel::Visit)]
     pub channel: Channel,
     /// 缴费人实际来访（来电）的时间，RFC 3339；默认现在，不能晚于现在
     #[arg(long)]
@@ -46,7 +46,7 @@ pub struct Args {
     #[arg(long)]
     pub category: Option<u8>,
     /// 涉及险种，逗号分隔：pension,work_injury,unemployment,medical
-    #[arg(long, value_enum, value_delimiter = ',')]
+    #[arg(long, value_parser = super::args::code::<Insurance>(), value_delimiter = ',')]
     pub insurance: Vec<Insurance>,
 }
 

@@ -4,7 +4,8 @@ use crate::case::{Remedy, Status};
 use crate::casebook::Casebook;
 use crate::error::Result;
 use crate::ledger::{self, Filter, GroupBy, Stats};
-use crate::output::{new_table, obligation_label};
+use crate::output::new_table;
+use crate::text::obligation_label;
 use crate::text::{self, Label};
 
 use super::App;
@@ -20,7 +21,7 @@ pub struct Args {
     #[arg(long)]
     pub year: Option<i32>,
     /// 分组方式
-    #[arg(long, value_enum, default_value = "dept")]
+    #[arg(long, value_parser = super::args::code::<GroupBy>(), default_value = "dept")]
     pub by: GroupBy,
     /// 以此日期判断超期（YYYY-MM-DD），默认今天
     #[arg(long, value_name = "DATE")]

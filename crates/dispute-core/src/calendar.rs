@@ -205,15 +205,6 @@ pub fn local_date(t: &Time) -> NaiveDate {
     t.with_timezone(&china()).date_naive()
 }
 
-/// Now, in China Standard Time. `DISPUTE_NOW` (RFC 3339) fixes the clock for tests and the
-/// demo; commit timestamps are always the real time.
-pub fn now() -> Result<Time> {
-    match std::env::var("DISPUTE_NOW") {
-        Ok(s) if !s.is_empty() => parse_time(&s),
-        _ => Ok(chrono::Utc::now().with_timezone(&china())),
-    }
-}
-
 /// Parse a time given on the command line: RFC 3339, or `YYYY-MM-DD HH:MM[:SS]` / a date
 /// alone, both taken as China Standard Time.
 pub fn parse_time(s: &str) -> Result<Time> {

@@ -40,13 +40,12 @@ macro_rules! code_enum {
             }
         }
 
-        impl clap::ValueEnum for $name {
-            fn value_variants<'a>() -> &'a [Self] {
+        impl crate::text::Coded for $name {
+            fn all() -> &'static [Self] {
                 Self::ALL
             }
-            fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-                Some(clap::builder::PossibleValue::new(self.code())
-                    .help(crate::text::Label::label(self)))
+            fn code(&self) -> &'static str {
+                $name::code(*self)
             }
         }
     };

@@ -12,6 +12,12 @@ pub trait Label {
     fn label(&self) -> &'static str;
 }
 
+/// An enum with ASCII codes for files and the command line (see `case::code_enum!`).
+pub trait Coded: Sized + Copy + 'static {
+    fn all() -> &'static [Self];
+    fn code(&self) -> &'static str;
+}
+
 impl Label for Status {
     fn label(&self) -> &'static str {
         match self {
@@ -177,3 +183,13 @@ pub const CONFIDENTIAL: &str = "严格保密，不得泄露缴费人信息";
 
 /// Placeholder for an absent value in tables.
 pub const NONE: &str = "—";
+
+pub fn obligation_label(k: crate::workflow::ObligationKind) -> &'static str {
+    match k {
+        crate::workflow::ObligationKind::Classify => "分类流转",
+        crate::workflow::ObligationKind::Opinion => "书面意见",
+        crate::workflow::ObligationKind::Dispatch => "转交承办部门",
+        crate::workflow::ObligationKind::Reply => "书面回复缴费人",
+        crate::workflow::ObligationKind::Archive => "案卷归档",
+    }
+}

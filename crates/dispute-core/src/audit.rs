@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::case::{Action, Assignment, Case, CaseId, Decision, Event, Track};
 use crate::casebook::{Casebook, Operator, Role};
-use crate::store::{CASEBOOK_FILE, CommitRecord, FileChange};
+use crate::protocol::{BookAction, CASEBOOK_FILE, CommitRecord, FileChange};
 use crate::workflow::{self, Command, Ctx, NewCase};
 
 /// One broken rule, naming the commit, the case and the operator.
@@ -37,10 +37,10 @@ pub struct Auditor {
 }
 
 /// Actions on `casebook.toml` (all others but `import` act on one case).
-const INIT: &str = "init";
-const OPERATOR_ADD: &str = "operator-add";
-const OPERATOR_DISABLE: &str = "operator-disable";
-pub const IMPORT: &str = "import";
+const INIT: &str = BookAction::Init.code_str();
+const OPERATOR_ADD: &str = BookAction::OperatorAdd.code_str();
+const OPERATOR_DISABLE: &str = BookAction::OperatorDisable.code_str();
+const IMPORT: &str = BookAction::Import.code_str();
 
 impl Auditor {
     /// Case files that existed before the first checked commit (for `--since`).
@@ -56,8 +56,10 @@ impl Auditor {
             return;
         }
         self.commits_checked += 1;
+        let trailers = &rec.info.message.trailers;
         let trailer = |k: &str| {
-            rec.trailers
+            trailers
+                .0
                 .iter()
                 .find(|(key, _)| key == k)
                 .map(|(_, v)| v.trim().to_string())
@@ -68,7 +70,7 @@ impl Auditor {
         self.note_ids(rec);
         for (case, rule) in found {
             self.findings.push(Finding {
-                commit: rec.id.clone(),
+                commit: rec.info.commit.clone(),
                 case,
                 operator: operator_id.clone(),
                 rule,
@@ -181,7 +183,7 @@ impl Auditor {
                 && !self.seen.insert(c.path.clone())
             {
                 self.findings.push(Finding {
-                    commit: rec.id.clone(),
+                    commit: rec.info.commit.clone(),
                     case: case_of(&c.path),
                     operator: None,
                     rule: format!("案件编号被重复使用：{} 曾被删除后又新建", c.path),
@@ -211,13 +213,16 @@ impl Auditor {
             .and_then(|t| Casebook::parse(t).ok())
             .ok_or((None, "init 提交的 casebook.toml 无效".to_string()))?;
         let op = book
-            .operator_by_email(&rec.author_email)
+            .operator_by_email(&rec.info.author_email)
             .filter(|o| o.has(Role::Admin))
             .ok_or((
                 None,
-                format!("init 提交的作者 {} 不是其中登记的管理员", rec.author_email),
+                format!(
+                    "init 提交的作者 {} 不是其中登记的管理员",
+                    rec.info.author_email
+                ),
             ))?;
-        if book.operators.len() != 1 || op.name != rec.author_name {
+        if book.operators.len() != 1 || op.name != rec.info.author_name {
             return Err((None, "init 提交应只登记作者本人一位管理员".into()));
         }
         Ok(())
@@ -234,7 +239,7 @@ impl Auditor {
             if case.receiving_dept != op.dept {
                 return Err((id, format!("导入的案件不属于导入人所在部门 {}", op.dept)));
             }
-            replay_imported(&case, book, rec.time).map_err(|r| (id, r))?;
+            replay_imported(&case, book, rec.info.time).map_err(|r| (id, r))?;
         }
         Ok(())
     }
@@ -324,7 +329,7 @@ impl Auditor {
             cal: &cal,
             actor,
             at: event.at,
-            now: rec.time,
+            now: rec.info.time,
         };
         let replayed = match (&old, action) {
             (None, Action::Register) => {
@@ -368,12 +373,12 @@ fn check_actor<'b>(
     let op = book
         .operator(id)
         .ok_or((None, format!("操作员 {id} 当时不在 casebook.toml 中")))?;
-    if !op.email.eq_ignore_ascii_case(&rec.author_email) || op.name != rec.author_name {
+    if !op.email.eq_ignore_ascii_case(&rec.info.author_email) || op.name != rec.info.author_name {
         return Err((
             None,
             format!(
                 "提交作者 {} <{}> 不是操作员 {id}（{} <{}>）",
-                rec.author_name, rec.author_email, op.name, op.email
+                rec.info.author_name, rec.info.author_email, op.name, op.email
             ),
         ));
     }

@@ -15,79 +15,47 @@ use std::time::{Duration, Instant};
 
 use git2::{ErrorCode, FileMode, ObjectType, Oid, Repository, Signature, Tree, TreeWalkMode};
 
-use crate::case::{Case, CaseId};
-use crate::casebook::{Casebook, Operator};
-use crate::error::{Error, Result};
-use crate::summary::CaseSummary;
+use dispute_core::calendar::china;
+use dispute_core::case::{Case, CaseId, Time};
+use dispute_core::casebook::{Casebook, Operator};
+use dispute_core::error::{Error, Result};
+pub use dispute_core::protocol::{CASEBOOK_FILE, CASES_DIR};
+use dispute_core::protocol::{CommitInfo, CommitRecord, FileChange, Message};
+use dispute_core::summary::CaseSummary;
 
-pub const CASEBOOK_FILE: &str = "casebook.toml";
-pub const CASES_DIR: &str = "cases";
+use crate::faults;
+
 const LOCK_FILE: &str = "dispute.lock";
 const JOURNAL_FILE: &str = "dispute-pending";
 const STATE_FILE: &str = "dispute-state";
 const SUMMARY_CACHE: &str = "dispute-summaries";
 const DIRS_FILE: &str = "dispute-dirs";
 
-/// A commit message: `<action> <subject>` then trailers (DESIGN §6).
-#[derive(Debug, Clone)]
-pub struct Message {
-    pub subject: String,
-    pub body: Option<String>,
-    pub trailers: Vec<(&'static str, String)>,
+/// git2's errors become the core's internal error; the store is the only place they arise.
+trait Git<T> {
+    fn git(self) -> Result<T>;
 }
 
-impl Message {
-    pub fn render(&self) -> String {
-        let mut out = self.subject.clone();
-        out.push_str("\n\n");
-        if let Some(body) = &self.body {
-            out.push_str(body);
-            out.push_str("\n\n");
-        }
-        for (k, v) in &self.trailers {
-            out.push_str(&format!("{k}: {v}\n"));
-        }
-        out
+impl<T> Git<T> for std::result::Result<T, git2::Error> {
+    fn git(self) -> Result<T> {
+        self.map_err(|e| Error::Git(e.message().to_string()))
     }
 }
 
-/// One commit of a case's history, for `log`.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct HistoryEntry {
-    pub commit: String,
-    pub time: String,
-    pub author_name: String,
-    pub author_email: String,
-    pub summary: String,
-    pub trailers: Vec<(String, String)>,
-}
-
-/// One commit as `verify` sees it.
-#[derive(Debug)]
-pub struct CommitRecord {
-    pub id: String,
-    pub parents: usize,
-    pub author_name: String,
-    pub author_email: String,
-    /// The commit's own (committer) time.
-    pub time: crate::case::Time,
-    pub summary: String,
-    pub trailers: Vec<(String, String)>,
-    /// Changes against the first parent under `cases/` and to `casebook.toml`, less what a
-    /// merge took unchanged from another parent.
-    pub changes: Vec<FileChange>,
-    /// Paths a merge took from another parent.
-    pub merged_from_other_side: Vec<String>,
-    /// `casebook.toml` at the first parent: the operators and settings the commit acted under.
-    pub parent_casebook: Option<Vec<u8>>,
-}
-
-/// One file's content before and after a commit (None: absent).
-#[derive(Debug)]
-pub struct FileChange {
-    pub path: String,
-    pub old: Option<Vec<u8>>,
-    pub new: Option<Vec<u8>>,
+/// What readers need of a commit: who, when, its message parsed by the protocol.
+fn commit_info(commit: &git2::Commit) -> Result<CommitInfo> {
+    let author = commit.author();
+    let time = commit.time();
+    let time: Time = chrono::DateTime::from_timestamp(time.seconds(), 0)
+        .map(|t| t.with_timezone(&china()))
+        .ok_or_else(|| Error::Internal("提交时间无效".into()))?;
+    Ok(CommitInfo {
+        commit: oid_short(commit.id()),
+        author_name: author.name().unwrap_or("").to_string(),
+        author_email: author.email().unwrap_or("").to_string(),
+        time,
+        message: Message::parse(commit.message().unwrap_or("")),
+    })
 }
 
 /// A case file in HEAD that could not be read, with the reason.
@@ -154,7 +122,7 @@ impl Store {
             _ => {
                 let mut opts = git2::RepositoryInitOptions::new();
                 opts.initial_head("main");
-                Repository::init_opts(dir, &opts)?
+                Repository::init_opts(dir, &opts).git()?
             }
         };
         let store = Store {
@@ -177,17 +145,17 @@ impl Store {
 
     fn head_tree(&self) -> Result<Option<Tree<'_>>> {
         match self.repo.head() {
-            Ok(head) => Ok(Some(head.peel_to_tree()?)),
+            Ok(head) => Ok(Some(head.peel_to_tree().git()?)),
             Err(e) if matches!(e.code(), ErrorCode::UnbornBranch | ErrorCode::NotFound) => Ok(None),
-            Err(e) => Err(e.into()),
+            Err(e) => Err(e).git(),
         }
     }
 
     fn head_oid(&self) -> Result<Option<Oid>> {
         match self.repo.head() {
-            Ok(head) => Ok(Some(head.peel_to_commit()?.id())),
+            Ok(head) => Ok(Some(head.peel_to_commit().git()?.id())),
             Err(e) if matches!(e.code(), ErrorCode::UnbornBranch | ErrorCode::NotFound) => Ok(None),
-            Err(e) => Err(e.into()),
+            Err(e) => Err(e).git(),
         }
     }
 
@@ -198,16 +166,18 @@ impl Store {
         };
         match tree.get_path(Path::new(path)) {
             Ok(entry) => {
-                let blob = entry.to_object(&self.repo)?.into_blob().map_err(|_| {
-                    Error::CaseFileInvalid {
+                let blob = entry
+                    .to_object(&self.repo)
+                    .git()?
+                    .into_blob()
+                    .map_err(|_| Error::CaseFileInvalid {
                         path: path.to_string(),
                         reason: "不是普通文件".into(),
-                    }
-                })?;
+                    })?;
                 Ok(Some(blob.content().to_vec()))
             }
             Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
-            Err(e) => Err(e.into()),
+            Err(e) => Err(e).git(),
         }
     }
 
@@ -227,7 +197,7 @@ impl Store {
             .read_head(&path)?
             .ok_or_else(|| Error::CaseNotFound(id.to_string()))?;
         let case = parse_case_bytes(&bytes, &path)?;
-        crate::schema::check_case(&case, &path)?;
+        dispute_core::schema::check_case(&case, &path)?;
         Ok(case)
     }
 
@@ -238,13 +208,13 @@ impl Store {
             return Ok(out);
         };
         let cases = match tree.get_name(CASES_DIR) {
-            Some(e) if e.kind() == Some(ObjectType::Tree) => self.repo.find_tree(e.id())?,
+            Some(e) if e.kind() == Some(ObjectType::Tree) => self.repo.find_tree(e.id()).git()?,
             _ => return Ok(out),
         };
         let prefix = match year {
             Some(y) => match cases.get_name(&y.to_string()) {
                 Some(e) if e.kind() == Some(ObjectType::Tree) => {
-                    let t = self.repo.find_tree(e.id())?;
+                    let t = self.repo.find_tree(e.id()).git()?;
                     collect_blobs(&t, &format!("{CASES_DIR}/{y}/"), &mut out)?;
                     return Ok(out);
                 }
@@ -261,9 +231,9 @@ impl Store {
         let blobs = self.case_blobs(year)?;
         let mut cases = Vec::with_capacity(blobs.len());
         let mut bad = vec![];
-        let odb = self.repo.odb()?;
+        let odb = self.repo.odb().git()?;
         for (path, oid) in blobs {
-            let obj = odb.read(oid)?;
+            let obj = odb.read(oid).git()?;
             match parse_case_bytes(obj.data(), &path) {
                 Ok(c) => cases.push(c),
                 Err(error) => bad.push(BadCase { path, error }),
@@ -289,11 +259,11 @@ impl Store {
         let git_dir = self.repo.path().to_path_buf();
         type Parsed = (Oid, String, Result<CaseSummary, BadCase>);
         let parse = |chunk: &[&(String, Oid)]| -> Result<Vec<Parsed>> {
-            let repo = Repository::open(&git_dir)?;
-            let odb = repo.odb()?;
+            let repo = Repository::open(&git_dir).git()?;
+            let odb = repo.odb().git()?;
             let mut out = vec![];
             for (path, oid) in chunk {
-                let obj = odb.read(*oid)?;
+                let obj = odb.read(*oid).git()?;
                 let summary = parse_case_bytes(obj.data(), path)
                     .map(|c| CaseSummary::of(&c))
                     .map_err(|error| BadCase {
@@ -354,7 +324,7 @@ impl Store {
         };
         let dir = format!("{CASES_DIR}/{year}/{}", dept.to_ascii_uppercase());
         let dept_tree = match tree.get_path(Path::new(&dir)) {
-            Ok(e) if e.kind() == Some(ObjectType::Tree) => self.repo.find_tree(e.id())?,
+            Ok(e) if e.kind() == Some(ObjectType::Tree) => self.repo.find_tree(e.id()).git()?,
             _ => return Ok(1),
         };
         // The highest bucket holds the highest sequence.
@@ -368,7 +338,8 @@ impl Store {
         };
         let max = self
             .repo
-            .find_tree(bucket)?
+            .find_tree(bucket)
+            .git()?
             .iter()
             .filter_map(|e| {
                 let id = CaseId::parse(e.name().ok()?.strip_suffix(".toml")?).ok()?;
@@ -380,18 +351,19 @@ impl Store {
     }
 
     /// The commits that changed `path`, newest first.
-    pub fn history(&self, path: &str) -> Result<Vec<HistoryEntry>> {
+    pub fn history(&self, path: &str) -> Result<Vec<CommitInfo>> {
         let mut out = vec![];
         let Some(_) = self.head_oid()? else {
             return Ok(out);
         };
-        let mut walk = self.repo.revwalk()?;
-        walk.push_head()?;
-        walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::TIME)?;
+        let mut walk = self.repo.revwalk().git()?;
+        walk.push_head().git()?;
+        walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::TIME)
+            .git()?;
         let blob_at = |tree: &Tree| tree.get_path(Path::new(path)).ok().map(|e| e.id());
         for oid in walk {
-            let commit = self.repo.find_commit(oid?)?;
-            let now = blob_at(&commit.tree()?);
+            let commit = self.repo.find_commit(oid.git()?).git()?;
+            let now = blob_at(&commit.tree().git()?);
             let changed = if commit.parent_count() == 0 {
                 now.is_some()
             } else {
@@ -402,27 +374,7 @@ impl Store {
             if !changed {
                 continue;
             }
-            let message = commit.message().unwrap_or("");
-            let trailers = git2::message_trailers_strs(message)
-                .map(|t| {
-                    t.iter()
-                        .map(|(k, v)| (k.to_string(), v.to_string()))
-                        .collect()
-                })
-                .unwrap_or_default();
-            let author = commit.author();
-            let time = author.when();
-            let time = chrono::DateTime::from_timestamp(time.seconds(), 0)
-                .map(|t| t.with_timezone(&crate::calendar::china()).to_rfc3339())
-                .unwrap_or_default();
-            out.push(HistoryEntry {
-                commit: oid_short(commit.id()),
-                time,
-                author_name: author.name().unwrap_or("").to_string(),
-                author_email: author.email().unwrap_or("").to_string(),
-                summary: commit.summary().ok().flatten().unwrap_or("").to_string(),
-                trailers,
-            });
+            out.push(commit_info(&commit)?);
         }
         Ok(out)
     }
@@ -437,27 +389,29 @@ impl Store {
         if self.head_oid()?.is_none() {
             return Ok(());
         }
-        let mut walk = self.repo.revwalk()?;
-        walk.push_head()?;
+        let mut walk = self.repo.revwalk().git()?;
+        walk.push_head().git()?;
         if let Some(rev) = since {
             let obj = self
                 .repo
                 .revparse_single(rev)
                 .map_err(|_| Error::invalid("--since", format!("找不到提交 {rev}")))?;
-            walk.hide(obj.peel_to_commit()?.id())?;
+            walk.hide(obj.peel_to_commit().git()?.id()).git()?;
         }
-        walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
+        walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)
+            .git()?;
         for oid in walk {
-            let commit = self.repo.find_commit(oid?)?;
-            let tree = commit.tree()?;
+            let commit = self.repo.find_commit(oid.git()?).git()?;
+            let tree = commit.tree().git()?;
             let parents: Vec<git2::Commit> = commit.parents().collect();
-            let first_tree = parents.first().map(|p| p.tree()).transpose()?;
+            let first_tree = parents.first().map(|p| p.tree()).transpose().git()?;
             let mut opts = git2::DiffOptions::new();
             opts.pathspec(CASEBOOK_FILE)
                 .pathspec(format!("{CASES_DIR}/"));
-            let diff =
-                self.repo
-                    .diff_tree_to_tree(first_tree.as_ref(), Some(&tree), Some(&mut opts))?;
+            let diff = self
+                .repo
+                .diff_tree_to_tree(first_tree.as_ref(), Some(&tree), Some(&mut opts))
+                .git()?;
             let mut changes = vec![];
             let mut merged_from_other_side = vec![];
             for delta in diff.deltas() {
@@ -471,7 +425,7 @@ impl Store {
                     if f.id().is_zero() {
                         return Ok(None);
                     }
-                    Ok(Some(self.repo.find_blob(f.id())?.content().to_vec()))
+                    Ok(Some(self.repo.find_blob(f.id()).git()?.content().to_vec()))
                 };
                 let new_id = delta.new_file().id();
                 // In a merge, a file that equals another parent's came from that side,
@@ -496,31 +450,14 @@ impl Store {
             }
             let parent_casebook = match &first_tree {
                 Some(t) => match t.get_name(CASEBOOK_FILE) {
-                    Some(e) => Some(self.repo.find_blob(e.id())?.content().to_vec()),
+                    Some(e) => Some(self.repo.find_blob(e.id()).git()?.content().to_vec()),
                     None => None,
                 },
                 None => None,
             };
-            let message = commit.message().unwrap_or("").to_string();
-            let trailers = git2::message_trailers_strs(&message)
-                .map(|t| {
-                    t.iter()
-                        .map(|(k, v)| (k.to_string(), v.to_string()))
-                        .collect()
-                })
-                .unwrap_or_default();
-            let author = commit.author();
-            let time = commit.time();
             each(CommitRecord {
-                id: oid_short(commit.id()),
+                info: commit_info(&commit)?,
                 parents: parents.len(),
-                author_name: author.name().unwrap_or("").to_string(),
-                author_email: author.email().unwrap_or("").to_string(),
-                time: chrono::DateTime::from_timestamp(time.seconds(), 0)
-                    .map(|t| t.with_timezone(&crate::calendar::china()))
-                    .ok_or_else(|| Error::Internal("提交时间无效".into()))?,
-                summary: commit.summary().ok().flatten().unwrap_or("").to_string(),
-                trailers,
                 changes,
                 merged_from_other_side,
                 parent_casebook,
@@ -535,7 +472,7 @@ impl Store {
             .repo
             .revparse_single(rev)
             .map_err(|_| Error::invalid("--since", format!("找不到提交 {rev}")))?;
-        let tree = obj.peel_to_commit()?.tree()?;
+        let tree = obj.peel_to_commit().git()?.tree().git()?;
         let mut out = vec![];
         if let Some(e) = tree.get_name(CASES_DIR)
             && let Ok(cases) = self.repo.find_tree(e.id())
@@ -557,11 +494,11 @@ impl Store {
         if self.head_oid()?.is_none() {
             return Ok(None);
         }
-        let mut walk = self.repo.revwalk()?;
-        walk.push_head()?;
+        let mut walk = self.repo.revwalk().git()?;
+        walk.push_head().git()?;
         let needle = format!("{key}: {value}");
         for oid in walk {
-            let commit = self.repo.find_commit(oid?)?;
+            let commit = self.repo.find_commit(oid.git()?).git()?;
             let message = commit.message().unwrap_or("");
             if message.contains(&needle) {
                 let found = git2::message_trailers_strs(message)
@@ -632,9 +569,10 @@ impl Store {
     }
 
     fn ref_lock_path(&self) -> Result<PathBuf> {
-        let head = self.repo.find_reference("HEAD")?;
+        let head = self.repo.find_reference("HEAD").git()?;
         let target = head
-            .symbolic_target()?
+            .symbolic_target()
+            .git()?
             .unwrap_or("refs/heads/main")
             .to_string();
         Ok(self.repo.path().join(format!("{target}.lock")))
@@ -642,15 +580,15 @@ impl Store {
 
     /// Bring working-tree files and index entries of `paths` in line with HEAD.
     fn sync_worktree(&self, paths: &[String]) -> Result<()> {
-        let mut index = self.repo.index()?;
+        let mut index = self.repo.index().git()?;
         for path in paths {
             let content = self
                 .read_head(path)?
                 .ok_or_else(|| Error::Internal(format!("{path} 不在 HEAD 中")))?;
             self.write_worktree_file(path, &content)?;
-            index.add_path(Path::new(path))?;
+            index.add_path(Path::new(path)).git()?;
         }
-        index.write()?;
+        index.write().git()?;
         Ok(())
     }
 
@@ -702,7 +640,7 @@ impl Store {
 
     /// `hand_edits`, and the directory times of a clean tree (for the next check).
     fn check_clean(&self) -> Result<(Vec<String>, DirStamps)> {
-        let index = self.repo.index()?;
+        let index = self.repo.index().git()?;
         let tracked: Vec<Tracked> = index
             .iter()
             .filter_map(|e| {
@@ -738,17 +676,19 @@ impl Store {
             if let Some(e) = tree.get_name(CASES_DIR)
                 && let Ok(cases) = self.repo.find_tree(e.id())
             {
-                cases.walk(TreeWalkMode::PreOrder, |dir, e| {
-                    if e.kind() != Some(ObjectType::Tree) {
-                        let name = e.name().unwrap_or("");
-                        head.push((
-                            format!("{CASES_DIR}/{dir}{name}"),
-                            e.id(),
-                            e.filemode() as u32,
-                        ));
-                    }
-                    git2::TreeWalkResult::Ok
-                })?;
+                cases
+                    .walk(TreeWalkMode::PreOrder, |dir, e| {
+                        if e.kind() != Some(ObjectType::Tree) {
+                            let name = e.name().unwrap_or("");
+                            head.push((
+                                format!("{CASES_DIR}/{dir}{name}"),
+                                e.id(),
+                                e.filemode() as u32,
+                            ));
+                        }
+                        git2::TreeWalkResult::Ok
+                    })
+                    .git()?;
             }
         }
         head.sort();
@@ -1027,7 +967,8 @@ fn collect_blobs(tree: &Tree, prefix: &str, out: &mut Vec<(String, Oid)>) -> Res
             out.push((format!("{prefix}{dir}{name}"), e.id()));
         }
         git2::TreeWalkResult::Ok
-    })?;
+    })
+    .git()?;
     out.sort();
     Ok(())
 }
@@ -1058,7 +999,7 @@ impl Writer<'_> {
         let store = self.store;
         let repo = &store.repo;
         let parent = store.head_oid()?;
-        let sig = Signature::now(&author.name, &author.email)?;
+        let sig = Signature::now(&author.name, &author.email).git()?;
         let text = message.render();
         // Many files (an import): one pack rather than thousands of loose objects, each of
         // which costs an inode.
@@ -1078,26 +1019,26 @@ impl Writer<'_> {
             }
             f.sync_all()?;
         }
-        crate::faults::point("before-ref-update");
+        faults::point("before-ref-update");
         let moved = self.update_branch(commit, parent, &message.subject);
         if let Err(e) = moved {
             let _ = fs::remove_file(&journal);
             return Err(e);
         }
-        crate::faults::point("after-ref-update");
-        let mut index = repo.index()?;
+        faults::point("after-ref-update");
+        let mut index = repo.index().git()?;
         for ((path, content), blob) in files.iter().zip(blobs) {
             let meta = store.write_worktree_file(path, content.as_bytes())?;
-            crate::faults::point("after-worktree-file");
-            index.add(&index_entry(path, blob, &meta))?;
+            faults::point("after-worktree-file");
+            index.add(&index_entry(path, blob, &meta)).git()?;
         }
-        index.set_version(4)?;
-        index.write()?;
+        index.set_version(4).git()?;
+        index.write().git()?;
         self.record_dirs(files)?;
         if let Some(stamp) = store.index_stamp()? {
             fs::write(repo.path().join(STATE_FILE), stamp)?;
         }
-        crate::faults::point("after-index");
+        faults::point("after-index");
         fs::remove_file(&journal)?;
         pack_now_and_then(repo.path());
         Ok(commit)
@@ -1130,8 +1071,8 @@ impl Writer<'_> {
 
     fn update_branch(&self, new: Oid, old: Option<Oid>, subject: &str) -> Result<()> {
         let repo = &self.store.repo;
-        let head = repo.find_reference("HEAD")?;
-        let Some(branch) = head.symbolic_target()? else {
+        let head = repo.find_reference("HEAD").git()?;
+        let Some(branch) = head.symbolic_target().git()? else {
             return Err(Error::Internal(
                 "HEAD 不指向分支（分离状态），请先 git switch main".into(),
             ));
@@ -1145,7 +1086,7 @@ impl Writer<'_> {
         };
         result.map_err(|e| match e.code() {
             ErrorCode::Modified | ErrorCode::Exists | ErrorCode::Locked => Error::HeadMoved,
-            _ => Error::Git(e),
+            _ => Error::Git(e.message().to_string()),
         })
     }
 }
@@ -1204,21 +1145,23 @@ fn write_objects(
     sig: &Signature,
     message: &str,
 ) -> Result<Written> {
-    let parent_commit = parent.map(|p| repo.find_commit(p)).transpose()?;
-    let base = parent_commit.as_ref().map(|c| c.tree()).transpose()?;
+    let parent_commit = parent.map(|p| repo.find_commit(p)).transpose().git()?;
+    let base = parent_commit.as_ref().map(|c| c.tree()).transpose().git()?;
     let mut blobs = Vec::with_capacity(files.len());
     let mut changes: Vec<(Vec<&str>, Oid)> = Vec::with_capacity(files.len());
     for (path, content) in files {
-        let blob = repo.blob(content.as_bytes())?;
+        let blob = repo.blob(content.as_bytes()).git()?;
         blobs.push(blob);
         changes.push((path.split('/').collect(), blob));
     }
     changes.sort();
     let mut trees = vec![];
     let tree_oid = write_tree(repo, base.as_ref(), &changes, &mut trees)?;
-    let tree = repo.find_tree(tree_oid)?;
+    let tree = repo.find_tree(tree_oid).git()?;
     let parents: Vec<&git2::Commit> = parent_commit.iter().collect();
-    let commit = repo.commit(None, sig, sig, message, &tree, &parents)?;
+    let commit = repo
+        .commit(None, sig, sig, message, &tree, &parents)
+        .git()?;
     Ok(Written {
         commit,
         blobs,
@@ -1235,11 +1178,11 @@ fn write_objects_packed(
     sig: &Signature,
     message: &str,
 ) -> Result<Written> {
-    let bulk = Repository::open(repo.path())?;
-    let odb = bulk.odb()?;
-    let mempack = odb.add_new_mempack_backend(1000)?;
+    let bulk = Repository::open(repo.path()).git()?;
+    let odb = bulk.odb().git()?;
+    let mempack = odb.add_new_mempack_backend(1000).git()?;
     let written = write_objects(&bulk, parent, files, sig, message)?;
-    let mut builder = bulk.packbuilder()?;
+    let mut builder = bulk.packbuilder().git()?;
     builder.set_threads(2);
     let mut seen = std::collections::HashSet::new();
     let all = std::iter::once(written.commit)
@@ -1247,17 +1190,17 @@ fn write_objects_packed(
         .chain(written.blobs.iter().copied());
     for oid in all {
         if seen.insert(oid) {
-            builder.insert_object(oid, None)?;
+            builder.insert_object(oid, None).git()?;
         }
     }
     let mut pack = git2::Buf::new();
-    builder.write_buf(&mut pack)?;
-    let disk = repo.odb()?;
-    let mut writer = disk.packwriter()?;
+    builder.write_buf(&mut pack).git()?;
+    let disk = repo.odb().git()?;
+    let mut writer = disk.packwriter().git()?;
     writer.write_all(&pack)?;
-    writer.commit()?;
-    mempack.reset()?;
-    disk.refresh()?;
+    writer.commit().git()?;
+    mempack.reset().git()?;
+    disk.refresh().git()?;
     Ok(written)
 }
 
@@ -1307,7 +1250,7 @@ fn write_tree(
     changes: &[(Vec<&str>, Oid)],
     written: &mut Vec<Oid>,
 ) -> Result<Oid> {
-    let mut builder = repo.treebuilder(base)?;
+    let mut builder = repo.treebuilder(base).git()?;
     let mut rest = changes;
     while let Some((first, _)) = rest.first() {
         let head = first[0];
@@ -1315,19 +1258,19 @@ fn write_tree(
         let (here, after) = rest.split_at(run);
         rest = after;
         if let Some((_, blob)) = here.iter().find(|(p, _)| p.len() == 1) {
-            builder.insert(head, *blob, FileMode::Blob.into())?;
+            builder.insert(head, *blob, FileMode::Blob.into()).git()?;
             continue;
         }
         let sub_base = match base.and_then(|t| t.get_name(head)) {
-            Some(e) if e.kind() == Some(ObjectType::Tree) => Some(repo.find_tree(e.id())?),
+            Some(e) if e.kind() == Some(ObjectType::Tree) => Some(repo.find_tree(e.id()).git()?),
             _ => None,
         };
         let below: Vec<(Vec<&str>, Oid)> =
             here.iter().map(|(p, o)| (p[1..].to_vec(), *o)).collect();
         let sub = write_tree(repo, sub_base.as_ref(), &below, written)?;
-        builder.insert(head, sub, FileMode::Tree.into())?;
+        builder.insert(head, sub, FileMode::Tree.into()).git()?;
     }
-    let tree = builder.write()?;
+    let tree = builder.write().git()?;
     written.push(tree);
     Ok(tree)
 }
@@ -1385,7 +1328,7 @@ impl Drop for WriterLock {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::case::Status;
+    use dispute_core::case::Status;
 
     fn summary(i: usize) -> CaseSummary {
         CaseSummary {
@@ -1396,7 +1339,7 @@ mod tests {
             payer: format!("芮城县第{i}号缴费单位{}", "王".repeat(i % 7)),
             district: "古魏镇".into(),
             receiving_dept: "tax".into(),
-            received_at: crate::calendar::parse_time("2026-11-20 09:30").unwrap(),
+            received_at: dispute_core::calendar::parse_time("2026-11-20 09:30").unwrap(),
             assigned: vec![],
             obligations: vec![],
         }

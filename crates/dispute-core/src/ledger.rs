@@ -23,7 +23,7 @@ use crate::case::{
     Action, Case, CaseId, Channel, Insurance, Outcome, PayerKind, Remedy, Status, Time, Track,
 };
 use crate::casebook::Casebook;
-use crate::output::obligation_label;
+use crate::text::obligation_label;
 use crate::text::{self, Label};
 use crate::workflow::{LateRow, ObligationKind, late_obligations};
 
@@ -505,18 +505,44 @@ impl LedgerRow {
 // the statistics
 
 /// How `stats` groups the case-level counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupBy {
-    /// 按部门（受理部门；另列各部门书面意见的时效）
     #[default]
     Dept,
-    /// 按争议类别
     Category,
-    /// 按受理月份
     Month,
-    /// 按事项类型
     Track,
+}
+
+impl crate::text::Coded for GroupBy {
+    fn all() -> &'static [GroupBy] {
+        &[
+            GroupBy::Dept,
+            GroupBy::Category,
+            GroupBy::Month,
+            GroupBy::Track,
+        ]
+    }
+    fn code(&self) -> &'static str {
+        match self {
+            GroupBy::Dept => "dept",
+            GroupBy::Category => "category",
+            GroupBy::Month => "month",
+            GroupBy::Track => "track",
+        }
+    }
+}
+
+impl crate::text::Label for GroupBy {
+    fn label(&self) -> &'static str {
+        match self {
+            GroupBy::Dept => "按部门（受理部门；另列各部门书面意见的时效）",
+            GroupBy::Category => "按争议类别",
+            GroupBy::Month => "按受理月份",
+            GroupBy::Track => "按事项类型",
+        }
+    }
 }
 
 /// One department's record in the accountability review.

@@ -10,8 +10,8 @@ use serde_json::Value;
 use crate::case::Case;
 use crate::error::{Error, Result};
 
-pub const CASE_SCHEMA: &str = include_str!("../schemas/case.schema.json");
-pub const CASEBOOK_SCHEMA: &str = include_str!("../schemas/casebook.schema.json");
+pub const CASE_SCHEMA: &str = include_str!("../../../schemas/case.schema.json");
+pub const CASEBOOK_SCHEMA: &str = include_str!("../../../schemas/casebook.schema.json");
 
 fn compile(text: &str) -> Validator {
     let schema: Value = serde_json::from_str(text).expect("embedded schema is JSON");

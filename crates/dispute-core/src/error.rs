@@ -106,7 +106,7 @@ pub enum Error {
 
     // ---- internal ----
     #[error("git 操作失败：{0}")]
-    Git(#[from] git2::Error),
+    Git(String),
     #[error("文件操作失败：{0}")]
     Io(#[from] std::io::Error),
     #[error("内部错误：{0}")]

@@ -1,0 +1,449 @@
+//! The commit protocol: the one owner of what a casebook commit says (DESIGN §6).
+//!
+//! Every writer (the commands, `import`, the benchmark) builds its message here, and every
+//! reader (`verify`, `log`, `show`) parses it here, so a subject or trailer can only change
+//! in one place. A message is `<action> <CASE-ID>: <summary>` (or `<action>: <summary>` for
+//! casebook-wide actions), a blank line, then one `Key: value` trailer per line.
+//!
+//! Commit messages are part of the audit trail and are written in Chinese whatever the
+//! reader's language, so that `git log` reads the same in every office.
+
+use std::fmt;
+
+use crate::case::{Action, Case, Time, Track};
+use crate::casebook::{Casebook, Operator};
+use crate::text::{self, Label};
+
+/// The casebook's settings file at the root of the repository.
+pub const CASEBOOK_FILE: &str = "casebook.toml";
+/// The directory holding every case file.
+pub const CASES_DIR: &str = "cases";
+
+/// The trailers a dispute commit carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trailer {
+    Case,
+    Action,
+    Operator,
+    Dept,
+    At,
+    ImportRows,
+    ImportSha256,
+}
+
+impl Trailer {
+    pub fn key(self) -> &'static str {
+        match self {
+            Trailer::Case => "Case",
+            Trailer::Action => "Action",
+            Trailer::Operator => "Operator",
+            Trailer::Dept => "Dept",
+            Trailer::At => "At",
+            Trailer::ImportRows => "Import-Rows",
+            Trailer::ImportSha256 => "Import-SHA256",
+        }
+    }
+}
+
+impl fmt::Display for Trailer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// The actions that change `casebook.toml` or many cases at once, beside the case actions
+/// of [`Action`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BookAction {
+    Init,
+    OperatorAdd,
+    OperatorDisable,
+    Import,
+}
+
+impl BookAction {
+    pub const ALL: &'static [BookAction] = &[
+        BookAction::Init,
+        BookAction::OperatorAdd,
+        BookAction::OperatorDisable,
+        BookAction::Import,
+    ];
+
+    pub fn code(self) -> &'static str {
+        self.code_str()
+    }
+
+    pub const fn code_str(self) -> &'static str {
+        match self {
+            BookAction::Init => "init",
+            BookAction::OperatorAdd => "operator-add",
+            BookAction::OperatorDisable => "operator-disable",
+            BookAction::Import => "import",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<BookAction> {
+        BookAction::ALL.iter().copied().find(|a| a.code() == code)
+    }
+}
+
+/// What a commit's `Action` trailer names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionCode {
+    Case(Action),
+    Book(BookAction),
+}
+
+impl ActionCode {
+    pub fn parse(code: &str) -> Option<ActionCode> {
+        Action::from_code(code)
+            .map(ActionCode::Case)
+            .or_else(|| BookAction::from_code(code).map(ActionCode::Book))
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ActionCode::Case(a) => a.code(),
+            ActionCode::Book(b) => b.code(),
+        }
+    }
+}
+
+/// A commit message: subject, optional body, trailers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub subject: String,
+    pub body: Option<String>,
+    pub trailers: Trailers,
+}
+
+impl Message {
+    /// The message of a workflow action on one case.
+    pub fn case_action(
+        book: &Casebook,
+        actor: &Operator,
+        before: &Case,
+        after: &Case,
+        action: Action,
+    ) -> Message {
+        let summary = case_summary(book, before, after, action);
+        let at = after
+            .events
+            .last()
+            .map(|e| e.at.to_rfc3339())
+            .unwrap_or_default();
+        let mut trailers = Trailers::default();
+        trailers.push(Trailer::Case, &after.id);
+        trailers.push(Trailer::Action, action.code());
+        trailers.push(Trailer::Operator, &actor.id);
+        trailers.push(Trailer::Dept, &actor.dept);
+        trailers.push(Trailer::At, at);
+        Message {
+            subject: format!("{} {}: {}", action.code(), after.id, summary),
+            body: None,
+            trailers,
+        }
+    }
+
+    /// The message of an action on the casebook as a whole (`init`, operators, import).
+    pub fn book_action(action: BookAction, actor: &Operator, summary: &str) -> Message {
+        let mut trailers = Trailers::default();
+        trailers.push(Trailer::Action, action.code());
+        trailers.push(Trailer::Operator, &actor.id);
+        trailers.push(Trailer::Dept, &actor.dept);
+        Message {
+            subject: format!("{}: {summary}", action.code()),
+            body: None,
+            trailers,
+        }
+    }
+
+    /// The message of `init`.
+    pub fn init(actor: &Operator, county: &str) -> Message {
+        Message::book_action(
+            BookAction::Init,
+            actor,
+            &format!("{county}社会保险费征缴争议案卷库"),
+        )
+    }
+
+    /// The message of a batch import: the row count and the file's SHA-256 as trailers, so
+    /// the same file is not imported twice.
+    pub fn import(actor: &Operator, file_name: &str, rows: usize, sha256: &str) -> Message {
+        let mut m = Message::book_action(
+            BookAction::Import,
+            actor,
+            &format!("导入台账 {file_name}，共 {rows} 件"),
+        );
+        m.trailers.push(Trailer::ImportRows, rows.to_string());
+        m.trailers.push(Trailer::ImportSha256, sha256);
+        m
+    }
+
+    pub fn render(&self) -> String {
+        let mut out = self.subject.clone();
+        out.push_str("\n\n");
+        if let Some(body) = &self.body {
+            out.push_str(body);
+            out.push_str("\n\n");
+        }
+        for (k, v) in &self.trailers.0 {
+            out.push_str(&format!("{k}: {v}\n"));
+        }
+        out
+    }
+
+    /// Read a commit message back: the first line is the subject, the last paragraph the
+    /// trailers if every line of it is `Key: value`.
+    pub fn parse(text: &str) -> Message {
+        let text = text.trim_end();
+        let subject = text.lines().next().unwrap_or("").to_string();
+        let paragraphs: Vec<&str> = text.split("\n\n").collect();
+        let mut trailers = Trailers::default();
+        let mut body_end = paragraphs.len();
+        if paragraphs.len() > 1 {
+            let last = paragraphs[paragraphs.len() - 1];
+            let parsed: Option<Vec<(String, String)>> = last
+                .lines()
+                .map(|l| {
+                    let (k, v) = l.split_once(':')?;
+                    let valid =
+                        !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+                    valid.then(|| (k.to_string(), v.trim().to_string()))
+                })
+                .collect();
+            if let Some(parsed) = parsed {
+                trailers = Trailers(parsed);
+                body_end -= 1;
+            }
+        }
+        let body = (body_end > 1).then(|| paragraphs[1..body_end].join("\n\n"));
+        Message {
+            subject,
+            body,
+            trailers,
+        }
+    }
+
+    /// The summary part of the subject, after `<action> <ID>: `.
+    pub fn summary(&self) -> &str {
+        self.subject
+            .split_once(": ")
+            .map(|(_, s)| s)
+            .unwrap_or(&self.subject)
+    }
+}
+
+/// A commit's trailers, in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Trailers(pub Vec<(String, String)>);
+
+impl Trailers {
+    pub fn push(&mut self, key: Trailer, value: impl Into<String>) {
+        self.0.push((key.key().to_string(), value.into()));
+    }
+
+    /// The value of a trailer, trimmed.
+    pub fn get(&self, key: Trailer) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == key.key())
+            .map(|(_, v)| v.trim())
+    }
+
+    pub fn action(&self) -> Option<ActionCode> {
+        self.get(Trailer::Action).and_then(ActionCode::parse)
+    }
+
+    /// `At`, when the action happened as the operator stated it.
+    pub fn at(&self) -> Option<Time> {
+        self.get(Trailer::At)
+            .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
+    }
+}
+
+/// One commit as the readers see it: who, when, what it says.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CommitInfo {
+    /// The short commit id.
+    pub commit: String,
+    pub author_name: String,
+    pub author_email: String,
+    /// The commit (committer) time, in China time.
+    pub time: Time,
+    pub message: Message,
+}
+
+impl serde::Serialize for Message {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Message", 2)?;
+        st.serialize_field("summary", &self.subject)?;
+        st.serialize_field("trailers", &self.trailers)?;
+        st.end()
+    }
+}
+
+/// One commit as `verify` sees it: the commit, its changes and the casebook it acted under.
+#[derive(Debug)]
+pub struct CommitRecord {
+    pub info: CommitInfo,
+    pub parents: usize,
+    /// Changes against the first parent under `cases/` and to `casebook.toml`, less what a
+    /// merge took unchanged from another parent.
+    pub changes: Vec<FileChange>,
+    /// Paths a merge took from another parent.
+    pub merged_from_other_side: Vec<String>,
+    /// `casebook.toml` at the first parent: the operators and settings the commit acted under.
+    pub parent_casebook: Option<Vec<u8>>,
+}
+
+/// One file's content before and after a commit (None: absent).
+#[derive(Debug)]
+pub struct FileChange {
+    pub path: String,
+    pub old: Option<Vec<u8>>,
+    pub new: Option<Vec<u8>>,
+}
+
+/// The summary of a case action's subject. Free text (reasons, opinions) never appears: it
+/// may name the payer's details.
+pub fn case_summary(book: &Casebook, before: &Case, after: &Case, action: Action) -> String {
+    let d = |c: &str| book.dept_short(c).to_string();
+    let new_assignments = || -> Vec<String> {
+        after.assignments[before.assignments.len().min(after.assignments.len())..]
+            .iter()
+            .map(|a| d(&a.dept))
+            .collect()
+    };
+    let event_dept = after
+        .events
+        .last()
+        .and_then(|e| e.dept.clone())
+        .unwrap_or_default();
+    match action {
+        Action::Register => {
+            let what = after
+                .title
+                .clone()
+                .unwrap_or_else(|| format!("{}受理，{}", after.channel.label(), after.district));
+            format!(
+                "{}（{}）：{}",
+                after.payer.name,
+                after.payer.kind.label(),
+                what
+            )
+        }
+        Action::Classify => {
+            let cat = after
+                .category
+                .map(|c| format!("争议类别{c}（{}）", text::category(c)))
+                .unwrap_or_default();
+            match after.track {
+                Some(Track::Major) => format!("重大疑难事项，{cat}，报请领导小组组长同意"),
+                Some(t) => format!("{}，{cat}", t.label()),
+                None => cat,
+            }
+        }
+        Action::Redirect => format!("不属联合处置范围，告知缴费人到{}办理", d(&event_dept)),
+        Action::Assign => {
+            let due = after
+                .assignments
+                .last()
+                .map(|a| a.due.to_string())
+                .unwrap_or_default();
+            format!("请{}出具书面意见，期限 {due}", new_assignments().join("、"))
+        }
+        Action::Dispatch => {
+            let ticket = after
+                .referral
+                .as_ref()
+                .and_then(|r| r.hotline_ticket.clone())
+                .unwrap_or_default();
+            format!(
+                "县政府办转交{}办理（12345工单 {ticket}）",
+                new_assignments().join("、")
+            )
+        }
+        Action::Unassign => format!("撤回对{}的指派", d(&event_dept)),
+        Action::Opinion => {
+            let replaced = before.opinion_of(&event_dept).is_some();
+            format!(
+                "{}书面意见{}",
+                d(&event_dept),
+                if replaced { "（更新）" } else { "" }
+            )
+        }
+        Action::EscalateLeadingGroup => "上报领导小组，报请组长同意按重大疑难事项办理".to_string(),
+        Action::EscalateHotline => "职责不清，填写报送单报送县政府办转办".to_string(),
+        Action::EscalateDiscipline => {
+            format!("{}无正当理由拒不办理，线索移交县纪委监委", d(&event_dept))
+        }
+        Action::Approve => "组长同意，按重大疑难事项专案办理，全体成员单位出具书面意见".to_string(),
+        Action::Reject => "组长不同意专案办理，按一般事项办理".to_string(),
+        Action::Consult => {
+            let c = after.consultations.last();
+            let kind = c.map(|c| c.kind.label()).unwrap_or("");
+            let n = c.map(|c| c.attendees.len()).unwrap_or(0);
+            format!("{kind}（{n}个部门参加），形成会议纪要")
+        }
+        Action::Reply => "将总处理意见书面告知缴费人".to_string(),
+        Action::Archive => {
+            let a = after.archive.as_ref();
+            let outcome = a.map(|a| a.outcome.label()).unwrap_or("");
+            let remedy = a
+                .and_then(|a| a.remedy)
+                .map(|r| format!("，{}", r.label()))
+                .unwrap_or_default();
+            format!("案卷归档：{outcome}{remedy}")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rendered_message_parses_back() {
+        let mut trailers = Trailers::default();
+        trailers.push(Trailer::Case, "TAX-2026-0001");
+        trailers.push(Trailer::Action, "classify");
+        trailers.push(Trailer::At, "2026-11-20T09:30:00+08:00");
+        let m = Message {
+            subject: "classify TAX-2026-0001: 一般事项".into(),
+            body: Some("说明".into()),
+            trailers,
+        };
+        let back = Message::parse(&m.render());
+        assert_eq!(back, m);
+        assert_eq!(back.summary(), "一般事项");
+        assert_eq!(
+            back.trailers.action(),
+            Some(ActionCode::Case(Action::Classify))
+        );
+        assert_eq!(
+            back.trailers.at().unwrap().to_rfc3339(),
+            "2026-11-20T09:30:00+08:00"
+        );
+    }
+
+    #[test]
+    fn a_message_without_trailers_has_none() {
+        let m = Message::parse("手工提交\n\n改了点东西: 不是 trailer 吗\n随便写的");
+        assert!(m.trailers.0.is_empty());
+        assert_eq!(m.subject, "手工提交");
+        assert_eq!(m.trailers.action(), None);
+    }
+
+    #[test]
+    fn every_action_code_round_trips() {
+        for a in Action::ALL {
+            assert_eq!(ActionCode::parse(a.code()), Some(ActionCode::Case(*a)));
+        }
+        for b in BookAction::ALL {
+            assert_eq!(ActionCode::parse(b.code()), Some(ActionCode::Book(*b)));
+        }
+        assert_eq!(ActionCode::parse("nonsense"), None);
+    }
+}

@@ -1,0 +1,91 @@
+//! Arguments shared by several subcommands: how coded values (status, track, channel, …)
+//! are read from the command line.
+//!
+//! A coded value is accepted as its ASCII code (`archived`) or its Chinese label (`已归档`),
+//! as `import` accepts them; help and completions list the codes with their labels.
+
+use std::ffi::OsStr;
+use std::marker::PhantomData;
+
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+
+use crate::text::{Coded, Label};
+
+/// Parses a [`Coded`] value from its code or its label.
+#[derive(Clone, Copy)]
+pub struct CodeParser<T>(PhantomData<T>);
+
+/// The value parser for a coded enum: `#[arg(value_parser = code::<Status>())]`.
+pub fn code<T: Coded + Label>() -> CodeParser<T> {
+    CodeParser(PhantomData)
+}
+
+/// The value whose code or label is `s` (surrounding spaces ignored).
+pub fn parse_code<T: Coded + Label>(s: &str) -> Option<T> {
+    let s = s.trim();
+    T::all()
+        .iter()
+        .find(|v| v.code() == s || v.label() == s)
+        .copied()
+}
+
+impl<T: Coded + Label + Send + Sync> TypedValueParser for CodeParser<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<T, clap::Error> {
+        let text = value.to_string_lossy();
+        parse_code(&text).ok_or_else(|| {
+            let mut err = clap::Error::new(ErrorKind::InvalidValue).with_cmd(cmd);
+            if let Some(arg) = arg {
+                err.insert(
+                    ContextKind::InvalidArg,
+                    ContextValue::String(arg.to_string()),
+                );
+            }
+            err.insert(
+                ContextKind::InvalidValue,
+                ContextValue::String(text.into_owned()),
+            );
+            err.insert(
+                ContextKind::ValidValue,
+                ContextValue::Strings(T::all().iter().map(|v| v.code().to_string()).collect()),
+            );
+            err
+        })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            T::all()
+                .iter()
+                .map(|v| PossibleValue::new(v.code()).help(v.label())),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::{Channel, PayerKind, Status};
+
+    #[test]
+    fn codes_and_labels_both_parse() {
+        assert_eq!(parse_code::<Status>("archived"), Some(Status::Archived));
+        assert_eq!(
+            parse_code::<Status>(Status::Archived.label()),
+            Some(Status::Archived)
+        );
+        assert_eq!(
+            parse_code::<PayerKind>(PayerKind::Employer.label()),
+            Some(PayerKind::Employer)
+        );
+        assert_eq!(parse_code::<Channel>(" phone "), Some(Channel::Phone));
+        assert_eq!(parse_code::<Status>("nonsense"), None);
+    }
+}

@@ -1,0 +1,33 @@
+# clap's own words: headings, built-in flags, usage errors.
+cli-usage-prefix = Usage:{" "}
+cli-heading-commands = Commands
+cli-heading-arguments = Arguments
+cli-heading-options = Options
+cli-value-command = COMMAND
+cli-builtin-help = Print help (-h for a summary, --help for more)
+cli-builtin-version = Print version
+cli-global-casebook = Casebook directory (default: the current directory or the nearest parent holding casebook.toml)
+cli-global-as-operator = Act as this operator (default: the operator whose email is git's user.email)
+cli-global-lang = Language of messages and help: zh-CN (default) or en; also DISPUTE_LANG or LANG
+cli-error-prefix = error:{" "}
+cli-error-missing = the following required arguments were not provided: { $args }
+cli-error-empty-value = { $arg } needs a value
+cli-error-invalid-value = invalid value '{ $value }' for { $arg }; possible values: { $valid }
+cli-error-unknown-argument = unexpected argument { $arg }
+cli-error-unknown-command = unrecognized subcommand '{ $name }'
+cli-error-missing-command = a subcommand is required
+cli-error-conflict = { $arg } cannot be used with { $other }
+cli-error-no-equals = { $arg } takes its value after an equals sign ({ $arg }=VALUE)
+cli-error-value-validation = invalid value '{ $value }' for { $arg }: { $reason }
+cli-error-too-many = too many values for { $arg } (unexpected '{ $value }')
+cli-error-wrong-number = wrong number of values for { $arg }
+cli-error-repeated = { $arg } may be given only once
+cli-error-utf8 = an argument is not valid UTF-8
+cli-error-other = command-line error ({ $detail })
+cli-error-did-you-mean = tip: did you mean { $arg }?
+cli-error-more-help = For more information, try '--help'.
+cli-value-with-label = { $code } ({ $label })
+cli-list-separator = {", "}
+cli-possible-values = . Possible values: { $values }
+cli-default-value = . Default: { $value }
+cli-env-var = . Environment variable: { $name }

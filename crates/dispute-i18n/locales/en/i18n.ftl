@@ -1,0 +1,2 @@
+# Self-test of the catalog machinery.
+i18n-self-test = Year { $n }: { $name }

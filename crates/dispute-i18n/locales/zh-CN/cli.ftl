@@ -1,0 +1,33 @@
+# clap's own words: headings, built-in flags, usage errors.
+cli-usage-prefix = 用法：
+cli-heading-commands = 命令
+cli-heading-arguments = 参数
+cli-heading-options = 选项
+cli-value-command = 命令
+cli-builtin-help = 显示帮助（-h 简要，--help 详细）
+cli-builtin-version = 显示版本
+cli-global-casebook = 案卷库目录（默认：当前目录或含 casebook.toml 的最近上级目录）
+cli-global-as-operator = 以哪位操作员的身份办理（默认：git user.email 对应的操作员）
+cli-global-lang = 界面语言：zh-CN（默认）或 en；也可用环境变量 DISPUTE_LANG 或 LANG
+cli-error-prefix = 错误：
+cli-error-missing = 缺少必需的参数：{ $args }
+cli-error-empty-value = { $arg } 需要一个值
+cli-error-invalid-value = { $arg } 的值“{ $value }”无效；可选：{ $valid }
+cli-error-unknown-argument = 没有参数 { $arg }
+cli-error-unknown-command = 没有子命令“{ $name }”
+cli-error-missing-command = 缺少子命令
+cli-error-conflict = { $arg } 不能与 { $other } 同时使用
+cli-error-no-equals = { $arg } 的值须用等号给出（{ $arg }=值）
+cli-error-value-validation = { $arg } 的值“{ $value }”无效：{ $reason }
+cli-error-too-many = { $arg } 的值太多（多出“{ $value }”）
+cli-error-wrong-number = { $arg } 的值个数不对
+cli-error-repeated = { $arg } 只能给一次
+cli-error-utf8 = 参数不是有效的 UTF-8 文本
+cli-error-other = 命令行有误（{ $detail }）
+cli-error-did-you-mean = 提示：是不是想用 { $arg }？
+cli-error-more-help = 更多说明请用 --help
+cli-value-with-label = { $code }（{ $label }）
+cli-list-separator = 、
+cli-possible-values = 。可选：{ $values }
+cli-default-value = 。默认：{ $value }
+cli-env-var = 。环境变量：{ $name }

@@ -535,12 +535,12 @@ impl crate::text::Coded for GroupBy {
 }
 
 impl crate::text::Label for GroupBy {
-    fn label(&self) -> &'static str {
+    fn label_key(&self) -> &'static str {
         match self {
-            GroupBy::Dept => "按部门（受理部门；另列各部门书面意见的时效）",
-            GroupBy::Category => "按争议类别",
-            GroupBy::Month => "按受理月份",
-            GroupBy::Track => "按事项类型",
+            GroupBy::Dept => "label-group-by-dept",
+            GroupBy::Category => "label-group-by-category",
+            GroupBy::Month => "label-group-by-month",
+            GroupBy::Track => "label-group-by-track",
         }
     }
 }

@@ -1,15 +1,27 @@
-//! Chinese labels for every code the files hold. Error messages live with their variants
-//! in `error`; everything else a user reads on screen is named here, so another locale is
-//! a change to these two modules only.
+//! Labels for every code the files hold, from the catalog of `dispute-i18n`: statuses,
+//! tracks, channels, actions, roles, the ten dispute categories, and the few fixed words
+//! (the confidentiality note, the absent-value mark) that several modules print.
 
 use crate::case::{
     Action, Channel, ConsultKind, Decision, Insurance, Outcome, PayerKind, Remedy, Status, Track,
 };
 use crate::casebook::Role;
+use dispute_i18n::Lang;
 
-/// A code's label on screen.
+/// A code's label on screen, from the catalog (`label-<type>-<value>`).
 pub trait Label {
-    fn label(&self) -> &'static str;
+    /// The catalog key of this value's label.
+    fn label_key(&self) -> &'static str;
+
+    /// The label in the chosen language.
+    fn label(&self) -> &'static str {
+        dispute_i18n::word(self.label_key())
+    }
+
+    /// The label in a given language (commit messages are always Chinese).
+    fn label_in(&self, lang: Lang) -> String {
+        dispute_i18n::tr_in(lang, self.label_key(), None)
+    }
 }
 
 /// An enum with ASCII codes for files and the command line (see `case::code_enum!`).
@@ -19,177 +31,183 @@ pub trait Coded: Sized + Copy + 'static {
 }
 
 impl Label for Status {
-    fn label(&self) -> &'static str {
+    fn label_key(&self) -> &'static str {
         match self {
-            Status::Registered => "已登记",
-            Status::Handling => "办理中",
-            Status::AwaitingApproval => "待组长审批",
-            Status::Referred => "已报送待转办",
-            Status::Replied => "已回复",
-            Status::Archived => "已归档",
-            Status::Redirected => "已告知另行办理",
+            Status::Registered => "label-status-registered",
+            Status::Handling => "label-status-handling",
+            Status::AwaitingApproval => "label-status-awaiting-approval",
+            Status::Referred => "label-status-referred",
+            Status::Replied => "label-status-replied",
+            Status::Archived => "label-status-archived",
+            Status::Redirected => "label-status-redirected",
         }
     }
 }
 
 impl Label for Track {
-    fn label(&self) -> &'static str {
+    fn label_key(&self) -> &'static str {
         match self {
-            Track::Own => "本部门办理",
-            Track::General => "一般事项",
-            Track::Major => "重大疑难事项",
-            Track::Referral => "报送办理",
+            Track::Own => "label-track-own",
+            Track::General => "label-track-general",
+            Track::Major => "label-track-major",
+            Track::Referral => "label-track-referral",
         }
     }
 }
 
 impl Label for Channel {
-    fn label(&self) -> &'static str {
+    fn label_key(&self) -> &'static str {
         match self {
-            Channel::Visit => "来访",
-            Channel::Phone => "来电",
-            Channel::Letter => "来信",
-            Channel::Online => "网上",
-            Channel::Hotline => "12345热线",
+            Channel::Visit => "label-channel-visit",
+            Channel::Phone => "label-channel-phone",
+            Channel::Letter => "label-channel-letter",
+            Channel::Online => "label-channel-online",
+            Channel::Hotline => "label-channel-hotline",
         }
     }
 }
 
 impl Label for PayerKind {
-    fn label(&self) -> &'static str {
+    fn label_key(&self) -> &'static str {
         match self {
-            PayerKind::Employer => "用人单位",
-            PayerKind::Individual => "个人",
+            PayerKind::Employer => "label-payer-kind-employer",
+            PayerKind::Individual => "label-payer-kind-individual",
         }
     }
 }
 
 impl Label for Insurance {
-    fn label(&self) -> &'static str {
+    fn label_key(&self) -> &'static str {
         match self {
-            Insurance::Pension => "养老保险",
-            Insurance::WorkInjury => "工伤保险",
-            Insurance::Unemployment => "失业保险",
-            Insurance::Medical => "医疗保险（含生育）",
+            Insurance::Pension => "label-insurance-pension",
+            Insurance::WorkInjury => "label-insurance-work-injury",
+            Insurance::Unemployment => "label-insurance-unemployment",
+            Insurance::Medical => "label-insurance-medical",
         }
     }
 }
 
 impl Label for Outcome {
-    fn label(&self) -> &'static str {
+    fn label_key(&self) -> &'static str {
         match self {
-            Outcome::Accepted => "缴费人无异议",
-            Outcome::Objected => "缴费人有异议",
+            Outcome::Accepted => "label-outcome-accepted",
+            Outcome::Objected => "label-outcome-objected",
         }
     }
 }
 
 impl Label for Remedy {
-    fn label(&self) -> &'static str {
+    fn label_key(&self) -> &'static str {
         match self {
-            Remedy::Mediation => "申请调解",
-            Remedy::Reconsideration => "申请行政复议",
-            Remedy::Arbitration => "申请仲裁",
-            Remedy::Litigation => "提起行政诉讼",
+            Remedy::Mediation => "label-remedy-mediation",
+            Remedy::Reconsideration => "label-remedy-reconsideration",
+            Remedy::Arbitration => "label-remedy-arbitration",
+            Remedy::Litigation => "label-remedy-litigation",
         }
     }
 }
 
 impl Label for ConsultKind {
-    fn label(&self) -> &'static str {
+    fn label_key(&self) -> &'static str {
         match self {
-            ConsultKind::General => "一般事项会商",
-            ConsultKind::Major => "重大事项会商",
+            ConsultKind::General => "label-consult-kind-general",
+            ConsultKind::Major => "label-consult-kind-major",
         }
     }
 }
 
 impl Label for Decision {
-    fn label(&self) -> &'static str {
+    fn label_key(&self) -> &'static str {
         match self {
-            Decision::Approved => "同意按重大疑难事项专案办理",
-            Decision::Rejected => "不同意，按一般事项办理",
+            Decision::Approved => "label-decision-approved",
+            Decision::Rejected => "label-decision-rejected",
         }
     }
 }
 
 impl Label for Action {
-    fn label(&self) -> &'static str {
+    fn label_key(&self) -> &'static str {
         match self {
-            Action::Register => "受理登记",
-            Action::Classify => "分类流转",
-            Action::Redirect => "告知另行办理",
-            Action::Assign => "指派联办部门",
-            Action::Unassign => "撤回指派",
-            Action::Dispatch => "转交承办部门",
-            Action::Opinion => "书面意见",
-            Action::EscalateLeadingGroup => "上报领导小组",
-            Action::EscalateHotline => "报送县政府办",
-            Action::EscalateDiscipline => "移交纪委监委",
-            Action::Approve => "组长同意专案办理",
-            Action::Reject => "组长不同意专案办理",
-            Action::Consult => "会商",
-            Action::Reply => "书面回复缴费人",
-            Action::Archive => "案卷归档",
+            Action::Register => "label-action-register",
+            Action::Classify => "label-action-classify",
+            Action::Redirect => "label-action-redirect",
+            Action::Assign => "label-action-assign",
+            Action::Unassign => "label-action-unassign",
+            Action::Dispatch => "label-action-dispatch",
+            Action::Opinion => "label-action-opinion",
+            Action::EscalateLeadingGroup => "label-action-escalate-leading-group",
+            Action::EscalateHotline => "label-action-escalate-hotline",
+            Action::EscalateDiscipline => "label-action-escalate-discipline",
+            Action::Approve => "label-action-approve",
+            Action::Reject => "label-action-reject",
+            Action::Consult => "label-action-consult",
+            Action::Reply => "label-action-reply",
+            Action::Archive => "label-action-archive",
         }
     }
 }
 
 impl Label for Role {
-    fn label(&self) -> &'static str {
+    fn label_key(&self) -> &'static str {
         match self {
-            Role::Receiver => "受理人",
-            Role::Handler => "承办人",
-            Role::Office => "领导小组办公室",
-            Role::Leader => "领导小组组长",
-            Role::Dispatcher => "转办人",
-            Role::Admin => "管理员",
+            Role::Receiver => "label-role-receiver",
+            Role::Handler => "label-role-handler",
+            Role::Office => "label-role-office",
+            Role::Leader => "label-role-leader",
+            Role::Dispatcher => "label-role-dispatcher",
+            Role::Admin => "label-role-admin",
         }
     }
 }
 
-/// Dispute categories of section 三（三） of the regulation, numbered 1–10.
-pub const CATEGORIES: [&str; 10] = [
-    "社会保险登记和关系转移",
-    "社会保险登记信息传递",
-    "缴费基数申报",
-    "缴费金额",
-    "人社、医保核定的特殊缴费应征金额",
-    "滞纳金加收",
-    "退（抵）费模式、流程、金额",
-    "待遇核定和支付",
-    "征缴、缴费检查、欠费追缴",
-    "其他争议事项",
-];
-
+/// The name of dispute category `n` (section 三（三） of the regulation, numbered 1–10).
 pub fn category(n: u8) -> &'static str {
-    CATEGORIES
-        .get((n as usize).wrapping_sub(1))
-        .copied()
-        .unwrap_or("未知类别")
+    match n {
+        1..=10 => dispute_i18n::word(CATEGORY_KEYS[n as usize - 1]),
+        _ => dispute_i18n::word("category-unknown"),
+    }
 }
+
+/// The dispute categories' numbers.
+pub const CATEGORY_NUMBERS: std::ops::RangeInclusive<u8> = 1..=10;
+
+const CATEGORY_KEYS: [&str; 10] = [
+    "category-1",
+    "category-2",
+    "category-3",
+    "category-4",
+    "category-5",
+    "category-6",
+    "category-7",
+    "category-8",
+    "category-9",
+    "category-10",
+];
 
 /// Bodies outside the member list that the tool names.
 pub fn outside_dept_name(code: &str) -> Option<&'static str> {
     match code {
-        "discipline" => Some("县纪委监委"),
-        "hotline" => Some("县12345热线办"),
+        "discipline" => Some(dispute_i18n::word("dept-discipline")),
+        "hotline" => Some(dispute_i18n::word("dept-hotline")),
         _ => None,
     }
 }
 
 /// The confidentiality note of the referral form.
-pub const CONFIDENTIAL: &str = "严格保密，不得泄露缴费人信息";
+pub fn confidential() -> &'static str {
+    dispute_i18n::word("confidential-note")
+}
 
 /// Placeholder for an absent value in tables.
 pub const NONE: &str = "—";
 
 pub fn obligation_label(k: crate::workflow::ObligationKind) -> &'static str {
-    match k {
-        crate::workflow::ObligationKind::Classify => "分类流转",
-        crate::workflow::ObligationKind::Opinion => "书面意见",
-        crate::workflow::ObligationKind::Dispatch => "转交承办部门",
-        crate::workflow::ObligationKind::Reply => "书面回复缴费人",
-        crate::workflow::ObligationKind::Archive => "案卷归档",
-    }
+    use crate::workflow::ObligationKind;
+    dispute_i18n::word(match k {
+        ObligationKind::Classify => "obligation-classify",
+        ObligationKind::Opinion => "obligation-opinion",
+        ObligationKind::Dispatch => "obligation-dispatch",
+        ObligationKind::Reply => "obligation-reply",
+        ObligationKind::Archive => "obligation-archive",
+    })
 }

@@ -274,17 +274,14 @@ fn generate(dir: &Path, n: usize) -> Duration {
     let init = Message::init(&admin, "bench");
     let store = Store::init(dir, &book, &init, &admin).expect("init");
     let mut seqs = vec![0u32; RECEIVERS.len()];
-    let files: Vec<(String, String)> = (0..n)
-        .map(|i| {
-            let case = generate_case(&book, &mut seqs, i);
-            let path = CaseId::parse(&case.id).expect("id").path();
-            (path, case.to_toml())
-        })
-        .collect();
+    let cases: Vec<_> = (0..n).map(|i| generate_case(&book, &mut seqs, i)).collect();
     let message = Message::import(&admin, "bench", n, "-");
-    if !files.is_empty() {
-        let writer = store.begin().expect("lock");
-        writer.commit(&files, &message, &admin).expect("commit");
+    if !cases.is_empty() {
+        let (mut writer, _) = store.begin().expect("lock");
+        for case in &cases {
+            writer.put_case(case).expect("valid case");
+        }
+        writer.commit(&message, &admin).expect("commit");
     }
     // A casebook in use is packed by git's automatic gc, as a clone from a remote is.
     let gc = Command::new("git")

@@ -65,7 +65,8 @@ impl Ui {
         let _ = writeln!(self.err, "{s}");
     }
 
-    pub fn notices(&mut self, notices: &[String]) {
+    pub fn notices(&mut self, notices: crate::store::Notices) {
+        let notices = notices.0;
         for n in notices {
             let _ = writeln!(self.err, "注意：{n}");
         }

@@ -70,8 +70,8 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let writer = if args.dry_run {
         None
     } else {
-        let w = store.begin()?;
-        app.ui.notices(&w.notices);
+        let (w, notices) = store.begin()?;
+        app.ui.notices(notices);
         Some(w)
     };
     let book = store.casebook()?;
@@ -107,27 +107,22 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     };
     let cases = import::build(&rows, &cx).map_err(|e| report(app, e))?;
 
-    let Some(writer) = writer else {
+    let Some(mut writer) = writer else {
         app.ui.status(&format!(
             "检查通过：{} 行可以导入（--dry-run，未写入）",
             cases.len()
         ));
         return Ok(());
     };
-    let files: Vec<(String, String)> = cases
-        .iter()
-        .map(|c| {
-            let id = crate::case::CaseId::parse(&c.id).expect("built IDs are valid");
-            (id.path(), c.to_toml())
-        })
-        .collect();
+    for case in &cases {
+        writer.put_case(case)?;
+    }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let message = Message::import(&actor, &name, cases.len(), &sha);
-    let commit = writer.commit(&files, &message, &actor)?;
-    drop(writer);
+    let commit = writer.commit(&message, &actor)?;
     app.ui.done(&message.subject, commit);
     let ids: Vec<&str> = cases.iter().map(|c| c.id.as_str()).collect();
     app.ui.block(&ids.join("\n"))

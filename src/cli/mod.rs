@@ -198,8 +198,8 @@ impl App {
         let at = self.at(at)?;
         let now = self.now()?;
         let store = self.store()?;
-        let writer = store.begin()?;
-        self.ui.notices(&writer.notices);
+        let (writer, notices) = store.begin()?;
+        self.ui.notices(notices);
         let book = store.casebook()?;
         let actor = self.actor(&store, &book)?;
         let case = store.case(&id)?;
@@ -221,7 +221,7 @@ impl App {
     /// against the schema, commit it with the message of DESIGN §6, release the lock.
     pub fn commit_case(
         &mut self,
-        writer: Writer,
+        mut writer: Writer,
         book: &Casebook,
         actor: &Operator,
         before: &Case,
@@ -229,11 +229,9 @@ impl App {
         action: Action,
     ) -> Result<()> {
         self.warn_uncovered(book, after);
-        let path = CaseId::parse(&after.id)?.path();
-        crate::schema::check_case(after, &path)?;
+        writer.put_case(after)?;
         let message = Message::case_action(book, actor, before, after, action);
-        let commit = writer.commit(&[(path, after.to_toml())], &message, actor)?;
-        drop(writer);
+        let commit = writer.commit(&message, actor)?;
         self.ui.done(&message.subject, commit);
         Ok(())
     }

@@ -127,8 +127,8 @@ fn change(
     edit: impl FnOnce(&mut Casebook, &Operator) -> Result<String>,
 ) -> Result<()> {
     let store = app.store()?;
-    let writer = store.begin()?;
-    app.ui.notices(&writer.notices);
+    let (mut writer, notices) = store.begin()?;
+    app.ui.notices(notices);
     let mut book = store.casebook()?;
     let actor = app.actor(&store, &book)?;
     if !actor.has(Role::Admin) {
@@ -138,15 +138,9 @@ fn change(
         ));
     }
     let summary = edit(&mut book, &actor)?;
-    let text = book.to_toml();
-    Casebook::parse(&text)?;
+    writer.put_casebook(&book)?;
     let message = Message::book_action(action, &actor, &summary);
-    let commit = writer.commit(
-        &[(crate::store::CASEBOOK_FILE.to_string(), text)],
-        &message,
-        &actor,
-    )?;
-    drop(writer);
+    let commit = writer.commit(&message, &actor)?;
     app.ui.done(&message.subject, commit);
     Ok(())
 }

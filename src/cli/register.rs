@@ -81,8 +81,8 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let now = app.now()?;
 
     let store = app.store()?;
-    let writer = store.begin()?;
-    app.ui.notices(&writer.notices);
+    let (writer, notices) = store.begin()?;
+    app.ui.notices(notices);
     let book = store.casebook()?;
     let actor = app.actor(&store, &book)?;
     let year = crate::calendar::local_date(&at).format("%Y").to_string();

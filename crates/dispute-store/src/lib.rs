@@ -1,10 +1,89 @@
 //! The git-backed casebook of `dispute`: everything that touches git or files.
 //!
-//! `dispute-core` decides; this crate opens casebooks, reads cases and history from HEAD,
-//! serialises writers with a lock and a journal, and commits objects first with one guarded
-//! branch update.
+//! `dispute-core` decides; this crate opens casebooks (`open`), reads cases and history
+//! from HEAD (`read`, `history`, the summary `cache`), serialises writers with a lock and a
+//! journal (`journal`), keeps the working tree in line and refuses to write over hand
+//! edits (`worktree`), and commits objects first with one guarded branch update (`write`).
+//! Reads come from HEAD, never from the working tree.
 
+mod cache;
 pub mod faults;
-mod store;
+mod history;
+mod journal;
+mod open;
+mod read;
+mod worktree;
+mod write;
 
-pub use store::*;
+pub use dispute_core::protocol::{CASEBOOK_FILE, CASES_DIR};
+pub use write::{Notices, Writer};
+
+/// What every module of the store uses.
+mod prelude {
+    pub(crate) use std::collections::HashMap;
+    pub(crate) use std::fs::{self, File, OpenOptions};
+    pub(crate) use std::io::{Read, Seek, Write};
+    pub(crate) use std::path::{Path, PathBuf};
+    pub(crate) use std::time::{Duration, Instant};
+
+    pub(crate) use git2::{
+        ErrorCode, FileMode, ObjectType, Oid, Repository, Signature, Tree, TreeWalkMode,
+    };
+
+    pub(crate) use dispute_core::calendar::china;
+    pub(crate) use dispute_core::case::{Case, CaseId, Time};
+    pub(crate) use dispute_core::casebook::{Casebook, Operator};
+    pub(crate) use dispute_core::error::{Error, Result};
+    pub(crate) use dispute_core::protocol::{
+        CASEBOOK_FILE, CASES_DIR, CommitInfo, CommitRecord, FileChange, Message,
+    };
+    pub(crate) use dispute_core::summary::CaseSummary;
+
+    pub(crate) use crate::cache::*;
+    pub(crate) use crate::faults;
+    pub(crate) use crate::journal::*;
+    pub(crate) use crate::read::*;
+    pub(crate) use crate::worktree::*;
+    pub(crate) use crate::{BadCase, Git, Store, oid_short};
+    pub(crate) use crate::{DIRS_FILE, JOURNAL_FILE, LOCK_FILE, STATE_FILE, SUMMARY_CACHE};
+    pub(crate) use dispute_i18n::t;
+}
+
+use prelude::*;
+
+pub(crate) const LOCK_FILE: &str = "dispute.lock";
+
+pub(crate) const JOURNAL_FILE: &str = "dispute-pending";
+
+pub(crate) const STATE_FILE: &str = "dispute-state";
+
+pub(crate) const SUMMARY_CACHE: &str = "dispute-summaries";
+
+pub(crate) const DIRS_FILE: &str = "dispute-dirs";
+
+/// git2's errors become the core's internal error; the store is the only place they arise.
+pub(crate) trait Git<T> {
+    fn git(self) -> Result<T>;
+}
+
+impl<T> Git<T> for std::result::Result<T, git2::Error> {
+    fn git(self) -> Result<T> {
+        self.map_err(|e| Error::Git(e.message().to_string()))
+    }
+}
+
+/// A case file in HEAD that could not be read, with the reason.
+#[derive(Debug)]
+pub struct BadCase {
+    pub path: String,
+    pub error: Error,
+}
+
+pub struct Store {
+    pub(crate) repo: Repository,
+    pub(crate) root: PathBuf,
+}
+
+pub fn oid_short(oid: Oid) -> String {
+    oid.to_string()[..10].to_string()
+}

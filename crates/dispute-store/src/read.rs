@@ -1,0 +1,241 @@
+//! Reads from HEAD, never from the working tree: the casebook, one case, all cases or their
+//! summaries, the next sequence number of a department and year.
+
+use crate::prelude::*;
+
+impl Store {
+    pub(crate) fn head_tree(&self) -> Result<Option<Tree<'_>>> {
+        match self.repo.head() {
+            Ok(head) => Ok(Some(head.peel_to_tree().git()?)),
+            Err(e) if matches!(e.code(), ErrorCode::UnbornBranch | ErrorCode::NotFound) => Ok(None),
+            Err(e) => Err(e).git(),
+        }
+    }
+
+    pub(crate) fn head_oid(&self) -> Result<Option<Oid>> {
+        match self.repo.head() {
+            Ok(head) => Ok(Some(head.peel_to_commit().git()?.id())),
+            Err(e) if matches!(e.code(), ErrorCode::UnbornBranch | ErrorCode::NotFound) => Ok(None),
+            Err(e) => Err(e).git(),
+        }
+    }
+
+    /// The content of a file in HEAD, if it exists there.
+    pub(crate) fn read_head(&self, path: &str) -> Result<Option<Vec<u8>>> {
+        let Some(tree) = self.head_tree()? else {
+            return Ok(None);
+        };
+        match tree.get_path(Path::new(path)) {
+            Ok(entry) => {
+                let blob = entry
+                    .to_object(&self.repo)
+                    .git()?
+                    .into_blob()
+                    .map_err(|_| Error::CaseFileInvalid {
+                        path: path.to_string(),
+                        reason: t!("store-not-a-regular-file"),
+                    })?;
+                Ok(Some(blob.content().to_vec()))
+            }
+            Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e).git(),
+        }
+    }
+
+    pub fn casebook(&self) -> Result<Casebook> {
+        let bytes = self
+            .read_head(CASEBOOK_FILE)?
+            .ok_or_else(|| Error::NoCasebook(self.root.clone()))?;
+        let text =
+            String::from_utf8(bytes).map_err(|_| Error::CasebookInvalid(t!("store-not-utf8")))?;
+        Casebook::parse(&text)
+    }
+
+    /// A case as committed in HEAD, checked against the schema.
+    pub fn case(&self, id: &CaseId) -> Result<Case> {
+        let path = id.path();
+        let bytes = self
+            .read_head(&path)?
+            .ok_or_else(|| Error::CaseNotFound(id.to_string()))?;
+        let case = parse_case_bytes(&bytes, &path)?;
+        dispute_core::schema::check_case(&case, &path)?;
+        Ok(case)
+    }
+
+    /// The blobs of every case file in HEAD (optionally of one year), sorted by path.
+    pub(crate) fn case_blobs(&self, year: Option<i32>) -> Result<Vec<(String, Oid)>> {
+        let mut out = vec![];
+        let Some(tree) = self.head_tree()? else {
+            return Ok(out);
+        };
+        let cases = match tree.get_name(CASES_DIR) {
+            Some(e) if e.kind() == Some(ObjectType::Tree) => self.repo.find_tree(e.id()).git()?,
+            _ => return Ok(out),
+        };
+        let prefix = match year {
+            Some(y) => match cases.get_name(&y.to_string()) {
+                Some(e) if e.kind() == Some(ObjectType::Tree) => {
+                    let t = self.repo.find_tree(e.id()).git()?;
+                    collect_blobs(&t, &format!("{CASES_DIR}/{y}/"), &mut out)?;
+                    return Ok(out);
+                }
+                _ => return Ok(out),
+            },
+            None => format!("{CASES_DIR}/"),
+        };
+        collect_blobs(&cases, &prefix, &mut out)?;
+        Ok(out)
+    }
+
+    /// Every case in HEAD, and the files that could not be read (named, not fatal).
+    pub fn cases(&self, year: Option<i32>) -> Result<(Vec<Case>, Vec<BadCase>)> {
+        let blobs = self.case_blobs(year)?;
+        let mut cases = Vec::with_capacity(blobs.len());
+        let mut bad = vec![];
+        let odb = self.repo.odb().git()?;
+        for (path, oid) in blobs {
+            let obj = odb.read(oid).git()?;
+            match parse_case_bytes(obj.data(), &path) {
+                Ok(c) => cases.push(c),
+                Err(error) => bad.push(BadCase { path, error }),
+            }
+        }
+        Ok((cases, bad))
+    }
+
+    /// A summary of every case in HEAD (optionally of one year), and the files that could
+    /// not be read. Summaries are cached in `.git/dispute-summaries` by blob id and path, so only
+    /// files changed since the last read are parsed (on two threads).
+    pub fn summaries(&self, year: Option<i32>) -> Result<(Vec<CaseSummary>, Vec<BadCase>)> {
+        let blobs = self.case_blobs(year)?;
+        let cache_path = self.repo.path().join(SUMMARY_CACHE);
+        let mut cache = load_summaries(&cache_path);
+        let hit = |cache: &SummaryCache, path: &str, oid: &Oid| {
+            cache.get(oid).is_some_and(|(p, _)| p == path)
+        };
+        let misses: Vec<&(String, Oid)> = blobs
+            .iter()
+            .filter(|(path, oid)| !hit(&cache, path, oid))
+            .collect();
+        let git_dir = self.repo.path().to_path_buf();
+        type Parsed = (Oid, String, Result<CaseSummary, BadCase>);
+        let parse = |chunk: &[&(String, Oid)]| -> Result<Vec<Parsed>> {
+            let repo = Repository::open(&git_dir).git()?;
+            let odb = repo.odb().git()?;
+            let mut out = vec![];
+            for (path, oid) in chunk {
+                let obj = odb.read(*oid).git()?;
+                let summary = parse_case_bytes(obj.data(), path)
+                    .map(|c| CaseSummary::of(&c))
+                    .map_err(|error| BadCase {
+                        path: path.clone(),
+                        error,
+                    });
+                out.push((*oid, path.clone(), summary));
+            }
+            Ok(out)
+        };
+        let parsed = if misses.len() < 64 {
+            parse(&misses)?
+        } else {
+            let (a, b) = misses.split_at(misses.len() / 2);
+            let (ra, rb) = std::thread::scope(|s| {
+                let other = s.spawn(|| parse(b));
+                (parse(a), other.join())
+            });
+            let mut all = ra?;
+            all.extend(rb.map_err(|_| Error::Internal(t!("store-parser-thread-died")))??);
+            all
+        };
+        let mut bad = vec![];
+        let fresh = !parsed.is_empty();
+        for (oid, path, summary) in parsed {
+            match summary {
+                Ok(s) => {
+                    cache.insert(oid, (path, s));
+                }
+                Err(b) => bad.push(b),
+            }
+        }
+        if fresh {
+            if year.is_none() {
+                let current: std::collections::HashSet<&Oid> =
+                    blobs.iter().map(|(_, o)| o).collect();
+                cache.retain(|oid, _| current.contains(oid));
+            }
+            // A cache that cannot be written only costs time on the next read.
+            let _ = save_summaries(&cache_path, &cache);
+        }
+        let mut summaries = Vec::with_capacity(blobs.len());
+        for (path, oid) in &blobs {
+            if hit(&cache, path, oid)
+                && let Some((_, s)) = cache.remove(oid)
+            {
+                summaries.push(s);
+            }
+        }
+        bad.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok((summaries, bad))
+    }
+
+    /// The next free sequence number of a department in a year.
+    pub fn next_seq(&self, dept: &str, year: i32) -> Result<u32> {
+        let Some(tree) = self.head_tree()? else {
+            return Ok(1);
+        };
+        let dir = format!("{CASES_DIR}/{year}/{}", dept.to_ascii_uppercase());
+        let dept_tree = match tree.get_path(Path::new(&dir)) {
+            Ok(e) if e.kind() == Some(ObjectType::Tree) => self.repo.find_tree(e.id()).git()?,
+            _ => return Ok(1),
+        };
+        // The highest bucket holds the highest sequence.
+        let bucket = dept_tree
+            .iter()
+            .filter(|e| e.kind() == Some(ObjectType::Tree))
+            .filter_map(|e| Some((e.name().ok()?.parse::<u32>().ok()?, e.id())))
+            .max();
+        let Some((_, bucket)) = bucket else {
+            return Ok(1);
+        };
+        let max = self
+            .repo
+            .find_tree(bucket)
+            .git()?
+            .iter()
+            .filter_map(|e| {
+                let id = CaseId::parse(e.name().ok()?.strip_suffix(".toml")?).ok()?;
+                (id.year == year && id.dept == dept).then_some(id.seq)
+            })
+            .max()
+            .unwrap_or(0);
+        Ok(max + 1)
+    }
+
+    /// Whether a case file exists in HEAD.
+    pub fn case_exists(&self, id: &CaseId) -> Result<bool> {
+        Ok(self.read_head(&id.path())?.is_some())
+    }
+}
+
+pub(crate) fn parse_case_bytes(bytes: &[u8], path: &str) -> Result<Case> {
+    let text = std::str::from_utf8(bytes).map_err(|_| Error::CaseFileInvalid {
+        path: path.to_string(),
+        reason: t!("store-not-utf8"),
+    })?;
+    Case::from_toml(text, path)
+}
+
+pub(crate) fn collect_blobs(tree: &Tree, prefix: &str, out: &mut Vec<(String, Oid)>) -> Result<()> {
+    tree.walk(TreeWalkMode::PreOrder, |dir, e| {
+        if e.kind() == Some(ObjectType::Blob)
+            && let Ok(name) = e.name()
+            && name.ends_with(".toml")
+        {
+            out.push((format!("{prefix}{dir}{name}"), e.id()));
+        }
+        git2::TreeWalkResult::Ok
+    })
+    .git()?;
+    out.sort();
+    Ok(())
+}

@@ -1,0 +1,328 @@
+//! A write: lock, check, blobs and only the trees on the changed paths, the commit, one
+//! guarded branch update (it fails if the branch moved), then the working tree and index.
+
+use crate::prelude::*;
+
+impl Store {
+    /// Take the writer lock, finish an interrupted write, and refuse on hand edits. The
+    /// notices say what was recovered; the caller must show them.
+    pub fn begin(&self) -> Result<(Writer<'_>, Notices)> {
+        let lock = WriterLock::acquire(&self.repo.path().join(LOCK_FILE))?;
+        let mut notices = vec![];
+        if let Some(stale) = &lock.stale_pid {
+            notices.push(dispute_i18n::t!("store-stale-lock", pid = stale.as_str()));
+        }
+        self.recover(&mut notices)?;
+        let (edits, dirs) = self.check_clean()?;
+        if !edits.is_empty() {
+            return Err(Error::HandEdits(edits));
+        }
+        let writer = Writer {
+            store: self,
+            _lock: lock,
+            dirs: std::cell::RefCell::new(dirs),
+            files: vec![],
+        };
+        Ok((writer, Notices(notices)))
+    }
+}
+
+/// What the user should know about a write (a stale lock cleared, an interrupted write
+/// finished). Not to be dropped unread.
+#[must_use = "notices tell the user what the store recovered: show them"]
+#[derive(Debug, Default)]
+pub struct Notices(pub Vec<String>);
+
+/// A write in progress: the lock is held until it is dropped or committed. Files are put
+/// as typed values, serialised and checked here; `commit` consumes the writer, so one
+/// write is at most one commit.
+pub struct Writer<'a> {
+    store: &'a Store,
+    _lock: WriterLock,
+    /// Directory times of the clean tree found by `begin`, brought up to date by `commit`.
+    dirs: std::cell::RefCell<DirStamps>,
+    /// (path, content) of the commit to be, in the order put.
+    files: Vec<(String, String)>,
+}
+
+impl Writer<'_> {
+    /// Add a case file: serialised here, and the exact text that will be committed is
+    /// parsed back and checked against the case schema.
+    pub fn put_case(&mut self, case: &Case) -> Result<()> {
+        let path = CaseId::parse(&case.id)?.path();
+        let text = case.to_toml();
+        let back = Case::from_toml(&text, &path)?;
+        dispute_core::schema::check_case(&back, &path)?;
+        self.put(path, text);
+        Ok(())
+    }
+
+    /// Put `casebook.toml`: serialised here, and the exact text parsed back (which checks
+    /// it against the casebook schema and its own rules).
+    pub fn put_casebook(&mut self, book: &Casebook) -> Result<()> {
+        let text = book.to_toml();
+        Casebook::parse(&text)?;
+        self.put(CASEBOOK_FILE.to_string(), text);
+        Ok(())
+    }
+
+    /// Files not described by a schema (the repository's attributes, placeholders).
+    pub(crate) fn put(&mut self, path: String, text: String) {
+        self.files.retain(|(p, _)| *p != path);
+        self.files.push((path, text));
+    }
+
+    /// How many files are put so far.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Commit the files put as one commit authored by `author`, then bring the working
+    /// tree in line. Returns the new commit id. The writer (and its lock) is consumed.
+    pub fn commit(self, message: &Message, author: &Operator) -> Result<Oid> {
+        let files = &self.files[..];
+        let store = self.store;
+        let repo = &store.repo;
+        let parent = store.head_oid()?;
+        let sig = Signature::now(&author.name, &author.email).git()?;
+        let text = message.render();
+        // Many files (an import): one pack rather than thousands of loose objects, each of
+        // which costs an inode.
+        let Written { commit, blobs, .. } = if files.len() >= BULK {
+            write_objects_packed(repo, parent, files, &sig, &text)?
+        } else {
+            write_objects(repo, parent, files, &sig, &text)?
+        };
+
+        // Journal first, so a death after the branch moves is finished by the next command.
+        let journal = repo.path().join(JOURNAL_FILE);
+        {
+            let mut f = File::create(&journal)?;
+            writeln!(f, "{commit}")?;
+            for (path, _) in files {
+                writeln!(f, "{path}")?;
+            }
+            f.sync_all()?;
+        }
+        faults::point("before-ref-update");
+        let moved = self.update_branch(commit, parent, &message.subject);
+        if let Err(e) = moved {
+            let _ = fs::remove_file(&journal);
+            return Err(e);
+        }
+        faults::point("after-ref-update");
+        let mut index = repo.index().git()?;
+        for ((path, content), blob) in files.iter().zip(blobs) {
+            let meta = store.write_worktree_file(path, content.as_bytes())?;
+            faults::point("after-worktree-file");
+            index.add(&index_entry(path, blob, &meta)).git()?;
+        }
+        index.set_version(4).git()?;
+        index.write().git()?;
+        self.record_dirs(files)?;
+        if let Some(stamp) = store.index_stamp()? {
+            fs::write(repo.path().join(STATE_FILE), stamp)?;
+        }
+        faults::point("after-index");
+        fs::remove_file(&journal)?;
+        pack_now_and_then(repo.path());
+        Ok(commit)
+    }
+
+    /// Record the times of the directories this commit wrote into, with those `begin` found
+    /// clean, for the next hand-edit check.
+    pub(crate) fn record_dirs(&self, files: &[(String, String)]) -> Result<()> {
+        let mut dirs = self.dirs.borrow_mut();
+        let mut touched: Vec<&str> = vec![];
+        for (path, _) in files {
+            let mut p = path.as_str();
+            while let Some((parent, _)) = p.rsplit_once('/') {
+                touched.push(parent);
+                p = parent;
+            }
+        }
+        touched.sort_unstable();
+        touched.dedup();
+        for dir in touched
+            .into_iter()
+            .filter(|d| *d == CASES_DIR || d.starts_with("cases/"))
+        {
+            if let Ok(meta) = fs::symlink_metadata(self.store.root.join(dir)) {
+                dirs.insert(dir.to_string(), dir_stamp(&meta));
+            }
+        }
+        save_dir_stamps(&self.store.repo.path().join(DIRS_FILE), &dirs)
+    }
+
+    pub(crate) fn update_branch(&self, new: Oid, old: Option<Oid>, subject: &str) -> Result<()> {
+        let repo = &self.store.repo;
+        let head = repo.find_reference("HEAD").git()?;
+        let Some(branch) = head.symbolic_target().git()? else {
+            return Err(Error::Internal(t!("store-detached-head")));
+        };
+        let log = format!("dispute: {subject}");
+        let result = match old {
+            Some(old) => repo
+                .reference_matching(branch, new, true, old, &log)
+                .map(|_| ()),
+            None => repo.reference(branch, new, false, &log).map(|_| ()),
+        };
+        result.map_err(|e| match e.code() {
+            ErrorCode::Modified | ErrorCode::Exists | ErrorCode::Locked => Error::HeadMoved,
+            _ => Error::Git(e.message().to_string()),
+        })
+    }
+}
+
+/// From this many files on, a commit's objects go into one pack.
+pub(crate) const BULK: usize = 64;
+
+/// The objects one commit wrote.
+pub(crate) struct Written {
+    commit: Oid,
+    /// Each file's blob, in the order of the files.
+    blobs: Vec<Oid>,
+    trees: Vec<Oid>,
+}
+
+/// Write the blobs of `files`, the trees on their paths and the commit.
+pub(crate) fn write_objects(
+    repo: &Repository,
+    parent: Option<Oid>,
+    files: &[(String, String)],
+    sig: &Signature,
+    message: &str,
+) -> Result<Written> {
+    let parent_commit = parent.map(|p| repo.find_commit(p)).transpose().git()?;
+    let base = parent_commit.as_ref().map(|c| c.tree()).transpose().git()?;
+    let mut blobs = Vec::with_capacity(files.len());
+    let mut changes: Vec<(Vec<&str>, Oid)> = Vec::with_capacity(files.len());
+    for (path, content) in files {
+        let blob = repo.blob(content.as_bytes()).git()?;
+        blobs.push(blob);
+        changes.push((path.split('/').collect(), blob));
+    }
+    changes.sort();
+    let mut trees = vec![];
+    let tree_oid = write_tree(repo, base.as_ref(), &changes, &mut trees)?;
+    let tree = repo.find_tree(tree_oid).git()?;
+    let parents: Vec<&git2::Commit> = parent_commit.iter().collect();
+    let commit = repo
+        .commit(None, sig, sig, message, &tree, &parents)
+        .git()?;
+    Ok(Written {
+        commit,
+        blobs,
+        trees,
+    })
+}
+
+/// Write a commit's objects into the repository as one pack: built in memory, delta-compressed
+/// on two threads, then indexed into `.git/objects/pack`.
+pub(crate) fn write_objects_packed(
+    repo: &Repository,
+    parent: Option<Oid>,
+    files: &[(String, String)],
+    sig: &Signature,
+    message: &str,
+) -> Result<Written> {
+    let bulk = Repository::open(repo.path()).git()?;
+    let odb = bulk.odb().git()?;
+    let mempack = odb.add_new_mempack_backend(1000).git()?;
+    let written = write_objects(&bulk, parent, files, sig, message)?;
+    let mut builder = bulk.packbuilder().git()?;
+    builder.set_threads(2);
+    let mut seen = std::collections::HashSet::new();
+    let all = std::iter::once(written.commit)
+        .chain(written.trees.iter().copied())
+        .chain(written.blobs.iter().copied());
+    for oid in all {
+        if seen.insert(oid) {
+            builder.insert_object(oid, None).git()?;
+        }
+    }
+    let mut pack = git2::Buf::new();
+    builder.write_buf(&mut pack).git()?;
+    let disk = repo.odb().git()?;
+    let mut writer = disk.packwriter().git()?;
+    writer.write_all(&pack)?;
+    writer.commit().git()?;
+    mempack.reset().git()?;
+    disk.refresh().git()?;
+    Ok(written)
+}
+
+/// The index entry of a file just written, from its stat data: no re-reading or re-hashing.
+pub(crate) fn index_entry(path: &str, blob: Oid, meta: &fs::Metadata) -> git2::IndexEntry {
+    use std::os::unix::fs::MetadataExt;
+    git2::IndexEntry {
+        ctime: git2::IndexTime::new(meta.ctime() as i32, meta.ctime_nsec() as u32),
+        mtime: git2::IndexTime::new(meta.mtime() as i32, meta.mtime_nsec() as u32),
+        dev: meta.dev() as u32,
+        ino: meta.ino() as u32,
+        mode: 0o100644,
+        uid: meta.uid(),
+        gid: meta.gid(),
+        file_size: meta.len() as u32,
+        id: blob,
+        flags: path.len().min(0xfff) as u16,
+        flags_extended: 0,
+        path: path.as_bytes().to_vec(),
+    }
+}
+
+/// libgit2 never packs objects, so a casebook written only by this tool would collect loose
+/// objects without end. Like git's own commands, look at one fan-out directory and, when
+/// it suggests more than git's `gc.auto` threshold (6,700 loose objects), start
+/// `git gc --auto` in the background. Without git on PATH nothing happens.
+pub(crate) fn pack_now_and_then(git_dir: &Path) {
+    let loose = fs::read_dir(git_dir.join("objects/17"))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    if loose > 6700 / 256 {
+        let _ = std::process::Command::new("git")
+            .args(["gc", "--auto", "--quiet"])
+            .current_dir(git_dir)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+    }
+}
+
+/// Rebuild only the trees on the changed paths, starting from `base`. `changes` must be
+/// sorted by path, so the changes below one directory are one contiguous run.
+pub(crate) fn write_tree(
+    repo: &Repository,
+    base: Option<&Tree>,
+    changes: &[(Vec<&str>, Oid)],
+    written: &mut Vec<Oid>,
+) -> Result<Oid> {
+    let mut builder = repo.treebuilder(base).git()?;
+    let mut rest = changes;
+    while let Some((first, _)) = rest.first() {
+        let head = first[0];
+        let run = rest.iter().take_while(|(p, _)| p[0] == head).count();
+        let (here, after) = rest.split_at(run);
+        rest = after;
+        if let Some((_, blob)) = here.iter().find(|(p, _)| p.len() == 1) {
+            builder.insert(head, *blob, FileMode::Blob.into()).git()?;
+            continue;
+        }
+        let sub_base = match base.and_then(|t| t.get_name(head)) {
+            Some(e) if e.kind() == Some(ObjectType::Tree) => Some(repo.find_tree(e.id()).git()?),
+            _ => None,
+        };
+        let below: Vec<(Vec<&str>, Oid)> =
+            here.iter().map(|(p, o)| (p[1..].to_vec(), *o)).collect();
+        let sub = write_tree(repo, sub_base.as_ref(), &below, written)?;
+        builder.insert(head, sub, FileMode::Tree.into()).git()?;
+    }
+    let tree = builder.write().git()?;
+    written.push(tree);
+    Ok(tree)
+}

@@ -44,6 +44,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         roles: vec![Role::Admin],
         active: true,
         phone: None,
+        keys: vec![],
     };
     let book = Casebook::new(&county, admin.clone());
     book.dept_code(&admin.dept)?;

@@ -77,6 +77,7 @@ pub fn run(app: &mut App, cmd: Command) -> Result<()> {
                 roles,
                 active: true,
                 phone: args.phone.as_deref().map(validate::phone).transpose()?,
+                keys: vec![],
             };
             change(app, BookAction::OperatorAdd, move |book, _| {
                 let mut new = new;

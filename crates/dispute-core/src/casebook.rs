@@ -22,6 +22,35 @@ pub struct Casebook {
     pub departments: Vec<Department>,
     pub operators: Vec<Operator>,
     pub calendar: Vec<CalendarYear>,
+    /// Signed history and the backdating window (DESIGN §9).
+    #[serde(default)]
+    pub integrity: Integrity,
+}
+
+/// What makes history trustworthy: signatures and a bound on backdating.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Integrity {
+    /// Every commit from the one that set this on must be signed by its operator's key.
+    /// New casebooks start with it; older ones set it with `dispute admin require-signing`.
+    #[serde(default)]
+    pub signing_required: bool,
+    /// How many hours `--at` may lie before the (signed) commit time.
+    #[serde(default = "default_backdate_window")]
+    pub backdate_window_hours: u32,
+}
+
+fn default_backdate_window() -> u32 {
+    72
+}
+
+impl Default for Integrity {
+    fn default() -> Self {
+        Integrity {
+            signing_required: false,
+            backdate_window_hours: default_backdate_window(),
+        }
+    }
 }
 
 /// A member department of the mechanism.
@@ -132,6 +161,23 @@ pub struct Operator {
     /// Office phone, printed on the referral form as the receiver's phone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
+    /// Every SSH key the operator has signed with, oldest first; the last one not retired
+    /// is the current one (DESIGN §9).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keys: Vec<OperatorKey>,
+}
+
+/// One registered public key and when it was valid.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OperatorKey {
+    /// `ssh-ed25519 AAAA…`, without comment.
+    pub key: String,
+    /// When it was registered (a real commit time).
+    pub added: crate::case::Time,
+    /// When it was replaced or its operator disabled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retired: Option<crate::case::Time>,
 }
 
 fn yes() -> bool {
@@ -183,6 +229,10 @@ impl Casebook {
                 .collect(),
             operators: vec![admin],
             calendar: crate::calendar::official_years(),
+            integrity: Integrity {
+                signing_required: true,
+                ..Integrity::default()
+            },
         }
     }
 

@@ -14,6 +14,7 @@ pub mod case;
 pub mod casebook;
 pub mod error;
 pub mod forms;
+pub mod identity;
 pub mod import;
 pub mod latefee;
 pub mod ledger;

@@ -52,7 +52,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     if args.json {
         return app.ui.json(&Out {
             fee: &fee,
-            law: latefee::LAW,
+            law: latefee::law(),
         });
     }
     let text = format!(
@@ -61,7 +61,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         fee.from,
         fee.to,
         fee.days,
-        latefee::LAW,
+        latefee::law(),
         yuan(fee.amount),
         fee.days,
         yuan(fee.fee)

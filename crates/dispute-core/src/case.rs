@@ -378,7 +378,7 @@ impl Case {
         if expected != path {
             return Err(Error::CaseFileInvalid {
                 path: path.to_string(),
-                reason: format!("文件中的编号 {} 与文件位置不符", case.id),
+                reason: dispute_i18n::t!("case-id-mismatch", id = case.id),
             });
         }
         Ok(case)

@@ -6,6 +6,8 @@
 use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 
+use dispute_i18n::t;
+
 use crate::calendar::{Calendar, CalendarYear};
 use crate::error::{Error, Result};
 
@@ -190,31 +192,50 @@ impl Operator {
     }
 }
 
-/// The nine member departments of DESIGN §2: code, full name, short name.
+/// The nine member departments of DESIGN §2: code and the catalog keys of the full name
+/// (with the county as `$county`) and of the short name.
 pub const MEMBER_DEPARTMENTS: &[(&str, &str, &str)] = &[
-    ("tax", "国家税务总局{county}税务局", "县税务局"),
-    ("hrss", "{county}人力资源和社会保障局", "县人社局"),
-    ("medical", "{county}医疗保障局", "县医保局"),
-    ("justice", "{county}司法局", "县司法局"),
-    ("finance", "{county}财政局", "县财政局"),
-    ("approval", "{county}行政审批服务管理局", "县行政审批局"),
-    ("petition", "{county}信访局", "县信访局"),
+    ("tax", "book-dept-tax-name", "book-dept-tax-short"),
+    ("hrss", "book-dept-hrss-name", "book-dept-hrss-short"),
     (
-        "cac",
-        "中共{county}委网络安全和信息化委员会办公室",
-        "县委网信办",
+        "medical",
+        "book-dept-medical-name",
+        "book-dept-medical-short",
     ),
-    ("gov", "{county}人民政府办公室", "县政府办"),
+    (
+        "justice",
+        "book-dept-justice-name",
+        "book-dept-justice-short",
+    ),
+    (
+        "finance",
+        "book-dept-finance-name",
+        "book-dept-finance-short",
+    ),
+    (
+        "approval",
+        "book-dept-approval-name",
+        "book-dept-approval-short",
+    ),
+    (
+        "petition",
+        "book-dept-petition-name",
+        "book-dept-petition-short",
+    ),
+    ("cac", "book-dept-cac-name", "book-dept-cac-short"),
+    ("gov", "book-dept-gov-name", "book-dept-gov-short"),
 ];
 
 impl Casebook {
-    /// A new casebook with the defaults of DESIGN §2 and §7 and its first operator.
+    /// A new casebook with the defaults of DESIGN §2 and §7 and its first operator. The
+    /// department names and the leader's title are written in the chosen language (that of
+    /// whoever runs `init`); from then on they are data of the casebook.
     pub fn new(county: &str, admin: Operator) -> Casebook {
         Casebook {
             format: FORMAT,
             county: county.to_string(),
             leading_group: LeadingGroup {
-                leader_title: "分管副县长".to_string(),
+                leader_title: t!("book-leader-title"),
                 office_dept: "tax".to_string(),
                 deputy_depts: ["gov", "hrss", "medical", "tax"].map(String::from).to_vec(),
             },
@@ -223,8 +244,8 @@ impl Casebook {
                 .iter()
                 .map(|(code, name, short)| Department {
                     code: code.to_string(),
-                    name: name.replace("{county}", county),
-                    short: short.to_string(),
+                    name: t!(name, county = county),
+                    short: t!(short),
                 })
                 .collect(),
             operators: vec![admin],
@@ -255,22 +276,23 @@ impl Casebook {
     fn check(&self) -> Result<()> {
         let bad = |m: String| Err(Error::CasebookInvalid(m));
         if self.format != FORMAT {
-            return bad(format!(
-                "不支持的格式版本 {}（本程序支持 {FORMAT}）",
-                self.format
+            return bad(t!(
+                "book-format-unsupported",
+                format = self.format,
+                supported = FORMAT
             ));
         }
         let mut seen = std::collections::HashSet::new();
         for d in &self.departments {
             if !seen.insert(d.code.as_str()) {
-                return bad(format!("部门代码 {} 重复", d.code));
+                return bad(t!("book-dept-duplicate", code = d.code));
             }
         }
         for code in
             std::iter::once(&self.leading_group.office_dept).chain(&self.leading_group.deputy_depts)
         {
             if self.department(code).is_none() {
-                return bad(format!("领导小组引用了不存在的部门 {code}"));
+                return bad(t!("book-group-unknown-dept", code = code));
             }
         }
         for y in &self.calendar {
@@ -278,19 +300,21 @@ impl Casebook {
                 match crate::calendar::parse_span(entry) {
                     Some((a, b)) if a.year() == y.year && b.year() == y.year => {}
                     Some(_) => {
-                        return bad(format!("{} 年的日历中有不属于该年的日期 {entry}", y.year));
+                        return bad(t!("book-calendar-wrong-year", year = y.year, entry = entry));
                     }
-                    None => return bad(format!("{} 年的日历中有无效的日期 {entry}", y.year)),
+                    None => {
+                        return bad(t!("book-calendar-bad-date", year = y.year, entry = entry));
+                    }
                 }
             }
         }
         let mut ids = std::collections::HashSet::new();
         for op in &self.operators {
             if !ids.insert(op.id.as_str()) {
-                return bad(format!("操作员编号 {} 重复", op.id));
+                return bad(t!("book-operator-duplicate", id = op.id));
             }
             if self.department(&op.dept).is_none() {
-                return bad(format!("操作员 {} 的部门 {} 不存在", op.id, op.dept));
+                return bad(t!("book-operator-unknown-dept", id = op.id, dept = op.dept));
             }
         }
         Ok(())
@@ -336,7 +360,11 @@ impl Casebook {
     /// "张三（县税务局）" for logs and tables; the ID itself if unknown.
     pub fn operator_label(&self, id: &str) -> String {
         match self.operator(id) {
-            Some(op) => format!("{}（{}）", op.name, self.dept_short(&op.dept)),
+            Some(op) => t!(
+                "book-operator-label",
+                name = op.name,
+                dept = self.dept_short(&op.dept)
+            ),
             None => id.to_string(),
         }
     }

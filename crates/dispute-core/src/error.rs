@@ -1,11 +1,14 @@
 //! The one error type of the crate.
 //!
-//! Every failure a user can meet is a variant here, with its Chinese message (the `#[error]`
-//! text), a hint saying what to do, and a kind that decides the process exit code of
-//! DESIGN §5. The workflow, the store and the commands all return this type, so a refusal
+//! Every failure a user can meet is a variant here, with its message and a hint saying what
+//! to do (both from the catalog: `err-*` and `hint-*` in `errors.ftl`), and a kind that
+//! decides the process exit code of DESIGN §5. The workflow, the store and the commands all return this type, so a refusal
 //! found deep in the pure workflow reaches the screen unchanged.
 
+use std::fmt;
 use std::path::PathBuf;
+
+use dispute_i18n::{Lang, t_in};
 
 /// What kind of failure, which decides the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,80 +40,77 @@ impl Kind {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     // ---- not found ----
-    #[error("没有找到案卷库：{} 及其上级目录中都没有 casebook.toml", .0.display())]
     NoCasebook(PathBuf),
-    #[error("没有案件 {0}")]
     CaseNotFound(String),
-    #[error("没有操作员 {0}")]
     OperatorNotFound(String),
 
     // ---- refused ----
-    #[error("无法确定操作员身份")]
     NoIdentity,
-    #[error("操作员 {0} 不在本案卷库的操作员名单中")]
     UnknownActor(String),
-    #[error("操作员 {0} 已停用")]
     ActorDisabled(String),
-    #[error("无权{action}：{rule}")]
-    NotPermitted { action: String, rule: String },
-    #[error("案件 {id} 当前状态为“{status}”，不能{action}")]
+    /// `action` names what was attempted (an action label and the case, or a noun phrase:
+    /// 查看案件 X 的缴费人信息 / viewing the payer details of case X); `rule` says who may.
+    NotPermitted {
+        action: String,
+        rule: String,
+    },
+    /// `status` and `action` are labels (`Status::label`, `Action::label`).
     WrongState {
         id: String,
         status: String,
         action: String,
     },
-    #[error("案件 {id} 还不能{action}：{reason}")]
     NotReady {
         id: String,
         action: String,
         reason: String,
     },
-    #[error("{0} 已经是案卷库，未做任何改动")]
     AlreadyInitialised(PathBuf),
-    #[error("有未提交的手工改动：{}", .0.join("、"))]
     HandEdits(Vec<String>),
-    #[error("核验发现 {0} 处问题")]
     AuditFailed(usize),
-    #[error("这个文件已在提交 {0} 中导入过，不再重复导入")]
     AlreadyImported(String),
-    #[error("导入文件有 {0} 处错误，未导入任何案件")]
     ImportRows(usize),
 
     // ---- invalid ----
-    #[error("{field}无效：{reason}")]
-    Invalid { field: String, reason: String },
-    #[error("案件编号“{0}”格式不对")]
+    /// `field` is the catalog word of the field (标题 / title), `reason` a whole clause.
+    Invalid {
+        field: String,
+        reason: String,
+    },
     BadCaseId(String),
-    #[error("没有部门代码“{0}”")]
     UnknownDept(String),
-    #[error("没有角色“{0}”")]
     UnknownRole(String),
-    #[error("时间“{0}”无法识别")]
     BadTime(String),
-    #[error("时间 {0} 晚于现在")]
     FutureTime(String),
-    #[error("时间 {at} 早于本案上一次记录的时间 {previous}")]
-    TimeBeforePrevious { at: String, previous: String },
-    #[error("casebook.toml 有误：{0}")]
+    TimeBeforePrevious {
+        at: String,
+        previous: String,
+    },
     CasebookInvalid(String),
-    #[error("案件文件 {path} 有误：{reason}")]
-    CaseFileInvalid { path: String, reason: String },
-    #[error("无法读取文件 {path}：{reason}")]
-    FileRead { path: String, reason: String },
+    CaseFileInvalid {
+        path: String,
+        reason: String,
+    },
+    FileRead {
+        path: String,
+        reason: String,
+    },
 
     // ---- conflict ----
-    #[error("案卷库正被另一个命令写入（已等待 {0} 毫秒）")]
     Locked(u64),
-    #[error("提交时发现分支已被其他操作移动，本次未写入")]
     HeadMoved,
 
     // ---- internal ----
-    #[error("git 操作失败：{0}")]
     Git(String),
-    #[error("文件操作失败：{0}")]
     Io(#[from] std::io::Error),
-    #[error("内部错误：{0}")]
     Internal(String),
+}
+
+/// The message in the chosen language ([`Error::message_in`]).
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message_in(dispute_i18n::lang()))
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -146,39 +146,113 @@ impl Error {
         }
     }
 
-    /// The line that tells the user what to do next.
-    pub fn hint(&self) -> Option<String> {
+    /// The one-line message in `lang` (what `Display` prints in the chosen language).
+    pub fn message_in(&self, lang: Lang) -> String {
         use Error::*;
-        let h = match self {
-            NoCasebook(_) => "用 -C 目录 指定案卷库，或先运行 dispute init 创建".into(),
-            CaseNotFound(_) => "用 dispute list 查看已有的案件编号".into(),
-            OperatorNotFound(_) => "用 dispute operator list 查看操作员".into(),
-            NoIdentity => "用 --as 操作员编号、环境变量 DISPUTE_OPERATOR，或把 git 的 user.email 设为登记的邮箱".into(),
-            UnknownActor(_) => "用 dispute operator list 查看操作员；新操作员由管理员用 dispute operator add 登记".into(),
-            ActorDisabled(_) => "停用的操作员不能再办理；请由在职的操作员办理".into(),
-            NotPermitted { .. } => "请由有相应角色和部门的操作员办理（dispute operator list 可查看角色）".into(),
-            WrongState { id, .. } => format!("用 dispute show {id} 查看案件当前状态和已有记录"),
-            NotReady { id, .. } => format!("用 dispute show {id} 查看缺少的记录"),
-            AlreadyInitialised(_) => "已有的案卷库不需要再次初始化".into(),
-            AlreadyImported(c) => format!("用 git show {c} 查看那次导入"),
-            ImportRows(_) => "按上面列出的行号和列名改正后重新导入；dispute import --template 有列名和示例".into(),
-            AuditFailed(_) => "逐条查看上面列出的提交（git show 提交号），由管理员核实处理".into(),
-            HandEdits(_) => "先用 git diff 查看，再提交（git commit）或撤销（git checkout -- 文件）这些改动".into(),
-            Invalid { .. } => "改正后重新运行；dispute 子命令 --help 有各参数的说明".into(),
-            BadCaseId(_) => "案件编号形如 TAX-2026-0001（部门代码-年份-序号）".into(),
-            UnknownDept(_) => "部门代码：tax hrss medical justice finance approval petition cac gov".into(),
-            UnknownRole(_) => "角色：receiver handler office leader dispatcher admin".into(),
-            BadTime(_) => "时间用 RFC 3339 格式，如 2026-11-20T09:30:00+08:00".into(),
-            FutureTime(_) => "--at 记录事情实际发生的时间，不能晚于现在".into(),
-            TimeBeforePrevious { .. } => "用 dispute show 查看案件时间线，--at 不能早于最后一条记录".into(),
-            CasebookInvalid(_) => "修正 casebook.toml 后提交；格式见 schemas/casebook.schema.json".into(),
-            CaseFileInvalid { .. } => "用 git log -p 查看该文件的改动并修正；格式见 schemas/case.schema.json".into(),
-            FileRead { .. } => "检查文件路径、权限和编码（文本须为 UTF-8；导入的台账也可为 GB18030）".into(),
-            Locked(_) => "稍后重试；若确无其他命令在运行，请检查 .git/dispute.lock".into(),
-            HeadMoved => "重新运行该命令".into(),
-            Git(_) | Io(_) | Internal(_) => "这是程序或环境的问题，请把完整输出报告给维护人员".into(),
+        match self {
+            NoCasebook(dir) => t_in!(lang, "err-no-casebook", dir = dir.display()),
+            CaseNotFound(id) => t_in!(lang, "err-case-not-found", id = id),
+            OperatorNotFound(id) => t_in!(lang, "err-operator-not-found", id = id),
+            NoIdentity => t_in!(lang, "err-no-identity"),
+            UnknownActor(id) => t_in!(lang, "err-unknown-actor", id = id),
+            ActorDisabled(id) => t_in!(lang, "err-actor-disabled", id = id),
+            NotPermitted { action, rule } => {
+                t_in!(lang, "err-not-permitted", action = action, rule = rule)
+            }
+            WrongState { id, status, action } => t_in!(
+                lang,
+                "err-wrong-state",
+                id = id,
+                status = status,
+                action = action
+            ),
+            NotReady { id, action, reason } => t_in!(
+                lang,
+                "err-not-ready",
+                id = id,
+                action = action,
+                reason = reason
+            ),
+            AlreadyInitialised(dir) => {
+                t_in!(lang, "err-already-initialised", dir = dir.display())
+            }
+            HandEdits(files) => t_in!(
+                lang,
+                "err-hand-edits",
+                files = files.join(&t_in!(lang, "err-list-separator"))
+            ),
+            AuditFailed(n) => t_in!(lang, "err-audit-failed", n = n),
+            AlreadyImported(commit) => t_in!(lang, "err-already-imported", commit = commit),
+            ImportRows(n) => t_in!(lang, "err-import-rows", n = n),
+            Invalid { field, reason } => {
+                t_in!(lang, "err-invalid", field = field, reason = reason)
+            }
+            BadCaseId(id) => t_in!(lang, "err-bad-case-id", id = id),
+            UnknownDept(code) => t_in!(lang, "err-unknown-dept", code = code),
+            UnknownRole(role) => t_in!(lang, "err-unknown-role", role = role),
+            BadTime(time) => t_in!(lang, "err-bad-time", time = time),
+            FutureTime(time) => t_in!(lang, "err-future-time", time = time),
+            TimeBeforePrevious { at, previous } => t_in!(
+                lang,
+                "err-time-before-previous",
+                at = at,
+                previous = previous
+            ),
+            CasebookInvalid(reason) => t_in!(lang, "err-casebook-invalid", reason = reason),
+            CaseFileInvalid { path, reason } => {
+                t_in!(lang, "err-case-file-invalid", path = path, reason = reason)
+            }
+            FileRead { path, reason } => {
+                t_in!(lang, "err-file-read", path = path, reason = reason)
+            }
+            Locked(ms) => t_in!(lang, "err-locked", ms = ms),
+            HeadMoved => t_in!(lang, "err-head-moved"),
+            Git(detail) => t_in!(lang, "err-git", detail = detail),
+            Io(e) => t_in!(lang, "err-io", detail = e.to_string()),
+            Internal(detail) => t_in!(lang, "err-internal", detail = detail),
+        }
+    }
+
+    /// The line that tells the user what to do next, in the chosen language.
+    pub fn hint(&self) -> Option<String> {
+        self.hint_in(dispute_i18n::lang())
+    }
+
+    /// The hint in `lang`.
+    pub fn hint_in(&self, lang: Lang) -> Option<String> {
+        use Error::*;
+        let key = match self {
+            NoCasebook(_) => "hint-no-casebook",
+            CaseNotFound(_) => "hint-case-not-found",
+            OperatorNotFound(_) => "hint-operator-not-found",
+            NoIdentity => "hint-no-identity",
+            UnknownActor(_) => "hint-unknown-actor",
+            ActorDisabled(_) => "hint-actor-disabled",
+            NotPermitted { .. } => "hint-not-permitted",
+            WrongState { id, .. } => return Some(t_in!(lang, "hint-wrong-state", id = id)),
+            NotReady { id, .. } => return Some(t_in!(lang, "hint-not-ready", id = id)),
+            AlreadyInitialised(_) => "hint-already-initialised",
+            AlreadyImported(c) => {
+                return Some(t_in!(lang, "hint-already-imported", commit = c));
+            }
+            ImportRows(_) => "hint-import-rows",
+            AuditFailed(_) => "hint-audit-failed",
+            HandEdits(_) => "hint-hand-edits",
+            Invalid { .. } => "hint-invalid",
+            BadCaseId(_) => "hint-bad-case-id",
+            UnknownDept(_) => "hint-unknown-dept",
+            UnknownRole(_) => "hint-unknown-role",
+            BadTime(_) => "hint-bad-time",
+            FutureTime(_) => "hint-future-time",
+            TimeBeforePrevious { .. } => "hint-time-before-previous",
+            CasebookInvalid(_) => "hint-casebook-invalid",
+            CaseFileInvalid { .. } => "hint-case-file-invalid",
+            FileRead { .. } => "hint-file-read",
+            Locked(_) => "hint-locked",
+            HeadMoved => "hint-head-moved",
+            Git(_) | Io(_) | Internal(_) => "hint-internal",
         };
-        Some(h)
+        Some(t_in!(lang, key))
     }
 
     pub fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Error {
@@ -207,5 +281,148 @@ mod tests {
         assert_eq!(Error::BadCaseId("x".into()).kind().exit_code(), 4);
         assert_eq!(Error::Locked(10).kind().exit_code(), 5);
         assert_eq!(Error::Internal("x".into()).kind().exit_code(), 70);
+    }
+
+    #[test]
+    fn messages_and_hints_in_english() {
+        let e = Error::CaseNotFound("TAX-2026-0001".into());
+        assert_eq!(e.message_in(Lang::En), "case TAX-2026-0001 not found");
+        assert_eq!(
+            e.hint_in(Lang::En).unwrap(),
+            "run dispute list to see the case IDs"
+        );
+        let e = Error::WrongState {
+            id: "TAX-2026-0001".into(),
+            status: "Archived".into(),
+            action: "Written opinion".into(),
+        };
+        assert_eq!(
+            e.message_in(Lang::En),
+            "case TAX-2026-0001 is \"Archived\": \"Written opinion\" cannot be done in this status"
+        );
+        assert_eq!(
+            e.hint_in(Lang::En).unwrap(),
+            "run dispute show TAX-2026-0001 to see the case's current status and its records"
+        );
+        assert_eq!(
+            Error::HandEdits(vec!["a.toml".into(), "b.toml".into()]).message_in(Lang::En),
+            "there are uncommitted manual changes: a.toml, b.toml"
+        );
+        assert_eq!(
+            Error::AuditFailed(1).message_in(Lang::En),
+            "verification found one problem"
+        );
+        assert_eq!(
+            Error::ImportRows(3).message_in(Lang::En),
+            "the import file has 3 errors; no case was imported"
+        );
+        assert_eq!(
+            Error::Locked(12000).message_in(Lang::En),
+            "another command is writing to the casebook (waited 12000 ms)"
+        );
+        assert_eq!(
+            Error::NoCasebook("/srv/x".into()).message_in(Lang::En),
+            "no casebook found: neither /srv/x nor any directory above it holds casebook.toml"
+        );
+    }
+
+    #[test]
+    fn chinese_messages_are_unchanged() {
+        assert_eq!(
+            Error::HandEdits(vec!["a.toml".into(), "b.toml".into()]).message_in(Lang::Zh),
+            "有未提交的手工改动：a.toml、b.toml"
+        );
+        assert_eq!(
+            Error::invalid("标题", "不能为空").message_in(Lang::Zh),
+            "标题无效：不能为空"
+        );
+        assert_eq!(
+            Error::AuditFailed(2).message_in(Lang::Zh),
+            "核验发现 2 处问题"
+        );
+        assert_eq!(
+            Error::Locked(12000).message_in(Lang::Zh),
+            "案卷库正被另一个命令写入（已等待 12000 毫秒）"
+        );
+        assert_eq!(
+            Error::AlreadyImported("abc123".into())
+                .hint_in(Lang::Zh)
+                .unwrap(),
+            "用 git show abc123 查看那次导入"
+        );
+    }
+
+    #[test]
+    fn every_error_has_a_message_and_hint_in_both_languages() {
+        let all = [
+            Error::NoCasebook("d".into()),
+            Error::CaseNotFound("x".into()),
+            Error::OperatorNotFound("x".into()),
+            Error::NoIdentity,
+            Error::UnknownActor("x".into()),
+            Error::ActorDisabled("x".into()),
+            Error::not_permitted("a", "r"),
+            Error::WrongState {
+                id: "i".into(),
+                status: "s".into(),
+                action: "a".into(),
+            },
+            Error::NotReady {
+                id: "i".into(),
+                action: "a".into(),
+                reason: "r".into(),
+            },
+            Error::AlreadyInitialised("d".into()),
+            Error::HandEdits(vec!["f".into()]),
+            Error::AuditFailed(2),
+            Error::AlreadyImported("c".into()),
+            Error::ImportRows(2),
+            Error::invalid("f", "r"),
+            Error::BadCaseId("x".into()),
+            Error::UnknownDept("x".into()),
+            Error::UnknownRole("x".into()),
+            Error::BadTime("x".into()),
+            Error::FutureTime("x".into()),
+            Error::TimeBeforePrevious {
+                at: "a".into(),
+                previous: "p".into(),
+            },
+            Error::CasebookInvalid("r".into()),
+            Error::CaseFileInvalid {
+                path: "p".into(),
+                reason: "r".into(),
+            },
+            Error::FileRead {
+                path: "p".into(),
+                reason: "r".into(),
+            },
+            Error::Locked(1),
+            Error::HeadMoved,
+            Error::Git("g".into()),
+            Error::Io(std::io::Error::other("disk")),
+            Error::Internal("x".into()),
+        ];
+        for e in &all {
+            for lang in Lang::ALL {
+                let m = e.message_in(lang);
+                let h = e.hint_in(lang).unwrap();
+                for text in [&m, &h] {
+                    assert!(
+                        !text.starts_with("err-") && !text.starts_with("hint-") && !text.is_empty(),
+                        "{e:?} in {lang:?}: {text}"
+                    );
+                }
+                if lang == Lang::En {
+                    assert!(
+                        !m.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                        "{m}"
+                    );
+                    assert!(
+                        !h.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                        "{h}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -6,9 +6,14 @@ use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
+use dispute_i18n::t;
+
 use crate::error::{Error, Result};
 
-pub const LAW: &str = "《中华人民共和国社会保险法》第八十六条";
+/// The article of law the fee rests on, in the chosen language.
+pub fn law() -> &'static str {
+    dispute_i18n::word("fee-law")
+}
 
 /// 万分之五 per day.
 pub fn daily_rate() -> Decimal {
@@ -29,20 +34,21 @@ pub struct LateFee {
 /// An amount in yuan as typed: digits with at most two decimals, positive, below a trillion.
 pub fn parse_yuan(s: &str) -> Result<Decimal> {
     let t = s.trim().replace([',', '，'], "");
-    let bad = |why: &str| Error::invalid("欠缴金额", format!("“{s}”{why}"));
+    let bad =
+        |key: &str| Error::invalid(dispute_i18n::word("fee-field-amount"), t!(key, value = s));
     let ok_chars = !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == '.');
     if !ok_chars || t.matches('.').count() > 1 || t.starts_with('.') || t.ends_with('.') {
-        return Err(bad("不是金额（如 12345.67）"));
+        return Err(bad("fee-not-amount-example"));
     }
     if t.split_once('.').is_some_and(|(_, f)| f.len() > 2) {
-        return Err(bad("最多两位小数（到分）"));
+        return Err(bad("fee-too-many-decimals"));
     }
-    let d: Decimal = t.parse().map_err(|_| bad("不是金额"))?;
+    let d: Decimal = t.parse().map_err(|_| bad("fee-not-amount"))?;
     if d <= Decimal::ZERO {
-        return Err(bad("须大于零"));
+        return Err(bad("fee-not-positive"));
     }
     if d >= Decimal::new(1_000_000_000_000, 0) {
-        return Err(bad("超出可计算的范围"));
+        return Err(bad("fee-too-large"));
     }
     Ok(d)
 }

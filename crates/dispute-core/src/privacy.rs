@@ -60,8 +60,8 @@ pub fn check_reveal(case: &Case, op: &Operator) -> Result<()> {
         Ok(())
     } else {
         Err(Error::not_permitted(
-            format!("查看案件 {} 的缴费人信息", case.id),
-            "只有受理部门和联办（承办）部门的操作员可以查看未遮盖的缴费人信息",
+            dispute_i18n::t!("privacy-reveal-action", id = case.id),
+            dispute_i18n::t!("privacy-reveal-rule"),
         ))
     }
 }

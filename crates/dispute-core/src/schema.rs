@@ -49,7 +49,7 @@ pub fn check_case_value(value: &Value, path: &str) -> Result<()> {
         None => Ok(()),
         Some(reason) => Err(Error::CaseFileInvalid {
             path: path.to_string(),
-            reason: format!("不符合 case.schema.json：{reason}"),
+            reason: dispute_i18n::t!("schema-case-mismatch", reason = reason),
         }),
     }
 }
@@ -63,8 +63,9 @@ pub fn check_casebook(value: &toml::Value) -> Result<()> {
     let value = serde_json::to_value(value).map_err(|e| Error::Internal(e.to_string()))?;
     match first_error(casebook_validator(), &value) {
         None => Ok(()),
-        Some(reason) => Err(Error::CasebookInvalid(format!(
-            "不符合 casebook.schema.json：{reason}"
+        Some(reason) => Err(Error::CasebookInvalid(dispute_i18n::t!(
+            "schema-casebook-mismatch",
+            reason = reason
         ))),
     }
 }

@@ -3,6 +3,8 @@
 //! Each check returns the cleaned value or `Error::Invalid` naming the field and the reason,
 //! so a command can check all its input before it touches the casebook.
 
+use dispute_i18n::{t, word};
+
 use crate::error::{Error, Result};
 
 /// No text field may exceed this (bytes of UTF-8).
@@ -23,7 +25,7 @@ fn check_chars(field: &str, s: &str, multiline: bool) -> Result<()> {
         if (c.is_control() && !allowed_control) || is_deceptive(c) {
             return Err(Error::invalid(
                 field,
-                format!("含有不可见的控制字符 U+{:04X}", c as u32),
+                t!("val-control-char", code = format!("{:04X}", c as u32)),
             ));
         }
     }
@@ -36,12 +38,12 @@ pub fn text(field: &str, s: &str) -> Result<String> {
     let s = s.replace("\r\n", "\n");
     let s = s.trim();
     if s.is_empty() {
-        return Err(Error::invalid(field, "不能为空"));
+        return Err(Error::invalid(field, t!("val-empty")));
     }
     if s.len() > MAX_TEXT {
         return Err(Error::invalid(
             field,
-            format!("长度 {} 字节，超过上限 {} 字节", s.len(), MAX_TEXT),
+            t!("val-too-long", len = s.len(), max = MAX_TEXT),
         ));
     }
     check_chars(field, s, true)?;
@@ -52,12 +54,12 @@ pub fn text(field: &str, s: &str) -> Result<String> {
 pub fn line(field: &str, s: &str) -> Result<String> {
     let s = s.trim();
     if s.is_empty() {
-        return Err(Error::invalid(field, "不能为空"));
+        return Err(Error::invalid(field, t!("val-empty")));
     }
     if s.len() > MAX_SHORT {
         return Err(Error::invalid(
             field,
-            format!("长度 {} 字节，超过上限 {} 字节", s.len(), MAX_SHORT),
+            t!("val-too-long", len = s.len(), max = MAX_SHORT),
         ));
     }
     check_chars(field, s, false)?;
@@ -67,22 +69,25 @@ pub fn line(field: &str, s: &str) -> Result<String> {
 /// A title, which is printed in git commit messages: a one-line field that may not hold
 /// what looks like a phone or ID number (a run of seven or more digits).
 pub fn title(s: &str) -> Result<String> {
-    let s = line("标题", s)?;
-    no_numbers_for_git_log("标题", &s)?;
+    let field = word("val-field-title");
+    let s = line(field, s)?;
+    no_numbers_for_git_log(field, &s)?;
     Ok(s)
 }
 
 /// The payer's name (it is named in the commit message of the registration).
 pub fn payer_name(s: &str) -> Result<String> {
-    let s = line("缴费人名称", s)?;
-    no_numbers_for_git_log("缴费人名称", &s)?;
+    let field = word("val-field-payer-name");
+    let s = line(field, s)?;
+    no_numbers_for_git_log(field, &s)?;
     Ok(s)
 }
 
 /// The district of the matter (named in the commit message when there is no title).
 pub fn district(s: &str) -> Result<String> {
-    let s = line("辖区", s)?;
-    no_numbers_for_git_log("辖区", &s)?;
+    let field = word("val-field-district");
+    let s = line(field, s)?;
+    no_numbers_for_git_log(field, &s)?;
     Ok(s)
 }
 
@@ -101,10 +106,7 @@ pub fn no_numbers_for_git_log(field: &str, s: &str) -> Result<()> {
             run = 0;
         }
         if run >= 7 {
-            return Err(Error::invalid(
-                field,
-                "会写入 git 提交说明，不能含电话号码、证件号码等缴费人信息",
-            ));
+            return Err(Error::invalid(field, t!("val-numbers-in-git-log")));
         }
     }
     Ok(())
@@ -114,11 +116,11 @@ pub fn no_numbers_for_git_log(field: &str, s: &str) -> Result<()> {
 /// (`0359-1234567`, hyphen optional), optionally `-` extension.
 pub fn phone(s: &str) -> Result<String> {
     let s = s.trim();
-    let bad = |why: &str| Err(Error::invalid("电话", format!("“{s}”{why}")));
+    let bad = |key: &str| Err(Error::invalid(word("val-field-phone"), t!(key, value = s)));
     let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
     if s.len() == 11 && digits(s) && s.starts_with('1') {
         if !matches!(s.as_bytes()[1], b'3'..=b'9') {
-            return bad("不是有效的手机号码");
+            return bad("val-phone-not-mobile");
         }
         return Ok(s.to_string());
     }
@@ -146,16 +148,16 @@ pub fn phone(s: &str) -> Result<String> {
             return Ok(s.to_string());
         }
     }
-    bad("不是有效的手机或固定电话号码（如 13800000000、0359-3012345）")
+    bad("val-phone-invalid")
 }
 
 /// A payer's ID code: an 18-character unified social credit code (GB 32100-2015) or a
 /// resident ID number (GB 11643-1999, 18 characters), with its check character.
 pub fn id_code(s: &str) -> Result<String> {
     let s = s.trim().to_ascii_uppercase();
-    let bad = |why: &str| Err(Error::invalid("证件号码", why.to_string()));
+    let bad = |key: &str| Err(Error::invalid(word("val-field-id-code"), t!(key)));
     if s.len() != 18 || !s.is_ascii() {
-        return bad("应为 18 位统一社会信用代码或居民身份证号码");
+        return bad("val-id-code-length");
     }
     let b = s.as_bytes();
     if b[..17].iter().all(u8::is_ascii_digit) && resident_check(&b[..17]) == b[17] {
@@ -164,7 +166,7 @@ pub fn id_code(s: &str) -> Result<String> {
     if credit_code_check(b) {
         return Ok(s);
     }
-    bad("校验位不符，请核对证件号码")
+    bad("val-id-code-check")
 }
 
 fn resident_check(first17: &[u8]) -> u8 {
@@ -205,8 +207,8 @@ pub fn operator_id(s: &str) -> Result<String> {
         Ok(s.to_string())
     } else {
         Err(Error::invalid(
-            "操作员编号",
-            format!("“{s}”应为 1–32 位小写字母、数字、. _ -，以字母开头"),
+            word("val-field-operator-id"),
+            t!("val-operator-id-format", value = s),
         ))
     }
 }
@@ -228,7 +230,10 @@ pub fn email(s: &str) -> Result<String> {
     if ok {
         Ok(s.to_string())
     } else {
-        Err(Error::invalid("邮箱", format!("“{s}”不是有效的邮箱地址")))
+        Err(Error::invalid(
+            word("val-field-email"),
+            t!("val-email-invalid", value = s),
+        ))
     }
 }
 
@@ -237,7 +242,10 @@ pub fn category(n: u8) -> Result<u8> {
     if (1..=10).contains(&n) {
         Ok(n)
     } else {
-        Err(Error::invalid("争议类别", format!("{n} 不在 1–10 之间")))
+        Err(Error::invalid(
+            word("val-field-category"),
+            t!("val-category-range", n = n),
+        ))
     }
 }
 

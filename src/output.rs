@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 use comfy_table::{ContentArrangement, Table, presets};
+use dispute_i18n::{t, word};
 use serde::Serialize;
 
 use crate::calendar::{Calendar, china, local_date};
@@ -68,28 +69,29 @@ impl Ui {
     pub fn notices(&mut self, notices: crate::store::Notices) {
         let notices = notices.0;
         for n in notices {
-            let _ = writeln!(self.err, "注意：{n}");
+            let _ = writeln!(self.err, "{}", t!("out-notice", text = n));
         }
     }
 
     pub fn warn(&mut self, s: &str) {
-        let _ = writeln!(self.err, "警告：{s}");
+        let _ = writeln!(self.err, "{}", t!("out-warning", text = s));
     }
 
     /// A write succeeded: the commit and what it recorded.
     pub fn done(&mut self, subject: &str, commit: git2::Oid) {
-        let _ = writeln!(
-            self.err,
-            "已提交 {}  {subject}",
-            crate::store::oid_short(commit)
+        let line = t!(
+            "out-committed",
+            commit = crate::store::oid_short(commit),
+            subject = subject
         );
+        let _ = writeln!(self.err, "{line}");
     }
 
     /// An error: one line saying what is wrong, one line saying what to do.
     pub fn error(&mut self, e: &Error) {
-        let _ = writeln!(self.err, "错误：{e}");
+        let _ = writeln!(self.err, "{}", t!("out-error", message = e.to_string()));
         if let Some(h) = e.hint() {
-            let _ = writeln!(self.err, "提示：{h}");
+            let _ = writeln!(self.err, "{}", t!("out-hint", hint = h.to_string()));
         }
     }
 
@@ -103,9 +105,9 @@ impl Ui {
             Some(path) if path.as_os_str() != "-" => {
                 std::fs::write(path, bytes).map_err(|e| Error::FileRead {
                     path: path.display().to_string(),
-                    reason: format!("无法写入：{e}"),
+                    reason: t!("out-cannot-write", reason = e.to_string()),
                 })?;
-                self.status(&format!("已写入 {}", path.display()));
+                self.status(&t!("out-written", path = path.display()));
                 Ok(())
             }
             _ => {
@@ -121,16 +123,28 @@ impl Ui {
         if json {
             return self.json(&book.operators);
         }
-        let mut t = new_table(&["编号", "姓名", "部门", "角色", "邮箱", "状态"]);
+        let mut t = new_table(&[
+            word("out-col-id"),
+            word("out-col-name"),
+            word("out-col-dept"),
+            word("out-col-roles"),
+            word("out-col-email"),
+            word("out-col-status"),
+        ]);
         for op in &book.operators {
             let roles: Vec<&str> = op.roles.iter().map(|r| r.label()).collect();
             t.add_row(vec![
                 op.id.clone(),
                 op.name.clone(),
                 book.dept_short(&op.dept).to_string(),
-                roles.join("、"),
+                roles.join(word("out-list-separator")),
                 op.email.clone(),
-                if op.active { "在用" } else { "已停用" }.to_string(),
+                word(if op.active {
+                    "out-operator-active"
+                } else {
+                    "out-operator-inactive"
+                })
+                .to_string(),
             ]);
         }
         self.table(t)
@@ -141,17 +155,17 @@ impl Ui {
             return self.json(&rows);
         }
         let mut t = new_table(&[
-            "编号",
-            "状态",
-            "类别",
-            "缴费人",
-            "辖区",
-            "受理时间",
-            "下一时限",
+            word("out-col-id"),
+            word("out-col-status"),
+            word("out-col-category"),
+            word("out-col-payer"),
+            word("out-col-district"),
+            word("out-col-received-at"),
+            word("out-col-next-due"),
         ]);
         for r in rows {
             let due = match (&r.next_due, r.days_late) {
-                (Some(d), Some(late)) => format!("{d}（超期{late}个工作日）"),
+                (Some(d), Some(late)) => t!("out-due-late", due = d.to_string(), days = late),
                 (Some(d), None) => d.to_string(),
                 (None, _) => text::NONE.to_string(),
             };
@@ -169,7 +183,7 @@ impl Ui {
         }
         self.table(t)?;
         let _ = book;
-        self.status(&format!("共 {} 件", rows.len()));
+        self.status(&t!("out-list-total", n = rows.len()));
         Ok(())
     }
 
@@ -180,7 +194,14 @@ impl Ui {
         if json {
             return self.json(&rows);
         }
-        let mut t = new_table(&["办理时间", "操作员", "动作", "说明", "提交", "提交时间"]);
+        let mut t = new_table(&[
+            word("out-col-done-at"),
+            word("out-col-operator"),
+            word("out-col-action"),
+            word("out-col-summary"),
+            word("out-col-commit"),
+            word("out-col-committed-at"),
+        ]);
         for r in rows {
             t.add_row(vec![
                 r.at.as_ref()
@@ -207,12 +228,12 @@ impl Ui {
             return self.json(&rows);
         }
         let mut t = new_table(&[
-            "编号",
-            "待办事项",
-            "责任部门",
-            "责任人",
-            "期限",
-            "超期工作日",
+            word("out-col-id"),
+            word("out-col-pending-item"),
+            word("out-col-responsible-dept"),
+            word("out-col-responsible-person"),
+            word("out-col-due"),
+            word("out-col-days-late"),
         ]);
         for r in rows {
             t.add_row(vec![
@@ -222,13 +243,17 @@ impl Ui {
                 r.operator
                     .as_deref()
                     .map(|o| book.operator_label(o))
-                    .unwrap_or_else(|| format!("{}承办人", book.dept_short(&r.dept))),
+                    .unwrap_or_else(|| t!("out-dept-handler", dept = book.dept_short(&r.dept))),
                 r.due.to_string(),
                 r.days_late.to_string(),
             ]);
         }
         self.table(t)?;
-        self.status(&format!("截至 {as_of}，超期事项共 {} 项", rows.len()));
+        self.status(&t!(
+            "out-overdue-total",
+            date = as_of.to_string(),
+            n = rows.len()
+        ));
         Ok(())
     }
 
@@ -242,7 +267,12 @@ impl Ui {
             return self.json(&findings);
         }
         if !findings.is_empty() {
-            let mut t = new_table(&["提交", "案件", "操作员", "问题"]);
+            let mut t = new_table(&[
+                word("out-col-commit"),
+                word("out-col-case"),
+                word("out-col-operator"),
+                word("out-col-problem"),
+            ]);
             for f in findings {
                 t.add_row(vec![
                     f.commit.clone(),
@@ -253,16 +283,21 @@ impl Ui {
             }
             self.table(t)?;
         }
-        self.status(&format!(
-            "核验了 {checked} 个改动案卷的提交，发现 {} 处问题",
-            findings.len()
+        self.status(&t!(
+            "out-findings-total",
+            checked = checked,
+            found = findings.len()
         ));
         Ok(())
     }
 
     /// The bad rows of an import, on stderr (stdout stays for the imported IDs).
     pub fn row_errors(&mut self, errors: &[crate::import::RowError]) {
-        let mut t = new_table(&["行", "列", "原因"]);
+        let mut t = new_table(&[
+            word("out-col-row"),
+            word("out-col-column"),
+            word("out-col-reason"),
+        ]);
         for e in errors {
             t.add_row(vec![
                 if e.row == 0 {
@@ -345,7 +380,11 @@ impl LogRow {
         let operator = t.get(Trailer::Operator).map(str::to_string);
         let operator_label = match &operator {
             Some(id) => book.operator_label(id),
-            None => format!("{} <{}>（非 dispute 提交）", e.author_name, e.author_email),
+            None => t!(
+                "out-log-foreign-author",
+                name = e.author_name,
+                email = e.author_email
+            ),
         };
         let action = t.get(Trailer::Action).map(str::to_string);
         let action_label = match &action {
@@ -382,9 +421,11 @@ fn push(out: &mut String, s: impl AsRef<str>) {
     out.push('\n');
 }
 
-fn section(out: &mut String, title: &str) {
+/// A section heading of the case sheet: a blank line, then the heading (brackets included
+/// in the catalog message).
+fn section(out: &mut String, heading: &str) {
     out.push('\n');
-    push(out, format!("【{title}】"));
+    push(out, heading);
 }
 
 fn indent(text: &str) -> String {
@@ -400,79 +441,94 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
     let op = |id: &str| book.operator_label(id);
     let late = |due: NaiveDate| -> String {
         if due < today {
-            format!(
-                "（已超期 {} 个工作日）",
-                cal.working_days_between(due, today)
+            t!(
+                "out-sheet-overdue-days",
+                days = cal.working_days_between(due, today)
             )
         } else {
             String::new()
         }
     };
+    let list_sep = word("out-list-separator");
 
-    push(&mut o, format!("案件 {}　{}", case.id, case.status.label()));
-    if let Some(t) = &case.title {
-        push(&mut o, format!("标题：{t}"));
-    }
-
-    section(&mut o, "受理登记");
     push(
         &mut o,
-        format!(
-            "受理部门：{}　首问责任人：{}",
-            dept(&case.receiving_dept),
-            op(&case.first_receiver)
+        t!(
+            "out-sheet-title",
+            id = case.id,
+            status = case.status.label()
+        ),
+    );
+    if let Some(title) = &case.title {
+        push(&mut o, t!("out-sheet-case-title", title = title));
+    }
+
+    section(&mut o, &t!("out-sheet-sec-registration"));
+    push(
+        &mut o,
+        t!(
+            "out-sheet-received-by",
+            dept = dept(&case.receiving_dept),
+            receiver = op(&case.first_receiver)
         ),
     );
     push(
         &mut o,
-        format!(
-            "受理时间：{}　渠道：{}　辖区：{}",
-            short_time(&case.received_at),
-            case.channel.label(),
-            case.district
+        t!(
+            "out-sheet-received-at",
+            time = short_time(&case.received_at),
+            channel = case.channel.label(),
+            district = case.district
         ),
     );
     let p = &case.payer;
-    let mut payer = format!(
-        "缴费人：{}（{}）　电话：{}",
-        p.name,
-        p.kind.label(),
-        p.phone
-    );
+    let mut payer = vec![t!(
+        "out-sheet-payer",
+        name = p.name,
+        kind = p.kind.label(),
+        phone = p.phone
+    )];
     if let Some(c) = &p.contact {
-        payer.push_str(&format!("　联系人：{c}"));
+        payer.push(t!("out-sheet-payer-contact", contact = c));
     }
     if let Some(id) = &p.id_code {
-        payer.push_str(&format!("　证件号码：{id}"));
+        payer.push(t!("out-sheet-payer-id", id = id));
     }
-    push(&mut o, payer);
-    push(&mut o, "反映事项：");
+    push(&mut o, payer.join(word("out-sheet-field-separator")));
+    push(&mut o, t!("out-sheet-matter"));
     push(&mut o, indent(&case.summary));
 
-    section(&mut o, "分类");
+    section(&mut o, &t!("out-sheet-sec-classification"));
     push(
         &mut o,
-        format!(
-            "事项类型：{}　争议类别：{}",
-            case.track.map(|t| t.label()).unwrap_or("未分类"),
-            case.category
+        t!(
+            "out-sheet-classification",
+            track = case
+                .track
+                .map(|t| t.label())
+                .unwrap_or_else(|| word("out-sheet-unclassified")),
+            category = case
+                .category
                 .map(|c| format!("{c} {}", text::category(c)))
                 .unwrap_or_else(|| text::NONE.into())
         ),
     );
     if !case.insurance.is_empty() {
         let ins: Vec<&str> = case.insurance.iter().map(|i| i.label()).collect();
-        push(&mut o, format!("险种：{}", ins.join("、")));
+        push(
+            &mut o,
+            t!("out-sheet-insurance", insurance = ins.join(list_sep)),
+        );
     }
 
-    section(&mut o, "时限");
+    section(&mut o, &t!("out-sheet-sec-deadlines"));
     let open = crate::workflow::open_obligations(case);
     let mut any = false;
-    for (label, due, kind) in [
-        ("分类流转", case.due.classify, ObligationKind::Classify),
-        ("转交承办部门", case.due.dispatch, ObligationKind::Dispatch),
-        ("书面回复缴费人", case.due.reply, ObligationKind::Reply),
-        ("案卷归档", case.due.archive, ObligationKind::Archive),
+    for (due, kind) in [
+        (case.due.classify, ObligationKind::Classify),
+        (case.due.dispatch, ObligationKind::Dispatch),
+        (case.due.reply, ObligationKind::Reply),
+        (case.due.archive, ObligationKind::Archive),
     ] {
         if let Some(d) = due {
             any = true;
@@ -480,9 +536,17 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
             let state = if pending {
                 late(d)
             } else {
-                "（已完成）".to_string()
+                t!("out-sheet-done")
             };
-            push(&mut o, format!("{label}：{d}{state}"));
+            push(
+                &mut o,
+                t!(
+                    "out-sheet-deadline",
+                    label = text::obligation_label(kind),
+                    due = d.to_string(),
+                    state = state
+                ),
+            );
         }
     }
     if !any {
@@ -490,162 +554,198 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
     }
 
     if !case.assignments.is_empty() {
-        section(&mut o, "联办（承办）部门");
+        section(&mut o, &t!("out-sheet-sec-assignments"));
         for a in &case.assignments {
             let status = match (case.opinion_of(&a.dept), a.removed_at) {
-                (_, Some(at)) => format!(
-                    "已撤回（{}：{}）",
-                    short_time(&at),
-                    a.removed_reason.as_deref().unwrap_or("")
+                (_, Some(at)) => t!(
+                    "out-sheet-assignment-withdrawn",
+                    time = short_time(&at),
+                    reason = a.removed_reason.as_deref().unwrap_or("")
                 ),
                 (Some(op), None) => {
                     let when = local_date(&op.at);
-                    if when > a.due {
-                        format!("已提交 {}（逾期）", short_time(&op.at))
+                    let key = if when > a.due {
+                        "out-sheet-opinion-submitted-late"
                     } else {
-                        format!("已提交 {}", short_time(&op.at))
-                    }
+                        "out-sheet-opinion-submitted"
+                    };
+                    t!(key, time = short_time(&op.at))
                 }
                 (None, None) if case.status.is_open() && case.reply.is_none() => {
-                    format!("未提交{}", late(a.due))
+                    t!("out-sheet-opinion-missing", late = late(a.due))
                 }
-                (None, None) => "未提交".to_string(),
+                (None, None) => t!("out-sheet-opinion-missing", late = ""),
             };
             push(
                 &mut o,
-                format!("{}　期限 {}　{}", dept(&a.dept), a.due, status),
+                t!(
+                    "out-sheet-assignment",
+                    dept = dept(&a.dept),
+                    due = a.due.to_string(),
+                    state = status
+                ),
             );
         }
     }
 
     for opn in &case.opinions {
-        section(&mut o, &format!("书面意见：{}", dept(&opn.dept)));
-        push(&mut o, format!("{}　{}", op(&opn.by), short_time(&opn.at)));
+        section(&mut o, &t!("out-sheet-sec-opinion", dept = dept(&opn.dept)));
+        push(
+            &mut o,
+            t!(
+                "out-sheet-who-when",
+                who = op(&opn.by),
+                time = short_time(&opn.at)
+            ),
+        );
         push(&mut o, indent(&opn.text));
     }
 
     if let Some(a) = &case.approval {
-        section(&mut o, "上报领导小组");
+        section(&mut o, &t!("out-sheet-sec-leading-group"));
         push(
             &mut o,
-            format!(
-                "{}　{}上报：{}",
-                short_time(&a.requested_at),
-                op(&a.requested_by),
-                a.reason
+            t!(
+                "out-sheet-escalated",
+                time = short_time(&a.requested_at),
+                who = op(&a.requested_by),
+                reason = a.reason
             ),
         );
         match (&a.decision, &a.decided_by, &a.decided_at) {
             (Some(d), Some(by), Some(at)) => push(
                 &mut o,
-                format!(
-                    "{}　{}：{}。{}",
-                    short_time(at),
-                    op(by),
-                    d.label(),
-                    a.note.as_deref().unwrap_or("")
+                t!(
+                    "out-sheet-decided",
+                    time = short_time(at),
+                    who = op(by),
+                    decision = d.label(),
+                    note = a.note.as_deref().unwrap_or("")
                 ),
             ),
-            _ => push(&mut o, "待组长审批"),
+            _ => push(&mut o, t!("out-sheet-approval-pending")),
         }
     }
 
     for c in &case.consultations {
-        section(&mut o, &format!("会商：{}", c.kind.label()));
+        section(
+            &mut o,
+            &t!("out-sheet-sec-consultation", kind = c.kind.label()),
+        );
         let who: Vec<String> = c.attendees.iter().map(|d| dept(d)).collect();
         push(
             &mut o,
-            format!(
-                "{}　记录人 {}　参会：{}",
-                short_time(&c.at),
-                op(&c.by),
-                who.join("、")
+            t!(
+                "out-sheet-consultation",
+                time = short_time(&c.at),
+                who = op(&c.by),
+                attendees = who.join(list_sep)
             ),
         );
-        push(&mut o, "会议纪要：");
+        push(&mut o, t!("out-sheet-minutes"));
         push(&mut o, indent(&c.minutes));
     }
 
     if let Some(r) = &case.referral {
-        section(&mut o, "报送单");
+        section(&mut o, &t!("out-sheet-sec-referral"));
         push(
             &mut o,
-            format!(
-                "报送：{}　{}",
-                short_time(&r.referred_at),
-                op(&r.referred_by)
+            t!(
+                "out-sheet-referred",
+                time = short_time(&r.referred_at),
+                who = op(&r.referred_by)
             ),
         );
         push(
             &mut o,
-            format!(
-                "受理人：{}　电话：{}　受理时间：{}",
-                r.receiver_name,
-                r.receiver_phone,
-                short_time(&r.received_at)
+            t!(
+                "out-sheet-referral-receiver",
+                name = r.receiver_name,
+                phone = r.receiver_phone,
+                time = short_time(&r.received_at)
             ),
         );
-        push(&mut o, "反映内容摘要：");
+        push(&mut o, t!("out-sheet-referral-summary"));
         push(&mut o, indent(&r.summary));
-        push(&mut o, format!("报送意见：{}", r.opinion));
-        push(&mut o, format!("反馈受理部门日期：{}", r.feedback_due));
-        match (&r.dispatched_at, &r.hotline_ticket) {
-            (Some(at), Some(t)) => push(
-                &mut o,
-                format!("已转办：{}　12345工单 {}", short_time(at), t),
+        push(
+            &mut o,
+            t!("out-sheet-referral-opinion", opinion = r.opinion),
+        );
+        push(
+            &mut o,
+            t!(
+                "out-sheet-referral-feedback-due",
+                date = r.feedback_due.to_string()
             ),
-            _ => push(&mut o, "待县政府办转办"),
+        );
+        match (&r.dispatched_at, &r.hotline_ticket) {
+            (Some(at), Some(ticket)) => push(
+                &mut o,
+                t!(
+                    "out-sheet-referral-dispatched",
+                    time = short_time(at),
+                    ticket = ticket
+                ),
+            ),
+            _ => push(&mut o, t!("out-sheet-referral-pending")),
         }
     }
 
     if let Some(r) = &case.redirect {
-        section(&mut o, "告知另行办理");
+        section(&mut o, &t!("out-sheet-sec-redirect"));
         push(
             &mut o,
-            format!(
-                "{}　{}：告知缴费人到{}办理。{}",
-                short_time(&r.at),
-                op(&r.by),
-                dept(&r.dept),
-                r.note
+            t!(
+                "out-sheet-redirected",
+                time = short_time(&r.at),
+                who = op(&r.by),
+                dept = dept(&r.dept),
+                note = r.note
             ),
         );
     }
 
     for d in &case.discipline {
-        section(&mut o, "移交纪委监委");
+        section(&mut o, &t!("out-sheet-sec-discipline"));
         push(
             &mut o,
-            format!(
-                "{}　{}：{}拒不办理。{}",
-                short_time(&d.at),
-                op(&d.by),
-                dept(&d.dept),
-                d.reason
+            t!(
+                "out-sheet-discipline",
+                time = short_time(&d.at),
+                who = op(&d.by),
+                dept = dept(&d.dept),
+                reason = d.reason
             ),
         );
     }
 
     if let Some(r) = &case.reply {
-        section(&mut o, "书面回复（总处理意见）");
-        push(&mut o, format!("{}　{}", short_time(&r.at), op(&r.by)));
+        section(&mut o, &t!("out-sheet-sec-reply"));
+        push(
+            &mut o,
+            t!(
+                "out-sheet-when-who",
+                time = short_time(&r.at),
+                who = op(&r.by)
+            ),
+        );
         push(&mut o, indent(&r.text));
     }
 
     if let Some(a) = &case.archive {
-        section(&mut o, "归档");
+        section(&mut o, &t!("out-sheet-sec-archive"));
         let remedy = a
             .remedy
-            .map(|r| format!("，{}", r.label()))
+            .map(|r| t!("out-sheet-archive-remedy", remedy = r.label()))
             .unwrap_or_default();
         push(
             &mut o,
-            format!(
-                "{}　{}：{}{}",
-                short_time(&a.at),
-                op(&a.by),
-                a.outcome.label(),
-                remedy
+            t!(
+                "out-sheet-archived",
+                time = short_time(&a.at),
+                who = op(&a.by),
+                outcome = a.outcome.label(),
+                remedy = remedy
             ),
         );
         if let Some(n) = &a.note {
@@ -653,21 +753,21 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
         }
     }
 
-    section(&mut o, "时间线");
+    section(&mut o, &t!("out-sheet-sec-timeline"));
     for e in &case.events {
         let about = e
             .dept
             .as_deref()
-            .map(|d| format!("（{}）", dept(d)))
+            .map(|d| t!("out-sheet-event-dept", dept = dept(d)))
             .unwrap_or_default();
         push(
             &mut o,
-            format!(
-                "{}　{}{}　{}",
-                short_time(&e.at),
-                e.action.label(),
-                about,
-                op(&e.by)
+            t!(
+                "out-sheet-event",
+                time = short_time(&e.at),
+                action = e.action.label(),
+                about = about,
+                who = op(&e.by)
             ),
         );
     }

@@ -7,6 +7,8 @@ use crate::ledger::{self, Filter, GroupBy, Stats};
 use crate::output::new_table;
 use crate::text::obligation_label;
 use crate::text::{self, Label};
+use crate::workflow::ObligationKind;
+use dispute_i18n::{t, word};
 
 use super::App;
 
@@ -65,37 +67,37 @@ fn percent(r: Option<f64>) -> String {
 }
 
 fn render(app: &mut App, book: &Casebook, s: &Stats) -> Result<()> {
-    let scope = match s.year {
-        Some(y) => format!("{y} 年受理的"),
-        None => "全部".to_string(),
+    let date = s.as_of.to_string();
+    let summary = match s.year {
+        Some(y) => t!("stats-summary-year", date = date, year = y, n = s.cases),
+        None => t!("stats-summary-all", date = date, n = s.cases),
     };
-    app.ui
-        .status(&format!("截至 {}，{}案件共 {} 件", s.as_of, scope, s.cases));
+    app.ui.status(&summary);
 
-    let mut t = new_table(&["状态", "件数"]);
+    let mut t = new_table(&[word("stats-col-status"), word("stats-col-cases")]);
     for status in Status::ALL {
         t.add_row(vec![
             status.label().to_string(),
             count(s.by_status.get(status.code()).copied().unwrap_or(0)),
         ]);
     }
-    t.add_row(vec!["合计".to_string(), count(s.cases)]);
+    t.add_row(vec![word("stats-total").to_string(), count(s.cases)]);
     app.ui.table(t)?;
 
     if s.by == GroupBy::Dept {
         let mut t = new_table(&[
-            "部门",
-            "受理案件",
-            "请求意见",
-            "按时出具",
-            "逾期出具",
-            "仍超期",
-            "待出具",
-            "未出具结案",
-            "按时率",
-            "出具用时中位数（工作日）",
-            "超期事项",
-            "移交纪委",
+            word("stats-col-dept"),
+            word("stats-col-received"),
+            word("stats-col-requested"),
+            word("stats-col-on-time"),
+            word("stats-col-late"),
+            word("stats-col-overdue"),
+            word("stats-col-pending"),
+            word("stats-col-unanswered"),
+            word("stats-col-on-time-rate"),
+            word("stats-col-median-days-to-opinion"),
+            word("stats-col-late-obligations"),
+            word("stats-col-discipline"),
         ]);
         for d in &s.departments {
             t.add_row(vec![
@@ -115,13 +117,20 @@ fn render(app: &mut App, book: &Casebook, s: &Stats) -> Result<()> {
         }
         app.ui.table(t)?;
     } else {
-        let key = match s.by {
-            GroupBy::Category => "争议类别",
-            GroupBy::Month => "受理月份",
-            GroupBy::Track => "事项类型",
-            GroupBy::Dept => "受理部门",
-        };
-        let mut t = new_table(&[key, "案件", "未结", "已书面回复", "已归档", "有超期事项"]);
+        let key = word(match s.by {
+            GroupBy::Category => "stats-col-by-category",
+            GroupBy::Month => "stats-col-by-month",
+            GroupBy::Track => "stats-col-by-track",
+            GroupBy::Dept => "stats-col-by-dept",
+        });
+        let mut t = new_table(&[
+            key,
+            word("stats-col-group-cases"),
+            word("stats-col-group-open"),
+            word("stats-col-group-replied"),
+            word("stats-col-group-archived"),
+            word("stats-col-group-late"),
+        ]);
         for g in &s.groups {
             t.add_row(vec![
                 g.label.clone(),
@@ -135,23 +144,29 @@ fn render(app: &mut App, book: &Casebook, s: &Stats) -> Result<()> {
         app.ui.table(t)?;
     }
 
-    let mut t = new_table(&["超期事项", "项数"]);
+    let mut t = new_table(&[word("stats-col-late-item"), word("stats-col-late-count")]);
     for (kind, n) in s.late_obligations.by_kind() {
         t.add_row(vec![obligation_label(kind).to_string(), count(n)]);
     }
-    t.add_row(vec!["合计".to_string(), count(s.late_obligations.total)]);
+    t.add_row(vec![
+        word("stats-total").to_string(),
+        count(s.late_obligations.total),
+    ]);
     app.ui.table(t)?;
 
     let mut t = new_table(&[
-        "环节",
-        "件数",
-        "按时",
-        "逾期",
-        "自受理登记用时中位数（工作日）",
+        word("stats-col-step"),
+        word("stats-col-cases"),
+        word("stats-col-step-on-time"),
+        word("stats-col-step-late"),
+        word("stats-col-median-days-since-registration"),
     ]);
-    for (label, step) in [("书面回复缴费人", &s.reply), ("案卷归档", &s.archive)] {
+    for (kind, step) in [
+        (ObligationKind::Reply, &s.reply),
+        (ObligationKind::Archive, &s.archive),
+    ] {
         t.add_row(vec![
-            label.to_string(),
+            obligation_label(kind).to_string(),
             count(step.count),
             count(step.on_time),
             count(step.late),
@@ -160,7 +175,7 @@ fn render(app: &mut App, book: &Casebook, s: &Stats) -> Result<()> {
     }
     app.ui.table(t)?;
 
-    let mut t = new_table(&["处理结果", "件数"]);
+    let mut t = new_table(&[word("stats-col-outcome"), word("stats-col-cases")]);
     t.add_row(vec![
         crate::case::Outcome::Accepted.label().to_string(),
         count(s.outcomes.accepted),
@@ -171,7 +186,7 @@ fn render(app: &mut App, book: &Casebook, s: &Stats) -> Result<()> {
     ]);
     for r in Remedy::ALL {
         t.add_row(vec![
-            format!("　其中{}", r.label()),
+            t!("stats-of-which", remedy = r.label()),
             count(
                 s.outcomes
                     .objected_by_remedy
@@ -183,8 +198,9 @@ fn render(app: &mut App, book: &Casebook, s: &Stats) -> Result<()> {
     }
     app.ui.table(t)?;
 
-    app.ui.line(&format!(
-        "移交县纪委监委：{} 件案件，共 {} 次",
-        s.discipline_cases, s.discipline_referrals
+    app.ui.line(&t!(
+        "stats-discipline",
+        cases = s.discipline_cases,
+        referrals = s.discipline_referrals
     ))
 }

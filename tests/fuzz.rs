@@ -103,6 +103,7 @@ fn operator(id: &str, dept: &str, roles: &[Role]) -> Operator {
         roles: roles.to_vec(),
         active: true,
         phone: Some("0359-3012345".to_string()),
+        keys: vec![],
     }
 }
 

@@ -391,6 +391,7 @@ mod tests {
             roles: vec![Role::Admin],
             active: true,
             phone: None,
+            keys: vec![],
         }
     }
 

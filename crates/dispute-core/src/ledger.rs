@@ -911,6 +911,7 @@ mod tests {
             roles: roles.to_vec(),
             active: true,
             phone: Some("0359-3012345".into()),
+            keys: vec![],
         }
     }
 

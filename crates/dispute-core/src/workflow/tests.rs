@@ -73,6 +73,7 @@ fn operator(id: &str, name: &str, dept: &str, roles: &[Role], phone: Option<&str
         roles: roles.to_vec(),
         active: true,
         phone: phone.map(String::from),
+        keys: vec![],
     }
 }
 

@@ -10,4 +10,5 @@ mod foundation;
 mod import;
 mod latefee;
 mod ledger;
+mod locale;
 mod workflow;

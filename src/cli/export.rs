@@ -173,8 +173,8 @@ fn csv_bytes(rows: &[LedgerRow], book: &Casebook) -> Result<Vec<u8>> {
     w.into_inner().map_err(internal)
 }
 
-/// One sheet (台账, "Ledger" in English): a bold, frozen, filterable header row, column widths, dates and times as
-/// Excel dates.
+/// One sheet (台账, "Ledger" in English): a bold, frozen, filterable header row, column
+/// widths, dates and times as Excel dates.
 fn xlsx_bytes(rows: &[LedgerRow], book: &Casebook) -> Result<Vec<u8>> {
     use chrono::{Datelike, Timelike};
     let mut wb = Workbook::new();

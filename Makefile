@@ -2,10 +2,15 @@
 CARGO ?= cargo
 BIN := target/release/dispute
 
-.PHONY: build test lint demo bench forms fuzz fmt clean
+.PHONY: build install test lint demo bench forms fuzz fmt clean
 
 build:
 	$(CARGO) build --release --locked
+
+## Install the `dispute` binary into Cargo's bin directory (~/.cargo/bin). Completions and
+## manual pages: `dispute completions bash|zsh|fish|powershell|elvish`, `dispute man -o DIR`.
+install:
+	$(CARGO) install --path . --locked
 
 ## Unit and end-to-end tests (the CI test command).
 test:

@@ -1,38 +1,40 @@
 //! `dispute archive`: file the case after the reply.
 
+use dispute_i18n::t;
+
 use crate::case::{Outcome, Remedy};
 use crate::error::Result;
 use crate::validate;
 use crate::workflow::Command;
 
 use super::App;
+use super::args::{AtArg, CaseArg};
 
-/// 案卷归档（须已书面回复）：缴费人无异议（accepted），或有异议（objected，须记录其选择的救济途径）
+/// File a replied case: the payer accepted, or objected (with the remedy chosen).
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// 案件编号
-    pub id: String,
-    /// 缴费人对处理结果的态度
+    #[command(flatten)]
+    pub case: CaseArg,
+    /// The payer's response to the outcome
     #[arg(long, value_parser = super::args::code::<Outcome>())]
     pub outcome: Outcome,
-    /// 有异议时缴费人选择的救济途径
+    /// The remedy the payer chose when objecting
     #[arg(long, value_parser = super::args::code::<Remedy>())]
     pub remedy: Option<Remedy>,
-    /// 备注
+    /// A note
     #[arg(long)]
     pub note: Option<String>,
-    /// 实际归档时间（RFC 3339），默认现在
-    #[arg(long)]
-    pub at: Option<String>,
+    #[command(flatten)]
+    pub at: AtArg,
 }
 
 pub fn run(app: &mut App, args: Args) -> Result<()> {
     let note = args
         .note
         .as_deref()
-        .map(|n| validate::text("备注", n))
+        .map(|n| validate::text(&t!("cmd-field-note"), n))
         .transpose()?;
-    app.act(&args.id, args.at.as_deref(), |_, _| {
+    app.act(&args.case.id, args.at.as_deref(), |_, _| {
         Ok(Command::Archive {
             outcome: args.outcome,
             remedy: args.remedy,

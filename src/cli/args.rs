@@ -1,5 +1,6 @@
-//! Arguments shared by several subcommands: how coded values (status, track, channel, …)
-//! are read from the command line.
+//! Arguments shared by several subcommands: the case ID, `--at` and `--json` (flattened
+//! into each subcommand, so every subcommand keeps its own help key, `cli-<command>-id`),
+//! and how coded values (status, track, channel, …) are read from the command line.
 //!
 //! A coded value is accepted as its ASCII code (`archived`) or its Chinese label (`已归档`),
 //! as `import` accepts them; help and completions list the codes with their labels.
@@ -11,6 +12,36 @@ use clap::builder::{PossibleValue, TypedValueParser};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use crate::text::{Coded, Label};
+
+// The shared structs carry no doc comment of their own: clap would take it as the `about`
+// of every subcommand that flattens them.
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct CaseArg {
+    /// The case ID (TAX-2026-0001)
+    pub id: String,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct AtArg {
+    /// When it actually happened (RFC 3339); default now
+    #[arg(long)]
+    pub at: Option<String>,
+}
+
+impl AtArg {
+    /// The time given, if any.
+    pub fn as_deref(&self) -> Option<&str> {
+        self.at.as_deref()
+    }
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct JsonArg {
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
+}
 
 /// Parses a [`Coded`] value from its code or its label.
 #[derive(Clone, Copy)]

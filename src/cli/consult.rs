@@ -2,24 +2,25 @@
 
 use std::path::PathBuf;
 
+use dispute_i18n::t;
+
 use crate::case::ConsultKind;
 use crate::error::{Error, Result};
 use crate::workflow::Command;
 
 use super::App;
+use super::args::{AtArg, CaseArg};
 
-/// 记录会商及会议纪要：一般事项会商（general）或重大事项会商（major，须为经组长同意的重大疑难事项）
-///
-/// 由受理部门的受理人或领导小组办公室（office）记录。
+/// Record a consultation meeting and its minutes (general or major).
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("body").required(true).args(["minutes", "minutes_file"])))]
 pub struct Args {
-    /// 案件编号
-    pub id: String,
-    /// 会商类型
+    #[command(flatten)]
+    pub case: CaseArg,
+    /// Kind of consultation
     #[arg(long, value_parser = super::args::code::<ConsultKind>())]
     pub kind: ConsultKind,
-    /// 参会部门代码，可重复或逗号分隔
+    /// Attending department codes, repeatable or comma-separated
     #[arg(
         long = "attendee",
         value_name = "CODE",
@@ -27,25 +28,27 @@ pub struct Args {
         value_delimiter = ','
     )]
     pub attendees: Vec<String>,
-    /// 会议纪要全文
+    /// Full text of the minutes
     #[arg(long)]
     pub minutes: Option<String>,
-    /// 从文件读取会议纪要（UTF-8；- 为标准输入）
+    /// Read the minutes from a file (UTF-8; - for stdin)
     #[arg(long, value_name = "PATH")]
     pub minutes_file: Option<PathBuf>,
-    /// 会商时间（RFC 3339），默认现在
-    #[arg(long)]
-    pub at: Option<String>,
+    #[command(flatten)]
+    pub at: AtArg,
 }
 
 pub fn run(app: &mut App, args: Args) -> Result<()> {
-    let minutes = super::read_text("会议纪要", args.minutes, args.minutes_file)?;
-    app.act(&args.id, args.at.as_deref(), |book, _| {
+    let minutes = super::read_text(&t!("cmd-field-minutes"), args.minutes, args.minutes_file)?;
+    app.act(&args.case.id, args.at.as_deref(), |book, _| {
         let mut attendees = vec![];
         for a in &args.attendees {
             let code = book.dept_code(a)?;
             if attendees.contains(&code) {
-                return Err(Error::invalid("参会部门", format!("{code} 重复")));
+                return Err(Error::invalid(
+                    t!("cmd-field-attendees"),
+                    t!("cmd-duplicate", value = code),
+                ));
             }
             attendees.push(code);
         }

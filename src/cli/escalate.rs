@@ -1,55 +1,72 @@
 //! `dispute escalate`: to the leading group, to the 12345 hotline (referral form), or a
 //! refusing department to the discipline commission.
 
+use clap::builder::PossibleValue;
+use dispute_i18n::t;
+
 use crate::error::{Error, Result};
 use crate::validate;
 use crate::workflow::Command;
 
 use super::App;
+use super::args::{AtArg, CaseArg};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// Where a case goes (`--to`); the help of each value is `cli-escalate-to-<value>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
-    /// 上报领导小组（报请组长同意按重大疑难事项专案办理）
+    /// To the leading group, asking the leader to handle the case as major
     LeadingGroup,
-    /// 职责不清：填写报送单，交县政府办按 12345 机制转办
+    /// Unclear responsibility: a referral form to the county office (12345 hotline)
     Hotline,
-    /// 部门无正当理由拒不办理：将线索移交县纪委监委
+    /// A department refuses without good reason: to the discipline commission
     Discipline,
 }
 
-/// 上报或移交：领导小组（leading-group）、县政府办 12345 转办（hotline）、纪委监委（discipline）
-///
-/// 由受理部门的受理人办理。报送单的受理人电话取 --receiver-phone，或操作员信息中的电话。
+impl clap::ValueEnum for Target {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Target::LeadingGroup, Target::Hotline, Target::Discipline]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let (name, help) = match self {
+            Target::LeadingGroup => ("leading-group", t!("cli-escalate-to-leading-group")),
+            Target::Hotline => ("hotline", t!("cli-escalate-to-hotline")),
+            Target::Discipline => ("discipline", t!("cli-escalate-to-discipline")),
+        };
+        Some(PossibleValue::new(name).help(help))
+    }
+}
+
+/// Escalate or refer a case: leading group, 12345 hotline, or discipline commission.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// 案件编号
-    pub id: String,
-    /// 上报或移交给谁
+    #[command(flatten)]
+    pub case: CaseArg,
+    /// Where to
     #[arg(long, value_enum)]
     pub to: Target,
-    /// 理由（报送时为报送意见）
+    /// Reason (for the hotline: the opinion on the referral form)
     #[arg(long)]
     pub reason: String,
-    /// 拒不办理的部门代码（--to discipline 时必填）
+    /// The refusing department's code (required with --to discipline)
     #[arg(long, value_name = "CODE")]
     pub dept: Option<String>,
-    /// 报送单的反映内容摘要（默认用登记时的反映事项）
+    /// Summary on the referral form (default: the matter as registered)
     #[arg(long)]
     pub summary: Option<String>,
-    /// 报送单上受理人的电话
+    /// Receiver's phone on the referral form
     #[arg(long)]
     pub receiver_phone: Option<String>,
-    /// 实际办理时间（RFC 3339），默认现在
-    #[arg(long)]
-    pub at: Option<String>,
+    #[command(flatten)]
+    pub at: AtArg,
 }
 
 pub fn run(app: &mut App, args: Args) -> Result<()> {
-    let reason = validate::text("理由", &args.reason)?;
+    let reason = validate::text(&t!("cmd-field-reason"), &args.reason)?;
     let summary = args
         .summary
         .as_deref()
-        .map(|s| validate::text("反映内容摘要", s))
+        .map(|s| validate::text(&t!("cmd-field-referral-summary"), s))
         .transpose()?;
     let phone = args
         .receiver_phone
@@ -57,15 +74,18 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         .map(validate::phone)
         .transpose()?;
     if args.to != Target::Discipline && args.dept.is_some() {
-        return Err(Error::invalid("部门", "只有 --to discipline 需要 --dept"));
+        return Err(Error::invalid(
+            t!("cmd-field-dept"),
+            t!("cmd-escalate-dept-only-discipline"),
+        ));
     }
     if args.to != Target::Hotline && (summary.is_some() || phone.is_some()) {
         return Err(Error::invalid(
-            "报送单",
-            "--summary 和 --receiver-phone 只用于 --to hotline",
+            t!("cmd-field-referral-form"),
+            t!("cmd-escalate-form-only-hotline"),
         ));
     }
-    app.act(&args.id, args.at.as_deref(), |book, _| match args.to {
+    app.act(&args.case.id, args.at.as_deref(), |book, _| match args.to {
         Target::LeadingGroup => Ok(Command::EscalateLeadingGroup { reason }),
         Target::Hotline => Ok(Command::EscalateHotline {
             opinion: reason,
@@ -74,7 +94,10 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         }),
         Target::Discipline => {
             let dept = args.dept.as_deref().ok_or_else(|| {
-                Error::invalid("部门", "--to discipline 须用 --dept 指明拒不办理的部门")
+                Error::invalid(
+                    t!("cmd-field-dept"),
+                    t!("cmd-escalate-discipline-needs-dept"),
+                )
             })?;
             Ok(Command::EscalateDiscipline {
                 dept: book.dept_code(dept)?,

@@ -3,6 +3,8 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+use clap::builder::PossibleValue;
+use dispute_i18n::t;
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook};
 
 use crate::case::Status;
@@ -13,46 +15,40 @@ use crate::privacy;
 
 use super::App;
 
-/// 导出案件台账：每件案件一行，按编号排序
-///
-/// 列：编号、受理时间、受理渠道、缴费人、缴费人类型、联系人、联系电话、证件号码、辖区、争议类别、险种、事项类型、受理部门、首问责任人、联办部门、状态、分类/转办/书面意见/回复/归档的时限与完成时间、是否超期（截至 --as-of，与 dispute overdue 同一口径）、超期事项、处理结果、救济途径、纪委移交。
-///
-/// 格式：csv（UTF-8 带 BOM，Excel 可直接打开）、xlsx（Excel 工作簿：表头加粗并冻结，日期为 Excel 日期）、json（英文键名，取值为案卷文件中的代码）。不写 --format 时按 -o 的扩展名判断，否则为 csv。xlsx 是二进制文件，须用 -o 写入文件（或把标准输出重定向到文件）。
-///
-/// 缴费人联系人、电话、证件号码默认遮盖；--reveal 只对本部门受理或联办（承办）的案件显示原文，其余案件仍遮盖并给出警告。
+/// Export the ledger, one row per case, as CSV, an Excel workbook or JSON.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// 导出格式（默认按 -o 的扩展名，否则 csv）
+    /// Format (default: by the extension of -o, else csv)
     #[arg(long, value_enum)]
     pub format: Option<LedgerFormat>,
-    /// 同 --format json
+    /// Same as --format json
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
-    /// 只导出此年度受理的案件
+    /// Only cases received in this year
     #[arg(long)]
     pub year: Option<i32>,
-    /// 只导出此状态的案件
+    /// Only cases in this status
     #[arg(long, value_parser = super::args::code::<Status>())]
     pub status: Option<Status>,
-    /// 以此日期判断是否超期（YYYY-MM-DD），默认今天
+    /// Judge lateness on this day (YYYY-MM-DD); default today
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
-    /// 显示未遮盖的缴费人信息（仅限本部门受理或联办的案件）
+    /// Show the payer's details unmasked (own department's cases only)
     #[arg(long)]
     pub reveal: bool,
-    /// 写入此文件（默认标准输出；- 也表示标准输出）
+    /// Write to this file (default stdout; - is stdout too)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
-/// The ledger's file formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// The ledger's file formats; the help of each value is `cli-export-format-<value>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LedgerFormat {
-    /// CSV（UTF-8 带 BOM）
+    /// CSV (UTF-8 with a byte-order mark)
     Csv,
-    /// Excel 工作簿
+    /// Excel workbook
     Xlsx,
-    /// JSON 数组
+    /// JSON array
     Json,
 }
 
@@ -66,13 +62,28 @@ impl LedgerFormat {
     }
 }
 
+impl clap::ValueEnum for LedgerFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[LedgerFormat::Csv, LedgerFormat::Xlsx, LedgerFormat::Json]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let help = match self {
+            LedgerFormat::Csv => t!("cli-export-format-csv"),
+            LedgerFormat::Xlsx => t!("cli-export-format-xlsx"),
+            LedgerFormat::Json => t!("cli-export-format-json"),
+        };
+        Some(PossibleValue::new(self.name()).help(help))
+    }
+}
+
 pub fn run(app: &mut App, args: Args) -> Result<()> {
     let to = args.output.as_deref().filter(|p| p.as_os_str() != "-");
     let format = choose_format(app, &args, to);
     if format == LedgerFormat::Xlsx && to.is_none() && std::io::stdout().is_terminal() {
         return Err(Error::invalid(
-            "导出格式",
-            "xlsx 是二进制文件，不能输出到终端；请用 -o 文件名.xlsx 写入文件",
+            t!("cmd-field-export-format"),
+            t!("cmd-export-xlsx-terminal"),
         ));
     }
     let store = app.store()?;
@@ -99,9 +110,8 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         allowed
     });
     if kept_masked > 0 {
-        app.ui.warn(&format!(
-            "{kept_masked} 件案件不是本部门受理或联办（承办）的，其缴费人信息仍已遮盖"
-        ));
+        app.ui
+            .warn(&t!("cmd-export-kept-masked", count = kept_masked));
     }
     let bytes = match format {
         LedgerFormat::Csv => csv_bytes(&rows, &book)?,
@@ -114,7 +124,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     };
     app.ui.emit(&bytes, to)?;
     if to.is_some() {
-        app.ui.status(&format!("台账共 {} 件案件", rows.len()));
+        app.ui.status(&t!("cmd-export-written", count = rows.len()));
     }
     super::list::report_bad(app, bad)
 }
@@ -138,11 +148,10 @@ fn choose_format(app: &mut App, args: &Args, to: Option<&Path>) -> LedgerFormat 
     if let (Some(ext), Some(to)) = (by_extension, to)
         && ext != chosen
     {
-        app.ui.warn(&format!(
-            "文件 {} 的扩展名与导出格式 {} 不一致，按 {} 写入",
-            to.display(),
-            chosen.name(),
-            chosen.name()
+        app.ui.warn(&t!(
+            "cmd-export-extension-mismatch",
+            path = to.display().to_string(),
+            format = chosen.name()
         ));
     }
     chosen
@@ -164,13 +173,13 @@ fn csv_bytes(rows: &[LedgerRow], book: &Casebook) -> Result<Vec<u8>> {
     w.into_inner().map_err(internal)
 }
 
-/// One sheet 台账: a bold, frozen, filterable header row, column widths, dates and times as
-/// Excel dates.
+/// One sheet (台账, "Ledger" in English): a bold, frozen, filterable header row, column
+/// widths, dates and times as Excel dates.
 fn xlsx_bytes(rows: &[LedgerRow], book: &Casebook) -> Result<Vec<u8>> {
     use chrono::{Datelike, Timelike};
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
-    ws.set_name("台账").map_err(internal)?;
+    ws.set_name(t!("cmd-export-sheet-name")).map_err(internal)?;
     let header = Format::new()
         .set_bold()
         .set_align(FormatAlign::Center)

@@ -3,50 +3,80 @@
 
 use std::path::PathBuf;
 
+use clap::builder::PossibleValue;
+use dispute_i18n::t;
+
 use crate::case::CaseId;
 use crate::error::Result;
 use crate::forms;
 
 use super::App;
+use super::args::CaseArg;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// Which document (`<KIND>`); the help of each value is `cli-form-kind-<value>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// 报送单（附件格式）：反映内容摘要、受理人信息、报送意见、单位签章、保密备注；须已报送县政府办
+    /// The referral form (to the county office); the case must have been referred
     Referral,
-    /// 书面告知书：总处理意见及行政复议、行政诉讼、劳动仲裁的途径和期限；须已书面回复
+    /// The written notice to the payer, with the remedies; the case must have been replied
     Notice,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+impl clap::ValueEnum for Kind {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Kind::Referral, Kind::Notice]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let (name, help) = match self {
+            Kind::Referral => ("referral", t!("cli-form-kind-referral")),
+            Kind::Notice => ("notice", t!("cli-form-kind-notice")),
+        };
+        Some(PossibleValue::new(name).help(help))
+    }
+}
+
+/// The output format (`--format`); the help of each value is `cli-form-format-<value>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// Markdown，便于粘贴
+    /// Markdown
     Md,
-    /// 自带样式的 HTML 页面，可直接用浏览器按 A4 打印
+    /// A self-styled HTML page, printable on A4
     Html,
 }
 
-/// 打印文书：报送单（referral）或书面告知书（notice）
-///
-/// 报送单不含缴费人电话和证件号码。书面告知书的救济期限按回复日期计算：行政复议六十日、行政诉讼六个月；缴费人为个人时另列劳动人事争议仲裁一年；期限最后一日为休息日的顺延至下一个工作日。
-///
-/// 默认输出到标准输出；-o 写入文件。未指定 --format 时，-o 文件名以 .md 结尾则为 Markdown，否则为 HTML。
+impl clap::ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Format::Md, Format::Html]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let (name, help) = match self {
+            Format::Md => ("md", t!("cli-form-format-md")),
+            Format::Html => ("html", t!("cli-form-format-html")),
+        };
+        Some(PossibleValue::new(name).help(help))
+    }
+}
+
+/// Print a document of a case: the referral form or the written notice.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// 文书种类
+    /// Which document
     #[arg(value_enum)]
     pub kind: Kind,
-    /// 案件编号
-    pub id: String,
-    /// 输出格式（默认 html）
+    #[command(flatten)]
+    pub case: CaseArg,
+    /// Output format (default html, or md for an -o ending in .md)
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// 写入文件（- 为标准输出）
+    /// Write to this file (- for stdout)
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     pub output: Option<PathBuf>,
 }
 
 pub fn run(app: &mut App, args: Args) -> Result<()> {
-    let id = CaseId::parse(&args.id)?;
+    let id = CaseId::parse(&args.case.id)?;
     let format = args.format.unwrap_or_else(|| {
         let md = args
             .output

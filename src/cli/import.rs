@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use dispute_i18n::t;
 use sha2::{Digest, Sha256};
 
 use crate::casebook::Role;
@@ -11,18 +12,17 @@ use crate::protocol::Message;
 
 use super::App;
 
-/// 批量导入台账（如去年的纸质台账录入的电子表格）：CSV（UTF-8，可带 BOM；或 Excel 默认的 GB18030）或 TOML
-///
-/// 每行一件案件，可带已办的环节（分类、联办、书面意见、回复、归档）及其时间；每行都按办理流程重演，结果必须是流程能够产生的案件。先检查全部行：有任何错误就列出每个错误的行号、列名和原因，退出码 4，不导入任何案件；全部正确则以导入人为作者一次提交。同一文件不能重复导入。导入人须为受理人，案件编号按导入人所在部门分配（也可在“编号”列写明）。
+/// Import a ledger (CSV or TOML) in one commit; every row is replayed through the
+/// workflow and any bad row refuses the whole file.
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("what").required(true).args(["file", "template"])))]
 pub struct Args {
-    /// 台账文件（.csv 或 .toml）
+    /// Ledger file (.csv or .toml)
     pub file: Option<PathBuf>,
-    /// 只检查，不导入
+    /// Check only, import nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// 输出 CSV 模板（中文列名和一行示例，带 BOM 便于 Excel 打开）
+    /// Print a CSV template (column names and one example row)
     #[arg(long, conflicts_with_all = ["file", "dry_run"])]
     pub template: bool,
 }
@@ -44,10 +44,10 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     };
     let meta = std::fs::metadata(&path).map_err(|e| read_error(e.to_string()))?;
     if !meta.is_file() {
-        return Err(read_error("不是普通文件".into()));
+        return Err(read_error(t!("cmd-not-a-regular-file")));
     }
     if meta.len() > MAX_FILE {
-        return Err(read_error(format!("超过 {} MiB 的上限", MAX_FILE >> 20)));
+        return Err(read_error(t!("cmd-import-too-large", mib = MAX_FILE >> 20)));
     }
     let bytes = std::fs::read(&path).map_err(|e| read_error(e.to_string()))?;
     let digest = Sha256::digest(&bytes);
@@ -62,7 +62,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         import::parse_csv(&text).map_err(|e| report(app, e))?
     };
     if rows.is_empty() {
-        return Err(import::refuse("文件中没有案件"));
+        return Err(import::refuse(t!("cmd-import-no-cases")));
     }
 
     let now = app.now()?;
@@ -78,8 +78,8 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let actor = app.actor(&store, &book)?;
     if !actor.has(Role::Receiver) {
         return Err(Error::not_permitted(
-            "导入台账",
-            "只有受理人（receiver）可以导入案件，案件记为其所在部门受理",
+            t!("cmd-import-action"),
+            t!("cmd-import-receiver-only"),
         ));
     }
     if let Some(commit) = store.find_trailer("Import-SHA256", &sha)? {
@@ -108,10 +108,8 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let cases = import::build(&rows, &cx).map_err(|e| report(app, e))?;
 
     let Some(mut writer) = writer else {
-        app.ui.status(&format!(
-            "检查通过：{} 行可以导入（--dry-run，未写入）",
-            cases.len()
-        ));
+        app.ui
+            .status(&t!("cmd-import-dry-run-ok", count = cases.len()));
         return Ok(());
     };
     for case in &cases {

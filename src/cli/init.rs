@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use dispute_i18n::t;
+
 use crate::casebook::{Casebook, Operator, Role};
 use crate::error::Result;
 use crate::protocol::Message;
@@ -10,35 +12,33 @@ use crate::validate;
 
 use super::App;
 
-/// 新建案卷库：git 仓库、casebook.toml（九个成员单位、领导小组、默认时限、2024–2026 法定节假日）、cases/
-///
-/// 第一位操作员是管理员，初始化提交以其为作者。目录里已有案卷库时拒绝，不做任何改动。
+/// Create a casebook: a git repository, casebook.toml and cases/, with its first admin.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// 案卷库目录（默认当前目录；不存在则创建）
+    /// Casebook directory (default the current one; created if missing)
     pub dir: Option<PathBuf>,
-    /// 县名，如 芮城县
+    /// The county's name
     #[arg(long)]
     pub county: String,
-    /// 管理员的操作员编号（小写字母、数字、. _ -）
+    /// The admin's operator ID (lowercase letters, digits, . _ -)
     #[arg(long, value_name = "ID")]
     pub admin: String,
-    /// 管理员姓名
+    /// The admin's name
     #[arg(long)]
     pub name: String,
-    /// 管理员邮箱（git 提交作者）
+    /// The admin's email (git commit author)
     #[arg(long)]
     pub email: String,
-    /// 管理员所在部门代码（tax hrss medical justice finance approval petition cac gov）
+    /// The admin's department code
     #[arg(long, value_name = "CODE")]
     pub dept: String,
 }
 
 pub fn run(app: &mut App, args: Args) -> Result<()> {
-    let county = validate::line("县名", &args.county)?;
+    let county = validate::line(&t!("cmd-field-county"), &args.county)?;
     let admin = Operator {
         id: validate::operator_id(&args.admin)?,
-        name: validate::line("姓名", &args.name)?,
+        name: validate::line(&t!("cmd-field-name"), &args.name)?,
         email: validate::email(&args.email)?,
         dept: args.dept.trim().to_string(),
         roles: vec![Role::Admin],
@@ -56,11 +56,11 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     };
     let message = Message::init(&admin, &county);
     let store = Store::init(&dir, &book, &message, &admin)?;
-    app.ui.status(&format!(
-        "已在 {} 建立案卷库，管理员 {}（{}）",
-        store.root().display(),
-        admin.name,
-        admin.id
+    app.ui.status(&t!(
+        "cmd-init-done",
+        dir = store.root().display().to_string(),
+        name = admin.name.as_str(),
+        id = admin.id.as_str()
     ));
     Ok(())
 }

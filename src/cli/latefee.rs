@@ -1,5 +1,6 @@
 //! `dispute latefee`: the late fee of 社会保险法 Art. 86, for category-6 disputes.
 
+use dispute_i18n::t;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -8,24 +9,23 @@ use crate::error::{Error, Result};
 use crate::latefee::{self, LateFee};
 
 use super::App;
+use super::args::JsonArg;
 
-/// 计算社会保险费滞纳金（《社会保险法》第八十六条：自欠缴之日起，按日加收万分之五）
-///
-/// 天数按日历日计算，含起止两日：--from 为欠缴之日（法定缴费期限届满的次日），--to 为实际缴纳之日（默认今天）。金额用精确十进制计算，结果四舍五入到分。不需要案卷库。
+/// The late fee on unpaid contributions (0.05% a day, both end days counted); needs no
+/// casebook.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// 欠缴的社会保险费金额（元，最多两位小数，如 12345.67）
+    /// Amount owed in yuan, at most two decimals
     #[arg(long, value_name = "YUAN", allow_hyphen_values = true)]
     pub amount: String,
-    /// 欠缴之日（YYYY-MM-DD）
+    /// First day in arrears (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub from: String,
-    /// 缴纳之日（YYYY-MM-DD），默认今天
+    /// Day of payment (YYYY-MM-DD); default today
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
-    /// 以 JSON 输出
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub output: JsonArg,
 }
 
 #[derive(Serialize)]
@@ -44,28 +44,31 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     };
     if to < from {
         return Err(Error::invalid(
-            "缴纳之日",
-            format!("{to} 早于欠缴之日 {from}"),
+            t!("cmd-field-payment-day"),
+            t!(
+                "cmd-latefee-to-before-from",
+                to = to.to_string(),
+                from = from.to_string()
+            ),
         ));
     }
     let fee = latefee::compute(amount, from, to);
-    if args.json {
+    if args.output.json {
         return app.ui.json(&Out {
             fee: &fee,
             law: latefee::law(),
         });
     }
-    let text = format!(
-        "欠缴金额：{} 元\n滞纳期间：{} 至 {}，共 {} 天（含起止两日）\n日滞纳金率：万分之五（{}）\n滞纳金：{} 元 × 0.05% × {} 天 = {} 元\n",
-        yuan(fee.amount),
-        fee.from,
-        fee.to,
-        fee.days,
-        latefee::law(),
-        yuan(fee.amount),
-        fee.days,
-        yuan(fee.fee)
+    let mut text = t!(
+        "cmd-latefee-result",
+        amount = yuan(fee.amount),
+        from = fee.from.to_string(),
+        to = fee.to.to_string(),
+        days = fee.days,
+        law = latefee::law(),
+        fee = yuan(fee.fee)
     );
+    text.push('\n');
     app.ui.block(&text)
 }
 

@@ -7,33 +7,31 @@ use crate::output::ListRow;
 use crate::workflow;
 
 use super::App;
+use super::args::JsonArg;
 
-/// 列出案件（按编号排序）：编号、状态、争议类别、缴费人、辖区、受理时间、下一时限
-///
-/// 无法读取的案件文件会被点名报告，其余案件照常列出（此时退出码为 4）。
+/// List the cases, one row each, by ID.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// 只列此状态
+    /// Only this status
     #[arg(long, value_parser = super::args::code::<Status>())]
     pub status: Option<Status>,
-    /// 只列此部门受理或被指派的案件
+    /// Only cases this department received or was assigned
     #[arg(long, value_name = "CODE")]
     pub dept: Option<String>,
-    /// 只列此事项类型
+    /// Only this track
     #[arg(long, value_parser = super::args::code::<Track>())]
     pub track: Option<Track>,
-    /// 只列此争议类别（1–10）
+    /// Only this dispute category (1–10)
     #[arg(long)]
     pub category: Option<u8>,
-    /// 只列此年度受理的案件
+    /// Only cases received in this year
     #[arg(long)]
     pub year: Option<i32>,
-    /// 只列有超期事项的案件
+    /// Only cases with something overdue
     #[arg(long)]
     pub overdue: bool,
-    /// 以 JSON 输出
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub output: JsonArg,
 }
 
 pub fn run(app: &mut App, args: Args) -> Result<()> {
@@ -76,7 +74,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     }
     // By department, year and sequence as numbers: TAX-2026-9999 before TAX-2026-10000.
     rows.sort_by_cached_key(|r| crate::case::CaseId::parse(&r.id).ok());
-    app.ui.case_list(&book, &rows, args.json)?;
+    app.ui.case_list(&book, &rows, args.output.json)?;
     report_bad(app, bad)
 }
 
@@ -90,6 +88,6 @@ pub fn report_bad(app: &mut App, bad: Vec<crate::store::BadCase>) -> Result<()> 
     }
     Err(crate::error::Error::CaseFileInvalid {
         path: first.path.clone(),
-        reason: format!("共 {} 个案件文件无法读取，已跳过", bad.len()),
+        reason: dispute_i18n::t!("cmd-bad-case-files", count = bad.len()),
     })
 }

@@ -60,10 +60,16 @@ pub fn localize(cmd: Command) -> Command {
 
 fn localize_at(mut cmd: Command, path: &mut Vec<String>, globals: &[String]) -> Command {
     let parts: Vec<&str> = path.iter().map(String::as_str).collect();
+    let long = lookup(&key(&parts, "long"));
     if let Some(about) = lookup(&key(&parts, "about")) {
         cmd = cmd.about(about);
-    }
-    if let Some(long) = lookup(&key(&parts, "long")) {
+        // The catalog decides: without a `-long` key, `--help` shows the about, not a
+        // longer fallback from the doc comments.
+        cmd = match long {
+            Some(long) => cmd.long_about(long),
+            None => cmd.long_about(None),
+        };
+    } else if let Some(long) = long {
         cmd = cmd.long_about(long);
     }
     cmd = cmd.disable_help_flag(true).arg(

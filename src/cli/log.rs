@@ -4,24 +4,24 @@ use crate::case::CaseId;
 use crate::error::{Error, Result};
 
 use super::App;
+use super::args::{CaseArg, JsonArg};
 
-/// 查看一件案件的办理记录（来自 git 历史）：提交时间、操作员及部门、动作、说明、提交号
+/// A case's history, read from git.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// 案件编号
-    pub id: String,
-    /// 以 JSON 输出
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub case: CaseArg,
+    #[command(flatten)]
+    pub output: JsonArg,
 }
 
 pub fn run(app: &mut App, args: Args) -> Result<()> {
-    let id = CaseId::parse(&args.id)?;
+    let id = CaseId::parse(&args.case.id)?;
     let store = app.store()?;
     let book = store.casebook()?;
     let entries = store.history(&id.path())?;
     if entries.is_empty() {
         return Err(Error::CaseNotFound(id.to_string()));
     }
-    app.ui.history(&book, &entries, args.json)
+    app.ui.history(&book, &entries, args.output.json)
 }

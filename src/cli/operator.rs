@@ -1,54 +1,56 @@
 //! `dispute operator add|list|disable`: the operators of a casebook (admin only).
 
+use dispute_i18n::{Lang, t, t_in};
+
 use crate::casebook::{Casebook, Operator, Role};
 use crate::error::{Error, Result};
 use crate::protocol::{BookAction, Message};
 use crate::validate;
 
 use super::App;
+use super::args::JsonArg;
 
-/// 管理操作员（新增、列出、停用）；新增和停用只能由管理员办理，每次变更一次提交
+/// Manage the operators (add, list, disable); changes are for admins, one commit each.
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
-    /// 新增操作员
+    /// Add an operator
     Add(AddArgs),
-    /// 列出操作员
+    /// List the operators
     List(ListArgs),
-    /// 停用操作员（保留记录，不能再办理）
+    /// Disable an operator (kept on record, can no longer act)
     Disable(DisableArgs),
 }
 
 #[derive(Debug, clap::Args)]
 pub struct AddArgs {
-    /// 操作员编号（小写字母、数字、. _ -，以字母开头）
+    /// Operator ID (lowercase letters, digits, . _ -, starting with a letter)
     pub id: String,
-    /// 姓名
+    /// Name
     #[arg(long)]
     pub name: String,
-    /// 邮箱（git 提交作者）
+    /// Email (git commit author)
     #[arg(long)]
     pub email: String,
-    /// 所在部门代码
+    /// Department code
     #[arg(long, value_name = "CODE")]
     pub dept: String,
-    /// 角色，可重复：receiver 受理人、handler 承办人、office 领导小组办公室、leader 组长、dispatcher 转办人、admin 管理员
+    /// Role, repeatable: receiver, handler, office, leader, dispatcher, admin
     #[arg(long = "role", value_name = "ROLE", required = true)]
     pub roles: Vec<String>,
-    /// 办公电话（填入报送单的受理人电话）
+    /// Office phone (the receiver's phone on referral forms)
     #[arg(long)]
     pub phone: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
-    /// 以 JSON 输出
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub output: JsonArg,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct DisableArgs {
-    /// 操作员编号
+    /// Operator ID
     pub id: String,
 }
 
@@ -57,7 +59,7 @@ pub fn run(app: &mut App, cmd: Command) -> Result<()> {
         Command::List(args) => {
             let store = app.store()?;
             let book = store.casebook()?;
-            app.ui.operators(&book, args.json)
+            app.ui.operators(&book, args.output.json)
         }
         Command::Add(args) => {
             let mut roles = vec![];
@@ -71,7 +73,7 @@ pub fn run(app: &mut App, cmd: Command) -> Result<()> {
             }
             let new = Operator {
                 id: validate::operator_id(&args.id)?,
-                name: validate::line("姓名", &args.name)?,
+                name: validate::line(&t!("cmd-field-name"), &args.name)?,
                 email: validate::email(&args.email)?,
                 dept: args.dept.trim().to_string(),
                 roles,
@@ -83,21 +85,26 @@ pub fn run(app: &mut App, cmd: Command) -> Result<()> {
                 let mut new = new;
                 new.dept = book.dept_code(&new.dept)?;
                 if book.operator(&new.id).is_some() {
-                    return Err(Error::invalid("操作员编号", format!("{} 已存在", new.id)));
+                    return Err(Error::invalid(
+                        t!("cmd-field-operator-id"),
+                        t!("cmd-operator-exists", id = new.id.as_str()),
+                    ));
                 }
                 if book.operator_by_email(&new.email).is_some() {
                     return Err(Error::invalid(
-                        "邮箱",
-                        format!("{} 已被其他操作员使用", new.email),
+                        t!("cmd-field-email"),
+                        t!("cmd-operator-email-taken", email = new.email.as_str()),
                     ));
                 }
                 let roles: Vec<&str> = new.roles.iter().map(|r| r.code()).collect();
-                let summary = format!(
-                    "{} {}（{}；{}）",
-                    new.id,
-                    new.name,
-                    book.dept_short(&new.dept),
-                    roles.join(", ")
+                // Part of the commit message: Chinese whatever the language.
+                let summary = t_in!(
+                    Lang::Zh,
+                    "cmd-operator-add-summary",
+                    id = new.id.as_str(),
+                    name = new.name.as_str(),
+                    dept = book.dept_short(&new.dept),
+                    roles = roles.join(", ")
                 );
                 book.operators.push(new);
                 Ok(summary)
@@ -105,7 +112,10 @@ pub fn run(app: &mut App, cmd: Command) -> Result<()> {
         }
         Command::Disable(args) => change(app, BookAction::OperatorDisable, |book, actor| {
             if args.id == actor.id {
-                return Err(Error::invalid("操作员编号", "管理员不能停用自己"));
+                return Err(Error::invalid(
+                    t!("cmd-field-operator-id"),
+                    t!("cmd-operator-disable-self"),
+                ));
             }
             let op = book
                 .operators
@@ -113,7 +123,10 @@ pub fn run(app: &mut App, cmd: Command) -> Result<()> {
                 .find(|o| o.id == args.id)
                 .ok_or_else(|| Error::OperatorNotFound(args.id.clone()))?;
             if !op.active {
-                return Err(Error::invalid("操作员编号", format!("{} 已经停用", op.id)));
+                return Err(Error::invalid(
+                    t!("cmd-field-operator-id"),
+                    t!("cmd-operator-already-disabled", id = op.id.as_str()),
+                ));
             }
             op.active = false;
             Ok(format!("{} {}", op.id, op.name))
@@ -134,8 +147,8 @@ fn change(
     let actor = app.actor(&store, &book)?;
     if !actor.has(Role::Admin) {
         return Err(Error::not_permitted(
-            "管理操作员",
-            "只有管理员（admin）可以新增或停用操作员",
+            t!("cmd-operator-action"),
+            t!("cmd-operator-admin-only"),
         ));
     }
     let summary = edit(&mut book, &actor)?;

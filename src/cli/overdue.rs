@@ -4,19 +4,19 @@ use crate::error::Result;
 use crate::workflow;
 
 use super::App;
+use super::args::JsonArg;
 
-/// 列出所有超期未办的事项（分类、书面意见、转办、回复、归档）：责任部门、责任人、超期工作日，超期最久的在前
+/// Every open obligation past its due date, the latest first.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// 以此日期计算（YYYY-MM-DD），默认今天
+    /// Judge lateness on this day (YYYY-MM-DD); default today
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
-    /// 只列此部门应办的事项
+    /// Only this department's obligations
     #[arg(long, value_name = "CODE")]
     pub dept: Option<String>,
-    /// 以 JSON 输出
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub output: JsonArg,
 }
 
 pub fn run(app: &mut App, args: Args) -> Result<()> {
@@ -41,6 +41,6 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
             .then(a.due.cmp(&b.due))
             .then(a.case.cmp(&b.case))
     });
-    app.ui.overdue(&book, &rows, as_of, args.json)?;
+    app.ui.overdue(&book, &rows, as_of, args.output.json)?;
     super::list::report_bad(app, bad)
 }

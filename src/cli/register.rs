@@ -1,51 +1,51 @@
 //! `dispute register`: acceptance registration (受理登记) on first contact.
 
+use dispute_i18n::t;
+
 use crate::case::{Action, CaseId, Channel, Insurance, Payer, PayerKind};
 use crate::error::{Error, Result};
 use crate::validate;
 use crate::workflow::{self, NewCase};
 
 use super::App;
+use super::args::AtArg;
 
-/// 受理登记：登记缴费人基本情况、来访时间、联系方式、事项所在辖区、反映主要事项
-///
-/// 只有受理人（receiver）可以登记；登记人记为首问责任人。案件编号按登记人所在部门和受理年份自动分配（如 TAX-2026-0001），是标准输出上唯一的一行，便于脚本使用。
+/// Register a dispute on first contact; prints the new case ID as the only line on stdout.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// 缴费人类型
+    /// Kind of payer
     #[arg(long, value_parser = super::args::code::<PayerKind>())]
     pub payer_kind: PayerKind,
-    /// 缴费人名称（单位名称或个人姓名）
+    /// Payer's name (employer or person)
     #[arg(long)]
     pub payer_name: String,
-    /// 统一社会信用代码或居民身份证号码（18 位，核对校验位）
+    /// Unified social credit code or resident ID number (18 characters)
     #[arg(long)]
     pub payer_id: Option<String>,
-    /// 联系人
+    /// Contact person
     #[arg(long)]
     pub contact: Option<String>,
-    /// 联系电话（手机或固定电话）
+    /// Phone (mobile or landline)
     #[arg(long)]
     pub phone: String,
-    /// 事项所在辖区（乡镇、街道）
+    /// Township or subdistrict of the matter
     #[arg(long)]
     pub district: String,
-    /// 反映的主要事项
+    /// The matter raised
     #[arg(long)]
     pub summary: String,
-    /// 简短标题（出现在提交说明中，勿含个人信息）
+    /// Short title (goes into commit messages; no personal details)
     #[arg(long)]
     pub title: Option<String>,
-    /// 受理渠道
+    /// How the payer got in touch
     #[arg(long, value_parser = super::args::code::<Channel>(), default_value_t = Channel::Visit)]
     pub channel: Channel,
-    /// 缴费人实际来访（来电）的时间，RFC 3339；默认现在，不能晚于现在
-    #[arg(long)]
-    pub at: Option<String>,
-    /// 争议类别 1–10（也可在分类时确定）
+    #[command(flatten)]
+    pub at: AtArg,
+    /// Dispute category 1–10 (may wait for classification)
     #[arg(long)]
     pub category: Option<u8>,
-    /// 涉及险种，逗号分隔：pension,work_injury,unemployment,medical
+    /// Insurance schemes, comma-separated
     #[arg(long, value_parser = super::args::code::<Insurance>(), value_delimiter = ',')]
     pub insurance: Vec<Insurance>,
 }
@@ -66,12 +66,12 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
             contact: args
                 .contact
                 .as_deref()
-                .map(|c| validate::line("联系人", c))
+                .map(|c| validate::line(&t!("cmd-field-contact"), c))
                 .transpose()?,
             phone: validate::phone(&args.phone)?,
         },
         title: args.title.as_deref().map(validate::title).transpose()?,
-        summary: validate::text("反映事项", &args.summary)?,
+        summary: validate::text(&t!("cmd-field-summary"), &args.summary)?,
         district: validate::district(&args.district)?,
         channel: args.channel,
         category: args.category.map(validate::category).transpose()?,

@@ -2,31 +2,33 @@
 
 use std::path::PathBuf;
 
+use dispute_i18n::t;
+
 use crate::error::Result;
 use crate::workflow::Command;
 
 use super::App;
+use super::args::{AtArg, CaseArg};
 
-/// 书面回复缴费人（总处理意见）。一般事项须有全部联办部门的书面意见，重大疑难事项须有经组长同意的重大事项会商纪要，报送事项须有承办部门的办理结果；缺少时拒绝并列出所缺内容。
+/// The written reply to the payer (the overall handling opinion).
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("body").required(true).args(["text", "file"])))]
 pub struct Args {
-    /// 案件编号
-    pub id: String,
-    /// 回复全文
+    #[command(flatten)]
+    pub case: CaseArg,
+    /// Full text of the reply
     #[arg(long)]
     pub text: Option<String>,
-    /// 从文件读取回复全文（UTF-8；- 为标准输入）
+    /// Read the reply from a file (UTF-8; - for stdin)
     #[arg(long, value_name = "PATH")]
     pub file: Option<PathBuf>,
-    /// 实际回复时间（RFC 3339），默认现在
-    #[arg(long)]
-    pub at: Option<String>,
+    #[command(flatten)]
+    pub at: AtArg,
 }
 
 pub fn run(app: &mut App, args: Args) -> Result<()> {
-    let text = super::read_text("回复", args.text, args.file)?;
-    app.act(&args.id, args.at.as_deref(), |_, _| {
+    let text = super::read_text(&t!("cmd-field-reply"), args.text, args.file)?;
+    app.act(&args.case.id, args.at.as_deref(), |_, _| {
         Ok(Command::Reply { text })
     })
     .map(|_| ())

@@ -6,24 +6,22 @@ use crate::error::Result;
 use crate::privacy;
 
 use super::App;
+use super::args::{CaseArg, JsonArg};
 
-/// 查看一件案件：登记信息、分类、时限（标出超期）、联办部门、书面意见、会商纪要、报送单、回复、时间线
-///
-/// 缴费人电话、证件号码、联系人默认遮盖；--reveal 显示原文，仅限受理部门和联办（承办）部门的操作员。
+/// One case in readable sections; the payer's details are masked unless --reveal.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// 案件编号
-    pub id: String,
-    /// 以 JSON 输出
-    #[arg(long)]
-    pub json: bool,
-    /// 显示未遮盖的缴费人信息（须为受理部门或联办部门的操作员）
+    #[command(flatten)]
+    pub case: CaseArg,
+    #[command(flatten)]
+    pub output: JsonArg,
+    /// Show the payer's details unmasked (receiving or assigned department only)
     #[arg(long)]
     pub reveal: bool,
 }
 
 pub fn run(app: &mut App, args: Args) -> Result<()> {
-    let id = CaseId::parse(&args.id)?;
+    let id = CaseId::parse(&args.case.id)?;
     let store = app.store()?;
     let book = store.casebook()?;
     let case = store.case(&id)?;
@@ -32,7 +30,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         privacy::check_reveal(&case, &actor)?;
     }
     let shown = privacy::for_display(&case, args.reveal);
-    if args.json {
+    if args.output.json {
         return app.ui.json(&shown);
     }
     let today = local_date(&app.now()?);

@@ -11,4 +11,5 @@ mod foundation;
 mod import;
 mod latefee;
 mod ledger;
+mod locale;
 mod workflow;

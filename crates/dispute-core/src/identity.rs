@@ -64,8 +64,13 @@ pub fn signed_data(payload: &[u8]) -> Result<Vec<u8>> {
 
 /// An SSHSIG from a raw signature made elsewhere (an ssh-agent) over [`signed_data`].
 pub fn from_raw(key: &PublicKey, signature: ssh_key::Signature) -> Result<String> {
-    let sig = SshSig::new(key.key_data().clone(), NAMESPACE, HashAlg::Sha512, signature)
-        .map_err(|e| Error::Internal(e.to_string()))?;
+    let sig = SshSig::new(
+        key.key_data().clone(),
+        NAMESPACE,
+        HashAlg::Sha512,
+        signature,
+    )
+    .map_err(|e| Error::Internal(e.to_string()))?;
     armor(&sig)
 }
 
@@ -188,7 +193,10 @@ mod tests {
             verify("-----BEGIN PGP SIGNATURE-----", payload, &mine),
             Err(BadSignature::Unreadable)
         );
-        assert_eq!(signer_of(&armored).map(|k| key_text(&k)), Some(key_text(&mine)));
+        assert_eq!(
+            signer_of(&armored).map(|k| key_text(&k)),
+            Some(key_text(&mine))
+        );
     }
 
     #[test]

@@ -197,7 +197,7 @@ pub fn referral_html_in(lang: Lang, case: &Case, book: &Casebook) -> Result<Stri
 <table class="form">
 <colgroup><col style="width:15%"><col style="width:9%"><col style="width:14%"><col style="width:9%"><col style="width:20%"><col style="width:9%"><col style="width:24%"></colgroup>
 <tr class="summary"><th>{th_summary}</th><td colspan="6" class="text">{summary}</td></tr>
-<tr class="receiver"><th>{th_receiver}</th><th>{th_name}</th><td>{name}</td><th>{th_phone}</th><td>{phone}</td><th>{th_received}</th><td>{received}</td></tr>
+<tr class="receiver"><th>{th_receiver}</th><th>{th_name}</th><td>{name}</td><th>{th_phone}</th><td>{phone}</td><th>{th_received}</th><td>{received_date}<br>{received_clock}</td></tr>
 <tr class="opinion"><th rowspan="2">{th_opinion}</th><td colspan="6" class="text">{opinion}</td></tr>
 <tr class="seal"><td colspan="6"><div class="seal">{seal}<br>{date}</div></td></tr>
 <tr class="note"><td colspan="7"><p class="indent">{note}</p><p class="contact"><span>{contact_phone}</span><span>{email}</span></p></td></tr>
@@ -213,7 +213,8 @@ pub fn referral_html_in(lang: Lang, case: &Case, book: &Casebook) -> Result<Stri
         th_phone = w("form-referral-th-phone"),
         phone = e(&f.receiver_phone),
         th_received = w("form-referral-th-received"),
-        received = format!("{}<br>{}", e(&f.received_date), e(&f.received_clock)),
+        received_date = e(&f.received_date),
+        received_clock = e(&f.received_clock),
         th_opinion = w("form-referral-th-opinion"),
         opinion = paragraphs(&f.opinion),
         seal = e(&t_in!(lang, "form-referral-seal", dept = f.dept.as_str())),

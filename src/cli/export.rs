@@ -164,7 +164,7 @@ fn internal(e: impl std::fmt::Display) -> Error {
 /// CSV with a UTF-8 byte-order mark, which Excel needs to read UTF-8 as such.
 fn csv_bytes(rows: &[LedgerRow], book: &Casebook) -> Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    w.write_record(COLUMNS.iter().map(|c| c.header))
+    w.write_record(COLUMNS.iter().map(|c| c.header()))
         .map_err(internal)?;
     for row in rows {
         w.write_record(row.cells(book).iter().map(Cell::to_text))
@@ -196,7 +196,7 @@ fn xlsx_bytes(rows: &[LedgerRow], book: &Casebook) -> Result<Vec<u8>> {
     let text = Format::new().set_align(FormatAlign::Top);
     for (i, c) in COLUMNS.iter().enumerate() {
         let col = i as u16;
-        ws.write_string_with_format(0, col, c.header, &header)
+        ws.write_string_with_format(0, col, c.header(), &header)
             .map_err(internal)?;
         ws.set_column_width(col, c.width).map_err(internal)?;
     }

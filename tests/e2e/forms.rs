@@ -449,3 +449,56 @@ fn referral_form_renders_in_headless_chromium() {
     let be = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
     assert_eq!((be(&bytes[16..20]), be(&bytes[20..24])), (794, 1123));
 }
+
+#[test]
+fn forms_in_english_carry_the_same_facts_and_articles() {
+    let env = Env::new();
+    let id = replied(&env, "individual", "赵建华");
+    let html = form(&env, &["--lang", "en", "notice", &id]);
+    let md = form(&env, &["--lang", "en", "notice", &id, "--format", "md"]);
+    for doc in [&html, &md] {
+        assert_has(
+            doc,
+            &[
+                "Written Notice",
+                "To 赵建华:",
+                &id,
+                "On 2 November 2026, you raised the matter “滞纳金加收异议”",
+                "Article 20 of the Administrative Reconsideration Law",
+                "the period ends on 18 January 2027 (17 January 2027 is a day off",
+                "Article 46 of the Administrative Litigation Law",
+                "Article 27 of the Law of the People",
+                "on Labour Dispute Mediation and Arbitration",
+                "the period ends on 18 November 2027.",
+                "18 November 2026",
+            ],
+        );
+        assert_lacks(doc, &["申请行政复议", "特此告知", "年11月"]);
+    }
+    assert_has(
+        &html,
+        &["<html lang=\"en\">", "1. Administrative reconsideration"],
+    );
+    assert_has(&md, &["3. Labour and personnel dispute arbitration"]);
+
+    let referral_id = referred(&env, "反映事项摘要");
+    let html = form(&env, &["--lang", "en", "referral", &referral_id]);
+    assert_has(
+        &html,
+        &[
+            "Social Insurance Contribution Dispute<br>Referral Form",
+            "Summary of<br>the matter",
+            "2 November 2026<br>09:30",
+            "by 10 November.",
+        ],
+    );
+    // The Chinese forms are unchanged by the English ones.
+    assert_has(
+        &form(&env, &["referral", &referral_id]),
+        &[
+            "<html lang=\"zh-CN\">",
+            "报　送　单",
+            "并于11月10日将办理情况反馈受理部门。",
+        ],
+    );
+}

@@ -147,7 +147,10 @@ impl Env {
             String::from_utf8_lossy(&out.stdout)
         );
         assert_eq!(self.head(), before, "dispute {args:?} must not commit");
-        assert!(stderr.contains("错误："), "error line missing: {stderr}");
+        assert!(
+            stderr.contains("错误：") || stderr.contains("error: "),
+            "error line missing: {stderr}"
+        );
         stderr
     }
 
@@ -180,7 +183,10 @@ impl Env {
             "dispute {args:?}: expected exit {code}\nstdout: {stdout}\nstderr: {stderr}"
         );
         assert_eq!(self.head(), before, "dispute {args:?} must not commit");
-        assert!(stderr.contains("错误："), "error line missing: {stderr}");
+        assert!(
+            stderr.contains("错误：") || stderr.contains("error: "),
+            "error line missing: {stderr}"
+        );
         (stdout, stderr)
     }
 

@@ -1191,3 +1191,56 @@ fn dates_as_excel_writes_them_are_read() {
     assert_eq!(case["received_at"], "2025-03-09T09:05:00+08:00");
     assert_eq!(case["events"][1]["at"], "2025-03-09T10:30:00+08:00");
 }
+
+// ---------------------------------------------------------------------------------------
+// the headings are a file format: any language of the catalog imports
+
+#[test]
+fn the_english_template_imports_under_chinese_and_a_chinese_ledger_under_english() {
+    let env = Env::new();
+    let files = Files::new();
+    let out = env.run(&["--lang", "en", "import", "--template"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::str::from_utf8(&out.stdout[3..]).expect("UTF-8 after the BOM");
+    assert!(text.starts_with("Case ID,Received at,Channel,"), "{text}");
+    assert!(text.contains("Written opinion (hrss)"), "{text}");
+    assert!(
+        !text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "no Chinese in the English template: {text}"
+    );
+
+    // The English template, imported in the default language (Chinese).
+    let file = files.write("template-en.csv", &out.stdout);
+    let ids = import_ok(&env, "zhangsan", &file);
+    assert_eq!(ids, ["TAX-2025-0001"]);
+    let case = env.case_json(&ids[0]);
+    assert_eq!(case["status"], "archived", "{case:#}");
+    assert_eq!(case["track"], "general");
+    assert_eq!(case["opinions"].as_array().map(Vec::len), Some(2));
+
+    // A ledger with Chinese headings, imported under --lang en.
+    let file = files.write("台账.csv", csv_text(&stages_ledger()).as_bytes());
+    let out = env.as_ok("zhangsan", &["--lang", "en", "import", &file]);
+    let ids: Vec<&str> = out.lines().collect();
+    assert_eq!(ids.len(), STAGE_IDS.len(), "{out}");
+}
+
+#[test]
+fn row_errors_in_english_name_the_columns_in_english() {
+    let env = Env::new();
+    let files = Files::new();
+    let file = files.write("错误台账.csv", csv_text(&bad_ledger()).as_bytes());
+    let stderr = env.as_fails("zhangsan", 4, &["--lang", "en", "import", &file]);
+    let errors = row_errors(&stderr);
+    assert!(
+        reason_for(&errors, 3, "Phone").contains("12345"),
+        "{errors:#?}"
+    );
+    assert!(reason_for(&errors, 4, "Dispute category").contains("11"));
+    assert!(reason_for(&errors, 5, "Departments asked").contains("No department “foo”"));
+    assert!(reason_for(&errors, 10, "Case ID").contains("more than once"));
+}

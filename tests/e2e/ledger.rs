@@ -884,3 +884,46 @@ fn year_and_status_filters() {
     env.fails_plain(2, &["export", "--format", "pdf"]);
     env.fails_plain(2, &["export", "--format", "csv", "--json"]);
 }
+
+#[test]
+fn export_in_english_has_english_headings_and_the_same_rows() {
+    let env = fixture();
+    let zh = env.run(&["export"]);
+    let en = env.run(&["--lang", "en", "export"]);
+    assert!(zh.status.success() && en.status.success());
+    let read = |bytes: &[u8]| -> (Vec<String>, Vec<csv::StringRecord>) {
+        let mut reader = csv::Reader::from_reader(&bytes[3..]);
+        let header = reader
+            .headers()
+            .unwrap()
+            .iter()
+            .map(str::to_string)
+            .collect();
+        (header, reader.records().map(|r| r.unwrap()).collect())
+    };
+    let (zh_header, zh_rows) = read(&zh.stdout);
+    let (en_header, en_rows) = read(&en.stdout);
+    assert_eq!(zh_header, HEADERS);
+    assert_eq!(en_header.len(), zh_header.len());
+    assert_eq!(en_header[0], "Case ID");
+    assert!(en_header.contains(&"Overdue".to_string()), "{en_header:?}");
+    assert_eq!(en_rows.len(), zh_rows.len());
+    let overdue = col("是否超期");
+    for (z, e) in zh_rows.iter().zip(&en_rows) {
+        assert_eq!(z[0], e[0], "same case in the same place");
+        assert_eq!(z[1], e[1], "times are language-neutral");
+        assert_eq!(&e[overdue], if &z[overdue] == "是" { "Yes" } else { "No" });
+    }
+    // JSON keeps its English keys and codes whatever the language, apart from free text.
+    let json_zh: Value = serde_json::from_slice(&env.run(&["export", "--json"]).stdout).unwrap();
+    let json_en: Value =
+        serde_json::from_slice(&env.run(&["--lang", "en", "export", "--json"]).stdout).unwrap();
+    let ids = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| format!("{} {} {}", r["id"], r["status"], r["overdue"]))
+            .collect()
+    };
+    assert_eq!(ids(&json_zh), ids(&json_en));
+}

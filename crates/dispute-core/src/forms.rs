@@ -6,6 +6,7 @@
 //! out by one renderer per format, so HTML and Markdown always carry the same content.
 
 use chrono::{Datelike, Days, Months, NaiveDate, Timelike};
+use dispute_i18n::{Lang, t_in};
 
 use crate::calendar::{Calendar, china, local_date};
 use crate::case::{Case, PayerKind, Status, Time};
@@ -13,51 +14,58 @@ use crate::casebook::Casebook;
 use crate::error::{Error, Result};
 
 // ---------------------------------------------------------------------------------------
-// fixed wording
-
-/// The confidentiality note of the referral form, around the feedback date (月, 日).
-pub const REFERRAL_NOTE_HEAD: &str = "备注：以上反映内容，现予以报送，请按规定程序处理，办理过程中严格保密，不得泄露缴费人信息。办理结果直接反馈缴费人，并于";
-pub const REFERRAL_NOTE_TAIL: &str = "将办理情况反馈受理部门。";
-
-/// Before the routes of the written reply.
-pub const ROUTES_INTRO: &str = "如对上述处理意见有异议，可以依法选择以下途径维护自身合法权益：";
-
-/// Administrative reconsideration: 行政复议法（2023年修订）第二十条.
-pub const RECONSIDERATION: &str = "申请行政复议：自收到本告知书之日起六十日内，依法向有管辖权的行政复议机关申请行政复议（《中华人民共和国行政复议法》第二十条）。";
-
-/// Administrative litigation: 行政诉讼法 第四十六条, and 第四十五条 after reconsideration.
-pub const LITIGATION: &str = "提起行政诉讼：自收到本告知书之日起六个月内，依法向有管辖权的人民法院提起行政诉讼（《中华人民共和国行政诉讼法》第四十六条）；已申请行政复议的，对复议决定不服，可以在收到行政复议决定书之日起十五日内向人民法院提起诉讼（同法第四十五条）。";
-
-/// Labour arbitration: 劳动争议调解仲裁法 第二十七条; only between a worker and the employer.
-pub const ARBITRATION: &str = "申请劳动人事争议仲裁：缴费人与用人单位之间因社会保险发生的劳动争议，仲裁时效期间为一年，自知道或者应当知道其权利被侵害之日起计算，可以向劳动人事争议仲裁委员会申请仲裁（《中华人民共和国劳动争议调解仲裁法》第二十七条）。";
-
-/// How the last days are counted (民事诉讼法 第八十五条, applied by 行政复议法 第八十八条 and
-/// 行政诉讼法 第一百零一条).
-pub const PERIOD_RULE: &str = "注：期间开始之日不计算在期间内；期间届满的最后一日为法定休假日的，以休假日后的第一日为期间届满的日期。";
-
-pub const CLOSING: &str = "特此告知。";
-
-pub const COPIES: &str = "（本告知书一式两份，一份交缴费人，一份存档）";
-
-const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
-
-// ---------------------------------------------------------------------------------------
 // dates
+
+/// `2026年11月6日`, `6 November 2026`.
+pub fn date_in(lang: Lang, d: NaiveDate) -> String {
+    t_in!(
+        lang,
+        "form-date",
+        year = d.year(),
+        month = d.month(),
+        month_name = t_in!(lang, "form-month-name", month = d.month()),
+        day = d.day()
+    )
+}
+
+/// `11月17日`, `17 November`.
+fn month_day_in(lang: Lang, month: u32, day: u32) -> String {
+    t_in!(
+        lang,
+        "form-month-day",
+        month = month,
+        month_name = t_in!(lang, "form-month-name", month = month),
+        day = day
+    )
+}
+
+/// The date and the time of day of a moment in China Standard Time: (`2026年11月16日`,
+/// `14时00分`).
+fn date_and_clock_in(lang: Lang, t: &Time) -> (String, String) {
+    let t = t.with_timezone(&china());
+    let clock = t_in!(
+        lang,
+        "form-clock",
+        hour = format!("{:02}", t.hour()),
+        minute = format!("{:02}", t.minute())
+    );
+    (date_in(lang, t.date_naive()), clock)
+}
+
+/// `2026年11月16日 14时00分`, `16 November 2026, 14:00`, in China Standard Time.
+pub fn time_in(lang: Lang, t: &Time) -> String {
+    let (date, clock) = date_and_clock_in(lang, t);
+    t_in!(lang, "form-date-time", date = date, clock = clock)
+}
 
 /// 2026年11月6日
 pub fn cn_date(d: NaiveDate) -> String {
-    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+    date_in(Lang::Zh, d)
 }
 
 /// 2026年11月16日 14时00分, in China Standard Time.
 pub fn cn_time(t: &Time) -> String {
-    let t = t.with_timezone(&china());
-    format!(
-        "{} {:02}时{:02}分",
-        cn_date(t.date_naive()),
-        t.hour(),
-        t.minute()
-    )
+    time_in(Lang::Zh, t)
 }
 
 /// The last day of the 60-day reconsideration period from `from` (the day itself not
@@ -88,18 +96,29 @@ pub fn extend_past_days_off(last: NaiveDate, cal: &Calendar) -> NaiveDate {
     d
 }
 
+/// The lines of a multi-line catalog message, each escaped for HTML, joined with `<br>`.
+fn html_lines(s: &str) -> String {
+    s.lines().map(html_escape).collect::<Vec<_>>().join("<br>")
+}
+
 // ---------------------------------------------------------------------------------------
 // the referral form
 
-/// What the referral form says, field for field.
+/// What the referral form says, field for field, in one language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReferralForm {
+    pub lang: Lang,
     pub title: String,
+    /// The title as printed on the HTML page, in lines.
+    pub heading: String,
     pub case_id: String,
     pub summary: String,
     pub receiver_name: String,
     pub receiver_phone: String,
     pub received_at: String,
+    /// `received_at` in two parts, for the two lines of its cell.
+    pub received_date: String,
+    pub received_clock: String,
     pub opinion: String,
     /// 单位签章: the receiving department's full name.
     pub dept: String,
@@ -111,38 +130,51 @@ pub struct ReferralForm {
 }
 
 impl ReferralForm {
+    /// The confidentiality note, with the feedback date.
     pub fn note(&self) -> String {
-        format!(
-            "{REFERRAL_NOTE_HEAD}{}月{}日{REFERRAL_NOTE_TAIL}",
-            self.feedback_month, self.feedback_day
+        t_in!(
+            self.lang,
+            "form-referral-note",
+            date = month_day_in(self.lang, self.feedback_month, self.feedback_day)
         )
     }
 }
 
-/// The referral form of a case escalated to the hotline; refused for any other case. The
-/// payer's phone and ID code are not on it (the form says so itself: 不得泄露缴费人信息).
+/// The referral form of a case escalated to the hotline, in the chosen language; refused
+/// for any other case.
 pub fn referral(case: &Case, book: &Casebook) -> Result<ReferralForm> {
+    referral_in(dispute_i18n::lang(), case, book)
+}
+
+/// The referral form in a language. The payer's phone and ID code are not on it (the form
+/// says so itself: 不得泄露缴费人信息).
+pub fn referral_in(lang: Lang, case: &Case, book: &Casebook) -> Result<ReferralForm> {
     let Some(r) = &case.referral else {
         return Err(Error::NotReady {
             id: case.id.clone(),
-            action: "打印报送单".into(),
-            reason: "本案没有报送县政府办转办（dispute escalate --to hotline），没有报送单".into(),
+            action: t_in!(lang, "form-referral-action"),
+            reason: t_in!(lang, "form-referral-not-referred"),
         });
     };
     let email = book
         .operator(&r.referred_by)
         .map(|op| op.email.clone())
         .unwrap_or_default();
+    let (received_date, received_clock) = date_and_clock_in(lang, &r.received_at);
     Ok(ReferralForm {
-        title: format!("{}社会保险费征缴争议事项处理报送单", book.county),
+        lang,
+        title: t_in!(lang, "form-referral-title", county = book.county.as_str()),
+        heading: t_in!(lang, "form-referral-heading", county = book.county.as_str()),
         case_id: case.id.clone(),
         summary: r.summary.clone(),
         receiver_name: r.receiver_name.clone(),
         receiver_phone: r.receiver_phone.clone(),
-        received_at: cn_time(&r.received_at),
+        received_at: time_in(lang, &r.received_at),
+        received_date,
+        received_clock,
         opinion: r.opinion.clone(),
         dept: book.dept_name(&case.receiving_dept).to_string(),
-        date: cn_date(local_date(&r.referred_at)),
+        date: date_in(lang, local_date(&r.referred_at)),
         feedback_month: r.feedback_due.month(),
         feedback_day: r.feedback_due.day(),
         phone: r.receiver_phone.clone(),
@@ -150,73 +182,140 @@ pub fn referral(case: &Case, book: &Casebook) -> Result<ReferralForm> {
     })
 }
 
+/// The referral form as an A4 HTML page, in the chosen language.
 pub fn referral_html(case: &Case, book: &Casebook) -> Result<String> {
-    let f = referral(case, book)?;
-    let e = |s: &str| html_escape(s);
-    let title_lines = f
-        .title
-        .strip_suffix("报送单")
-        .map(|head| format!("{}<br>报　送　单", e(head)))
-        .unwrap_or_else(|| e(&f.title));
-    let body = format!(
-        r#"<h1>{title_lines}</h1>
-<p class="number">编号：{id}</p>
-<table class="form">
-<colgroup><col style="width:15%"><col style="width:9%"><col style="width:14%"><col style="width:9%"><col style="width:20%"><col style="width:9%"><col style="width:24%"></colgroup>
-<tr class="summary"><th>反映内容<br>摘要</th><td colspan="6" class="text">{summary}</td></tr>
-<tr class="receiver"><th>受理人<br>信息</th><th>姓名</th><td>{name}</td><th>电话</th><td>{phone}</td><th>受理<br>时间</th><td>{received}</td></tr>
-<tr class="opinion"><th rowspan="2">报送意见</th><td colspan="6" class="text">{opinion}</td></tr>
-<tr class="seal"><td colspan="6"><div class="seal">单位签章：{dept}<br>{date}</div></td></tr>
-<tr class="note"><td colspan="7"><p class="indent">{note}</p><p class="contact"><span>电话：{contact_phone}</span><span>邮箱：{email}</span></p></td></tr>
-</table>
-"#,
-        id = e(&f.case_id),
-        summary = paragraphs(&f.summary),
-        name = e(&f.receiver_name),
-        phone = e(&f.receiver_phone),
-        received = e(&f.received_at).replacen(' ', "<br>", 1),
-        opinion = paragraphs(&f.opinion),
-        dept = e(&f.dept),
-        date = e(&f.date),
-        note = e(&f.note()),
-        contact_phone = e(&f.phone),
-        email = e(&f.email),
-    );
-    Ok(page(&format!("报送单 {}", f.case_id), &body))
+    referral_html_in(dispute_i18n::lang(), case, book)
 }
 
+pub fn referral_html_in(lang: Lang, case: &Case, book: &Casebook) -> Result<String> {
+    let f = referral_in(lang, case, book)?;
+    let e = |s: &str| html_escape(s);
+    let w = |key: &str| html_lines(&t_in!(lang, key));
+    let body = format!(
+        r#"<h1>{title_lines}</h1>
+<p class="number">{number}</p>
+<table class="form">
+<colgroup><col style="width:15%"><col style="width:9%"><col style="width:14%"><col style="width:9%"><col style="width:20%"><col style="width:9%"><col style="width:24%"></colgroup>
+<tr class="summary"><th>{th_summary}</th><td colspan="6" class="text">{summary}</td></tr>
+<tr class="receiver"><th>{th_receiver}</th><th>{th_name}</th><td>{name}</td><th>{th_phone}</th><td>{phone}</td><th>{th_received}</th><td>{received_date}<br>{received_clock}</td></tr>
+<tr class="opinion"><th rowspan="2">{th_opinion}</th><td colspan="6" class="text">{opinion}</td></tr>
+<tr class="seal"><td colspan="6"><div class="seal">{seal}<br>{date}</div></td></tr>
+<tr class="note"><td colspan="7"><p class="indent">{note}</p><p class="contact"><span>{contact_phone}</span><span>{email}</span></p></td></tr>
+</table>
+"#,
+        title_lines = html_lines(&f.heading),
+        number = e(&t_in!(lang, "form-number", id = f.case_id.as_str())),
+        th_summary = w("form-referral-th-summary"),
+        summary = paragraphs(&f.summary),
+        th_receiver = w("form-referral-th-receiver"),
+        th_name = w("form-referral-th-name"),
+        name = e(&f.receiver_name),
+        th_phone = w("form-referral-th-phone"),
+        phone = e(&f.receiver_phone),
+        th_received = w("form-referral-th-received"),
+        received_date = e(&f.received_date),
+        received_clock = e(&f.received_clock),
+        th_opinion = w("form-referral-th-opinion"),
+        opinion = paragraphs(&f.opinion),
+        seal = e(&t_in!(lang, "form-referral-seal", dept = f.dept.as_str())),
+        date = e(&f.date),
+        note = e(&f.note()),
+        contact_phone = e(&t_in!(
+            lang,
+            "form-referral-phone",
+            phone = f.phone.as_str()
+        )),
+        email = e(&t_in!(
+            lang,
+            "form-referral-email",
+            email = f.email.as_str()
+        )),
+    );
+    let title = t_in!(lang, "form-referral-page-title", id = f.case_id.as_str());
+    Ok(page(lang, &title, &body))
+}
+
+/// The referral form as Markdown, in the chosen language.
 pub fn referral_md(case: &Case, book: &Casebook) -> Result<String> {
-    let f = referral(case, book)?;
+    referral_md_in(dispute_i18n::lang(), case, book)
+}
+
+pub fn referral_md_in(lang: Lang, case: &Case, book: &Casebook) -> Result<String> {
+    let f = referral_in(lang, case, book)?;
     let m = |s: &str| md_escape(s);
     let c = |s: &str| md_cell(s);
+    let w = |key: &str| t_in!(lang, key);
     let mut o = String::new();
     o.push_str(&format!("# {}\n\n", m(&f.title)));
-    o.push_str(&format!("编号：{}\n\n", m(&f.case_id)));
-    o.push_str("| 项目 | 内容 |\n|---|---|\n");
+    o.push_str(&format!(
+        "{}\n\n",
+        m(&t_in!(lang, "form-number", id = f.case_id.as_str()))
+    ));
+    o.push_str(&format!(
+        "| {} | {} |\n|---|---|\n",
+        m(&w("form-md-item")),
+        m(&w("form-md-content"))
+    ));
+    let seal = t_in!(
+        lang,
+        "form-referral-md-seal-value",
+        dept = f.dept.as_str(),
+        date = f.date.as_str()
+    );
     for (k, v) in [
-        ("反映内容摘要", c(&f.summary)),
-        ("受理人姓名", c(&f.receiver_name)),
-        ("受理人电话", c(&f.receiver_phone)),
-        ("受理时间", c(&f.received_at)),
-        ("报送意见", c(&f.opinion)),
-        ("单位签章", format!("{}　{}", c(&f.dept), c(&f.date))),
+        ("form-referral-md-summary", c(&f.summary)),
+        ("form-referral-md-receiver-name", c(&f.receiver_name)),
+        ("form-referral-md-receiver-phone", c(&f.receiver_phone)),
+        ("form-referral-md-received", c(&f.received_at)),
+        ("form-referral-md-opinion", c(&f.opinion)),
+        ("form-referral-md-seal", c(&seal)),
     ] {
-        o.push_str(&format!("| {k} | {v} |\n"));
+        o.push_str(&format!("| {} | {v} |\n", m(&w(k))));
     }
     o.push('\n');
     o.push_str(&format!("{}\n\n", m(&f.note())));
-    o.push_str(&format!("电话：{}　　邮箱：{}\n", m(&f.phone), m(&f.email)));
+    let contact = t_in!(
+        lang,
+        "form-referral-md-contact",
+        phone = f.phone.as_str(),
+        email = f.email.as_str()
+    );
+    o.push_str(&format!("{}\n", m(&contact)));
     Ok(o)
 }
 
 // ---------------------------------------------------------------------------------------
 // the written reply
 
+/// The legal routes open to a payer who objects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RouteKind {
+    /// Administrative reconsideration: 行政复议法（2023年修订）第二十条.
+    Reconsideration,
+    /// Administrative litigation: 行政诉讼法 第四十六条, and 第四十五条 after reconsideration.
+    Litigation,
+    /// Labour arbitration: 劳动争议调解仲裁法 第二十七条; only between a worker and the employer.
+    Arbitration,
+}
+
+impl RouteKind {
+    /// The sentence of the law, with its article.
+    pub fn text_in(self, lang: Lang) -> String {
+        t_in!(
+            lang,
+            match self {
+                RouteKind::Reconsideration => "form-route-reconsideration",
+                RouteKind::Litigation => "form-route-litigation",
+                RouteKind::Arbitration => "form-route-arbitration",
+            }
+        )
+    }
+}
+
 /// One legal route open to a payer who objects, with its last day.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Route {
-    /// The sentence of the law (one of the constants above).
-    pub text: &'static str,
+    pub kind: RouteKind,
     /// The last day counted from the reply date.
     pub last_day: NaiveDate,
     /// Where that day is a day off: the next working day, which is the real last day.
@@ -224,10 +323,10 @@ pub struct Route {
 }
 
 impl Route {
-    fn new(text: &'static str, last_day: NaiveDate, cal: &Calendar) -> Route {
+    fn new(kind: RouteKind, last_day: NaiveDate, cal: &Calendar) -> Route {
         let real = extend_past_days_off(last_day, cal);
         Route {
-            text,
+            kind,
             last_day,
             extended: (real != last_day).then_some(real),
         }
@@ -235,26 +334,45 @@ impl Route {
 
     /// 以2026年11月18日收到本告知书计，期限至2027年1月18日（……依法顺延）。
     pub fn deadline(&self, from: NaiveDate) -> String {
+        self.deadline_in(dispute_i18n::lang(), from)
+    }
+
+    pub fn deadline_in(&self, lang: Lang, from: NaiveDate) -> String {
         match self.extended {
-            None => format!(
-                "以{}收到本告知书计，期限至{}。",
-                cn_date(from),
-                cn_date(self.last_day)
+            None => t_in!(
+                lang,
+                "form-route-deadline",
+                from = date_in(lang, from),
+                last = date_in(lang, self.last_day)
             ),
-            Some(real) => format!(
-                "以{}收到本告知书计，期限至{}（{}为休息日，依法顺延）。",
-                cn_date(from),
-                cn_date(real),
-                cn_date(self.last_day)
+            Some(real) => t_in!(
+                lang,
+                "form-route-deadline-extended",
+                from = date_in(lang, from),
+                real = date_in(lang, real),
+                last = date_in(lang, self.last_day)
             ),
         }
     }
+
+    /// The sentence of the law followed by the deadline.
+    pub fn sentence_in(&self, lang: Lang, from: NaiveDate) -> String {
+        t_in!(
+            lang,
+            "form-route",
+            text = self.kind.text_in(lang),
+            deadline = self.deadline_in(lang, from)
+        )
+    }
 }
 
-/// What the written reply says.
+/// What the written reply says, in one language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
+    pub lang: Lang,
     pub title: String,
+    /// The title as printed on the HTML page, in lines.
+    pub heading: String,
     pub case_id: String,
     pub payer_name: String,
     pub opening: String,
@@ -265,49 +383,61 @@ pub struct Notice {
     pub date: String,
 }
 
-/// The written reply of a replied or archived case; refused before the reply.
+/// The written reply of a replied or archived case, in the chosen language; refused before
+/// the reply.
 pub fn notice(case: &Case, book: &Casebook) -> Result<Notice> {
-    let refuse = |reason: &str| Error::NotReady {
+    notice_in(dispute_i18n::lang(), case, book)
+}
+
+pub fn notice_in(lang: Lang, case: &Case, book: &Casebook) -> Result<Notice> {
+    let refuse = |key: &str| Error::NotReady {
         id: case.id.clone(),
-        action: "打印书面告知书".into(),
-        reason: reason.into(),
+        action: t_in!(lang, "form-notice-action"),
+        reason: t_in!(lang, key),
     };
     let reply = match (&case.reply, case.status) {
         (Some(r), Status::Replied | Status::Archived) => r,
-        (_, Status::Redirected) => {
-            return Err(refuse(
-                "本案已告知缴费人另行办理，没有总处理意见，不出具书面告知书",
-            ));
-        }
-        _ => {
-            return Err(refuse(
-                "还没有书面回复缴费人：缺少总处理意见（先用 dispute reply 录入）",
-            ));
-        }
+        (_, Status::Redirected) => return Err(refuse("form-notice-redirected")),
+        _ => return Err(refuse("form-notice-not-replied")),
     };
     let cal = book.calendar();
     let from = local_date(&reply.at);
     let mut routes = vec![
-        Route::new(RECONSIDERATION, reconsideration_last_day(from), &cal),
-        Route::new(LITIGATION, litigation_last_day(from), &cal),
+        Route::new(
+            RouteKind::Reconsideration,
+            reconsideration_last_day(from),
+            &cal,
+        ),
+        Route::new(RouteKind::Litigation, litigation_last_day(from), &cal),
     ];
     if case.payer.kind == PayerKind::Individual {
-        routes.push(Route::new(ARBITRATION, arbitration_last_day(from), &cal));
+        routes.push(Route::new(
+            RouteKind::Arbitration,
+            arbitration_last_day(from),
+            &cal,
+        ));
     }
-    let you = match case.payer.kind {
-        PayerKind::Individual => "您",
-        PayerKind::Employer => "贵单位",
-    };
+    let you = t_in!(
+        lang,
+        match case.payer.kind {
+            PayerKind::Individual => "form-notice-you-individual",
+            PayerKind::Employer => "form-notice-you-employer",
+        }
+    );
     let about = case.title.as_deref().unwrap_or(&case.summary);
-    let opening = format!(
-        "{you}于{}反映的“{}”事项（案件编号：{}），{}已受理。经依法办理，现将处理意见书面告知如下：",
-        cn_date(local_date(&case.received_at)),
-        about.trim(),
-        case.id,
-        book.dept_short(&case.receiving_dept),
+    let opening = t_in!(
+        lang,
+        "form-notice-opening",
+        you = you,
+        date = date_in(lang, local_date(&case.received_at)),
+        about = about.trim(),
+        id = case.id.as_str(),
+        dept = book.dept_short(&case.receiving_dept),
     );
     Ok(Notice {
-        title: format!("{}社会保险费征缴争议事项书面告知书", book.county),
+        lang,
+        title: t_in!(lang, "form-notice-title", county = book.county.as_str()),
+        heading: t_in!(lang, "form-notice-heading", county = book.county.as_str()),
         case_id: case.id.clone(),
         payer_name: case.payer.name.clone(),
         opening,
@@ -315,25 +445,33 @@ pub fn notice(case: &Case, book: &Casebook) -> Result<Notice> {
         reply_date: from,
         routes,
         dept: book.dept_name(&case.receiving_dept).to_string(),
-        date: cn_date(from),
+        date: date_in(lang, from),
     })
 }
 
+/// The written reply as an A4 HTML page, in the chosen language.
 pub fn notice_html(case: &Case, book: &Casebook) -> Result<String> {
-    let n = notice(case, book)?;
+    notice_html_in(dispute_i18n::lang(), case, book)
+}
+
+pub fn notice_html_in(lang: Lang, case: &Case, book: &Casebook) -> Result<String> {
+    let n = notice_in(lang, case, book)?;
     let e = |s: &str| html_escape(s);
+    let w = |key: &str| e(&t_in!(lang, key));
     let mut body = String::new();
-    let title = n
-        .title
-        .strip_suffix("书面告知书")
-        .map(|head| format!("{}<br>书面告知书", e(head)))
-        .unwrap_or_else(|| e(&n.title));
-    body.push_str(&format!("<h1>{title}</h1>\n"));
+    body.push_str(&format!("<h1>{}</h1>\n", html_lines(&n.heading)));
     body.push_str(&format!(
-        "<p class=\"number\">编号：{}</p>\n",
-        e(&n.case_id)
+        "<p class=\"number\">{}</p>\n",
+        e(&t_in!(lang, "form-number", id = n.case_id.as_str()))
     ));
-    body.push_str(&format!("<p class=\"to\">{}：</p>\n", e(&n.payer_name)));
+    body.push_str(&format!(
+        "<p class=\"to\">{}</p>\n",
+        e(&t_in!(
+            lang,
+            "form-notice-to",
+            payer = n.payer_name.as_str()
+        ))
+    ));
     let id = e(&n.case_id);
     let opening = e(&n.opening).replace(&id, &format!("<span class=\"nobr\">{id}</span>"));
     body.push_str(&format!("<p class=\"indent\">{opening}</p>\n"));
@@ -341,55 +479,83 @@ pub fn notice_html(case: &Case, book: &Casebook) -> Result<String> {
         "<div class=\"opinion\">{}</div>\n",
         paragraphs_indented(&n.opinion)
     ));
-    body.push_str(&format!("<p class=\"indent\">{}</p>\n", e(ROUTES_INTRO)));
+    body.push_str(&format!(
+        "<p class=\"indent\">{}</p>\n",
+        w("form-notice-routes-intro")
+    ));
     for (i, r) in n.routes.iter().enumerate() {
-        body.push_str(&format!(
-            "<p class=\"indent route\">{}、{}{}</p>\n",
-            NUMERALS[i],
-            e(r.text),
-            e(&r.deadline(n.reply_date))
-        ));
+        let line = t_in!(
+            lang,
+            "form-route-numbered",
+            n = i + 1,
+            route = r.sentence_in(lang, n.reply_date)
+        );
+        body.push_str(&format!("<p class=\"indent route\">{}</p>\n", e(&line)));
     }
     body.push_str(&format!(
         "<p class=\"indent rule\">{}</p>\n",
-        e(PERIOD_RULE)
+        w("form-notice-period-rule")
     ));
-    body.push_str(&format!("<p class=\"indent\">{}</p>\n", e(CLOSING)));
+    body.push_str(&format!(
+        "<p class=\"indent\">{}</p>\n",
+        w("form-notice-closing")
+    ));
     body.push_str(&format!(
         "<div class=\"sign\">{}<br>{}</div>\n",
         e(&n.dept),
         e(&n.date)
     ));
-    body.push_str(&format!("<p class=\"copies\">{}</p>\n", e(COPIES)));
-    Ok(page(&format!("书面告知书 {}", n.case_id), &body))
+    body.push_str(&format!(
+        "<p class=\"copies\">{}</p>\n",
+        w("form-notice-copies")
+    ));
+    let title = t_in!(lang, "form-notice-page-title", id = n.case_id.as_str());
+    Ok(page(lang, &title, &body))
 }
 
+/// The written reply as Markdown, in the chosen language.
 pub fn notice_md(case: &Case, book: &Casebook) -> Result<String> {
-    let n = notice(case, book)?;
+    notice_md_in(dispute_i18n::lang(), case, book)
+}
+
+pub fn notice_md_in(lang: Lang, case: &Case, book: &Casebook) -> Result<String> {
+    let n = notice_in(lang, case, book)?;
     let m = |s: &str| md_escape(s);
+    let w = |key: &str| m(&t_in!(lang, key));
+    // A paragraph's first-line indent (two ideographic spaces in Chinese).
+    let indent = t_in!(lang, "form-md-indent");
     let mut o = String::new();
     o.push_str(&format!("# {}\n\n", m(&n.title)));
-    o.push_str(&format!("编号：{}\n\n", m(&n.case_id)));
-    o.push_str(&format!("{}：\n\n", m(&n.payer_name)));
-    o.push_str(&format!("　　{}\n\n", m(&n.opening)));
+    o.push_str(&format!(
+        "{}\n\n",
+        m(&t_in!(lang, "form-number", id = n.case_id.as_str()))
+    ));
+    o.push_str(&format!(
+        "{}\n\n",
+        m(&t_in!(
+            lang,
+            "form-notice-to",
+            payer = n.payer_name.as_str()
+        ))
+    ));
+    o.push_str(&format!("{indent}{}\n\n", m(&n.opening)));
     for line in lines(&n.opinion) {
-        o.push_str(&format!("　　{}\n\n", m(line)));
+        o.push_str(&format!("{indent}{}\n\n", m(line)));
     }
-    o.push_str(&format!("　　{}\n\n", m(ROUTES_INTRO)));
+    o.push_str(&format!("{indent}{}\n\n", w("form-notice-routes-intro")));
     for (i, r) in n.routes.iter().enumerate() {
         o.push_str(&format!(
-            "{}. {}{}\n",
+            "{}. {}\n",
             i + 1,
-            m(r.text),
-            m(&r.deadline(n.reply_date))
+            m(&r.sentence_in(lang, n.reply_date))
         ));
     }
     o.push('\n');
-    o.push_str(&format!("　　{}\n\n", m(PERIOD_RULE)));
-    o.push_str(&format!("　　{}\n\n", m(CLOSING)));
+    o.push_str(&format!("{indent}{}\n\n", w("form-notice-period-rule")));
+    o.push_str(&format!("{indent}{}\n\n", w("form-notice-closing")));
     // Two trailing spaces: a line break inside the signature paragraph.
     o.push_str(&format!("{}  \n{}\n\n", m(&n.dept), m(&n.date)));
-    o.push_str(&format!("{}\n", m(COPIES)));
+    o.push_str(&format!("{}\n", w("form-notice-copies")));
     Ok(o)
 }
 
@@ -503,9 +669,10 @@ p.contact { margin-top: 0.8em; display: flex; gap: 4em; padding-left: 2em; }
 "#;
 
 /// A self-contained A4 page: UTF-8, inline CSS, nothing fetched.
-fn page(title: &str, body: &str) -> String {
+fn page(lang: Lang, title: &str, body: &str) -> String {
     format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<div class=\"sheet\">\n{body}</div>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<div class=\"sheet\">\n{body}</div>\n</body>\n</html>\n",
+        lang.tag(),
         html_escape(title)
     )
 }
@@ -558,15 +725,22 @@ mod tests {
     fn route_deadline_names_both_days_when_extended() {
         let cal = Calendar::new(&crate::calendar::official_years());
         let from = d("2026-11-18");
-        let r = Route::new(RECONSIDERATION, reconsideration_last_day(from), &cal);
+        let r = Route::new(
+            RouteKind::Reconsideration,
+            reconsideration_last_day(from),
+            &cal,
+        );
         assert_eq!(r.extended, Some(d("2027-01-18")));
-        let s = r.deadline(from);
+        let s = r.deadline_in(Lang::Zh, from);
         assert!(s.contains("2026年11月18日"), "{s}");
         assert!(s.contains("期限至2027年1月18日"), "{s}");
         assert!(s.contains("2027年1月17日为休息日"), "{s}");
-        let r = Route::new(LITIGATION, litigation_last_day(from), &cal);
+        let r = Route::new(RouteKind::Litigation, litigation_last_day(from), &cal);
         assert_eq!(r.extended, None);
-        assert!(r.deadline(from).contains("期限至2027年5月18日"));
+        assert!(
+            r.deadline_in(Lang::Zh, from)
+                .contains("期限至2027年5月18日")
+        );
     }
 
     #[test]
@@ -574,6 +748,59 @@ mod tests {
         assert_eq!(cn_date(d("2026-11-06")), "2026年11月6日");
         let t = chrono::DateTime::parse_from_rfc3339("2026-11-16T06:00:00Z").unwrap();
         assert_eq!(cn_time(&t), "2026年11月16日 14时00分");
+    }
+
+    #[test]
+    fn dates_in_english() {
+        assert_eq!(date_in(Lang::En, d("2026-11-06")), "6 November 2026");
+        assert_eq!(date_in(Lang::En, d("2027-01-31")), "31 January 2027");
+        assert_eq!(month_day_in(Lang::En, 12, 1), "1 December");
+        assert_eq!(month_day_in(Lang::Zh, 12, 1), "12月1日");
+        let t = chrono::DateTime::parse_from_rfc3339("2026-11-16T01:05:00Z").unwrap();
+        assert_eq!(time_in(Lang::En, &t), "16 November 2026, 09:05");
+    }
+
+    #[test]
+    fn routes_in_english_cite_the_same_articles() {
+        let cal = Calendar::new(&crate::calendar::official_years());
+        let from = d("2026-11-18");
+        let r = Route::new(
+            RouteKind::Reconsideration,
+            reconsideration_last_day(from),
+            &cal,
+        );
+        let s = r.sentence_in(Lang::En, from);
+        assert!(s.contains("Article 20"), "{s}");
+        assert!(
+            s.contains("ends on 18 January 2027 (17 January 2027 is a day off"),
+            "{s}"
+        );
+        let zh = r.sentence_in(Lang::Zh, from);
+        assert!(zh.starts_with("申请行政复议：") && zh.contains("第二十条）。以2026年11月18日"));
+        assert_eq!(
+            t_in!(Lang::Zh, "form-route-numbered", n = 2, route = "x"),
+            "二、x"
+        );
+        assert_eq!(
+            t_in!(Lang::En, "form-route-numbered", n = 2, route = "x"),
+            "2. x"
+        );
+    }
+
+    #[test]
+    fn headings_are_two_lines() {
+        let zh = t_in!(Lang::Zh, "form-referral-heading", county = "芮城县");
+        assert_eq!(
+            html_lines(&zh),
+            "芮城县社会保险费征缴争议事项处理<br>报　送　单"
+        );
+        let en = t_in!(Lang::En, "form-notice-heading", county = "Ruicheng County");
+        assert_eq!(
+            html_lines(&en),
+            "Ruicheng County Social Insurance Contribution Dispute<br>Written Notice"
+        );
+        assert_eq!(t_in!(Lang::Zh, "form-md-indent"), "　　");
+        assert_eq!(t_in!(Lang::En, "form-md-indent"), "");
     }
 
     #[test]

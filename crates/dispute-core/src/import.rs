@@ -1,5 +1,11 @@
-//! Batch import of a ledger (台账): CSV with Chinese column names (UTF-8, with or without
-//! BOM, or GB18030 as Excel in China writes it) or TOML (`[[cases]]`).
+//! Batch import of a ledger (台账): CSV with named columns (UTF-8, with or without BOM, or
+//! GB18030 as Excel in China writes it) or TOML (`[[cases]]`).
+//!
+//! The column headings are a file format, kept in the catalog: the template is written with
+//! the headings of the chosen language, and a column is recognised by its heading in any
+//! language of the catalog, so a ledger written in Chinese imports under `--lang en` and the
+//! other way round. Codes are accepted as the ASCII code, the label or an alias
+//! (`import-alias-*`) in any language too.
 //!
 //! A row may carry the case's history so far: classification (own or general, or a
 //! redirect), assigned departments, their written opinions, the reply, the archive. Each
@@ -10,6 +16,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use dispute_i18n::{Lang, t, t_in};
 use serde::Deserialize;
 
 use crate::calendar::{self, Calendar};
@@ -29,37 +36,92 @@ pub struct RowError {
     pub reason: String,
 }
 
-/// The columns of the CSV ledger, in template order: (Chinese header, TOML key).
+/// The columns of the CSV ledger, in template order: (TOML key, catalog key of the heading).
 pub const COLUMNS: &[(&str, &str)] = &[
-    ("编号", "id"),
-    ("受理时间", "received_at"),
-    ("受理渠道", "channel"),
-    ("缴费人类型", "payer_kind"),
-    ("缴费人名称", "payer_name"),
-    ("证件号码", "payer_id"),
-    ("联系人", "contact"),
-    ("联系电话", "phone"),
-    ("辖区", "district"),
-    ("标题", "title"),
-    ("反映事项", "summary"),
-    ("争议类别", "category"),
-    ("险种", "insurance"),
-    ("事项类型", "track"),
-    ("分类时间", "classified_at"),
-    ("告知部门", "redirect_to"),
-    ("联办部门", "assign"),
-    ("指派时间", "assigned_at"),
-    ("回复时间", "replied_at"),
-    ("回复内容", "reply"),
-    ("归档时间", "archived_at"),
-    ("缴费人意见", "outcome"),
-    ("救济途径", "remedy"),
-    ("备注", "note"),
+    ("id", "import-col-id"),
+    ("received_at", "import-col-received-at"),
+    ("channel", "import-col-channel"),
+    ("payer_kind", "import-col-payer-kind"),
+    ("payer_name", "import-col-payer-name"),
+    ("payer_id", "import-col-payer-id"),
+    ("contact", "import-col-contact"),
+    ("phone", "import-col-phone"),
+    ("district", "import-col-district"),
+    ("title", "import-col-title"),
+    ("summary", "import-col-summary"),
+    ("category", "import-col-category"),
+    ("insurance", "import-col-insurance"),
+    ("track", "import-col-track"),
+    ("classified_at", "import-col-classified-at"),
+    ("redirect_to", "import-col-redirect-to"),
+    ("assign", "import-col-assign"),
+    ("assigned_at", "import-col-assigned-at"),
+    ("replied_at", "import-col-replied-at"),
+    ("reply", "import-col-reply"),
+    ("archived_at", "import-col-archived-at"),
+    ("outcome", "import-col-outcome"),
+    ("remedy", "import-col-remedy"),
+    ("note", "import-col-note"),
 ];
 
-/// Opinion columns are per department: `书面意见(hrss)` and `意见时间(hrss)`.
-const OPINION_TEXT: &str = "书面意见";
-const OPINION_TIME: &str = "意见时间";
+/// Opinion columns are per department: `书面意见(hrss)` and `意见时间(hrss)`; these are the
+/// catalog keys of the heading without the department.
+const OPINION_TEXT: &str = "import-col-opinion-text";
+const OPINION_TIME: &str = "import-col-opinion-time";
+
+/// The heading of a column (a TOML key of `COLUMNS`) in a language; an unknown key is
+/// returned as it is.
+pub fn heading_in(lang: Lang, key: &str) -> String {
+    COLUMNS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, msg)| t_in!(lang, msg))
+        .unwrap_or_else(|| key.to_string())
+}
+
+/// The heading of a column in the chosen language.
+pub fn heading(key: &str) -> String {
+    heading_in(dispute_i18n::lang(), key)
+}
+
+/// The heading of a department's opinion column: `书面意见(hrss)`.
+fn opinion_text_heading(lang: Lang, dept: &str) -> String {
+    t_in!(lang, "import-col-opinion-text-of", dept = dept)
+}
+
+/// The heading of a department's opinion time column: `意见时间(hrss)`.
+fn opinion_time_heading(lang: Lang, dept: &str) -> String {
+    t_in!(lang, "import-col-opinion-time-of", dept = dept)
+}
+
+/// The column a heading names, in any language of the catalog (ASCII letters in any case).
+fn field_of(h: &str) -> Option<&'static str> {
+    COLUMNS
+        .iter()
+        .find(|(_, msg)| {
+            Lang::ALL
+                .iter()
+                .any(|l| t_in!(*l, msg).eq_ignore_ascii_case(h))
+        })
+        .map(|(key, _)| *key)
+}
+
+/// The department of an opinion heading (`书面意见(hrss)`, `Written opinion (hrss)`), in any
+/// language of the catalog.
+fn opinion_dept(h: &str, prefix_key: &str) -> Option<String> {
+    Lang::ALL.iter().find_map(|l| {
+        let prefix = t_in!(*l, prefix_key);
+        let rest = h
+            .get(..prefix.len())
+            .filter(|head| head.eq_ignore_ascii_case(&prefix))
+            .map(|_| h[prefix.len()..].trim_start())?;
+        let dept = rest
+            .strip_prefix(['(', '（'])?
+            .strip_suffix([')', '）'])?
+            .trim();
+        Some(dept.to_string())
+    })
+}
 
 /// A row as typed: every field still text.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -142,7 +204,7 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<String, String> {
     // Without BOM sniffing: bytes that happen to start like a UTF-16 BOM are not UTF-16.
     let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
     if had_errors {
-        return Err("文件既不是 UTF-8 也不是 GB18030 编码的文本".into());
+        return Err(t!("import-err-encoding"));
     }
     Ok(text.into_owned())
 }
@@ -157,7 +219,7 @@ pub fn parse_toml(text: &str) -> std::result::Result<Vec<Row>, RowError> {
     }
     let file: File = toml::from_str(text).map_err(|e| RowError {
         row: 0,
-        column: "文件".into(),
+        column: t!("import-where-file"),
         reason: crate::case::one_line(&e.to_string()),
     })?;
     let mut rows = vec![];
@@ -198,8 +260,8 @@ pub fn parse_toml(text: &str) -> std::result::Result<Vec<Row>, RowError> {
     Ok(rows)
 }
 
-/// Rows of a CSV file with the Chinese header of `COLUMNS` (columns may be in any order;
-/// unknown columns are refused so a typo does not silently drop data).
+/// Rows of a CSV file with the headings of `COLUMNS` in any language of the catalog (columns
+/// may be in any order; unknown columns are refused so a typo does not silently drop data).
 pub fn parse_csv(text: &str) -> std::result::Result<Vec<Row>, Vec<RowError>> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
@@ -207,7 +269,7 @@ pub fn parse_csv(text: &str) -> std::result::Result<Vec<Row>, Vec<RowError>> {
     let header_error = |reason: String| {
         vec![RowError {
             row: 1,
-            column: "表头".into(),
+            column: t!("import-where-header"),
             reason,
         }]
     };
@@ -221,29 +283,30 @@ pub fn parse_csv(text: &str) -> std::result::Result<Vec<Row>, Vec<RowError>> {
         OpinionTime(String),
     }
     let mut cols = vec![];
-    let mut seen = HashSet::new();
+    // Each column once, whatever language names it: (what it is, the heading that named it).
+    let mut seen: Vec<(String, String)> = vec![];
     for h in headers.iter() {
         let h = h.trim();
-        if !seen.insert(h.to_string()) {
-            return Err(header_error(format!("列“{h}”重复")));
-        }
-        let dept_of = |prefix: &str| {
-            h.strip_prefix(prefix)
-                .and_then(|r| r.strip_prefix('(').or_else(|| r.strip_prefix('（')))
-                .and_then(|r| r.strip_suffix(')').or_else(|| r.strip_suffix('）')))
-                .map(|d| d.trim().to_string())
-        };
-        if let Some((_, key)) = COLUMNS.iter().find(|(name, _)| *name == h) {
-            cols.push(Col::Field(key));
-        } else if let Some(d) = dept_of(OPINION_TEXT) {
-            cols.push(Col::OpinionText(d));
-        } else if let Some(d) = dept_of(OPINION_TIME) {
-            cols.push(Col::OpinionTime(d));
+        let (col, what) = if let Some(key) = field_of(h) {
+            (Col::Field(key), key.to_string())
+        } else if let Some(d) = opinion_dept(h, OPINION_TEXT) {
+            let what = format!("{OPINION_TEXT}({d})");
+            (Col::OpinionText(d), what)
+        } else if let Some(d) = opinion_dept(h, OPINION_TIME) {
+            let what = format!("{OPINION_TIME}({d})");
+            (Col::OpinionTime(d), what)
         } else {
-            return Err(header_error(format!(
-                "不认识的列“{h}”（用 dispute import --template 查看列名）"
-            )));
+            return Err(header_error(t!("import-err-unknown-column", heading = h)));
+        };
+        if let Some((_, other)) = seen.iter().find(|(w, _)| *w == what) {
+            return Err(header_error(if other == h {
+                t!("import-err-duplicate-column", heading = h)
+            } else {
+                t!("import-err-same-column", heading = h, other = other)
+            }));
         }
+        seen.push((what, h.to_string()));
+        cols.push(col);
     }
     let mut rows = vec![];
     let mut errors = vec![];
@@ -254,8 +317,8 @@ pub fn parse_csv(text: &str) -> std::result::Result<Vec<Row>, Vec<RowError>> {
             Err(e) => {
                 errors.push(RowError {
                     row: number,
-                    column: "整行".into(),
-                    reason: format!("无法解析：{e}"),
+                    column: t!("import-where-row"),
+                    reason: t!("import-err-unparsable", reason = e.to_string()),
                 });
                 continue;
             }
@@ -326,53 +389,56 @@ fn set_field(raw: &mut RawCase, key: &str, value: Option<String>) {
     *slot = value;
 }
 
-/// The header for a key, for error messages.
+/// The heading of a column in the chosen language, for error messages.
 fn column(key: &str) -> String {
-    COLUMNS
-        .iter()
-        .find(|(_, k)| *k == key)
-        .map(|(name, _)| name.to_string())
-        .unwrap_or_else(|| key.to_string())
+    heading(key)
 }
 
-/// The CSV template: header and one sample row (a general matter replied and archived).
+/// The CSV template in the chosen language: header and one sample row (a general matter
+/// replied and archived).
 pub fn template() -> String {
-    let mut header: Vec<String> = COLUMNS.iter().map(|(n, _)| n.to_string()).collect();
+    template_in(dispute_i18n::lang())
+}
+
+/// The CSV template with the headings and the sample row of a language; it imports in any.
+pub fn template_in(lang: Lang) -> String {
+    let mut header: Vec<String> = COLUMNS.iter().map(|(_, msg)| t_in!(lang, msg)).collect();
     header.extend([
-        format!("{OPINION_TEXT}(hrss)"),
-        format!("{OPINION_TIME}(hrss)"),
-        format!("{OPINION_TEXT}(medical)"),
-        format!("{OPINION_TIME}(medical)"),
+        opinion_text_heading(lang, "hrss"),
+        opinion_time_heading(lang, "hrss"),
+        opinion_text_heading(lang, "medical"),
+        opinion_time_heading(lang, "medical"),
     ]);
+    let s = |key: &str| t_in!(lang, key);
     let sample = [
-        "",
-        "2025-03-10 09:30",
-        "来访",
-        "用人单位",
-        "芮城县示例建材有限公司",
-        "",
-        "王小明",
-        "13800000000",
-        "古魏镇",
-        "2025年度缴费基数核定争议",
-        "企业对2025年度职工缴费基数核定有异议，要求复核。",
-        "3",
-        "养老保险、医疗保险",
-        "一般事项",
-        "2025-03-10 11:00",
-        "",
-        "hrss、medical",
-        "2025-03-10 11:10",
-        "2025-03-20 15:00",
-        "综合县人社局、县医保局意见，缴费基数核定符合规定。",
-        "2025-03-25 09:00",
-        "无异议",
-        "",
-        "纸质台账补录",
-        "经复核，养老保险缴费基数核定无误。",
-        "2025-03-14 16:00",
-        "医疗保险缴费基数与养老保险一致。",
-        "2025-03-17 10:00",
+        String::new(),
+        "2025-03-10 09:30".into(),
+        s("import-sample-channel"),
+        s("import-sample-payer-kind"),
+        s("import-sample-payer-name"),
+        String::new(),
+        s("import-sample-contact"),
+        "13800000000".into(),
+        s("import-sample-district"),
+        s("import-sample-title"),
+        s("import-sample-summary"),
+        "3".into(),
+        s("import-sample-insurance"),
+        s("import-sample-track"),
+        "2025-03-10 11:00".into(),
+        String::new(),
+        s("import-sample-assign"),
+        "2025-03-10 11:10".into(),
+        "2025-03-20 15:00".into(),
+        s("import-sample-reply"),
+        "2025-03-25 09:00".into(),
+        s("import-sample-outcome"),
+        String::new(),
+        s("import-sample-note"),
+        s("import-sample-opinion-hrss"),
+        "2025-03-14 16:00".into(),
+        s("import-sample-opinion-medical"),
+        "2025-03-17 10:00".into(),
     ];
     let mut w = csv::Writer::from_writer(vec![]);
     let _ = w.write_record(&header);
@@ -438,7 +504,7 @@ pub fn build(rows: &[Row], cx: &Context) -> std::result::Result<Vec<Case>, Vec<R
                     errors.push(RowError {
                         row: row.number,
                         column: column("received_at"),
-                        reason: format!("与第 {first} 行的缴费人和受理时间相同，疑似重复"),
+                        reason: t!("import-err-duplicate-row", first = *first),
                     });
                     continue;
                 }
@@ -462,16 +528,17 @@ pub fn build(rows: &[Row], cx: &Context) -> std::result::Result<Vec<Case>, Vec<R
 fn check_id(s: &str, cx: &Context, taken: &HashSet<CaseId>) -> std::result::Result<CaseId, String> {
     let id = CaseId::parse(s).map_err(|e| e.to_string())?;
     if id.dept != cx.importer.dept {
-        return Err(format!(
-            "编号 {s} 不属于导入人所在部门（{}）",
-            cx.importer.dept.to_ascii_uppercase()
+        return Err(t!(
+            "import-err-id-other-dept",
+            id = s,
+            dept = cx.importer.dept.to_ascii_uppercase()
         ));
     }
     if taken.contains(&id) {
-        return Err(format!("编号 {s} 在文件中重复"));
+        return Err(t!("import-err-id-repeated", id = s));
     }
     if (cx.exists)(&id) {
-        return Err(format!("编号 {s} 已存在于案卷库（同一台账不能重复导入）"));
+        return Err(t!("import-err-id-exists", id = s));
     }
     Ok(id)
 }
@@ -507,7 +574,7 @@ fn replay(
     let required = |key: &str, v: &Option<String>| -> std::result::Result<String, RowError> {
         v.clone()
             .filter(|s| !s.trim().is_empty())
-            .ok_or_else(|| err(key, "必填".into()))
+            .ok_or_else(|| err(key, t!("import-err-required")))
     };
     let time = |key: &str, v: &Option<String>| -> std::result::Result<Option<Time>, RowError> {
         v.as_deref()
@@ -525,11 +592,12 @@ fn replay(
     );
     let channel = field!(match r.channel.as_deref() {
         None => Ok(Channel::Visit),
-        Some(s) => coded(s, Channel::ALL).ok_or_else(|| err("channel", format!("不认识“{s}”"))),
+        Some(s) => coded(s, Channel::ALL)
+            .ok_or_else(|| err("channel", t!("import-err-unknown", value = s))),
     });
     let payer_kind = field!(required("payer_kind", &r.payer_kind).and_then(|s| {
         coded(&s, PayerKind::ALL)
-            .ok_or_else(|| err("payer_kind", format!("不认识“{s}”（用人单位或个人）")))
+            .ok_or_else(|| err("payer_kind", t!("import-err-unknown-payer-kind", value = s)))
     }));
     let payer_name =
         field!(required("payer_name", &r.payer_name).and_then(|s| {
@@ -545,7 +613,7 @@ fn replay(
     let contact = field!(
         r.contact
             .as_deref()
-            .map(|c| validate::line("联系人", c))
+            .map(|c| validate::line(&column("contact"), c))
             .transpose()
             .map_err(|e| err("contact", e.to_string()))
     );
@@ -564,15 +632,16 @@ fn replay(
             .transpose()
             .map_err(|e| err("title", e.to_string()))
     );
-    let summary = field!(required("summary", &r.summary)
-        .and_then(|s| validate::text("反映事项", &s).map_err(|e| err("summary", e.to_string()))));
+    let summary = field!(required("summary", &r.summary).and_then(|s| {
+        validate::text(&column("summary"), &s).map_err(|e| err("summary", e.to_string()))
+    }));
     let category = field!(
         r.category
             .as_deref()
             .map(|s| {
                 s.trim()
                     .parse::<u8>()
-                    .map_err(|_| err("category", format!("“{s}”不是 1–10 的数字")))
+                    .map_err(|_| err("category", t!("import-err-not-category", value = s)))
                     .and_then(|n| validate::category(n).map_err(|e| err("category", e.to_string())))
             })
             .transpose()
@@ -581,12 +650,8 @@ fn replay(
         r.insurance
             .as_deref()
             .map(|s| {
-                split_list(s)
-                    .map(|p| {
-                        coded(p, Insurance::ALL)
-                            .ok_or_else(|| err("insurance", format!("不认识险种“{p}”")))
-                    })
-                    .collect::<std::result::Result<Vec<_>, _>>()
+                parse_list(s, |p| coded(p, Insurance::ALL))
+                    .map_err(|p| err("insurance", t!("import-err-unknown-insurance", value = p)))
             })
             .transpose()
     )
@@ -599,10 +664,8 @@ fn replay(
     let track = field!(
         r.track
             .as_deref()
-            .map(|s| parse_track(s).ok_or_else(|| err(
-                "track",
-                format!("不认识“{s}”（本部门办理、一般事项或告知另行办理）")
-            )))
+            .map(|s| parse_track(s)
+                .ok_or_else(|| err("track", t!("import-err-unknown-track", value = s))))
             .transpose()
     );
     let classified_at = field!(time("classified_at", &r.classified_at));
@@ -610,18 +673,15 @@ fn replay(
         r.redirect_to
             .as_deref()
             .map(|s| dept_code(cx.book, s)
-                .ok_or_else(|| err("redirect_to", format!("没有部门“{s}”"))))
+                .ok_or_else(|| err("redirect_to", t!("import-err-no-dept", value = s))))
             .transpose()
     );
     let assign = field!(
         r.assign
             .as_deref()
             .map(|s| {
-                split_list(s)
-                    .map(|p| {
-                        dept_code(cx.book, p).ok_or_else(|| err("assign", format!("没有部门“{p}”")))
-                    })
-                    .collect::<std::result::Result<Vec<_>, _>>()
+                parse_list(s, |p| dept_code(cx.book, p))
+                    .map_err(|p| err("assign", t!("import-err-no-dept", value = p)))
             })
             .transpose()
     )
@@ -629,16 +689,16 @@ fn replay(
     let assigned_at = field!(time("assigned_at", &r.assigned_at));
     let mut opinions = vec![];
     for o in &r.opinions {
-        let key = format!("{OPINION_TEXT}({})", o.dept);
+        let key = opinion_text_heading(dispute_i18n::lang(), &o.dept);
         let Some(dept) = dept_code(cx.book, &o.dept) else {
             errors.push(RowError {
                 row: row.number,
                 column: key,
-                reason: format!("没有部门“{}”", o.dept),
+                reason: t!("import-err-no-dept", value = o.dept),
             });
             continue;
         };
-        let text = match validate::text("书面意见", &o.text) {
+        let text = match validate::text(&t!(OPINION_TEXT), &o.text) {
             Ok(t) => t,
             Err(e) => {
                 errors.push(RowError {
@@ -654,7 +714,7 @@ fn replay(
             Err(e) => {
                 errors.push(RowError {
                     row: row.number,
-                    column: format!("{OPINION_TIME}({})", o.dept),
+                    column: opinion_time_heading(dispute_i18n::lang(), &o.dept),
                     reason: e.to_string(),
                 });
                 continue;
@@ -669,10 +729,7 @@ fn replay(
             errors.push(RowError {
                 row: row.number,
                 column: key,
-                reason: format!(
-                    "{}没有在用的承办人（handler），无法记录其书面意见；请先登记操作员",
-                    cx.book.dept_short(&dept)
-                ),
+                reason: t!("import-err-no-handler", dept = cx.book.dept_short(&dept)),
             });
             continue;
         };
@@ -682,7 +739,7 @@ fn replay(
     let reply = field!(
         r.reply
             .as_deref()
-            .map(|s| validate::text("回复内容", s))
+            .map(|s| validate::text(&column("reply"), s))
             .transpose()
             .map_err(|e| err("reply", e.to_string()))
     );
@@ -691,22 +748,20 @@ fn replay(
         r.outcome
             .as_deref()
             .map(|s| parse_outcome(s)
-                .ok_or_else(|| err("outcome", format!("不认识“{s}”（无异议或有异议）"))))
+                .ok_or_else(|| err("outcome", t!("import-err-unknown-outcome", value = s))))
             .transpose()
     );
     let remedy = field!(
         r.remedy
             .as_deref()
-            .map(|s| parse_remedy(s).ok_or_else(|| err(
-                "remedy",
-                format!("不认识“{s}”（调解、行政复议、仲裁、行政诉讼）")
-            )))
+            .map(|s| parse_remedy(s)
+                .ok_or_else(|| err("remedy", t!("import-err-unknown-remedy", value = s))))
             .transpose()
     );
     let note = field!(
         r.note
             .as_deref()
-            .map(|s| validate::text("备注", s))
+            .map(|s| validate::text(&column("note"), s))
             .transpose()
             .map_err(|e| err("note", e.to_string()))
     );
@@ -767,18 +822,18 @@ fn replay(
     };
 
     // Steps that need an earlier step.
-    let fail = |key: &str, reason: &str| Err(vec![err(key, reason.to_string())]);
+    let fail = |key: &str, reason: String| Err(vec![err(key, reason)]);
     if track.is_none() && (classified_at.is_some() || !assign.is_empty() || replied_at.is_some()) {
-        return fail("track", "有分类之后的记录时须填写事项类型");
+        return fail("track", t!("import-err-track-needed"));
     }
     if (replied_at.is_some()) != (reply.is_some()) {
-        return fail("reply", "回复时间和回复内容须同时填写");
+        return fail("reply", t!("import-err-reply-pair"));
     }
     if archived_at.is_some() && outcome.is_none() {
-        return fail("outcome", "已归档的案件须填写缴费人意见（无异议或有异议）");
+        return fail("outcome", t!("import-err-outcome-needed"));
     }
     if archived_at.is_none() && (outcome.is_some() || remedy.is_some()) {
-        return fail("archived_at", "填写了缴费人意见或救济途径，但没有归档时间");
+        return fail("archived_at", t!("import-err-archive-needed"));
     }
 
     let year = calendar::local_date(&received)
@@ -791,7 +846,7 @@ fn replay(
             if id.year != year {
                 return fail(
                     "id",
-                    &format!("编号年份 {} 与受理时间的年份 {year} 不符", id.year),
+                    t!("import-err-id-year", id_year = id.year, year = year),
                 );
             }
             id
@@ -839,7 +894,7 @@ fn replay(
     if let Some(existing) = (cx.same_case)(&new.payer.name, received) {
         return fail(
             "received_at",
-            &format!("与已有案件 {existing} 的缴费人和受理时间相同，疑似重复导入"),
+            t!("import-err-same-case", existing = existing),
         );
     }
     let reg_ctx = Ctx {
@@ -857,15 +912,16 @@ fn replay(
         case = match track {
             ImportTrack::Redirect => {
                 let Some(dept) = redirect_to else {
-                    return fail("redirect_to", "告知另行办理须填写告知部门");
+                    return fail("redirect_to", t!("import-err-redirect-to-needed"));
                 };
                 run(
                     &case,
                     Command::Redirect {
                         dept,
+                        // Written into the case file: Chinese, like the commit messages.
                         note: note
                             .clone()
-                            .unwrap_or_else(|| "告知缴费人到主管部门办理".into()),
+                            .unwrap_or_else(|| t_in!(Lang::Zh, "import-redirect-note")),
                     },
                     ctx(at, actor),
                     "track",
@@ -873,7 +929,7 @@ fn replay(
             }
             ImportTrack::Track(t) => {
                 let Some(category) = category else {
-                    return fail("category", "分类时须填写争议类别");
+                    return fail("category", t!("import-err-category-needed"));
                 };
                 run(
                     &case,
@@ -908,7 +964,7 @@ fn replay(
     opinions.sort_by_key(|(_, at, _, _)| (at.is_none(), *at));
     for (dept, at, text, handler) in opinions {
         let at = at.unwrap_or(case.last_event_at().unwrap_or(received));
-        let key = format!("{OPINION_TEXT}({dept})");
+        let key = opinion_text_heading(dispute_i18n::lang(), &dept);
         case = run(
             &case,
             Command::Opinion { dept, text },
@@ -937,7 +993,7 @@ fn replay(
             "archived_at",
         )?;
     }
-    crate::schema::check_case(&case, &id.path()).map_err(|e| vec![err("编号", e.to_string())])?;
+    crate::schema::check_case(&case, &id.path()).map_err(|e| vec![err("id", e.to_string())])?;
     Ok(case)
 }
 
@@ -946,45 +1002,73 @@ enum ImportTrack {
     Redirect,
 }
 
+/// The words of an alias message (`import-alias-*`) in every language of the catalog.
+fn is_alias(s: &str, key: &str) -> bool {
+    Lang::ALL
+        .iter()
+        .any(|l| t_in!(*l, key).split('|').any(|a| same(a.trim(), s)))
+}
+
+/// Cell text equal to a code, a label or an alias: exactly, but ASCII letters in any case.
+fn same(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+}
+
 fn parse_track(s: &str) -> Option<ImportTrack> {
     let s = s.trim();
-    match s {
-        "redirect" | "告知另行办理" | "告知" => Some(ImportTrack::Redirect),
-        _ => coded(s, &[Track::Own, Track::General]).map(ImportTrack::Track),
+    if same(s, "redirect") || is_alias(s, "import-alias-redirect") {
+        return Some(ImportTrack::Redirect);
     }
+    coded(s, &[Track::Own, Track::General]).map(ImportTrack::Track)
 }
 
 fn parse_outcome(s: &str) -> Option<Outcome> {
     let s = s.trim();
-    coded(s, Outcome::ALL).or(match s {
-        "无异议" | "接受" => Some(Outcome::Accepted),
-        "有异议" | "不接受" => Some(Outcome::Objected),
-        _ => None,
+    coded(s, Outcome::ALL).or_else(|| {
+        [
+            (Outcome::Accepted, "import-alias-outcome-accepted"),
+            (Outcome::Objected, "import-alias-outcome-objected"),
+        ]
+        .into_iter()
+        .find(|(_, key)| is_alias(s, key))
+        .map(|(o, _)| o)
     })
 }
 
 fn parse_remedy(s: &str) -> Option<Remedy> {
     let s = s.trim();
-    coded(s, Remedy::ALL).or(match s {
-        "调解" => Some(Remedy::Mediation),
-        "行政复议" | "复议" => Some(Remedy::Reconsideration),
-        "仲裁" | "劳动仲裁" => Some(Remedy::Arbitration),
-        "行政诉讼" | "诉讼" => Some(Remedy::Litigation),
-        _ => None,
+    coded(s, Remedy::ALL).or_else(|| {
+        [
+            (Remedy::Mediation, "import-alias-remedy-mediation"),
+            (
+                Remedy::Reconsideration,
+                "import-alias-remedy-reconsideration",
+            ),
+            (Remedy::Arbitration, "import-alias-remedy-arbitration"),
+            (Remedy::Litigation, "import-alias-remedy-litigation"),
+        ]
+        .into_iter()
+        .find(|(_, key)| is_alias(s, key))
+        .map(|(r, _)| r)
     })
 }
 
-/// A code typed as the ASCII code or as its Chinese label.
+/// A code typed as the ASCII code or as its label in any language of the catalog.
 fn coded<T: Copy + Label + CodeOf>(s: &str, all: &[T]) -> Option<T> {
     let s = s.trim();
+    // A label with a note in brackets (医疗保险（含生育）, Medical insurance (incl.
+    // maternity)) also matches without it.
+    let matches = |label: &str| {
+        same(label, s) || same(label.split(['（', '(']).next().unwrap_or(label).trim(), s)
+    };
+    // The code and the chosen language's label first (cached), then the other languages.
     all.iter()
         .copied()
-        .find(|v| v.code_of() == s || v.label() == s)
+        .find(|v| same(v.code_of(), s) || matches(v.label()))
         .or_else(|| {
-            // Labels with a note in brackets (医疗保险（含生育）) also match without it.
             all.iter()
                 .copied()
-                .find(|v| v.label().split('（').next() == Some(s))
+                .find(|v| Lang::ALL.iter().any(|l| matches(&v.label_in(*l))))
         })
 }
 
@@ -1006,13 +1090,208 @@ fn dept_code(book: &Casebook, s: &str) -> Option<String> {
         .map(|d| d.code.clone())
 }
 
-fn split_list(s: &str) -> impl Iterator<Item = &str> {
-    s.split(['、', ',', '，', ';', '；', ' '])
+/// The items of a list cell, each known to `one`: separated by 、 , ， ; ； or, where an item
+/// is not known as it stands, by spaces (labels may hold spaces: `Pension insurance`). The
+/// error is the item not known.
+fn parse_list<T>(s: &str, one: impl Fn(&str) -> Option<T>) -> std::result::Result<Vec<T>, String> {
+    let mut out = vec![];
+    for piece in s
+        .split(['、', ',', '，', ';', '；'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
+    {
+        if let Some(v) = one(piece) {
+            out.push(v);
+            continue;
+        }
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        if words.len() < 2 {
+            return Err(piece.to_string());
+        }
+        for w in words {
+            out.push(one(w).ok_or_else(|| w.to_string())?);
+        }
+    }
+    Ok(out)
 }
 
 /// Refuse an import that cannot go ahead at all (as opposed to bad rows).
 pub fn refuse(reason: impl Into<String>) -> Error {
-    Error::invalid("导入文件", reason)
+    Error::invalid(t!("import-what-file"), reason)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn op(id: &str, dept: &str, roles: &[Role]) -> Operator {
+        Operator {
+            id: id.into(),
+            name: id.into(),
+            email: format!("{id}@example.org"),
+            dept: dept.into(),
+            roles: roles.to_vec(),
+            active: true,
+            phone: None,
+            keys: vec![],
+        }
+    }
+
+    fn book() -> Casebook {
+        let mut b = Casebook::new("芮城县", op("admin", "tax", &[Role::Admin, Role::Receiver]));
+        b.operators.push(op("lisi", "hrss", &[Role::Handler]));
+        b.operators.push(op("zhaoliu", "medical", &[Role::Handler]));
+        b
+    }
+
+    /// Parse and replay a CSV text; the cases as TOML, or the row errors.
+    fn import(text: &str) -> std::result::Result<Vec<String>, Vec<RowError>> {
+        let book = book();
+        let cal = book.calendar();
+        let importer = book.operator("admin").expect("admin").clone();
+        let exists = |_: &CaseId| false;
+        let next_seq = |_: i32| 1;
+        let same_case = |_: &str, _: Time| None;
+        let cx = Context {
+            book: &book,
+            cal: &cal,
+            importer: &importer,
+            now: calendar::parse_time("2026-12-31 18:00").expect("time"),
+            exists: &exists,
+            next_seq: &next_seq,
+            same_case: &same_case,
+        };
+        let rows = parse_csv(text)?;
+        build(&rows, &cx).map(|cases| cases.iter().map(Case::to_toml).collect())
+    }
+
+    /// The text with its first line (the header) replaced.
+    fn with_header(text: &str, header: &str) -> String {
+        let (_, body) = text.split_once('\n').expect("a header line");
+        format!("{header}\n{body}")
+    }
+
+    fn header_of(text: &str) -> &str {
+        text.lines().next().expect("a header line")
+    }
+
+    #[test]
+    fn english_headings_import_the_same_as_chinese_ones() {
+        let zh = template_in(Lang::Zh);
+        let en_header = header_of(&template_in(Lang::En)).to_string();
+        assert!(en_header.starts_with("Case ID,Received at,"), "{en_header}");
+        assert!(en_header.contains("Written opinion (hrss)"), "{en_header}");
+        let en = with_header(&zh, &en_header);
+        assert_ne!(header_of(&zh), header_of(&en));
+
+        let from_zh = import(&zh).expect("Chinese headings import");
+        let from_en = import(&en).expect("English headings import");
+        assert_eq!(from_zh.len(), 1);
+        assert_eq!(
+            from_zh, from_en,
+            "same cases whatever the headings' language"
+        );
+        assert!(
+            from_zh[0].contains("status = \"archived\""),
+            "{}",
+            from_zh[0]
+        );
+
+        // Headings of both languages mixed, in another case, also import the same.
+        let mixed = header_of(&zh)
+            .split(',')
+            .zip(en_header.split(','))
+            .enumerate()
+            .map(|(i, (z, e))| {
+                if i % 2 == 0 {
+                    z.to_string()
+                } else {
+                    e.to_ascii_lowercase()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(",");
+        assert_eq!(import(&with_header(&zh, &mixed)).expect("mixed"), from_zh);
+    }
+
+    #[test]
+    fn the_english_template_imports_like_the_chinese_one() {
+        let zh = import(&template_in(Lang::Zh)).expect("Chinese template");
+        let en = import(&template_in(Lang::En)).expect("English template");
+        let codes = |toml: &str| -> Vec<String> {
+            toml.lines()
+                .filter(|l| {
+                    [
+                        "status",
+                        "track",
+                        "category",
+                        "insurance",
+                        "channel",
+                        "kind",
+                        "outcome",
+                        "dept",
+                    ]
+                    .iter()
+                    .any(|k| l.starts_with(&format!("{k} =")))
+                })
+                .map(str::to_string)
+                .collect()
+        };
+        assert!(codes(&zh[0]).len() >= 8, "{:?}", codes(&zh[0]));
+        assert_eq!(codes(&zh[0]), codes(&en[0]), "{}\n{}", zh[0], en[0]);
+    }
+
+    #[test]
+    fn a_column_named_twice_in_two_languages_is_refused() {
+        let zh = template_in(Lang::Zh);
+        let header = format!("{},Case ID", header_of(&zh));
+        let (_, body) = zh.split_once('\n').expect("body");
+        let body = body.replace('\n', ",\n");
+        let errors = parse_csv(&format!("{header}\n{body}")).expect_err("refused");
+        assert_eq!(errors[0].row, 1);
+        assert!(errors[0].reason.contains("Case ID"), "{errors:?}");
+        assert!(errors[0].reason.contains("编号"), "{errors:?}");
+    }
+
+    #[test]
+    fn codes_by_label_or_alias_in_any_language() {
+        assert_eq!(parse_outcome("无异议"), Some(Outcome::Accepted));
+        assert_eq!(parse_outcome("No objection"), Some(Outcome::Accepted));
+        assert_eq!(parse_outcome("objected"), Some(Outcome::Objected));
+        assert_eq!(parse_remedy("复议"), Some(Remedy::Reconsideration));
+        assert_eq!(parse_remedy("Lawsuit"), Some(Remedy::Litigation));
+        assert!(matches!(parse_track("告知"), Some(ImportTrack::Redirect)));
+        assert!(matches!(
+            parse_track("General matter"),
+            Some(ImportTrack::Track(Track::General))
+        ));
+        assert_eq!(coded("医疗保险", Insurance::ALL), Some(Insurance::Medical));
+        assert_eq!(
+            coded("Medical insurance", Insurance::ALL),
+            Some(Insurance::Medical)
+        );
+        assert_eq!(coded("employer", PayerKind::ALL), Some(PayerKind::Employer));
+        assert_eq!(
+            parse_list("Pension insurance, Medical insurance", |p| coded(
+                p,
+                Insurance::ALL
+            )),
+            Ok(vec![Insurance::Pension, Insurance::Medical])
+        );
+        assert_eq!(
+            parse_list("养老保险 医疗保险、失业保险", |p| coded(
+                p,
+                Insurance::ALL
+            )),
+            Ok(vec![
+                Insurance::Pension,
+                Insurance::Medical,
+                Insurance::Unemployment
+            ])
+        );
+        assert_eq!(
+            parse_list("养老保险 火险", |p| coded(p, Insurance::ALL)),
+            Err("火险".to_string())
+        );
+    }
 }

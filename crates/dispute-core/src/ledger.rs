@@ -26,6 +26,7 @@ use crate::casebook::Casebook;
 use crate::text::obligation_label;
 use crate::text::{self, Label};
 use crate::workflow::{LateRow, ObligationKind, late_obligations};
+use dispute_i18n::t;
 
 // ---------------------------------------------------------------------------------------
 // the ledger
@@ -167,7 +168,8 @@ pub struct LateItem {
 }
 
 /// One row of the ledger. JSON keys are English and values are the codes of the case
-/// files; the spreadsheet columns (`COLUMNS`, `cells`) show the same facts in Chinese.
+/// files; the spreadsheet columns (`COLUMNS`, `cells`) show the same facts in the chosen
+/// language.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LedgerRow {
     pub id: String,
@@ -248,7 +250,10 @@ pub fn ledger_row(
             .map(str::trim)
             .find(|l| !l.is_empty())
             .map(str::to_string),
-        (None, None, Some(r)) => Some(format!("告知到{}办理", book.dept_short(&r.dept))),
+        (None, None, Some(r)) => Some(t!(
+            "ledger-result-redirected",
+            dept = book.dept_short(&r.dept)
+        )),
         _ => None,
     };
     let mut discipline: Vec<String> = vec![];
@@ -339,50 +344,62 @@ impl Cell {
     }
 }
 
-/// A ledger column: its Chinese header and its width in a spreadsheet (in characters of
-/// the default font; a Chinese character is about two).
+/// A ledger column: the catalog key of its heading and its width in a spreadsheet (in
+/// characters of the default font; a Chinese character is about two).
 #[derive(Debug, Clone, Copy)]
 pub struct Column {
-    pub header: &'static str,
+    pub key: &'static str,
     pub width: f64,
 }
 
-const fn col(header: &'static str, width: f64) -> Column {
-    Column { header, width }
+impl Column {
+    /// The heading in the chosen language.
+    pub fn header(&self) -> &'static str {
+        dispute_i18n::word(self.key)
+    }
+
+    /// The heading in a given language.
+    pub fn header_in(&self, lang: dispute_i18n::Lang) -> String {
+        dispute_i18n::tr_in(lang, self.key, None)
+    }
+}
+
+const fn col(key: &'static str, width: f64) -> Column {
+    Column { key, width }
 }
 
 /// The columns of the ledger, in order.
 pub const COLUMNS: &[Column] = &[
-    col("编号", 16.0),
-    col("受理时间", 17.0),
-    col("受理渠道", 10.0),
-    col("缴费人", 30.0),
-    col("缴费人类型", 11.0),
-    col("联系人", 9.0),
-    col("联系电话", 14.0),
-    col("证件号码", 21.0),
-    col("辖区", 10.0),
-    col("争议类别", 28.0),
-    col("险种", 16.0),
-    col("事项类型", 13.0),
-    col("受理部门", 13.0),
-    col("首问责任人", 16.0),
-    col("联办部门", 24.0),
-    col("状态", 13.0),
-    col("分类时限", 11.0),
-    col("分类完成", 17.0),
-    col("转办时限", 11.0),
-    col("转办完成", 17.0),
-    col("书面意见时限与完成", 36.0),
-    col("回复时限", 11.0),
-    col("回复完成", 17.0),
-    col("归档时限", 11.0),
-    col("归档完成", 17.0),
-    col("是否超期", 9.0),
-    col("超期事项", 36.0),
-    col("处理结果", 30.0),
-    col("救济途径", 13.0),
-    col("纪委移交", 13.0),
+    col("ledger-col-id", 16.0),
+    col("ledger-col-received-at", 17.0),
+    col("ledger-col-channel", 10.0),
+    col("ledger-col-payer", 30.0),
+    col("ledger-col-payer-kind", 11.0),
+    col("ledger-col-contact", 9.0),
+    col("ledger-col-phone", 14.0),
+    col("ledger-col-id-code", 21.0),
+    col("ledger-col-district", 10.0),
+    col("ledger-col-category", 28.0),
+    col("ledger-col-insurance", 16.0),
+    col("ledger-col-track", 13.0),
+    col("ledger-col-receiving-dept", 13.0),
+    col("ledger-col-first-receiver", 16.0),
+    col("ledger-col-departments", 24.0),
+    col("ledger-col-status", 13.0),
+    col("ledger-col-classify-due", 11.0),
+    col("ledger-col-classified-at", 17.0),
+    col("ledger-col-dispatch-due", 11.0),
+    col("ledger-col-dispatched-at", 17.0),
+    col("ledger-col-opinions", 36.0),
+    col("ledger-col-reply-due", 11.0),
+    col("ledger-col-replied-at", 17.0),
+    col("ledger-col-archive-due", 11.0),
+    col("ledger-col-archived-at", 17.0),
+    col("ledger-col-overdue", 9.0),
+    col("ledger-col-late", 36.0),
+    col("ledger-col-result", 30.0),
+    col("ledger-col-remedy", 13.0),
+    col("ledger-col-discipline", 13.0),
 ];
 
 /// `11-17` within the year the case was received, `2027-01-05` outside it.
@@ -399,7 +416,7 @@ fn local(t: &Time) -> NaiveDateTime {
 }
 
 impl LedgerRow {
-    /// The row's cells in the order of `COLUMNS`, in Chinese.
+    /// The row's cells in the order of `COLUMNS`, in the chosen language.
     pub fn cells(&self, book: &Casebook) -> Vec<Cell> {
         let text = |s: String| {
             if s.is_empty() {
@@ -425,7 +442,7 @@ impl LedgerRow {
             .iter()
             .map(|d| {
                 if d.withdrawn && !active.contains(&d.dept.as_str()) {
-                    format!("{}（已撤回）", short(&d.dept))
+                    t!("ledger-dept-withdrawn", dept = short(&d.dept))
                 } else {
                     short(&d.dept)
                 }
@@ -436,13 +453,14 @@ impl LedgerRow {
             .iter()
             .map(|d| {
                 let done = match (d.opinion_at, d.state) {
-                    (_, OpinionState::Withdrawn) => "已撤回".to_string(),
-                    (Some(t), OpinionState::Late) => {
-                        format!("{}（逾期）", short_date(local_date(&t), year))
-                    }
-                    (Some(t), _) => short_date(local_date(&t), year),
-                    (None, OpinionState::Unanswered) => "未出具".to_string(),
-                    (None, _) => "待出具".to_string(),
+                    (_, OpinionState::Withdrawn) => t!("ledger-opinion-withdrawn"),
+                    (Some(at), OpinionState::Late) => t!(
+                        "ledger-opinion-late",
+                        date = short_date(local_date(&at), year)
+                    ),
+                    (Some(at), _) => short_date(local_date(&at), year),
+                    (None, OpinionState::Unanswered) => t!("ledger-opinion-unanswered"),
+                    (None, _) => t!("ledger-opinion-pending"),
                 };
                 format!("{} {}/{}", short(&d.dept), short_date(d.due, year), done)
             })
@@ -451,16 +469,18 @@ impl LedgerRow {
             .late
             .iter()
             .map(|l| {
-                format!(
-                    "{}{}超期{}个工作日",
-                    short(&l.dept),
-                    obligation_label(l.what),
-                    l.days_late
+                t!(
+                    "ledger-late-item",
+                    dept = short(&l.dept),
+                    what = obligation_label(l.what),
+                    days = l.days_late
                 )
             })
             .collect();
         let discipline: Vec<String> = self.discipline.iter().map(|d| short(d)).collect();
         let insurance: Vec<&str> = self.insurance.iter().map(|i| i.label()).collect();
+        let list = dispute_i18n::word("ledger-list-separator");
+        let items = dispute_i18n::word("ledger-item-separator");
 
         vec![
             Cell::Text(self.id.clone()),
@@ -477,26 +497,30 @@ impl LedgerRow {
                     .map(|c| format!("{c} {}", text::category(c)))
                     .as_deref(),
             ),
-            text(insurance.join("、")),
+            text(insurance.join(list)),
             opt_text(self.track.map(|t| t.label())),
             Cell::Text(short(&self.receiving_dept)),
             Cell::Text(book.operator_label(&self.first_receiver)),
-            text(departments.join("、")),
+            text(departments.join(list)),
             Cell::Text(self.status.label().to_string()),
             date(self.classify_due),
             time(self.classified_at),
             date(self.dispatch_due),
             time(self.dispatched_at),
-            text(opinions.join("；")),
+            text(opinions.join(items)),
             date(self.reply_due),
             time(self.replied_at),
             date(self.archive_due),
             time(self.archived_at),
-            Cell::Text(if self.overdue { "是" } else { "否" }.to_string()),
-            text(late.join("；")),
+            Cell::Text(t!(if self.overdue {
+                "ledger-yes"
+            } else {
+                "ledger-no"
+            })),
+            text(late.join(items)),
             opt_text(self.result.as_deref()),
             opt_text(self.remedy.map(|r| r.label())),
-            text(discipline.join("、")),
+            text(discipline.join(list)),
         ]
     }
 }
@@ -857,7 +881,7 @@ fn group_key(case: &Case, book: &Casebook, by: GroupBy) -> (String, String) {
         ),
         GroupBy::Category => match case.category {
             Some(c) => (c.to_string(), format!("{c} {}", text::category(c))),
-            None => (NONE_KEY.into(), "未分类".into()),
+            None => (NONE_KEY.into(), t!("ledger-unclassified")),
         },
         GroupBy::Month => {
             let m = local_date(&case.received_at).format("%Y-%m").to_string();
@@ -865,7 +889,7 @@ fn group_key(case: &Case, book: &Casebook, by: GroupBy) -> (String, String) {
         }
         GroupBy::Track => match case.track {
             Some(t) => (t.code().into(), t.label().into()),
-            None => (NONE_KEY.into(), "未分类".into()),
+            None => (NONE_KEY.into(), t!("ledger-unclassified")),
         },
     }
 }
@@ -1112,7 +1136,7 @@ mod tests {
         let cells = row.cells(&book);
         assert_eq!(cells.len(), COLUMNS.len());
         let by = |h: &str| {
-            let i = COLUMNS.iter().position(|c| c.header == h).unwrap();
+            let i = COLUMNS.iter().position(|c| c.header() == h).unwrap();
             cells[i].clone()
         };
         assert_eq!(by("编号"), Cell::Text("TAX-2026-0001".into()));
@@ -1151,7 +1175,7 @@ mod tests {
         let row = ledger_row(&done, &book, &cal, d("2026-11-27"), false);
         assert!(!row.overdue);
         let cells = row.cells(&book);
-        let i = |h: &str| COLUMNS.iter().position(|c| c.header == h).unwrap();
+        let i = |h: &str| COLUMNS.iter().position(|c| c.header() == h).unwrap();
         assert_eq!(cells[i("处理结果")].to_text(), "缴费人有异议");
         assert_eq!(cells[i("救济途径")].to_text(), "提起行政诉讼");
         assert_eq!(cells[i("分类完成")].to_text(), "2026-11-02 15:00");
@@ -1316,6 +1340,22 @@ mod tests {
             |_| false,
         );
         assert_eq!(rows[0].id, "TAX-2026-9999");
+    }
+
+    #[test]
+    fn every_column_has_a_distinct_heading_in_each_language() {
+        for lang in dispute_i18n::Lang::ALL {
+            let headings: Vec<String> = COLUMNS.iter().map(|c| c.header_in(lang)).collect();
+            for (c, h) in COLUMNS.iter().zip(&headings) {
+                assert_ne!(h, c.key, "{} has no heading in {lang:?}", c.key);
+            }
+            let mut unique = headings.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(unique.len(), headings.len(), "{headings:?}");
+        }
+        assert_eq!(COLUMNS[0].header_in(dispute_i18n::Lang::Zh), "编号");
+        assert_eq!(COLUMNS[0].header_in(dispute_i18n::Lang::En), "Case ID");
     }
 
     #[test]

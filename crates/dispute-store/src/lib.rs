@@ -16,7 +16,7 @@ mod worktree;
 mod write;
 
 pub use dispute_core::protocol::{CASEBOOK_FILE, CASES_DIR};
-pub use write::{Notices, Writer};
+pub use write::{Notices, Signer, Writer};
 
 /// What every module of the store uses.
 mod prelude {
@@ -37,6 +37,7 @@ mod prelude {
     pub(crate) use dispute_core::protocol::{
         CASEBOOK_FILE, CASES_DIR, CommitInfo, CommitRecord, FileChange, Message,
     };
+    pub(crate) use dispute_core::identity::SIGNATURE_HEADER;
     pub(crate) use dispute_core::summary::CaseSummary;
 
     pub(crate) use crate::cache::*;

@@ -1,6 +1,7 @@
 //! Opening a casebook (found from a directory upward) and creating one with its first commit.
 
 use crate::prelude::*;
+use crate::write::Signer;
 
 impl Store {
     /// The casebook at `dir` or the nearest parent holding `casebook.toml`.
@@ -39,6 +40,7 @@ impl Store {
         book: &Casebook,
         message: &Message,
         author: &Operator,
+        signer: Option<&dyn Signer>,
     ) -> Result<Store> {
         fs::create_dir_all(dir)?;
         if dir.join(CASEBOOK_FILE).exists() {
@@ -65,7 +67,7 @@ impl Store {
         writer.put_casebook(book)?;
         writer.put(format!("{CASES_DIR}/.gitkeep"), String::new());
         writer.put(".gitattributes".to_string(), GITATTRIBUTES.to_string());
-        writer.commit(message, author)?;
+        writer.commit(message, author, signer)?;
         Ok(store)
     }
 

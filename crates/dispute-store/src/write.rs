@@ -27,6 +27,12 @@ impl Store {
     }
 }
 
+/// Who signs a commit: an operator's private key, wherever it lives (a file, an ssh-agent).
+pub trait Signer {
+    /// The armored SSH signature (namespace `git`) over a commit's content.
+    fn sign(&self, payload: &[u8]) -> Result<String>;
+}
+
 /// What the user should know about a write (a stale lock cleared, an interrupted write
 /// finished). Not to be dropped unread.
 #[must_use = "notices tell the user what the store recovered: show them"]
@@ -81,9 +87,16 @@ impl Writer<'_> {
         self.files.is_empty()
     }
 
-    /// Commit the files put as one commit authored by `author`, then bring the working
-    /// tree in line. Returns the new commit id. The writer (and its lock) is consumed.
-    pub fn commit(self, message: &Message, author: &Operator) -> Result<Oid> {
+    /// Commit the files put as one commit authored and committed by `author` and signed by
+    /// `signer` (git's SSH signature in the `gpgsig` header), then bring the working tree
+    /// in line. Returns the new commit id. The writer (and its lock) is consumed. Unsigned
+    /// commits (`None`) are only for casebooks that do not require signing yet.
+    pub fn commit(
+        self,
+        message: &Message,
+        author: &Operator,
+        signer: Option<&dyn Signer>,
+    ) -> Result<Oid> {
         let files = &self.files[..];
         let store = self.store;
         let repo = &store.repo;
@@ -93,9 +106,9 @@ impl Writer<'_> {
         // Many files (an import): one pack rather than thousands of loose objects, each of
         // which costs an inode.
         let Written { commit, blobs, .. } = if files.len() >= BULK {
-            write_objects_packed(repo, parent, files, &sig, &text)?
+            write_objects_packed(repo, parent, files, &sig, &text, signer)?
         } else {
-            write_objects(repo, parent, files, &sig, &text)?
+            write_objects(repo, parent, files, &sig, &text, signer)?
         };
 
         // Journal first, so a death after the branch moves is finished by the next command.
@@ -196,6 +209,7 @@ pub(crate) fn write_objects(
     files: &[(String, String)],
     sig: &Signature,
     message: &str,
+    signer: Option<&dyn Signer>,
 ) -> Result<Written> {
     let parent_commit = parent.map(|p| repo.find_commit(p)).transpose().git()?;
     let base = parent_commit.as_ref().map(|c| c.tree()).transpose().git()?;
@@ -211,9 +225,22 @@ pub(crate) fn write_objects(
     let tree_oid = write_tree(repo, base.as_ref(), &changes, &mut trees)?;
     let tree = repo.find_tree(tree_oid).git()?;
     let parents: Vec<&git2::Commit> = parent_commit.iter().collect();
-    let commit = repo
-        .commit(None, sig, sig, message, &tree, &parents)
-        .git()?;
+    let commit = match signer {
+        None => repo
+            .commit(None, sig, sig, message, &tree, &parents)
+            .git()?,
+        Some(signer) => {
+            let buffer = repo
+                .commit_create_buffer(sig, sig, message, &tree, &parents)
+                .git()?;
+            let content = buffer
+                .as_str()
+                .ok_or_else(|| Error::Internal("commit buffer is not UTF-8".into()))?;
+            let signature = signer.sign(content.as_bytes())?;
+            repo.commit_signed(content, &signature, Some(SIGNATURE_HEADER))
+                .git()?
+        }
+    };
     Ok(Written {
         commit,
         blobs,
@@ -229,11 +256,12 @@ pub(crate) fn write_objects_packed(
     files: &[(String, String)],
     sig: &Signature,
     message: &str,
+    signer: Option<&dyn Signer>,
 ) -> Result<Written> {
     let bulk = Repository::open(repo.path()).git()?;
     let odb = bulk.odb().git()?;
     let mempack = odb.add_new_mempack_backend(1000).git()?;
-    let written = write_objects(&bulk, parent, files, sig, message)?;
+    let written = write_objects(&bulk, parent, files, sig, message, signer)?;
     let mut builder = bulk.packbuilder().git()?;
     builder.set_threads(2);
     let mut seen = std::collections::HashSet::new();

@@ -13,6 +13,7 @@ use std::fmt;
 use crate::case::{Action, Case, Time, Track};
 use crate::casebook::{Casebook, Operator};
 use crate::text::{self, Label};
+use dispute_i18n::{Lang, t_in};
 
 /// The casebook's settings file at the root of the repository.
 pub const CASEBOOK_FILE: &str = "casebook.toml";
@@ -163,7 +164,7 @@ impl Message {
         Message::book_action(
             BookAction::Init,
             actor,
-            &format!("{county}社会保险费征缴争议案卷库"),
+            &t_in!(Lang::Zh, "commit-init", county = county),
         )
     }
 
@@ -173,7 +174,7 @@ impl Message {
         let mut m = Message::book_action(
             BookAction::Import,
             actor,
-            &format!("导入台账 {file_name}，共 {rows} 件"),
+            &t_in!(Lang::Zh, "commit-import", file = file_name, rows = rows),
         );
         m.trailers.push(Trailer::ImportRows, rows.to_string());
         m.trailers.push(Trailer::ImportSha256, sha256);
@@ -306,15 +307,28 @@ pub struct FileChange {
     pub new: Option<Vec<u8>>,
 }
 
-/// The summary of a case action's subject. Free text (reasons, opinions) never appears: it
-/// may name the payer's details.
+/// The summary of a case action's subject, in Chinese (commit messages are the audit
+/// trail). Free text (reasons, opinions) never appears: it may name the payer's details.
 pub fn case_summary(book: &Casebook, before: &Case, after: &Case, action: Action) -> String {
+    case_summary_in(Lang::Zh, book, before, after, action)
+}
+
+/// [`case_summary`] in a given language, for showing a summary to a reader.
+pub fn case_summary_in(
+    lang: Lang,
+    book: &Casebook,
+    before: &Case,
+    after: &Case,
+    action: Action,
+) -> String {
     let d = |c: &str| book.dept_short(c).to_string();
-    let new_assignments = || -> Vec<String> {
+    let sep = t_in!(lang, "commit-list-sep");
+    let new_assignments = || -> String {
         after.assignments[before.assignments.len().min(after.assignments.len())..]
             .iter()
             .map(|a| d(&a.dept))
-            .collect()
+            .collect::<Vec<_>>()
+            .join(&sep)
     };
     let event_dept = after
         .events
@@ -323,36 +337,53 @@ pub fn case_summary(book: &Casebook, before: &Case, after: &Case, action: Action
         .unwrap_or_default();
     match action {
         Action::Register => {
-            let what = after
-                .title
-                .clone()
-                .unwrap_or_else(|| format!("{}受理，{}", after.channel.label(), after.district));
-            format!(
-                "{}（{}）：{}",
-                after.payer.name,
-                after.payer.kind.label(),
-                what
+            let what = after.title.clone().unwrap_or_else(|| {
+                t_in!(
+                    lang,
+                    "commit-register-what",
+                    channel = after.channel.label_in(lang),
+                    district = after.district
+                )
+            });
+            t_in!(
+                lang,
+                "commit-register",
+                payer = after.payer.name,
+                kind = after.payer.kind.label_in(lang),
+                what = what
             )
         }
         Action::Classify => {
             let cat = after
                 .category
-                .map(|c| format!("争议类别{c}（{}）", text::category(c)))
+                .map(|c| {
+                    t_in!(
+                        lang,
+                        "commit-category",
+                        n = c,
+                        name = text::category_in(c, lang)
+                    )
+                })
                 .unwrap_or_default();
             match after.track {
-                Some(Track::Major) => format!("重大疑难事项，{cat}，报请领导小组组长同意"),
-                Some(t) => format!("{}，{cat}", t.label()),
+                Some(Track::Major) => t_in!(lang, "commit-classify-major", category = cat),
+                Some(t) => t_in!(
+                    lang,
+                    "commit-classify",
+                    track = t.label_in(lang),
+                    category = cat
+                ),
                 None => cat,
             }
         }
-        Action::Redirect => format!("不属联合处置范围，告知缴费人到{}办理", d(&event_dept)),
+        Action::Redirect => t_in!(lang, "commit-redirect", dept = d(&event_dept)),
         Action::Assign => {
             let due = after
                 .assignments
                 .last()
                 .map(|a| a.due.to_string())
                 .unwrap_or_default();
-            format!("请{}出具书面意见，期限 {due}", new_assignments().join("、"))
+            t_in!(lang, "commit-assign", depts = new_assignments(), due = due)
         }
         Action::Dispatch => {
             let ticket = after
@@ -360,42 +391,49 @@ pub fn case_summary(book: &Casebook, before: &Case, after: &Case, action: Action
                 .as_ref()
                 .and_then(|r| r.hotline_ticket.clone())
                 .unwrap_or_default();
-            format!(
-                "县政府办转交{}办理（12345工单 {ticket}）",
-                new_assignments().join("、")
+            t_in!(
+                lang,
+                "commit-dispatch",
+                depts = new_assignments(),
+                ticket = ticket
             )
         }
-        Action::Unassign => format!("撤回对{}的指派", d(&event_dept)),
+        Action::Unassign => t_in!(lang, "commit-unassign", dept = d(&event_dept)),
         Action::Opinion => {
             let replaced = before.opinion_of(&event_dept).is_some();
-            format!(
-                "{}书面意见{}",
-                d(&event_dept),
-                if replaced { "（更新）" } else { "" }
-            )
+            let key = if replaced {
+                "commit-opinion-updated"
+            } else {
+                "commit-opinion"
+            };
+            t_in!(lang, key, dept = d(&event_dept))
         }
-        Action::EscalateLeadingGroup => "上报领导小组，报请组长同意按重大疑难事项办理".to_string(),
-        Action::EscalateHotline => "职责不清，填写报送单报送县政府办转办".to_string(),
+        Action::EscalateLeadingGroup => t_in!(lang, "commit-escalate-leading-group"),
+        Action::EscalateHotline => t_in!(lang, "commit-escalate-hotline"),
         Action::EscalateDiscipline => {
-            format!("{}无正当理由拒不办理，线索移交县纪委监委", d(&event_dept))
+            t_in!(lang, "commit-escalate-discipline", dept = d(&event_dept))
         }
-        Action::Approve => "组长同意，按重大疑难事项专案办理，全体成员单位出具书面意见".to_string(),
-        Action::Reject => "组长不同意专案办理，按一般事项办理".to_string(),
+        Action::Approve => t_in!(lang, "commit-approve"),
+        Action::Reject => t_in!(lang, "commit-reject"),
         Action::Consult => {
             let c = after.consultations.last();
-            let kind = c.map(|c| c.kind.label()).unwrap_or("");
+            let kind = c.map(|c| c.kind.label_in(lang)).unwrap_or_default();
             let n = c.map(|c| c.attendees.len()).unwrap_or(0);
-            format!("{kind}（{n}个部门参加），形成会议纪要")
+            t_in!(lang, "commit-consult", kind = kind, n = n)
         }
-        Action::Reply => "将总处理意见书面告知缴费人".to_string(),
+        Action::Reply => t_in!(lang, "commit-reply"),
         Action::Archive => {
             let a = after.archive.as_ref();
-            let outcome = a.map(|a| a.outcome.label()).unwrap_or("");
-            let remedy = a
-                .and_then(|a| a.remedy)
-                .map(|r| format!("，{}", r.label()))
-                .unwrap_or_default();
-            format!("案卷归档：{outcome}{remedy}")
+            let outcome = a.map(|a| a.outcome.label_in(lang)).unwrap_or_default();
+            match a.and_then(|a| a.remedy) {
+                Some(r) => t_in!(
+                    lang,
+                    "commit-archive-remedy",
+                    outcome = outcome,
+                    remedy = r.label_in(lang)
+                ),
+                None => t_in!(lang, "commit-archive", outcome = outcome),
+            }
         }
     }
 }

@@ -168,6 +168,14 @@ pub fn category(n: u8) -> &'static str {
     }
 }
 
+/// The name of dispute category `n` in a given language (commit messages are always Chinese).
+pub fn category_in(n: u8, lang: Lang) -> String {
+    match n {
+        1..=10 => dispute_i18n::tr_in(lang, CATEGORY_KEYS[n as usize - 1], None),
+        _ => dispute_i18n::tr_in(lang, "category-unknown", None),
+    }
+}
+
 /// The dispute categories' numbers.
 pub const CATEGORY_NUMBERS: std::ops::RangeInclusive<u8> = 1..=10;
 

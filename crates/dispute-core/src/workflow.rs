@@ -16,6 +16,7 @@ use crate::case::{
 use crate::casebook::{Casebook, Operator, Role};
 use crate::error::{Error, Result};
 use crate::text::Label;
+use dispute_i18n::{Lang, t, t_in};
 
 /// Everything an action needs besides the case: who acts, when it happened, when it is now.
 pub struct Ctx<'a> {
@@ -147,9 +148,9 @@ pub fn check_permission(
     actor: &Operator,
     cmd: &Command,
 ) -> Result<()> {
-    let what = format!("{}（{}）", action.label(), case.id);
+    let what = t!("wf-action-on-case", action = action.label(), id = case.id);
     let receiving = actor.has(Role::Receiver) && actor.dept == case.receiving_dept;
-    let refuse = |rule: &str| Err(Error::not_permitted(what.clone(), rule));
+    let refuse = |rule: &str| Err(Error::not_permitted(what.clone(), t!(rule)));
     match action {
         Action::Register => unreachable!("register has its own entry point"),
         Action::Opinion => {
@@ -157,10 +158,10 @@ pub fn check_permission(
                 unreachable!()
             };
             if !actor.has(Role::Handler) {
-                return refuse("只有承办人（handler）可以提交书面意见");
+                return refuse("wf-rule-opinion-handler-only");
             }
             if &actor.dept != dept {
-                return refuse("承办人只能提交本部门的书面意见");
+                return refuse("wf-rule-opinion-own-dept");
             }
             Ok(())
         }
@@ -168,37 +169,37 @@ pub fn check_permission(
             if actor.has(Role::Leader) {
                 Ok(())
             } else {
-                refuse("只有领导小组组长（leader）可以审批重大疑难事项")
+                refuse("wf-rule-leader-only")
             }
         }
         Action::Dispatch => {
             if actor.has(Role::Dispatcher) && actor.dept == "gov" {
                 Ok(())
             } else {
-                refuse("报送事项只能由县政府办的转办人（dispatcher）转交承办部门")
+                refuse("wf-rule-dispatch-gov")
             }
         }
         Action::Assign | Action::Unassign if case.track == Some(Track::Referral) => {
             if actor.has(Role::Dispatcher) && actor.dept == "gov" {
                 Ok(())
             } else {
-                refuse("报送事项的承办部门由县政府办的转办人（dispatcher）指派")
+                refuse("wf-rule-referral-assign-gov")
             }
         }
         Action::Consult => {
             if receiving || actor.has(Role::Office) {
                 Ok(())
             } else {
-                refuse("会商由受理部门的受理人或领导小组办公室（office）组织")
+                refuse("wf-rule-consult")
             }
         }
         _ => {
             if receiving {
                 Ok(())
             } else {
-                refuse(&format!(
-                    "只有受理部门（{}）的受理人（receiver）可以办理本案",
-                    case.receiving_dept
+                Err(Error::not_permitted(
+                    what.clone(),
+                    t!("wf-rule-receiver-only", dept = case.receiving_dept),
                 ))
             }
         }
@@ -225,7 +226,7 @@ pub fn register(id: &CaseId, new: NewCase, ctx: &Ctx) -> Result<Case> {
     if !ctx.actor.has(Role::Receiver) {
         return Err(Error::not_permitted(
             Action::Register.label(),
-            "只有受理人（receiver）可以受理登记",
+            t!("wf-rule-register-receiver"),
         ));
     }
     check_time(ctx.at, ctx.now, None)?;
@@ -315,9 +316,10 @@ pub fn apply(case: &Case, cmd: &Command, ctx: &Ctx) -> Result<Case> {
                     next.approval = Some(Approval {
                         requested_at: ctx.at,
                         requested_by: by.clone(),
+                        // Written into the file: always Chinese, so replay agrees.
                         reason: note
                             .clone()
-                            .unwrap_or_else(|| "受理部门分类为重大疑难事项，报请组长同意".into()),
+                            .unwrap_or_else(|| t_in!(Lang::Zh, "wf-data-major-reason")),
                         decision: None,
                         decided_at: None,
                         decided_by: None,
@@ -326,8 +328,8 @@ pub fn apply(case: &Case, cmd: &Command, ctx: &Ctx) -> Result<Case> {
                 }
                 Track::Referral => {
                     return Err(Error::invalid(
-                        "事项类型",
-                        "报送办理请用 dispute escalate --to hotline",
+                        t!("wf-field-track"),
+                        t!("wf-classify-no-referral"),
                     ));
                 }
             }
@@ -335,8 +337,8 @@ pub fn apply(case: &Case, cmd: &Command, ctx: &Ctx) -> Result<Case> {
         Command::Redirect { dept, note } => {
             if dept == &case.receiving_dept {
                 return Err(Error::invalid(
-                    "告知部门",
-                    "不能告知缴费人到受理部门自己办理",
+                    t!("wf-field-redirect-dept"),
+                    t!("wf-redirect-not-self"),
                 ));
             }
             next.status = Status::Redirected;
@@ -354,33 +356,35 @@ pub fn apply(case: &Case, cmd: &Command, ctx: &Ctx) -> Result<Case> {
             hotline_ticket,
         } => {
             if depts.is_empty() {
-                return Err(Error::invalid("联办部门", "至少指定一个部门"));
+                return Err(Error::invalid(t!("wf-field-depts"), t!("wf-assign-none")));
             }
             if let Some(d) = due
                 && *d < day
             {
                 return Err(Error::invalid(
-                    "办理期限",
-                    format!("{d} 早于指派日期 {day}"),
+                    t!("wf-field-due"),
+                    t!(
+                        "wf-due-before-assign",
+                        due = d.to_string(),
+                        day = day.to_string()
+                    ),
                 ));
             }
             let dispatch = action == Action::Dispatch;
             if dispatch && hotline_ticket.is_none() {
                 return Err(Error::invalid(
-                    "12345工单号",
-                    "转交承办部门须填写 --hotline-ticket",
+                    t!("wf-field-ticket"),
+                    t!("wf-dispatch-needs-ticket"),
                 ));
             }
             if !dispatch && hotline_ticket.is_some() {
                 return Err(Error::invalid(
-                    "12345工单号",
-                    "只有转交报送事项时才填写工单号",
+                    t!("wf-field-ticket"),
+                    t!("wf-ticket-only-dispatch"),
                 ));
             }
             if case.track == Some(Track::Own) {
-                return Err(not_ready(
-                    "本部门办理的事项不指派联办部门；需要联办请上报领导小组".into(),
-                ));
+                return Err(not_ready(t!("wf-own-no-assign")));
             }
             let days = match (dispatch || case.track == Some(Track::Referral), case.track) {
                 (true, _) => dl.referral_handling,
@@ -390,10 +394,13 @@ pub fn apply(case: &Case, cmd: &Command, ctx: &Ctx) -> Result<Case> {
             for dept in depts {
                 if dept == &case.receiving_dept && !dispatch && case.track != Some(Track::Referral)
                 {
-                    return Err(Error::invalid("联办部门", "受理部门不需要指派给自己"));
+                    return Err(Error::invalid(t!("wf-field-depts"), t!("wf-assign-self")));
                 }
                 if next.is_assigned(dept) {
-                    return Err(Error::invalid("联办部门", format!("{dept} 已经指派过")));
+                    return Err(Error::invalid(
+                        t!("wf-field-depts"),
+                        t!("wf-already-assigned", dept = dept),
+                    ));
                 }
                 next.assignments.push(Assignment {
                     dept: dept.clone(),
@@ -421,7 +428,10 @@ pub fn apply(case: &Case, cmd: &Command, ctx: &Ctx) -> Result<Case> {
                 .iter_mut()
                 .find(|a| a.is_active() && &a.dept == dept)
             else {
-                return Err(Error::invalid("联办部门", format!("{dept} 目前没有被指派")));
+                return Err(Error::invalid(
+                    t!("wf-field-depts"),
+                    t!("wf-not-assigned", dept = dept),
+                ));
             };
             a.removed_at = Some(ctx.at);
             a.removed_reason = Some(reason.clone());
@@ -430,8 +440,8 @@ pub fn apply(case: &Case, cmd: &Command, ctx: &Ctx) -> Result<Case> {
         Command::Opinion { dept, text } => {
             if !case.is_assigned(dept) {
                 return Err(Error::not_permitted(
-                    format!("{}（{}）", action.label(), case.id),
-                    format!("{dept} 没有被指派办理本案，不能提交书面意见"),
+                    t!("wf-action-on-case", action = action.label(), id = case.id),
+                    t!("wf-opinion-not-assigned", dept = dept),
                 ));
             }
             let opinion = Opinion {
@@ -448,10 +458,10 @@ pub fn apply(case: &Case, cmd: &Command, ctx: &Ctx) -> Result<Case> {
         }
         Command::EscalateLeadingGroup { reason } => {
             if case.track == Some(Track::Major) {
-                return Err(not_ready("已经是重大疑难事项".into()));
+                return Err(not_ready(t!("wf-already-major")));
             }
             if case.approval.is_some() {
-                return Err(not_ready("已经上报过领导小组并由组长作出决定".into()));
+                return Err(not_ready(t!("wf-already-escalated")));
             }
             next.status = Status::AwaitingApproval;
             if next.due.reply.is_none() {
@@ -473,24 +483,23 @@ pub fn apply(case: &Case, cmd: &Command, ctx: &Ctx) -> Result<Case> {
             receiver_phone,
         } => {
             if case.track == Some(Track::Major) {
-                return Err(not_ready(
-                    "重大疑难事项由领导小组专案办理，不报送转办".into(),
-                ));
+                return Err(not_ready(t!("wf-major-no-referral")));
             }
             if case.referral.is_some() {
-                return Err(not_ready("已经报送过县政府办".into()));
+                return Err(not_ready(t!("wf-already-referred")));
             }
             let Some(phone) = receiver_phone.clone().or_else(|| ctx.actor.phone.clone()) else {
                 return Err(Error::invalid(
-                    "受理人电话",
-                    "报送单须填写受理人电话：用 --receiver-phone，或在操作员信息中登记电话",
+                    t!("wf-field-receiver-phone"),
+                    t!("wf-referral-needs-phone"),
                 ));
             };
             let dispatch_due = ctx.cal.add_working_days(day, dl.dispatch);
             // The competent department is now for `gov` to decide.
             for a in next.assignments.iter_mut().filter(|a| a.is_active()) {
                 a.removed_at = Some(ctx.at);
-                a.removed_reason = Some("转为报送办理，由县政府办转交承办部门".into());
+                // Written into the file: always Chinese, so replay agrees.
+                a.removed_reason = Some(t_in!(Lang::Zh, "wf-data-referral-unassigned"));
             }
             next.status = Status::Referred;
             next.track = Some(Track::Referral);
@@ -515,8 +524,8 @@ pub fn apply(case: &Case, cmd: &Command, ctx: &Ctx) -> Result<Case> {
         Command::EscalateDiscipline { dept, reason } => {
             if !case.assignments.iter().any(|a| &a.dept == dept) {
                 return Err(Error::invalid(
-                    "移交部门",
-                    format!("{dept} 从未被指派办理本案，不能以拒不办理为由移交"),
+                    t!("wf-field-discipline-dept"),
+                    t!("wf-discipline-never-assigned", dept = dept),
                 ));
             }
             next.discipline.push(DisciplineReferral {
@@ -569,12 +578,13 @@ pub fn apply(case: &Case, cmd: &Command, ctx: &Ctx) -> Result<Case> {
             minutes,
         } => {
             if *kind == ConsultKind::Major && !is_approved_major(case) {
-                return Err(not_ready(
-                    "重大事项会商须经领导小组组长同意（本案不是经批准的重大疑难事项）".into(),
-                ));
+                return Err(not_ready(t!("wf-major-consult-needs-approval")));
             }
             if attendees.is_empty() {
-                return Err(Error::invalid("参会部门", "至少列出一个参会部门"));
+                return Err(Error::invalid(
+                    t!("wf-field-attendees"),
+                    t!("wf-consult-no-attendees"),
+                ));
             }
             next.consultations.push(Consultation {
                 kind: *kind,
@@ -587,7 +597,10 @@ pub fn apply(case: &Case, cmd: &Command, ctx: &Ctx) -> Result<Case> {
         Command::Reply { text } => {
             let missing = missing_for_reply(case, ctx.book);
             if !missing.is_empty() {
-                return Err(not_ready(format!("缺少{}", missing.join("、"))));
+                return Err(not_ready(t!(
+                    "wf-reply-missing",
+                    items = missing.join(&t!("wf-list-sep"))
+                )));
             }
             next.status = Status::Replied;
             next.reply = Some(Reply {
@@ -605,12 +618,15 @@ pub fn apply(case: &Case, cmd: &Command, ctx: &Ctx) -> Result<Case> {
             match (outcome, remedy) {
                 (Outcome::Objected, None) => {
                     return Err(Error::invalid(
-                        "救济途径",
-                        "缴费人有异议时须用 --remedy 记录其选择的救济途径",
+                        t!("wf-field-remedy"),
+                        t!("wf-objected-needs-remedy"),
                     ));
                 }
                 (Outcome::Accepted, Some(_)) => {
-                    return Err(Error::invalid("救济途径", "缴费人无异议时不填写救济途径"));
+                    return Err(Error::invalid(
+                        t!("wf-field-remedy"),
+                        t!("wf-accepted-no-remedy"),
+                    ));
                 }
                 _ => {}
             }
@@ -648,7 +664,7 @@ pub fn missing_for_reply(case: &Case, book: &Casebook) -> Vec<String> {
     let opinions_missing = |missing: &mut Vec<String>| {
         for a in case.active_assignments() {
             if case.opinion_of(&a.dept).is_none() {
-                missing.push(format!("{}的书面意见", book.dept_short(&a.dept)));
+                missing.push(t!("wf-missing-opinion", dept = book.dept_short(&a.dept)));
             }
         }
     };
@@ -656,7 +672,7 @@ pub fn missing_for_reply(case: &Case, book: &Casebook) -> Vec<String> {
         Some(Track::Own) => {}
         Some(Track::General) => {
             if case.active_assignments().next().is_none() {
-                missing.push("联办部门（尚未用 dispute assign 指派）".to_string());
+                missing.push(t!("wf-missing-assignment"));
             }
             opinions_missing(&mut missing);
         }
@@ -666,23 +682,23 @@ pub fn missing_for_reply(case: &Case, book: &Casebook) -> Vec<String> {
                 .iter()
                 .any(|c| c.kind == ConsultKind::Major);
             if !is_approved_major(case) {
-                missing.push("领导小组组长的同意".to_string());
+                missing.push(t!("wf-missing-approval"));
             }
             if !minutes {
-                missing.push("重大事项会商的会议纪要".to_string());
+                missing.push(t!("wf-missing-minutes"));
             }
         }
         Some(Track::Referral) => {
             if case.active_assignments().next().is_none() {
-                missing.push("县政府办转交的承办部门".to_string());
+                missing.push(t!("wf-missing-dispatch"));
             }
             for a in case.active_assignments() {
                 if case.opinion_of(&a.dept).is_none() {
-                    missing.push(format!("承办部门{}的办理结果", book.dept_short(&a.dept)));
+                    missing.push(t!("wf-missing-result", dept = book.dept_short(&a.dept)));
                 }
             }
         }
-        None => missing.push("分类".to_string()),
+        None => missing.push(t!("wf-missing-classify")),
     }
     missing
 }

@@ -12,7 +12,7 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::case::{Action, Assignment, Case, CaseId, Decision, Event, Track};
+use crate::case::{Action, Case, CaseId, Event};
 use crate::casebook::{Casebook, Operator, Role};
 use crate::protocol::{BookAction, CASEBOOK_FILE, CommitRecord, FileChange};
 use crate::workflow::{self, Command, Ctx, NewCase};
@@ -274,23 +274,16 @@ impl Auditor {
                 ),
             ));
         }
-        let role_needed = match action {
-            Action::Opinion => Role::Handler,
-            Action::Approve | Action::Reject => Role::Leader,
-            Action::Dispatch => Role::Dispatcher,
-            _ => Role::Receiver,
-        };
-        let actor = check_actor(rec, book, operator_id, role_needed)
-            .or_else(|e| match action {
-                // A consultation may be recorded by the leading-group office instead.
-                Action::Consult => check_actor(rec, book, operator_id, Role::Office),
-                // A referral's assignments are the dispatcher's.
-                Action::Assign | Action::Unassign => {
-                    check_actor(rec, book, operator_id, Role::Dispatcher)
-                }
-                _ => Err(e),
-            })
-            .map_err(|(_, r)| (id.clone(), r))?;
+        // The roles that can hold the action's permission, as the casebook stood; the rest
+        // of the rule (department, track) is checked by the replay below.
+        let mut checked = Err((None, String::new()));
+        for role in action.spec().permission.roles() {
+            checked = check_actor(rec, book, operator_id, *role);
+            if checked.is_ok() {
+                break;
+            }
+        }
+        let actor = checked.map_err(|(_, r)| (id.clone(), r))?;
         let new = parse(change.new.as_deref().unwrap_or_default(), &change.path)
             .map_err(|r| (id.clone(), r))?;
         let old = change
@@ -510,115 +503,10 @@ fn replay_imported(case: &Case, book: &Casebook, now: crate::case::Time) -> Resu
     }
 }
 
-/// The inputs of the action `event` records, read back from a later state of the case:
-/// the file the action produced, or (for an imported case, whose history arrives in one
-/// file) the final state, in which each department's opinion is recorded once.
+/// The inputs of the action `event` records, read back from a later state of the case
+/// (see [`workflow::read_back`]; each action defines its own beside what it does).
 pub fn infer_command(old: &Case, new: &Case, event: &Event) -> Option<Command> {
-    let action = event.action;
-    let event_dept = event.dept.clone();
-    let added = || -> Vec<&Assignment> {
-        new.assignments
-            .get(old.assignments.len()..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|a| a.at == event.at && a.by == event.by)
-            .collect()
-    };
-    Some(match action {
-        Action::Register => return None,
-        Action::Classify => Command::Classify {
-            track: new.track?,
-            category: new.category?,
-            insurance: new.insurance.clone(),
-            note: match new.track {
-                Some(Track::Major) => new.approval.as_ref().map(|a| a.reason.clone()),
-                _ => None,
-            },
-        },
-        Action::Redirect => {
-            let r = new.redirect.as_ref()?;
-            Command::Redirect {
-                dept: r.dept.clone(),
-                note: r.note.clone(),
-            }
-        }
-        Action::Assign | Action::Dispatch => Command::Assign {
-            depts: added().iter().map(|a| a.dept.clone()).collect(),
-            due: added().first().map(|a| a.due),
-            hotline_ticket: match action {
-                Action::Dispatch => new.referral.as_ref()?.hotline_ticket.clone(),
-                _ => None,
-            },
-        },
-        Action::Unassign => {
-            let dept = event_dept?;
-            let a = new
-                .assignments
-                .iter()
-                .zip(&old.assignments)
-                .find(|(n, o)| n.dept == dept && o.is_active() && !n.is_active())?
-                .0;
-            Command::Unassign {
-                dept,
-                reason: a.removed_reason.clone()?,
-            }
-        }
-        Action::Opinion => {
-            let dept = event_dept?;
-            Command::Opinion {
-                text: new.opinion_of(&dept)?.text.clone(),
-                dept,
-            }
-        }
-        Action::EscalateLeadingGroup => Command::EscalateLeadingGroup {
-            reason: new.approval.as_ref()?.reason.clone(),
-        },
-        Action::EscalateHotline => {
-            let r = new.referral.as_ref()?;
-            Command::EscalateHotline {
-                opinion: r.opinion.clone(),
-                summary: Some(r.summary.clone()),
-                receiver_phone: Some(r.receiver_phone.clone()),
-            }
-        }
-        Action::EscalateDiscipline => {
-            let d = new.discipline.last()?;
-            Command::EscalateDiscipline {
-                dept: d.dept.clone(),
-                reason: d.reason.clone(),
-            }
-        }
-        Action::Approve | Action::Reject => {
-            let a = new.approval.as_ref()?;
-            Command::Decide {
-                decision: if action == Action::Approve {
-                    Decision::Approved
-                } else {
-                    Decision::Rejected
-                },
-                note: a.note.clone()?,
-            }
-        }
-        Action::Consult => {
-            let c = new.consultations.last()?;
-            Command::Consult {
-                kind: c.kind,
-                attendees: c.attendees.clone(),
-                minutes: c.minutes.clone(),
-            }
-        }
-        Action::Reply => Command::Reply {
-            text: new.reply.as_ref()?.text.clone(),
-        },
-        Action::Archive => {
-            let a = new.archive.as_ref()?;
-            Command::Archive {
-                outcome: a.outcome,
-                remedy: a.remedy,
-                note: a.note.clone(),
-            }
-        }
-    })
+    workflow::read_back(old, new, event)
 }
 
 /// The first top-level field in which two cases differ, for the finding's message.

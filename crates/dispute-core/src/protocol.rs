@@ -10,9 +10,8 @@
 
 use std::fmt;
 
-use crate::case::{Action, Case, Time, Track};
+use crate::case::{Action, Case, Time};
 use crate::casebook::{Casebook, Operator};
-use crate::text::{self, Label};
 use dispute_i18n::{Lang, t_in};
 
 /// The casebook's settings file at the root of the repository.
@@ -313,7 +312,8 @@ pub fn case_summary(book: &Casebook, before: &Case, after: &Case, action: Action
     case_summary_in(Lang::Zh, book, before, after, action)
 }
 
-/// [`case_summary`] in a given language, for showing a summary to a reader.
+/// [`case_summary`] in a given language, for showing a summary to a reader. Each action
+/// defines its own (`workflow::ActionSpec`).
 pub fn case_summary_in(
     lang: Lang,
     book: &Casebook,
@@ -321,121 +321,7 @@ pub fn case_summary_in(
     after: &Case,
     action: Action,
 ) -> String {
-    let d = |c: &str| book.dept_short(c).to_string();
-    let sep = t_in!(lang, "commit-list-sep");
-    let new_assignments = || -> String {
-        after.assignments[before.assignments.len().min(after.assignments.len())..]
-            .iter()
-            .map(|a| d(&a.dept))
-            .collect::<Vec<_>>()
-            .join(&sep)
-    };
-    let event_dept = after
-        .events
-        .last()
-        .and_then(|e| e.dept.clone())
-        .unwrap_or_default();
-    match action {
-        Action::Register => {
-            let what = after.title.clone().unwrap_or_else(|| {
-                t_in!(
-                    lang,
-                    "commit-register-what",
-                    channel = after.channel.label_in(lang),
-                    district = after.district
-                )
-            });
-            t_in!(
-                lang,
-                "commit-register",
-                payer = after.payer.name,
-                kind = after.payer.kind.label_in(lang),
-                what = what
-            )
-        }
-        Action::Classify => {
-            let cat = after
-                .category
-                .map(|c| {
-                    t_in!(
-                        lang,
-                        "commit-category",
-                        n = c,
-                        name = text::category_in(c, lang)
-                    )
-                })
-                .unwrap_or_default();
-            match after.track {
-                Some(Track::Major) => t_in!(lang, "commit-classify-major", category = cat),
-                Some(t) => t_in!(
-                    lang,
-                    "commit-classify",
-                    track = t.label_in(lang),
-                    category = cat
-                ),
-                None => cat,
-            }
-        }
-        Action::Redirect => t_in!(lang, "commit-redirect", dept = d(&event_dept)),
-        Action::Assign => {
-            let due = after
-                .assignments
-                .last()
-                .map(|a| a.due.to_string())
-                .unwrap_or_default();
-            t_in!(lang, "commit-assign", depts = new_assignments(), due = due)
-        }
-        Action::Dispatch => {
-            let ticket = after
-                .referral
-                .as_ref()
-                .and_then(|r| r.hotline_ticket.clone())
-                .unwrap_or_default();
-            t_in!(
-                lang,
-                "commit-dispatch",
-                depts = new_assignments(),
-                ticket = ticket
-            )
-        }
-        Action::Unassign => t_in!(lang, "commit-unassign", dept = d(&event_dept)),
-        Action::Opinion => {
-            let replaced = before.opinion_of(&event_dept).is_some();
-            let key = if replaced {
-                "commit-opinion-updated"
-            } else {
-                "commit-opinion"
-            };
-            t_in!(lang, key, dept = d(&event_dept))
-        }
-        Action::EscalateLeadingGroup => t_in!(lang, "commit-escalate-leading-group"),
-        Action::EscalateHotline => t_in!(lang, "commit-escalate-hotline"),
-        Action::EscalateDiscipline => {
-            t_in!(lang, "commit-escalate-discipline", dept = d(&event_dept))
-        }
-        Action::Approve => t_in!(lang, "commit-approve"),
-        Action::Reject => t_in!(lang, "commit-reject"),
-        Action::Consult => {
-            let c = after.consultations.last();
-            let kind = c.map(|c| c.kind.label_in(lang)).unwrap_or_default();
-            let n = c.map(|c| c.attendees.len()).unwrap_or(0);
-            t_in!(lang, "commit-consult", kind = kind, n = n)
-        }
-        Action::Reply => t_in!(lang, "commit-reply"),
-        Action::Archive => {
-            let a = after.archive.as_ref();
-            let outcome = a.map(|a| a.outcome.label_in(lang)).unwrap_or_default();
-            match a.and_then(|a| a.remedy) {
-                Some(r) => t_in!(
-                    lang,
-                    "commit-archive-remedy",
-                    outcome = outcome,
-                    remedy = r.label_in(lang)
-                ),
-                None => t_in!(lang, "commit-archive", outcome = outcome),
-            }
-        }
-    }
+    action.spec().summary(lang, book, before, after)
 }
 
 #[cfg(test)]

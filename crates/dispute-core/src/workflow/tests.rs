@@ -10,7 +10,7 @@ use super::*;
 
 use chrono::{DateTime, Duration};
 
-use crate::case::PayerKind;
+use crate::case::{Outcome, PayerKind, Remedy};
 
 // ---------------------------------------------------------------------------------------
 // Fixtures

@@ -16,29 +16,8 @@ use crate::protocol::Message;
 use crate::store::{Store, Writer};
 use crate::workflow::{self, Command as WorkflowCommand};
 
-mod approve;
-mod archive;
 pub mod args;
-mod assign;
-mod classify;
-mod consult;
-mod escalate;
-mod export;
-mod form;
-mod import;
-mod init;
-mod latefee;
-mod list;
 pub mod locale;
-mod log;
-mod operator;
-mod opinion;
-mod overdue;
-mod register;
-mod reply;
-mod show;
-mod stats;
-mod verify;
 
 /// 社会保险费征缴争议联合处置案卷工具
 ///
@@ -78,8 +57,26 @@ pub struct Global {
     pub lang: Option<String>,
 }
 
-#[derive(Debug, Subcommand)]
-pub enum Commands {
+/// Every subcommand, one row each: its variant and its module, which holds the arguments
+/// and `run(app, args)`. The rows make the module declarations, [`Commands`] and `dispatch`.
+macro_rules! subcommands {
+    ($($(#[$m:meta])* $variant:ident($module:ident::$args:ident),)+) => {
+        $(mod $module;)+
+
+        #[derive(Debug, Subcommand)]
+        pub enum Commands {
+            $($(#[$m])* $variant($module::$args),)+
+        }
+
+        fn dispatch(app: &mut App, command: Commands) -> Result<()> {
+            match command {
+                $(Commands::$variant(args) => $module::run(app, args),)+
+            }
+        }
+    };
+}
+
+subcommands! {
     Init(init::Args),
     #[command(subcommand)]
     Operator(operator::Command),
@@ -319,32 +316,6 @@ where
             app.ui.error(&e);
             ExitCode::from(e.kind().exit_code())
         }
-    }
-}
-
-fn dispatch(app: &mut App, command: Commands) -> Result<()> {
-    match command {
-        Commands::Init(args) => init::run(app, args),
-        Commands::Operator(cmd) => operator::run(app, cmd),
-        Commands::Register(args) => register::run(app, args),
-        Commands::Classify(args) => classify::run(app, args),
-        Commands::Assign(args) => assign::run(app, args),
-        Commands::Opinion(args) => opinion::run(app, args),
-        Commands::Escalate(args) => escalate::run(app, args),
-        Commands::Approve(args) => approve::run(app, args),
-        Commands::Consult(args) => consult::run(app, args),
-        Commands::Reply(args) => reply::run(app, args),
-        Commands::Archive(args) => archive::run(app, args),
-        Commands::Show(args) => show::run(app, args),
-        Commands::List(args) => list::run(app, args),
-        Commands::Log(args) => log::run(app, args),
-        Commands::Overdue(args) => overdue::run(app, args),
-        Commands::Verify(args) => verify::run(app, args),
-        Commands::Import(args) => import::run(app, args),
-        Commands::Export(args) => export::run(app, args),
-        Commands::Form(args) => form::run(app, args),
-        Commands::Stats(args) => stats::run(app, args),
-        Commands::Latefee(args) => latefee::run(app, args),
     }
 }
 

@@ -20,12 +20,19 @@ export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
 
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 run() { printf '$ dispute %s\n' "$*"; "$BIN" "$@"; }
+# Every operator signs with their own Ed25519 key (DESIGN §9); in an office each key lives
+# on its owner's computer. Here they sit side by side in $DIR/keys.
+KEYS="$DIR/keys"
+key() { [ -f "$KEYS/$1" ] || "$BIN" keygen -o "$KEYS/$1" --comment "$1" >/dev/null 2>&1; echo "$KEYS/$1"; }
 
-say "建库：芮城县社会保险费征缴争议案卷库（管理员在县税务局）"
-run init "$DISPUTE_CASEBOOK" --county 芮城县 --admin admin --name 刘建国 --email liujianguo@rc.example.cn --dept tax
+say "建库：芮城县社会保险费征缴争议案卷库（管理员在县税务局，用自己的密钥签名）"
+run keygen -o "$KEYS/admin" --comment liujianguo@rc.example.cn
+DISPUTE_KEY=$(key admin) run init "$DISPUTE_CASEBOOK" --county 芮城县 --admin admin --name 刘建国 --email liujianguo@rc.example.cn --dept tax
+# The demo records last month's work: allow backdating up to a year (default 72 hours).
+DISPUTE_KEY=$(key admin) run --as admin admin set backdate-window 8760h
 
 say "登记操作员"
-add() { "$BIN" --as admin operator add "$@" 2>/dev/null; }
+add() { DISPUTE_KEY=$(key admin) "$BIN" --as admin operator add "$@" --public-key "$(key "$1").pub" 2>/dev/null; }
 add zhangwei  --name 张伟 --email zhangwei@rc.example.cn  --dept tax      --role receiver --role handler --phone 0359-3022101
 add wangfang  --name 王芳 --email wangfang@rc.example.cn  --dept approval --role receiver --phone 0359-3022180
 add lina      --name 李娜 --email lina@rc.example.cn      --dept hrss     --role receiver --role handler --phone 0359-3022205
@@ -40,8 +47,8 @@ for d in approval petition cac; do
 done
 run operator list
 
-as() { local who=$1; shift; printf '$ dispute --as %s %s\n' "$who" "$*"; "$BIN" --as "$who" "$@"; }
-reg() { local who=$1; shift; "$BIN" --as "$who" register "$@"; }
+as() { local who=$1; shift; printf '$ dispute --as %s %s\n' "$who" "$*"; DISPUTE_KEY=$(key "$who") "$BIN" --as "$who" "$@"; }
+reg() { local who=$1; shift; DISPUTE_KEY=$(key "$who") "$BIN" --as "$who" register "$@"; }
 
 say "1. 本部门办理：个人对滞纳金加收有异议（县税务局受理）"
 OWN=$(reg zhangwei --payer-kind individual --payer-name 赵建华 --payer-id 11010519491231002X \
@@ -83,7 +90,7 @@ as sunqiang approve "$MAJ" --note "同意成立专案，各成员单位十个工
 for pair in lina:hrss liuyang:medical chenjing:finance yangmin:justice zhangwei:tax zhaolei:gov \
             h_approval:approval h_petition:petition h_cac:cac; do
   op=${pair%%:*} dept=${pair##*:}
-  "$BIN" --as "$op" opinion "$MAJ" --dept "$dept" --at 2026-10-28T16:00:00+08:00 \
+  DISPUTE_KEY=$(key "$op") "$BIN" --as "$op" opinion "$MAJ" --dept "$dept" --at 2026-10-28T16:00:00+08:00 \
     --text "本部门依职权提出意见：欠费本金作为社会保险债权在破产程序中申报，滞纳金按破产法规定处理。" 2>/dev/null
 done
 echo "（九个成员单位已提交书面意见）"
@@ -161,4 +168,15 @@ say "git 历史就是办理记录"
 git -C "$DISPUTE_CASEBOOK" log --format='%h %an %s'
 say "核验历史"
 run verify
+say "不用本工具，用 git 自己核验每个提交的签名（allowed_signers 由 dispute signers 生成）"
+run signers -o "$DIR/allowed_signers"
+if command -v ssh-keygen >/dev/null; then
+  printf '$ git -c gpg.ssh.allowedSignersFile=allowed_signers log --format="%%h %%G? %%an %%s"\n'
+  git -C "$DISPUTE_CASEBOOK" -c gpg.ssh.allowedSignersFile="$DIR/allowed_signers" \
+    log -8 --format='%h %G? %an %s'
+  echo "（G = 签名有效且属于登记的操作员）"
+  git -C "$DISPUTE_CASEBOOK" -c gpg.ssh.allowedSignersFile="$DIR/allowed_signers" verify-commit HEAD
+else
+  echo "（这台电脑没有 ssh-keygen，跳过 git 的签名核验）"
+fi
 say "案卷库在 $DISPUTE_CASEBOOK"

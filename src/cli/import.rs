@@ -75,7 +75,8 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         Some(w)
     };
     let book = store.casebook()?;
-    let actor = app.actor(&store, &book)?;
+    let signer = app.signing_actor(&store, &book)?;
+    let actor = signer.op.clone();
     if !actor.has(Role::Receiver) {
         return Err(Error::not_permitted(
             t!("cmd-import-action"),
@@ -120,7 +121,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let message = Message::import(&actor, &name, cases.len(), &sha);
-    let commit = writer.commit(&message, &actor)?;
+    let commit = writer.commit(&message, &actor, signer.signer())?;
     app.ui.done(&message.subject, commit);
     let ids: Vec<&str> = cases.iter().map(|c| c.id.as_str()).collect();
     app.ui.block(&ids.join("\n"))

@@ -4,8 +4,10 @@ use std::path::PathBuf;
 
 use dispute_i18n::t;
 
-use crate::casebook::{Casebook, Operator, Role};
-use crate::error::Result;
+use crate::casebook::{Casebook, Operator, OperatorKey, Role};
+use crate::error::{Error, Result};
+use crate::identity::{fingerprint, key_text};
+use crate::keys::{KeySources, read_public_key};
 use crate::protocol::Message;
 use crate::store::Store;
 use crate::validate;
@@ -32,11 +34,14 @@ pub struct Args {
     /// The admin's department code
     #[arg(long, value_name = "CODE")]
     pub dept: String,
+    /// The admin's public key (a .pub file or the ssh-ed25519 text)
+    #[arg(long, value_name = "KEY")]
+    pub admin_key: Option<String>,
 }
 
 pub fn run(app: &mut App, args: Args) -> Result<()> {
     let county = validate::line(&t!("cmd-field-county"), &args.county)?;
-    let admin = Operator {
+    let mut admin = Operator {
         id: validate::operator_id(&args.admin)?,
         name: validate::line(&t!("cmd-field-name"), &args.name)?,
         email: validate::email(&args.email)?,
@@ -46,6 +51,29 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         phone: None,
         keys: vec![],
     };
+    // A new casebook requires signing from its first commit: the admin's key signs it.
+    let registered = args.admin_key.as_deref().map(read_public_key).transpose()?;
+    let sources = KeySources::from_env(app.global.key.clone());
+    let wanted = |k: &ssh_key::PublicKey| match &registered {
+        Some(r) => key_text(r) == key_text(k),
+        None => k.algorithm() == ssh_key::Algorithm::Ed25519,
+    };
+    let key = sources
+        .find(&wanted)?
+        .ok_or_else(|| Error::NoKey(admin.id.clone()))?;
+    if let Some(r) = &registered
+        && key_text(r) != key_text(&key.public())
+    {
+        return Err(Error::KeyMismatch {
+            operator: admin.id.clone(),
+            fingerprint: fingerprint(&key.public()),
+        });
+    }
+    admin.keys = vec![OperatorKey {
+        key: key_text(&key.public()),
+        added: crate::clock::real_now(),
+        retired: None,
+    }];
     let book = Casebook::new(&county, admin.clone());
     book.dept_code(&admin.dept)?;
     // The file we are about to write must read back: same checks as any later read.
@@ -55,7 +83,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         None => std::env::current_dir()?,
     };
     let message = Message::init(&admin, &county);
-    let store = Store::init(&dir, &book, &message, &admin)?;
+    let store = Store::init(&dir, &book, &message, &admin, Some(&key))?;
     app.ui.status(&t!(
         "cmd-init-done",
         dir = store.root().display().to_string(),

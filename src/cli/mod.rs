@@ -12,36 +12,14 @@ use crate::calendar;
 use crate::case::{Action, Case, CaseId, Time};
 use crate::casebook::{Casebook, Operator};
 use crate::error::{Error, Result};
+use crate::keys::{KeySources, SigningKey};
 use crate::output::Ui;
 use crate::protocol::Message;
 use crate::store::{Store, Writer};
 use crate::workflow::{self, Command as WorkflowCommand};
 
-mod approve;
-mod archive;
 pub mod args;
-mod assign;
-mod classify;
-mod completions;
-mod consult;
-mod escalate;
-mod export;
-mod form;
-mod import;
-mod init;
-mod latefee;
-mod list;
 pub mod locale;
-mod log;
-mod man;
-mod operator;
-mod opinion;
-mod overdue;
-mod register;
-mod reply;
-mod show;
-mod stats;
-mod verify;
 
 /// Casebook tool for the joint handling of social-insurance fee disputes.
 ///
@@ -77,13 +55,35 @@ pub struct Global {
     )]
     pub as_operator: Option<String>,
 
+    /// The private key to sign with (default: DISPUTE_KEY, ssh-agent, ~/.ssh/id_ed25519)
+    #[arg(long = "key", global = true, value_name = "PATH")]
+    pub key: Option<PathBuf>,
+
     /// Language of messages and help: zh-CN (default) or en
     #[arg(long, env = "DISPUTE_LANG", global = true, value_name = "LANG")]
     pub lang: Option<String>,
 }
 
-#[derive(Debug, Subcommand)]
-pub enum Commands {
+/// Every subcommand, one row each: its variant and its module, which holds the arguments
+/// and `run(app, args)`. The rows make the module declarations, [`Commands`] and `dispatch`.
+macro_rules! subcommands {
+    ($($(#[$m:meta])* $variant:ident($module:ident::$args:ident),)+) => {
+        $(mod $module;)+
+
+        #[derive(Debug, Subcommand)]
+        pub enum Commands {
+            $($(#[$m])* $variant($module::$args),)+
+        }
+
+        fn dispatch(app: &mut App, command: Commands) -> Result<()> {
+            match command {
+                $(Commands::$variant(args) => $module::run(app, args),)+
+            }
+        }
+    };
+}
+
+subcommands! {
     Init(init::Args),
     #[command(subcommand)]
     Operator(operator::Command),
@@ -106,8 +106,24 @@ pub enum Commands {
     Form(form::Args),
     Stats(stats::Args),
     Latefee(latefee::Args),
+    #[command(subcommand)]
+    Admin(admin::Command),
+    Keygen(keygen::Args),
+    Signers(signers::Args),
     Completions(completions::Args),
     Man(man::Args),
+}
+
+/// The operator who acts and the key that signs for them.
+pub struct Actor {
+    pub op: Operator,
+    pub key: Option<SigningKey>,
+}
+
+impl Actor {
+    pub fn signer(&self) -> Option<&dyn dispute_store::Signer> {
+        self.key.as_ref().map(|k| k as &dyn dispute_store::Signer)
+    }
 }
 
 /// What every subcommand works with.
@@ -125,23 +141,74 @@ impl App {
         }
     }
 
-    /// Who acts: `--as`, else `DISPUTE_OPERATOR`, else git's `user.email`. Unknown or
-    /// disabled operators are refused.
-    pub fn actor(&self, store: &Store, book: &Casebook) -> Result<Operator> {
+    /// The operator named by `--as`, else `DISPUTE_OPERATOR`, else git's `user.email`;
+    /// None when nothing names one. A named operator who is unknown is refused.
+    fn named_operator(&self, store: &Store, book: &Casebook) -> Result<Option<Operator>> {
         let op = match &self.global.as_operator {
             Some(id) if !id.trim().is_empty() => book
                 .operator(id.trim())
                 .ok_or_else(|| Error::UnknownActor(id.trim().to_string()))?,
-            _ => {
-                let email = store.git_user_email().ok_or(Error::NoIdentity)?;
-                book.operator_by_email(&email)
-                    .ok_or_else(|| Error::UnknownActor(email.clone()))?
+            _ => match store.git_user_email() {
+                Some(email) => book
+                    .operator_by_email(&email)
+                    .ok_or_else(|| Error::UnknownActor(email.clone()))?,
+                None => return Ok(None),
+            },
+        };
+        Ok(Some(op.clone()))
+    }
+
+    /// Who acts, for reading: the named operator, else the owner of the key at hand.
+    /// Unknown or disabled operators are refused.
+    pub fn actor(&self, store: &Store, book: &Casebook) -> Result<Operator> {
+        Ok(self.signing_actor(store, book)?.op)
+    }
+
+    /// Who acts, for writing: the operator and the private key that signs for them. The
+    /// key must be the operator's registered key; `--as` only picks among operators whose
+    /// key is at hand. Without `--as` (or `DISPUTE_OPERATOR`, `user.email`) the key's owner
+    /// acts. A casebook that does not require signing yet accepts an operator without key.
+    pub fn signing_actor(&self, store: &Store, book: &Casebook) -> Result<Actor> {
+        use dispute_core::identity::{current_key, fingerprint, key_text, operator_with_key};
+        let named = self.named_operator(store, book)?;
+        let sources = KeySources::from_env(self.global.key.clone());
+        let wanted = |k: &ssh_key::PublicKey| match &named {
+            Some(op) => current_key(op).is_some_and(|r| r.key == key_text(k)),
+            None => operator_with_key(book, k).is_some_and(|o| o.active),
+        };
+        let found = sources.find(&wanted)?;
+        let required = book.integrity.signing_required;
+        let (op, key) = match (named, found) {
+            (Some(op), Some(key)) => {
+                let text = key_text(&key.public());
+                match current_key(&op) {
+                    Some(reg) if reg.key == text => (op, Some(key)),
+                    Some(_) => {
+                        return Err(Error::KeyMismatch {
+                            operator: op.id.clone(),
+                            fingerprint: fingerprint(&key.public()),
+                        });
+                    }
+                    None if required => return Err(Error::NoRegisteredKey(op.id.clone())),
+                    None => (op, None),
+                }
             }
+            (Some(op), None) => match current_key(&op) {
+                _ if !op.active => (op, None),
+                Some(_) if required => return Err(Error::NoKey(op.id.clone())),
+                None if required => return Err(Error::NoRegisteredKey(op.id.clone())),
+                _ => (op, None),
+            },
+            (None, Some(key)) => match operator_with_key(book, &key.public()) {
+                Some(op) => (op.clone(), Some(key)),
+                None => return Err(Error::UnknownKey(fingerprint(&key.public()))),
+            },
+            (None, None) => return Err(Error::NoIdentity),
         };
         if !op.active {
             return Err(Error::ActorDisabled(op.id.clone()));
         }
-        Ok(op.clone())
+        Ok(Actor { op, key })
     }
 
     /// The current time (`DISPUTE_NOW` in tests).
@@ -155,6 +222,20 @@ impl App {
             Some(d) => calendar::parse_date(d),
             None => Ok(calendar::local_date(&self.now()?)),
         }
+    }
+
+    /// `--at` may lie at most the casebook's backdating window before the real time of the
+    /// commit (the clock of the machine, not `DISPUTE_NOW`).
+    pub fn check_backdate(&self, book: &Casebook, at: &Time) -> Result<()> {
+        let hours = book.integrity.backdate_window_hours;
+        let earliest = crate::clock::real_now() - chrono::Duration::hours(i64::from(hours));
+        if *at < earliest {
+            return Err(Error::BackdateTooFar {
+                at: at.to_rfc3339(),
+                hours,
+            });
+        }
+        Ok(())
     }
 
     /// When an action happened: `--at`, else now; normalised to China time, whole seconds.
@@ -205,14 +286,15 @@ impl App {
         let (writer, notices) = store.begin()?;
         self.ui.notices(notices);
         let book = store.casebook()?;
-        let actor = self.actor(&store, &book)?;
+        let actor = self.signing_actor(&store, &book)?;
+        self.check_backdate(&book, &at)?;
         let case = store.case(&id)?;
-        let cmd = build(&book, &actor)?;
+        let cmd = build(&book, &actor.op)?;
         let cal = book.calendar();
         let ctx = workflow::Ctx {
             book: &book,
             cal: &cal,
-            actor: &actor,
+            actor: &actor.op,
             at,
             now,
         };
@@ -227,15 +309,15 @@ impl App {
         &mut self,
         mut writer: Writer,
         book: &Casebook,
-        actor: &Operator,
+        actor: &Actor,
         before: &Case,
         after: &Case,
         action: Action,
     ) -> Result<()> {
         self.warn_uncovered(book, after);
         writer.put_case(after)?;
-        let message = Message::case_action(book, actor, before, after, action);
-        let commit = writer.commit(&message, actor)?;
+        let message = Message::case_action(book, &actor.op, before, after, action);
+        let commit = writer.commit(&message, &actor.op, actor.signer())?;
         self.ui.done(&message.subject, commit);
         Ok(())
     }
@@ -321,34 +403,6 @@ where
             app.ui.error(&e);
             ExitCode::from(e.kind().exit_code())
         }
-    }
-}
-
-fn dispatch(app: &mut App, command: Commands) -> Result<()> {
-    match command {
-        Commands::Init(args) => init::run(app, args),
-        Commands::Operator(cmd) => operator::run(app, cmd),
-        Commands::Register(args) => register::run(app, args),
-        Commands::Classify(args) => classify::run(app, args),
-        Commands::Assign(args) => assign::run(app, args),
-        Commands::Opinion(args) => opinion::run(app, args),
-        Commands::Escalate(args) => escalate::run(app, args),
-        Commands::Approve(args) => approve::run(app, args),
-        Commands::Consult(args) => consult::run(app, args),
-        Commands::Reply(args) => reply::run(app, args),
-        Commands::Archive(args) => archive::run(app, args),
-        Commands::Show(args) => show::run(app, args),
-        Commands::List(args) => list::run(app, args),
-        Commands::Log(args) => log::run(app, args),
-        Commands::Overdue(args) => overdue::run(app, args),
-        Commands::Verify(args) => verify::run(app, args),
-        Commands::Import(args) => import::run(app, args),
-        Commands::Export(args) => export::run(app, args),
-        Commands::Form(args) => form::run(app, args),
-        Commands::Stats(args) => stats::run(app, args),
-        Commands::Latefee(args) => latefee::run(app, args),
-        Commands::Completions(args) => completions::run(app, args),
-        Commands::Man(args) => man::run(app, args),
     }
 }
 

@@ -84,16 +84,17 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let (writer, notices) = store.begin()?;
     app.ui.notices(notices);
     let book = store.casebook()?;
-    let actor = app.actor(&store, &book)?;
+    let actor = app.signing_actor(&store, &book)?;
+    app.check_backdate(&book, &at)?;
     let year = crate::calendar::local_date(&at).format("%Y").to_string();
     let year: i32 = year.parse().map_err(|_| Error::BadTime(at.to_rfc3339()))?;
-    let seq = store.next_seq(&actor.dept, year)?;
-    let id = CaseId::new(&actor.dept, year, seq);
+    let seq = store.next_seq(&actor.op.dept, year)?;
+    let id = CaseId::new(&actor.op.dept, year, seq);
     let cal = book.calendar();
     let ctx = workflow::Ctx {
         book: &book,
         cal: &cal,
-        actor: &actor,
+        actor: &actor.op,
         at,
         now,
     };

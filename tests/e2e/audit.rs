@@ -641,8 +641,10 @@ fn verify_finds_an_operator_added_outside_dispute_operator() {
     fs::write(env.path("casebook.toml"), format!("{text}{NEW_OPERATOR}")).unwrap();
     env.git_commit_all("add mallory");
     let tampered = env.head();
-    // the new operator is usable at once: the tool reads casebook.toml from HEAD
-    env.as_ok("mallory", &["show", FRESH, "--reveal"]);
+    // the tool reads casebook.toml from HEAD, but an operator without a registered key
+    // cannot act in a casebook that requires signing
+    let err = env.as_fails("mallory", 1, &["show", FRESH, "--reveal"]);
+    assert!(err.contains("mallory"), "{err}");
     assert_findings(&env, &[], &[expect(&tampered, None, &["trailer", "手工"])]);
 
     let env = history();
@@ -1008,6 +1010,7 @@ fn eight_parallel_writers_commit_or_exit_5() {
                     let run = |args: Vec<String>| {
                         let out = env
                             .std_cmd()
+                            .env("DISPUTE_KEY", key_file(who))
                             .env("DISPUTE_LOCK_WAIT_MS", "300")
                             .args(["--as", who])
                             .args(&args)
@@ -1154,6 +1157,12 @@ fn a_register_or_an_opinion_killed_at_each_fault_point_is_recovered_with_a_notic
             let at = "2026-11-24T10:00:00+08:00";
             let mut cmd = env.std_cmd();
             cmd.env("DISPUTE_FAULT", point);
+            let who = if action == "register" {
+                "zhangsan"
+            } else {
+                "lisi"
+            };
+            cmd.env("DISPUTE_KEY", key_file(who));
             if action == "register" {
                 cmd.args(["--as", "zhangsan"])
                     .args(register_args(&[("--at", at)]));
@@ -1200,6 +1209,7 @@ fn a_register_or_an_opinion_killed_at_each_fault_point_is_recovered_with_a_notic
             // the next write succeeds and tells what it found
             let out = env
                 .cmd()
+                .env("DISPUTE_KEY", key_file("zhaoliu"))
                 .args([
                     "--as",
                     "zhaoliu",
@@ -1260,6 +1270,7 @@ fn writes_killed_at_random_moments_leave_a_consistent_casebook() {
     for round in 0..ROUNDS {
         let before = env.head();
         let mut cmd = env.std_cmd();
+        cmd.env("DISPUTE_KEY", key_file("zhangsan"));
         cmd.stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null());
         let register = open.is_none() || rng.next().is_multiple_of(2);
@@ -1330,6 +1341,7 @@ fn writes_killed_at_random_moments_leave_a_consistent_casebook() {
         // the next write succeeds and leaves the working tree in line with HEAD
         let out = env
             .cmd()
+            .env("DISPUTE_KEY", key_file("wangfang"))
             .args(["--as", "wangfang"])
             .args(register_args(&[(
                 "--at",
@@ -1366,6 +1378,7 @@ fn a_stale_lock_of_a_dead_process_is_cleared_with_a_notice() {
     fs::write(env.path(".git/dispute.lock"), pid.to_string()).unwrap();
     let out = env
         .cmd()
+        .env("DISPUTE_KEY", key_file("zhangsan"))
         .env("DISPUTE_LOCK_WAIT_MS", "300")
         .args(["--as", "zhangsan"])
         .args(register_args(&[("--at", "2026-11-20T09:00:00+08:00")]))
@@ -1381,6 +1394,7 @@ fn a_stale_lock_of_a_dead_process_is_cleared_with_a_notice() {
     assert!(lock.trim().is_empty(), "lock left holding {lock:?}");
     let out = env
         .cmd()
+        .env("DISPUTE_KEY", key_file("zhangsan"))
         .args(["--as", "zhangsan"])
         .args(register_args(&[("--at", "2026-11-20T10:00:00+08:00")]))
         .output()

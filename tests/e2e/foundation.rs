@@ -167,8 +167,8 @@ fn init_refuses_bad_input() {
 #[test]
 fn operators_are_added_listed_and_disabled_by_the_admin_one_commit_each() {
     let env = Env::new();
-    // init + one commit per standard operator
-    assert_eq!(env.commit_count(), 1 + OPERATORS.len());
+    // init + the backdating window of the tests + one commit per standard operator
+    assert_eq!(env.commit_count(), 2 + OPERATORS.len());
     let list: Value = serde_json::from_str(&env.ok(&["operator", "list", "--json"])).unwrap();
     let list = list.as_array().expect("array");
     assert_eq!(list.len(), 1 + OPERATORS.len());
@@ -323,6 +323,7 @@ fn identity_from_as_env_and_git_email() {
     // DISPUTE_OPERATOR
     let out = env
         .cmd()
+        .env("DISPUTE_KEY", key_file("chener"))
         .env("DISPUTE_OPERATOR", "chener")
         .args(register_args(&[("--at", "2026-11-02T10:00:00+08:00")]))
         .output()
@@ -338,6 +339,7 @@ fn identity_from_as_env_and_git_email() {
     // --as wins over DISPUTE_OPERATOR
     let out = env
         .cmd()
+        .env("DISPUTE_KEY", key_file("zhangsan"))
         .env("DISPUTE_OPERATOR", "chener")
         .args(["--as", "zhangsan"])
         .args(register_args(&[("--at", "2026-11-02T11:00:00+08:00")]))
@@ -350,12 +352,27 @@ fn identity_from_as_env_and_git_email() {
     );
     assert_eq!(String::from_utf8_lossy(&out.stdout), "TAX-2026-0002\n");
 
-    // git's user.email in the casebook
+    // the key alone: its owner acts
+    let out = env
+        .cmd()
+        .env("DISPUTE_KEY", key_file("chener"))
+        .args(register_args(&[("--at", "2026-11-02T11:30:00+08:00")]))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "HRSS-2026-0002\n");
+    assert_eq!(env.git(&["log", "-1", "--format=%an"]).trim(), "陈二");
+
+    // git's user.email in the casebook picks the operator; their key signs
     env.git(&["config", "user.email", "wangfang@rc.example.cn"]);
-    let args = register_args(&[("--at", "2026-11-02T12:00:00+08:00")]);
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let id = env.ok(&args);
-    assert_eq!(id, "APPROVAL-2026-0001\n");
+    let out = env
+        .cmd()
+        .env("DISPUTE_KEY", key_file("wangfang"))
+        .args(register_args(&[("--at", "2026-11-02T12:00:00+08:00")]))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "APPROVAL-2026-0001\n");
     let last = env.git(&["log", "-1", "--format=%an <%ae>"]);
     assert_eq!(last.trim(), "王芳 <wangfang@rc.example.cn>");
     env.assert_clean();
@@ -461,7 +478,7 @@ fn register_allocates_ids_per_department_and_year() {
         assert_eq!(tracked.trim(), path);
     }
     // each registration is one commit
-    assert_eq!(env.commit_count(), 1 + OPERATORS.len() + 7);
+    assert_eq!(env.commit_count(), 2 + OPERATORS.len() + 7);
     env.assert_clean();
     assert_all_cases_valid(&env);
 }
@@ -1197,6 +1214,7 @@ fn a_second_writer_while_the_lock_is_held_exits_5() {
     let started = std::time::Instant::now();
     let out = env
         .cmd()
+        .env("DISPUTE_KEY", key_file("zhangsan"))
         .env("DISPUTE_LOCK_WAIT_MS", "150")
         .args(["--as", "zhangsan"])
         .args(&args)
@@ -1210,6 +1228,7 @@ fn a_second_writer_while_the_lock_is_held_exits_5() {
     assert_eq!(env.head(), before);
     let out = env
         .cmd()
+        .env("DISPUTE_KEY", key_file("zhangsan"))
         .env("DISPUTE_LOCK_WAIT_MS", "150")
         .args([
             "--as",
@@ -1334,6 +1353,7 @@ fn the_casebook_is_found_from_subdirectories_with_c_and_with_the_environment() {
     );
     let out = env
         .cmd()
+        .env("DISPUTE_KEY", key_file("zhangsan"))
         .current_dir(elsewhere.path())
         .env("DISPUTE_CASEBOOK", &root)
         .args([
@@ -1447,6 +1467,7 @@ fn a_writer_that_waits_for_the_lock_gets_it_when_released() {
     });
     let out = env
         .cmd()
+        .env("DISPUTE_KEY", key_file("zhangsan"))
         .env("DISPUTE_LOCK_WAIT_MS", "5000")
         .args(["--as", "zhangsan"])
         .args(register_args(&[("--at", "2026-11-02T10:00:00+08:00")]))
@@ -1500,6 +1521,7 @@ fn a_write_killed_at_any_step_leaves_a_consistent_casebook() {
         let before = env.head();
         let out = env
             .cmd()
+            .env("DISPUTE_KEY", key_file("zhangsan"))
             .env("DISPUTE_FAULT", point)
             .args(["--as", "zhangsan"])
             .args(register_args(&[("--at", "2026-11-02T09:00:00+08:00")]))

@@ -9,6 +9,61 @@ use std::process::Output;
 use assert_cmd::Command;
 use serde_json::Value;
 
+/// Who a command line acts as: `--as X`, else the `--admin X` of `init`.
+fn acting_operator(args: &[String]) -> Option<String> {
+    let after = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    after("--as").or_else(|| {
+        args.iter()
+            .any(|a| a == "init")
+            .then(|| after("--admin"))
+            .flatten()
+    })
+}
+
+/// The ID of `operator add ID`.
+fn operator_added(args: &[String]) -> Option<String> {
+    let i = args
+        .windows(2)
+        .position(|w| w[0] == "operator" && w[1] == "add")?;
+    args.get(i + 2).filter(|a| !a.starts_with('-')).cloned()
+}
+
+/// The test key pair of an operator: the same for the same ID in every run, so casebook
+/// templates can be shared (derived from the ID; test use only).
+fn test_key(id: &str) -> ssh_key::PrivateKey {
+    use sha2::Digest;
+    let seed: [u8; 32] = sha2::Sha256::digest(format!("dispute test key {id}")).into();
+    let mut key = ssh_key::PrivateKey::from(ssh_key::private::Ed25519Keypair::from_seed(&seed));
+    key.set_comment(format!("{id}@rc.example.cn"));
+    key
+}
+
+/// The operator's public key line, as `operator add --public-key` takes it.
+pub fn public_key(id: &str) -> String {
+    test_key(id).public_key().to_openssh().expect("public key")
+}
+
+/// The operator's private key file (written once, shared by every test of the run).
+pub fn key_file(id: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join("dispute-test-keys");
+    let path = dir.join(id);
+    if !path.exists() {
+        std::fs::create_dir_all(&dir).expect("key dir");
+        let text = test_key(id)
+            .to_openssh(ssh_key::LineEnding::LF)
+            .expect("private key");
+        let tmp = dir.join(format!("{id}.{}.tmp", std::process::id()));
+        std::fs::write(&tmp, text.as_bytes()).expect("write key");
+        std::fs::rename(&tmp, &path).expect("place key");
+    }
+    path
+}
+
 /// The fixed "now" of every test: Friday 2026-11-27 10:00 China time.
 pub const NOW: &str = "2026-11-27T10:00:00+08:00";
 
@@ -71,6 +126,16 @@ impl Env {
             "--dept",
             "tax",
         ]);
+        // The tests record actions on fixed past dates (`DISPUTE_NOW`), whatever the real
+        // day: allow backdating as far as an import of old paper records would.
+        env.ok(&[
+            "--as",
+            "admin",
+            "admin",
+            "set",
+            "backdate-window",
+            "876000h",
+        ]);
         for (id, name, dept, roles) in OPERATORS {
             let email = format!("{id}@rc.example.cn");
             let mut args = vec![
@@ -119,8 +184,22 @@ impl Env {
         c
     }
 
+    /// Run `dispute` with `args`. The operator the command acts as (`--as X`, or the admin
+    /// of `init`) gets their private key through `DISPUTE_KEY`, and `operator add ID`
+    /// without a key registers ID's test key, so every commit is signed as in real use.
     pub fn run(&self, args: &[&str]) -> Output {
-        self.cmd().args(args).output().expect("runs")
+        let mut args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        let mut cmd = self.cmd();
+        if let Some(who) = acting_operator(&args) {
+            cmd.env("DISPUTE_KEY", key_file(&who));
+        }
+        if let Some(new) = operator_added(&args)
+            && !args.iter().any(|a| a == "--public-key")
+        {
+            args.push("--public-key".into());
+            args.push(public_key(&new));
+        }
+        cmd.args(&args).output().expect("runs")
     }
 
     /// Run and expect success; returns stdout.

@@ -2787,6 +2787,7 @@ fn long_text_from_stdin_and_files() {
     let opinion = "经核查：\n一、参保人数无误；\n二、缴费基数按核定工资总额确定。";
     let out = env
         .cmd()
+        .env("DISPUTE_KEY", key_file("lisi"))
         .args([
             "--as",
             "lisi",

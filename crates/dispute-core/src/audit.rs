@@ -12,10 +12,11 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::case::{Action, Assignment, Case, CaseId, Decision, Event, Track};
+use crate::case::{Action, Case, CaseId, Event};
 use crate::casebook::{Casebook, Operator, Role};
 use crate::protocol::{BookAction, CASEBOOK_FILE, CommitRecord, FileChange};
 use crate::workflow::{self, Command, Ctx, NewCase};
+use dispute_i18n::t;
 
 /// One broken rule, naming the commit, the case and the operator.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -38,8 +39,6 @@ pub struct Auditor {
 
 /// Actions on `casebook.toml` (all others but `import` act on one case).
 const INIT: &str = BookAction::Init.code_str();
-const OPERATOR_ADD: &str = BookAction::OperatorAdd.code_str();
-const OPERATOR_DISABLE: &str = BookAction::OperatorDisable.code_str();
 const IMPORT: &str = BookAction::Import.code_str();
 
 impl Auditor {
@@ -92,10 +91,7 @@ impl Auditor {
             for c in &rec.changes {
                 find(
                     case_of(&c.path).as_deref(),
-                    format!(
-                        "合并提交中 {} 与合并的任何一方都不同（手工合并或改动）",
-                        c.path
-                    ),
+                    t!("audit-merge-differs", path = c.path),
                 );
             }
             return;
@@ -104,7 +100,7 @@ impl Auditor {
             if c.new.is_none() {
                 find(
                     case_of(&c.path).as_deref(),
-                    format!("删除（或改名）了 {}", c.path),
+                    t!("audit-deleted", path = c.path),
                 );
             }
         }
@@ -113,16 +109,16 @@ impl Auditor {
             let paths: Vec<&str> = rec.changes.iter().map(|c| c.path.as_str()).collect();
             find(
                 paths.iter().find_map(|p| case_of(p)).as_deref(),
-                format!(
-                    "提交改动了 {} 但没有 dispute 的 Action 等 trailer（手工提交）",
-                    paths.join("、")
+                t!(
+                    "audit-no-trailers",
+                    paths = paths.join(&t!("audit-list-sep"))
                 ),
             );
             return;
         };
         for key in ["Operator", "Dept"] {
             if trailer(key).is_none() {
-                find(None, format!("提交缺少 {key} trailer"));
+                find(None, t!("audit-missing-trailer", key = key));
             }
         }
 
@@ -130,7 +126,7 @@ impl Auditor {
         let book = match (&rec.parent_casebook, action.as_str()) {
             (None, INIT) => None,
             (None, _) => {
-                find(None, format!("{action} 提交之前还没有 casebook.toml"));
+                find(None, t!("audit-no-casebook-before", action = action));
                 return;
             }
             (Some(bytes), _) => match std::str::from_utf8(bytes)
@@ -139,10 +135,7 @@ impl Auditor {
             {
                 Ok(b) => Some(b),
                 Err(()) => {
-                    find(
-                        None,
-                        "父提交的 casebook.toml 无法读取，无法核对操作员".into(),
-                    );
+                    find(None, t!("audit-parent-casebook-unreadable"));
                     return;
                 }
             },
@@ -150,10 +143,11 @@ impl Auditor {
 
         let result = match action.as_str() {
             INIT => self.check_init(rec),
-            OPERATOR_ADD | OPERATOR_DISABLE => {
+            code if BookAction::from_code(code).is_some_and(BookAction::edits_casebook) => {
                 let book = book.as_ref().expect("parent casebook");
+                let kind = BookAction::from_code(code).expect("checked");
                 check_actor(rec, book, operator_id, Role::Admin)
-                    .and_then(|_| check_operator_change(rec, book, &action))
+                    .and_then(|_| check_book_change(rec, book, kind))
             }
             IMPORT => {
                 let book = book.as_ref().expect("parent casebook");
@@ -165,7 +159,7 @@ impl Auditor {
                     let book = book.as_ref().expect("parent casebook");
                     self.check_case_action(rec, book, a, operator_id, trailer("Case"))
                 }
-                None => Err((None, format!("未知的动作 {code}"))),
+                None => Err((None, t!("audit-unknown-action", code = code))),
             },
         };
         if let Err((case, rule)) = result {
@@ -186,7 +180,7 @@ impl Auditor {
                     commit: rec.info.commit.clone(),
                     case: case_of(&c.path),
                     operator: None,
-                    rule: format!("案件编号被重复使用：{} 曾被删除后又新建", c.path),
+                    rule: t!("audit-id-reused", path = c.path),
                 });
             }
         }
@@ -194,7 +188,7 @@ impl Auditor {
 
     fn check_init(&self, rec: &CommitRecord) -> Checked<()> {
         if rec.parent_casebook.is_some() {
-            return Err((None, "init 提交时已经有 casebook.toml".into()));
+            return Err((None, t!("audit-init-has-casebook")));
         }
         let allowed = [CASEBOOK_FILE, "cases/.gitkeep"];
         if let Some(c) = rec
@@ -202,7 +196,7 @@ impl Auditor {
             .iter()
             .find(|c| !allowed.contains(&c.path.as_str()))
         {
-            return Err((None, format!("init 提交不应改动 {}", c.path)));
+            return Err((None, t!("audit-init-touches", path = c.path)));
         }
         let book = rec
             .changes
@@ -211,19 +205,18 @@ impl Auditor {
             .and_then(|c| c.new.as_deref())
             .and_then(|b| std::str::from_utf8(b).ok())
             .and_then(|t| Casebook::parse(t).ok())
-            .ok_or((None, "init 提交的 casebook.toml 无效".to_string()))?;
+            .ok_or_else(|| (None, t!("audit-init-casebook-invalid")))?;
         let op = book
             .operator_by_email(&rec.info.author_email)
             .filter(|o| o.has(Role::Admin))
-            .ok_or((
-                None,
-                format!(
-                    "init 提交的作者 {} 不是其中登记的管理员",
-                    rec.info.author_email
-                ),
-            ))?;
+            .ok_or_else(|| {
+                (
+                    None,
+                    t!("audit-init-author-not-admin", email = rec.info.author_email),
+                )
+            })?;
         if book.operators.len() != 1 || op.name != rec.info.author_name {
-            return Err((None, "init 提交应只登记作者本人一位管理员".into()));
+            return Err((None, t!("audit-init-one-admin")));
         }
         Ok(())
     }
@@ -232,12 +225,12 @@ impl Auditor {
         for c in &rec.changes {
             let id = case_of(&c.path);
             if c.old.is_some() {
-                return Err((id, format!("导入提交改动了已有的 {}", c.path)));
+                return Err((id, t!("audit-import-changes-existing", path = c.path)));
             }
             let Some(bytes) = &c.new else { continue };
             let case = parse(bytes, &c.path).map_err(|r| (id.clone(), r))?;
             if case.receiving_dept != op.dept {
-                return Err((id, format!("导入的案件不属于导入人所在部门 {}", op.dept)));
+                return Err((id, t!("audit-import-wrong-dept", dept = op.dept)));
             }
             replay_imported(&case, book, rec.info.time).map_err(|r| (id, r))?;
         }
@@ -256,16 +249,16 @@ impl Auditor {
             let paths: Vec<&str> = rec.changes.iter().map(|c| c.path.as_str()).collect();
             return Err((
                 case_trailer,
-                format!(
-                    "一次 {} 只应改动一个案件文件，实际改动了 {}",
-                    action.code(),
-                    paths.join("、")
+                t!(
+                    "audit-one-case-file",
+                    action = action.code(),
+                    paths = paths.join(&t!("audit-list-sep"))
                 ),
             ));
         };
         let id = case_of(&change.path);
         let Some(trailer_id) = &case_trailer else {
-            return Err((id, "提交缺少 Case trailer".into()));
+            return Err((id, t!("audit-missing-trailer", key = "Case")));
         };
         let expected_path = CaseId::parse(trailer_id)
             .map(|i| i.path())
@@ -273,29 +266,23 @@ impl Auditor {
         if expected_path != change.path {
             return Err((
                 id,
-                format!(
-                    "Case trailer {trailer_id} 与改动的文件 {} 不符",
-                    change.path
+                t!(
+                    "audit-case-trailer-mismatch",
+                    id = trailer_id,
+                    path = change.path
                 ),
             ));
         }
-        let role_needed = match action {
-            Action::Opinion => Role::Handler,
-            Action::Approve | Action::Reject => Role::Leader,
-            Action::Dispatch => Role::Dispatcher,
-            _ => Role::Receiver,
-        };
-        let actor = check_actor(rec, book, operator_id, role_needed)
-            .or_else(|e| match action {
-                // A consultation may be recorded by the leading-group office instead.
-                Action::Consult => check_actor(rec, book, operator_id, Role::Office),
-                // A referral's assignments are the dispatcher's.
-                Action::Assign | Action::Unassign => {
-                    check_actor(rec, book, operator_id, Role::Dispatcher)
-                }
-                _ => Err(e),
-            })
-            .map_err(|(_, r)| (id.clone(), r))?;
+        // The roles that can hold the action's permission, as the casebook stood; the rest
+        // of the rule (department, track) is checked by the replay below.
+        let mut checked = Err((None, String::new()));
+        for role in action.spec().permission.roles() {
+            checked = check_actor(rec, book, operator_id, *role);
+            if checked.is_ok() {
+                break;
+            }
+        }
+        let actor = checked.map_err(|(_, r)| (id.clone(), r))?;
         let new = parse(change.new.as_deref().unwrap_or_default(), &change.path)
             .map_err(|r| (id.clone(), r))?;
         let old = change
@@ -305,15 +292,15 @@ impl Auditor {
             .transpose()
             .map_err(|r| (id.clone(), r))?;
         let Some(event) = new.events.last() else {
-            return Err((id, "案件文件没有事件记录".into()));
+            return Err((id, t!("audit-no-events")));
         };
         if event.action != action || event.by != actor.id {
             return Err((
                 id,
-                format!(
-                    "最后一条事件（{} {}）与提交的 Action/Operator 不符",
-                    event.action.code(),
-                    event.by
+                t!(
+                    "audit-event-mismatch",
+                    action = event.action.code(),
+                    by = event.by
                 ),
             ));
         }
@@ -321,7 +308,7 @@ impl Auditor {
             && (new.events.len() != old.events.len() + 1
                 || new.events[..old.events.len()] != old.events[..])
         {
-            return Err((id, "事件记录被改写或删减（只能追加一条）".into()));
+            return Err((id, t!("audit-events-rewritten")));
         }
         let cal = book.calendar();
         let ctx = Ctx {
@@ -336,23 +323,23 @@ impl Auditor {
                 let cid = CaseId::parse(&new.id).map_err(|e| (id.clone(), e.to_string()))?;
                 workflow::register(&cid, new_case_of(&new), &ctx)
             }
-            (None, _) => return Err((id, format!("{} 作用于不存在的案件", action.code()))),
+            (None, _) => return Err((id, t!("audit-no-such-case", action = action.code()))),
             (Some(_), Action::Register) => {
-                return Err((id, "register 覆盖了已有的案件文件".into()));
+                return Err((id, t!("audit-register-overwrites")));
             }
             (Some(old), _) => {
                 let cmd = infer_command(old, &new, event)
-                    .ok_or((id.clone(), "无法从文件还原该动作的内容".to_string()))?;
+                    .ok_or_else(|| (id.clone(), t!("audit-cannot-infer")))?;
                 workflow::apply(old, &cmd, &ctx)
             }
         };
         match replayed {
-            Err(e) => Err((id, format!("流程不允许：{e}"))),
+            Err(e) => Err((id, t!("audit-workflow-refuses", error = e.to_string()))),
             Ok(expected) if expected != new => Err((
                 id,
-                format!(
-                    "文件内容不是该动作的合法结果（{} 不符）",
-                    first_difference(&expected, &new)
+                t!(
+                    "audit-not-legal-result",
+                    field = first_difference(&expected, &new)
                 ),
             )),
             Ok(_) => Ok(()),
@@ -369,76 +356,60 @@ fn check_actor<'b>(
     id: Option<&str>,
     role: Role,
 ) -> Checked<&'b Operator> {
-    let id = id.ok_or((None, "提交缺少 Operator trailer".to_string()))?;
+    let id = id.ok_or_else(|| (None, t!("audit-missing-trailer", key = "Operator")))?;
     let op = book
         .operator(id)
-        .ok_or((None, format!("操作员 {id} 当时不在 casebook.toml 中")))?;
+        .ok_or_else(|| (None, t!("audit-operator-unknown", id = id)))?;
     if !op.email.eq_ignore_ascii_case(&rec.info.author_email) || op.name != rec.info.author_name {
         return Err((
             None,
-            format!(
-                "提交作者 {} <{}> 不是操作员 {id}（{} <{}>）",
-                rec.info.author_name, rec.info.author_email, op.name, op.email
+            t!(
+                "audit-author-mismatch",
+                name = rec.info.author_name,
+                email = rec.info.author_email,
+                id = id,
+                op_name = op.name,
+                op_email = op.email
             ),
         ));
     }
     if !op.active {
-        return Err((None, format!("操作员 {id} 当时已停用")));
+        return Err((None, t!("audit-operator-disabled", id = id)));
     }
     if !op.has(role) {
-        return Err((None, format!("操作员 {id} 当时没有 {} 角色", role.code())));
+        return Err((
+            None,
+            t!("audit-operator-lacks-role", id = id, role = role.code()),
+        ));
     }
     Ok(op)
 }
 
-fn check_operator_change(rec: &CommitRecord, before: &Casebook, action: &str) -> Checked<()> {
+/// A change of `casebook.toml` by an admin action: only that file, and only the shape of
+/// change the action allows.
+fn check_book_change(rec: &CommitRecord, before: &Casebook, kind: BookAction) -> Checked<()> {
+    let action = kind.code();
     let [change] = rec.changes.as_slice() else {
-        return Err((None, format!("{action} 只应改动 casebook.toml")));
+        return Err((None, t!("audit-book-only", action = action)));
     };
     if change.path != CASEBOOK_FILE {
-        return Err((None, format!("{action} 只应改动 casebook.toml")));
+        return Err((None, t!("audit-book-only", action = action)));
     }
     let after = change
         .new
         .as_deref()
         .and_then(|b| std::str::from_utf8(b).ok())
         .and_then(|t| Casebook::parse(t).ok())
-        .ok_or((None, "casebook.toml 改动后无效".to_string()))?;
-    let mut rest_before = before.clone();
-    let mut rest_after = after.clone();
-    rest_before.operators.clear();
-    rest_after.operators.clear();
-    if rest_before != rest_after {
-        return Err((None, format!("{action} 改动了操作员以外的设置")));
-    }
-    let ok = if action == OPERATOR_ADD {
-        after.operators.len() == before.operators.len() + 1
-            && after.operators[..before.operators.len()] == before.operators[..]
-            && after.operators.last().is_some_and(|o| o.active)
-    } else {
-        after.operators.len() == before.operators.len()
-            && after
-                .operators
-                .iter()
-                .zip(&before.operators)
-                .filter(|(a, b)| a != b)
-                .map(|(a, b)| {
-                    let mut was = b.clone();
-                    was.active = false;
-                    b.active && *a == was
-                })
-                .collect::<Vec<_>>()
-                == [true]
-    };
-    if ok {
+        .ok_or_else(|| (None, t!("audit-casebook-invalid-after")))?;
+    if crate::casebook_change::is_legal(before, &after, kind) {
         Ok(())
     } else {
-        Err((None, format!("casebook.toml 的改动不是一次合法的 {action}")))
+        Err((None, t!("audit-book-not-legal", action = action)))
     }
 }
 
 fn parse(bytes: &[u8], path: &str) -> Result<Case, String> {
-    let text = std::str::from_utf8(bytes).map_err(|_| format!("{path} 不是 UTF-8 文本"))?;
+    let text = std::str::from_utf8(bytes).map_err(|_| t!("audit-not-utf8", path = path))?;
     let case = Case::from_toml(text, path).map_err(|e| e.to_string())?;
     crate::schema::check_case(&case, path).map_err(|e| e.to_string())?;
     Ok(case)
@@ -469,12 +440,12 @@ fn replay_imported(case: &Case, book: &Casebook, now: crate::case::Time) -> Resu
     let cal = book.calendar();
     let operator = |id: &str| {
         book.operator(id)
-            .ok_or_else(|| format!("导入的案件记录了不存在的操作员 {id}"))
+            .ok_or_else(|| t!("audit-import-unknown-operator", id = id))
     };
     let mut events = case.events.iter();
-    let first = events.next().ok_or("导入的案件没有事件记录")?;
+    let first = events.next().ok_or_else(|| t!("audit-import-no-events"))?;
     if first.action != Action::Register {
-        return Err("导入的案件第一条事件不是受理登记".into());
+        return Err(t!("audit-import-first-not-register"));
     }
     let id = CaseId::parse(&case.id).map_err(|e| e.to_string())?;
     let ctx = Ctx {
@@ -484,11 +455,11 @@ fn replay_imported(case: &Case, book: &Casebook, now: crate::case::Time) -> Resu
         at: first.at,
         now,
     };
-    let mut state =
-        workflow::register(&id, new_case_of(case), &ctx).map_err(|e| format!("流程不允许：{e}"))?;
+    let refused = |e: crate::error::Error| t!("audit-workflow-refuses", error = e.to_string());
+    let mut state = workflow::register(&id, new_case_of(case), &ctx).map_err(refused)?;
     for event in events {
         let cmd = infer_command(&state, case, event)
-            .ok_or_else(|| format!("导入的案件含有导入不支持的动作 {}", event.action.code()))?;
+            .ok_or_else(|| t!("audit-import-unsupported", action = event.action.code()))?;
         let ctx = Ctx {
             book,
             cal: &cal,
@@ -496,127 +467,22 @@ fn replay_imported(case: &Case, book: &Casebook, now: crate::case::Time) -> Resu
             at: event.at,
             now,
         };
-        state = workflow::apply(&state, &cmd, &ctx).map_err(|e| format!("流程不允许：{e}"))?;
+        state = workflow::apply(&state, &cmd, &ctx).map_err(refused)?;
     }
     if state == *case {
         Ok(())
     } else {
-        Err(format!(
-            "导入的案件不是按其事件记录办理的结果（{} 不符）",
-            first_difference(&state, case)
+        Err(t!(
+            "audit-import-not-result",
+            field = first_difference(&state, case)
         ))
     }
 }
 
-/// The inputs of the action `event` records, read back from a later state of the case:
-/// the file the action produced, or (for an imported case, whose history arrives in one
-/// file) the final state, in which each department's opinion is recorded once.
+/// The inputs of the action `event` records, read back from a later state of the case
+/// (see [`workflow::read_back`]; each action defines its own beside what it does).
 pub fn infer_command(old: &Case, new: &Case, event: &Event) -> Option<Command> {
-    let action = event.action;
-    let event_dept = event.dept.clone();
-    let added = || -> Vec<&Assignment> {
-        new.assignments
-            .get(old.assignments.len()..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|a| a.at == event.at && a.by == event.by)
-            .collect()
-    };
-    Some(match action {
-        Action::Register => return None,
-        Action::Classify => Command::Classify {
-            track: new.track?,
-            category: new.category?,
-            insurance: new.insurance.clone(),
-            note: match new.track {
-                Some(Track::Major) => new.approval.as_ref().map(|a| a.reason.clone()),
-                _ => None,
-            },
-        },
-        Action::Redirect => {
-            let r = new.redirect.as_ref()?;
-            Command::Redirect {
-                dept: r.dept.clone(),
-                note: r.note.clone(),
-            }
-        }
-        Action::Assign | Action::Dispatch => Command::Assign {
-            depts: added().iter().map(|a| a.dept.clone()).collect(),
-            due: added().first().map(|a| a.due),
-            hotline_ticket: match action {
-                Action::Dispatch => new.referral.as_ref()?.hotline_ticket.clone(),
-                _ => None,
-            },
-        },
-        Action::Unassign => {
-            let dept = event_dept?;
-            let a = new
-                .assignments
-                .iter()
-                .zip(&old.assignments)
-                .find(|(n, o)| n.dept == dept && o.is_active() && !n.is_active())?
-                .0;
-            Command::Unassign {
-                dept,
-                reason: a.removed_reason.clone()?,
-            }
-        }
-        Action::Opinion => {
-            let dept = event_dept?;
-            Command::Opinion {
-                text: new.opinion_of(&dept)?.text.clone(),
-                dept,
-            }
-        }
-        Action::EscalateLeadingGroup => Command::EscalateLeadingGroup {
-            reason: new.approval.as_ref()?.reason.clone(),
-        },
-        Action::EscalateHotline => {
-            let r = new.referral.as_ref()?;
-            Command::EscalateHotline {
-                opinion: r.opinion.clone(),
-                summary: Some(r.summary.clone()),
-                receiver_phone: Some(r.receiver_phone.clone()),
-            }
-        }
-        Action::EscalateDiscipline => {
-            let d = new.discipline.last()?;
-            Command::EscalateDiscipline {
-                dept: d.dept.clone(),
-                reason: d.reason.clone(),
-            }
-        }
-        Action::Approve | Action::Reject => {
-            let a = new.approval.as_ref()?;
-            Command::Decide {
-                decision: if action == Action::Approve {
-                    Decision::Approved
-                } else {
-                    Decision::Rejected
-                },
-                note: a.note.clone()?,
-            }
-        }
-        Action::Consult => {
-            let c = new.consultations.last()?;
-            Command::Consult {
-                kind: c.kind,
-                attendees: c.attendees.clone(),
-                minutes: c.minutes.clone(),
-            }
-        }
-        Action::Reply => Command::Reply {
-            text: new.reply.as_ref()?.text.clone(),
-        },
-        Action::Archive => {
-            let a = new.archive.as_ref()?;
-            Command::Archive {
-                outcome: a.outcome,
-                remedy: a.remedy,
-                note: a.note.clone(),
-            }
-        }
-    })
+    workflow::read_back(old, new, event)
 }
 
 /// The first top-level field in which two cases differ, for the finding's message.
@@ -624,7 +490,7 @@ fn first_difference(a: &Case, b: &Case) -> String {
     let (Ok(serde_json::Value::Object(a)), Ok(serde_json::Value::Object(b))) =
         (serde_json::to_value(a), serde_json::to_value(b))
     else {
-        return "内容".into();
+        return t!("audit-content");
     };
     let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
     keys.sort();
@@ -632,7 +498,7 @@ fn first_difference(a: &Case, b: &Case) -> String {
     keys.into_iter()
         .find(|k| a.get(*k) != b.get(*k))
         .cloned()
-        .unwrap_or_else(|| "内容".into())
+        .unwrap_or_else(|| t!("audit-content"))
 }
 
 /// For tests: a change record.

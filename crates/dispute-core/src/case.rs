@@ -129,27 +129,8 @@ code_enum!(Decision {
     Rejected = "rejected",
 });
 
-code_enum!(
-    /// One action of the workflow: the `Action:` trailer of its commit and the `action` of
-    /// its event.
-    Action {
-        Register = "register",
-        Classify = "classify",
-        Redirect = "redirect",
-        Assign = "assign",
-        Unassign = "unassign",
-        Dispatch = "dispatch",
-        Opinion = "opinion",
-        EscalateLeadingGroup = "escalate-leading-group",
-        EscalateHotline = "escalate-hotline",
-        EscalateDiscipline = "escalate-discipline",
-        Approve = "approve",
-        Reject = "reject",
-        Consult = "consult",
-        Reply = "reply",
-        Archive = "archive",
-    }
-);
+/// One action of the workflow, defined with everything else about it in `workflow`.
+pub use crate::workflow::Action;
 
 /// The person or employer who raised the dispute. Phone, ID code and contact are
 /// confidential (DESIGN §2.7): output masks them unless revealed.

@@ -70,6 +70,23 @@ pub enum Error {
     AuditFailed(usize),
     AlreadyImported(String),
     ImportRows(usize),
+    /// No private key of this operator could be found (`--key`, `DISPUTE_KEY`, ssh-agent,
+    /// `~/.ssh/id_ed25519`).
+    NoKey(String),
+    /// The private key found is not the operator's registered key.
+    KeyMismatch {
+        operator: String,
+        fingerprint: String,
+    },
+    /// The operator has no registered public key.
+    NoRegisteredKey(String),
+    /// The private key belongs to no active operator.
+    UnknownKey(String),
+    /// `--at` lies further before the commit time than the casebook allows.
+    BackdateTooFar {
+        at: String,
+        hours: u32,
+    },
 
     // ---- invalid ----
     /// `field` is the catalog word of the field (标题 / title), `reason` a whole clause.
@@ -129,7 +146,12 @@ impl Error {
             | AlreadyInitialised(_)
             | HandEdits(_)
             | AuditFailed(_)
-            | AlreadyImported(_) => Kind::Refused,
+            | AlreadyImported(_)
+            | NoKey(_)
+            | KeyMismatch { .. }
+            | NoRegisteredKey(_)
+            | UnknownKey(_)
+            | BackdateTooFar { .. } => Kind::Refused,
             ImportRows(_)
             | Invalid { .. }
             | BadCaseId(_)
@@ -156,6 +178,21 @@ impl Error {
             NoIdentity => t_in!(lang, "err-no-identity"),
             UnknownActor(id) => t_in!(lang, "err-unknown-actor", id = id),
             ActorDisabled(id) => t_in!(lang, "err-actor-disabled", id = id),
+            NoKey(id) => t_in!(lang, "err-no-key", id = id),
+            KeyMismatch {
+                operator,
+                fingerprint,
+            } => t_in!(
+                lang,
+                "err-key-mismatch",
+                id = operator,
+                fingerprint = fingerprint
+            ),
+            NoRegisteredKey(id) => t_in!(lang, "err-no-registered-key", id = id),
+            UnknownKey(fp) => t_in!(lang, "err-unknown-key", fingerprint = fp),
+            BackdateTooFar { at, hours } => {
+                t_in!(lang, "err-backdate-too-far", at = at, hours = *hours)
+            }
             NotPermitted { action, rule } => {
                 t_in!(lang, "err-not-permitted", action = action, rule = rule)
             }
@@ -228,6 +265,11 @@ impl Error {
             NoIdentity => "hint-no-identity",
             UnknownActor(_) => "hint-unknown-actor",
             ActorDisabled(_) => "hint-actor-disabled",
+            NoKey(_) => "hint-no-key",
+            KeyMismatch { .. } => "hint-key-mismatch",
+            NoRegisteredKey(_) => "hint-no-registered-key",
+            UnknownKey(_) => "hint-unknown-key",
+            BackdateTooFar { .. } => "hint-backdate-too-far",
             NotPermitted { .. } => "hint-not-permitted",
             WrongState { id, .. } => return Some(t_in!(lang, "hint-wrong-state", id = id)),
             NotReady { id, .. } => return Some(t_in!(lang, "hint-not-ready", id = id)),

@@ -12,6 +12,7 @@ pub mod audit;
 pub mod calendar;
 pub mod case;
 pub mod casebook;
+pub mod casebook_change;
 pub mod error;
 pub mod forms;
 pub mod identity;

@@ -10,9 +10,9 @@
 
 use std::fmt;
 
-use crate::case::{Action, Case, Time, Track};
+use crate::case::{Action, Case, Time};
 use crate::casebook::{Casebook, Operator};
-use crate::text::{self, Label};
+use dispute_i18n::{Lang, t_in};
 
 /// The casebook's settings file at the root of the repository.
 pub const CASEBOOK_FILE: &str = "casebook.toml";
@@ -58,7 +58,14 @@ pub enum BookAction {
     Init,
     OperatorAdd,
     OperatorDisable,
+    OperatorEnable,
+    OperatorEdit,
+    OperatorKey,
     Import,
+    /// From this commit on, every commit must be signed.
+    RequireSigning,
+    /// A casebook setting changed (`dispute admin set`).
+    Setting,
 }
 
 impl BookAction {
@@ -66,7 +73,12 @@ impl BookAction {
         BookAction::Init,
         BookAction::OperatorAdd,
         BookAction::OperatorDisable,
+        BookAction::OperatorEnable,
+        BookAction::OperatorEdit,
+        BookAction::OperatorKey,
         BookAction::Import,
+        BookAction::RequireSigning,
+        BookAction::Setting,
     ];
 
     pub fn code(self) -> &'static str {
@@ -78,12 +90,22 @@ impl BookAction {
             BookAction::Init => "init",
             BookAction::OperatorAdd => "operator-add",
             BookAction::OperatorDisable => "operator-disable",
+            BookAction::OperatorEnable => "operator-enable",
+            BookAction::OperatorEdit => "operator-edit",
+            BookAction::OperatorKey => "operator-key",
             BookAction::Import => "import",
+            BookAction::RequireSigning => "admin-require-signing",
+            BookAction::Setting => "admin-set",
         }
     }
 
     pub fn from_code(code: &str) -> Option<BookAction> {
         BookAction::ALL.iter().copied().find(|a| a.code() == code)
+    }
+
+    /// Admin actions that change `casebook.toml` alone.
+    pub fn edits_casebook(self) -> bool {
+        !matches!(self, BookAction::Init | BookAction::Import)
     }
 }
 
@@ -163,7 +185,7 @@ impl Message {
         Message::book_action(
             BookAction::Init,
             actor,
-            &format!("{county}社会保险费征缴争议案卷库"),
+            &t_in!(Lang::Zh, "commit-init", county = county),
         )
     }
 
@@ -173,7 +195,7 @@ impl Message {
         let mut m = Message::book_action(
             BookAction::Import,
             actor,
-            &format!("导入台账 {file_name}，共 {rows} 件"),
+            &t_in!(Lang::Zh, "commit-import", file = file_name, rows = rows),
         );
         m.trailers.push(Trailer::ImportRows, rows.to_string());
         m.trailers.push(Trailer::ImportSha256, sha256);
@@ -306,98 +328,22 @@ pub struct FileChange {
     pub new: Option<Vec<u8>>,
 }
 
-/// The summary of a case action's subject. Free text (reasons, opinions) never appears: it
-/// may name the payer's details.
+/// The summary of a case action's subject, in Chinese (commit messages are the audit
+/// trail). Free text (reasons, opinions) never appears: it may name the payer's details.
 pub fn case_summary(book: &Casebook, before: &Case, after: &Case, action: Action) -> String {
-    let d = |c: &str| book.dept_short(c).to_string();
-    let new_assignments = || -> Vec<String> {
-        after.assignments[before.assignments.len().min(after.assignments.len())..]
-            .iter()
-            .map(|a| d(&a.dept))
-            .collect()
-    };
-    let event_dept = after
-        .events
-        .last()
-        .and_then(|e| e.dept.clone())
-        .unwrap_or_default();
-    match action {
-        Action::Register => {
-            let what = after
-                .title
-                .clone()
-                .unwrap_or_else(|| format!("{}受理，{}", after.channel.label(), after.district));
-            format!(
-                "{}（{}）：{}",
-                after.payer.name,
-                after.payer.kind.label(),
-                what
-            )
-        }
-        Action::Classify => {
-            let cat = after
-                .category
-                .map(|c| format!("争议类别{c}（{}）", text::category(c)))
-                .unwrap_or_default();
-            match after.track {
-                Some(Track::Major) => format!("重大疑难事项，{cat}，报请领导小组组长同意"),
-                Some(t) => format!("{}，{cat}", t.label()),
-                None => cat,
-            }
-        }
-        Action::Redirect => format!("不属联合处置范围，告知缴费人到{}办理", d(&event_dept)),
-        Action::Assign => {
-            let due = after
-                .assignments
-                .last()
-                .map(|a| a.due.to_string())
-                .unwrap_or_default();
-            format!("请{}出具书面意见，期限 {due}", new_assignments().join("、"))
-        }
-        Action::Dispatch => {
-            let ticket = after
-                .referral
-                .as_ref()
-                .and_then(|r| r.hotline_ticket.clone())
-                .unwrap_or_default();
-            format!(
-                "县政府办转交{}办理（12345工单 {ticket}）",
-                new_assignments().join("、")
-            )
-        }
-        Action::Unassign => format!("撤回对{}的指派", d(&event_dept)),
-        Action::Opinion => {
-            let replaced = before.opinion_of(&event_dept).is_some();
-            format!(
-                "{}书面意见{}",
-                d(&event_dept),
-                if replaced { "（更新）" } else { "" }
-            )
-        }
-        Action::EscalateLeadingGroup => "上报领导小组，报请组长同意按重大疑难事项办理".to_string(),
-        Action::EscalateHotline => "职责不清，填写报送单报送县政府办转办".to_string(),
-        Action::EscalateDiscipline => {
-            format!("{}无正当理由拒不办理，线索移交县纪委监委", d(&event_dept))
-        }
-        Action::Approve => "组长同意，按重大疑难事项专案办理，全体成员单位出具书面意见".to_string(),
-        Action::Reject => "组长不同意专案办理，按一般事项办理".to_string(),
-        Action::Consult => {
-            let c = after.consultations.last();
-            let kind = c.map(|c| c.kind.label()).unwrap_or("");
-            let n = c.map(|c| c.attendees.len()).unwrap_or(0);
-            format!("{kind}（{n}个部门参加），形成会议纪要")
-        }
-        Action::Reply => "将总处理意见书面告知缴费人".to_string(),
-        Action::Archive => {
-            let a = after.archive.as_ref();
-            let outcome = a.map(|a| a.outcome.label()).unwrap_or("");
-            let remedy = a
-                .and_then(|a| a.remedy)
-                .map(|r| format!("，{}", r.label()))
-                .unwrap_or_default();
-            format!("案卷归档：{outcome}{remedy}")
-        }
-    }
+    case_summary_in(Lang::Zh, book, before, after, action)
+}
+
+/// [`case_summary`] in a given language, for showing a summary to a reader. Each action
+/// defines its own (`workflow::ActionSpec`).
+pub fn case_summary_in(
+    lang: Lang,
+    book: &Casebook,
+    before: &Case,
+    after: &Case,
+    action: Action,
+) -> String {
+    action.spec().summary(lang, book, before, after)
 }
 
 #[cfg(test)]

@@ -127,23 +127,7 @@ impl Label for Decision {
 
 impl Label for Action {
     fn label_key(&self) -> &'static str {
-        match self {
-            Action::Register => "label-action-register",
-            Action::Classify => "label-action-classify",
-            Action::Redirect => "label-action-redirect",
-            Action::Assign => "label-action-assign",
-            Action::Unassign => "label-action-unassign",
-            Action::Dispatch => "label-action-dispatch",
-            Action::Opinion => "label-action-opinion",
-            Action::EscalateLeadingGroup => "label-action-escalate-leading-group",
-            Action::EscalateHotline => "label-action-escalate-hotline",
-            Action::EscalateDiscipline => "label-action-escalate-discipline",
-            Action::Approve => "label-action-approve",
-            Action::Reject => "label-action-reject",
-            Action::Consult => "label-action-consult",
-            Action::Reply => "label-action-reply",
-            Action::Archive => "label-action-archive",
-        }
+        self.spec().label_key
     }
 }
 
@@ -165,6 +149,14 @@ pub fn category(n: u8) -> &'static str {
     match n {
         1..=10 => dispute_i18n::word(CATEGORY_KEYS[n as usize - 1]),
         _ => dispute_i18n::word("category-unknown"),
+    }
+}
+
+/// The name of dispute category `n` in a given language (commit messages are always Chinese).
+pub fn category_in(n: u8, lang: Lang) -> String {
+    match n {
+        1..=10 => dispute_i18n::tr_in(lang, CATEGORY_KEYS[n as usize - 1], None),
+        _ => dispute_i18n::tr_in(lang, "category-unknown", None),
     }
 }
 

@@ -4,18 +4,213 @@
 //! `register` makes a new case; `apply` takes a case and a `Command` and returns the case
 //! after the action, with one event appended, or the refusal. Nothing here reads a clock,
 //! a file or git: the caller passes the time, the actor and the casebook in `Ctx`.
+//!
+//! Each action is defined once, in `workflow/actions.rs`: its [`ActionSpec`] holds its code,
+//! label, allowed statuses, [`Permission`], what it does, how `verify` reads its inputs
+//! back ([`read_back`]) and its commit summary. This module is the machinery around them.
+
+use std::fmt;
 
 use chrono::NaiveDate;
 
 use crate::calendar::{Calendar, local_date};
 use crate::case::{
-    Action, Approval, Archive, Assignment, Case, CaseId, Channel, ConsultKind, Consultation,
-    Decision, DisciplineReferral, Due, Event, Insurance, Opinion, Outcome, Payer, Redirect,
-    Referral, Remedy, Reply, Status, Time, Track,
+    Assignment, Case, CaseId, Channel, ConsultKind, Decision, Due, Event, Insurance, Payer, Status,
+    Time, Track,
 };
-use crate::casebook::{Casebook, Operator, Role};
+use crate::casebook::{Casebook, Deadlines, Operator, Role};
 use crate::error::{Error, Result};
 use crate::text::Label;
+use dispute_i18n::{Lang, t};
+
+/// The `Action` enum from one list of `Variant => SPEC` rows: the variants in order, `ALL`,
+/// and `spec()`. Everything else about an action is read from its spec.
+macro_rules! actions {
+    ($($(#[$m:meta])* $variant:ident => $spec:path,)+) => {
+        /// One action of the workflow: the `Action:` trailer of its commit and the `action`
+        /// of its event.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Action {
+            $($(#[$m])* $variant,)+
+        }
+
+        impl Action {
+            pub const ALL: &'static [Action] = &[$(Action::$variant,)+];
+
+            /// Everything the workflow knows about this action.
+            pub const fn spec(self) -> &'static $crate::workflow::ActionSpec {
+                match self {
+                    $(Action::$variant => &$spec,)+
+                }
+            }
+        }
+    };
+}
+
+mod actions;
+pub use actions::{Action, Command};
+
+/// The facts of one action, defined once per action in `workflow/actions.rs`.
+pub struct ActionSpec {
+    /// The ASCII code: the `Action:` trailer of its commit, the `action` of its event.
+    pub code: &'static str,
+    /// The catalog key of its label.
+    pub label_key: &'static str,
+    /// The statuses it may start from (DESIGN §4).
+    pub allowed_from: &'static [Status],
+    /// Who may take it.
+    pub permission: Permission,
+    /// What it does to the case, once its status, permission and time are checked.
+    apply: fn(&mut Step, &Command) -> Result<()>,
+    /// Its inputs, read back from the case it produced (see [`read_back`]).
+    read_back: fn(&Recorded) -> Option<Command>,
+    /// The summary part of its commit subject.
+    summary: fn(&Summary) -> String,
+}
+
+impl ActionSpec {
+    /// The summary of the action's commit subject in `lang` (commits are written in
+    /// Chinese: see `protocol::case_summary`). Free text (reasons, opinions) never appears:
+    /// it may name the payer's details.
+    pub fn summary(&self, lang: Lang, book: &Casebook, before: &Case, after: &Case) -> String {
+        (self.summary)(&Summary {
+            lang,
+            book,
+            before,
+            after,
+        })
+    }
+}
+
+impl Action {
+    /// The ASCII code used in files and on the command line.
+    pub fn code(self) -> &'static str {
+        self.spec().code
+    }
+
+    pub fn from_code(s: &str) -> Option<Action> {
+        Action::ALL.iter().copied().find(|a| a.code() == s)
+    }
+
+    const CODES: &'static [&'static str] = &{
+        let mut codes = [""; Action::ALL.len()];
+        let mut i = 0;
+        while i < codes.len() {
+            codes[i] = Action::ALL[i].spec().code;
+            i += 1;
+        }
+        codes
+    };
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl crate::text::Coded for Action {
+    fn all() -> &'static [Self] {
+        Self::ALL
+    }
+    fn code(&self) -> &'static str {
+        Action::code(*self)
+    }
+}
+
+impl serde::Serialize for Action {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Action {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Action, D::Error> {
+        let code = String::deserialize(d)?;
+        Action::from_code(&code)
+            .ok_or_else(|| serde::de::Error::unknown_variant(&code, Action::CODES))
+    }
+}
+
+/// Who may take an action (DESIGN §4 "who"). The refusal names the rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    /// Any receiver (registration: the receiver's department becomes the receiving one).
+    Receiver,
+    /// A receiver of the case's receiving department.
+    ReceivingDept,
+    /// A receiver of the receiving department; on a referral, the dispatcher of `gov`.
+    ReceivingDeptOrReferralDispatcher,
+    /// A receiver of the receiving department, or the leading-group office.
+    ReceivingDeptOrOffice,
+    /// A handler, for their own department (the one the command speaks for).
+    HandlerOfOwnDept,
+    /// The leader of the leading group.
+    Leader,
+    /// The dispatcher of `gov`.
+    GovDispatcher,
+}
+
+impl Permission {
+    /// The roles that can hold this permission, in the order `verify` tries them against
+    /// the casebook at the commit (the rest of the rule is checked by replaying it).
+    pub fn roles(self) -> &'static [Role] {
+        match self {
+            Permission::Receiver | Permission::ReceivingDept => &[Role::Receiver],
+            Permission::ReceivingDeptOrReferralDispatcher => &[Role::Receiver, Role::Dispatcher],
+            Permission::ReceivingDeptOrOffice => &[Role::Receiver, Role::Office],
+            Permission::HandlerOfOwnDept => &[Role::Handler],
+            Permission::Leader => &[Role::Leader],
+            Permission::GovDispatcher => &[Role::Dispatcher],
+        }
+    }
+
+    /// May `actor` act on `case` (for the department `on_behalf_of`, see
+    /// [`Command::on_behalf_of`])? The refusal is the rule, in words.
+    pub fn check(
+        self,
+        actor: &Operator,
+        case: &Case,
+        on_behalf_of: Option<&str>,
+    ) -> std::result::Result<(), String> {
+        let receiving = actor.has(Role::Receiver) && actor.dept == case.receiving_dept;
+        let gov_dispatcher = actor.has(Role::Dispatcher) && actor.dept == "gov";
+        let receiving_or = |rule: String| {
+            if receiving { Ok(()) } else { Err(rule) }
+        };
+        let only_receiving = || t!("wf-rule-receiver-only", dept = case.receiving_dept);
+        match self {
+            Permission::Receiver if actor.has(Role::Receiver) => Ok(()),
+            Permission::Receiver => Err(t!("wf-rule-register-receiver")),
+            Permission::ReceivingDept => receiving_or(only_receiving()),
+            Permission::ReceivingDeptOrReferralDispatcher
+                if case.track == Some(Track::Referral) =>
+            {
+                if gov_dispatcher {
+                    Ok(())
+                } else {
+                    Err(t!("wf-rule-referral-assign-gov"))
+                }
+            }
+            Permission::ReceivingDeptOrReferralDispatcher => receiving_or(only_receiving()),
+            Permission::ReceivingDeptOrOffice if actor.has(Role::Office) => Ok(()),
+            Permission::ReceivingDeptOrOffice => receiving_or(t!("wf-rule-consult")),
+            Permission::HandlerOfOwnDept => {
+                if !actor.has(Role::Handler) {
+                    Err(t!("wf-rule-opinion-handler-only"))
+                } else if on_behalf_of != Some(actor.dept.as_str()) {
+                    Err(t!("wf-rule-opinion-own-dept"))
+                } else {
+                    Ok(())
+                }
+            }
+            Permission::Leader if actor.has(Role::Leader) => Ok(()),
+            Permission::Leader => Err(t!("wf-rule-leader-only")),
+            Permission::GovDispatcher if gov_dispatcher => Ok(()),
+            Permission::GovDispatcher => Err(t!("wf-rule-dispatch-gov")),
+        }
+    }
+}
 
 /// Everything an action needs besides the case: who acts, when it happened, when it is now.
 pub struct Ctx<'a> {
@@ -40,104 +235,103 @@ pub struct NewCase {
     pub insurance: Vec<Insurance>,
 }
 
-/// One action on an existing case, with its already-validated inputs.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Command {
-    Classify {
-        track: Track,
-        category: u8,
-        insurance: Vec<Insurance>,
-        note: Option<String>,
-    },
-    Redirect {
-        dept: String,
-        note: String,
-    },
-    /// Assign departments; on a referred case this is the dispatch by `gov`.
-    Assign {
-        depts: Vec<String>,
-        due: Option<NaiveDate>,
-        hotline_ticket: Option<String>,
-    },
-    Unassign {
-        dept: String,
-        reason: String,
-    },
-    Opinion {
-        dept: String,
-        text: String,
-    },
-    EscalateLeadingGroup {
-        reason: String,
-    },
-    EscalateHotline {
-        opinion: String,
-        summary: Option<String>,
-        receiver_phone: Option<String>,
-    },
-    EscalateDiscipline {
-        dept: String,
-        reason: String,
-    },
-    Decide {
-        decision: Decision,
-        note: String,
-    },
-    Consult {
-        kind: ConsultKind,
-        attendees: Vec<String>,
-        minutes: String,
-    },
-    Reply {
-        text: String,
-    },
-    Archive {
-        outcome: Outcome,
-        remedy: Option<Remedy>,
-        note: Option<String>,
-    },
+/// An action under way: the case before it, the case it is making, and what it may read.
+/// An action's `apply` edits `next` and may name the department its event records.
+struct Step<'a> {
+    case: &'a Case,
+    next: Case,
+    ctx: &'a Ctx<'a>,
+    action: Action,
+    event_dept: Option<String>,
+    /// The day it happened (China time).
+    day: NaiveDate,
+    /// The day the case was received.
+    received: NaiveDate,
+    /// Who acts.
+    by: String,
 }
 
-impl Command {
-    /// The action this command records, given the case it applies to.
-    pub fn action(&self, case: &Case) -> Action {
-        match self {
-            Command::Classify { .. } => Action::Classify,
-            Command::Redirect { .. } => Action::Redirect,
-            Command::Assign { .. } if case.status == Status::Referred => Action::Dispatch,
-            Command::Assign { .. } => Action::Assign,
-            Command::Unassign { .. } => Action::Unassign,
-            Command::Opinion { .. } => Action::Opinion,
-            Command::EscalateLeadingGroup { .. } => Action::EscalateLeadingGroup,
-            Command::EscalateHotline { .. } => Action::EscalateHotline,
-            Command::EscalateDiscipline { .. } => Action::EscalateDiscipline,
-            Command::Decide {
-                decision: Decision::Approved,
-                ..
-            } => Action::Approve,
-            Command::Decide { .. } => Action::Reject,
-            Command::Consult { .. } => Action::Consult,
-            Command::Reply { .. } => Action::Reply,
-            Command::Archive { .. } => Action::Archive,
+impl<'a> Step<'a> {
+    fn deadlines(&self) -> &'a Deadlines {
+        &self.ctx.book.deadlines
+    }
+
+    fn working_days(&self, from: NaiveDate, days: u32) -> NaiveDate {
+        self.ctx.cal.add_working_days(from, days)
+    }
+
+    fn not_ready(&self, reason: String) -> Error {
+        Error::NotReady {
+            id: self.case.id.clone(),
+            action: self.action.label().to_string(),
+            reason,
         }
+    }
+}
+
+/// An action as the files record it: the case before it, a later state of the case, and
+/// the action's event.
+struct Recorded<'a> {
+    old: &'a Case,
+    new: &'a Case,
+    event: &'a Event,
+}
+
+impl Recorded<'_> {
+    /// The assignments the event added: those after the old ones made at its time by its
+    /// operator.
+    fn added_assignments(&self) -> Vec<&Assignment> {
+        self.new
+            .assignments
+            .get(self.old.assignments.len()..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|a| a.at == self.event.at && a.by == self.event.by)
+            .collect()
+    }
+}
+
+/// What a commit summary may read.
+struct Summary<'a> {
+    lang: Lang,
+    book: &'a Casebook,
+    before: &'a Case,
+    after: &'a Case,
+}
+
+impl Summary<'_> {
+    fn dept(&self, code: &str) -> String {
+        self.book.dept_short(code).to_string()
+    }
+
+    /// The code of the department the action's event names, or "".
+    fn event_dept_code(&self) -> String {
+        self.after
+            .events
+            .last()
+            .and_then(|e| e.dept.clone())
+            .unwrap_or_default()
+    }
+
+    /// The short name of the department the action's event names.
+    fn event_dept(&self) -> String {
+        self.dept(&self.event_dept_code())
+    }
+
+    /// The departments the action assigned, listed.
+    fn new_assignments(&self) -> String {
+        let before = self.before.assignments.len();
+        self.after.assignments[before.min(self.after.assignments.len())..]
+            .iter()
+            .map(|a| self.dept(&a.dept))
+            .collect::<Vec<_>>()
+            .join(&dispute_i18n::tr_in(self.lang, "commit-list-sep", None))
     }
 }
 
 /// The statuses an action may start from (DESIGN §4).
 pub fn allowed_from(action: Action) -> &'static [Status] {
-    use Status::*;
-    match action {
-        Action::Register => &[],
-        Action::Classify | Action::Redirect => &[Registered],
-        Action::Assign | Action::Unassign | Action::Opinion | Action::Consult | Action::Reply => {
-            &[Handling]
-        }
-        Action::Dispatch => &[Referred],
-        Action::EscalateLeadingGroup | Action::EscalateHotline => &[Registered, Handling],
-        Action::EscalateDiscipline => &[Registered, Handling, AwaitingApproval, Referred, Replied],
-        Action::Approve | Action::Reject => &[AwaitingApproval],
-        Action::Archive => &[Replied],
-    }
+    action.spec().allowed_from
 }
 
 /// Who may take an action on a case; the refusal names the rule.
@@ -147,62 +341,16 @@ pub fn check_permission(
     actor: &Operator,
     cmd: &Command,
 ) -> Result<()> {
-    let what = format!("{}（{}）", action.label(), case.id);
-    let receiving = actor.has(Role::Receiver) && actor.dept == case.receiving_dept;
-    let refuse = |rule: &str| Err(Error::not_permitted(what.clone(), rule));
-    match action {
-        Action::Register => unreachable!("register has its own entry point"),
-        Action::Opinion => {
-            let Command::Opinion { dept, .. } = cmd else {
-                unreachable!()
-            };
-            if !actor.has(Role::Handler) {
-                return refuse("只有承办人（handler）可以提交书面意见");
-            }
-            if &actor.dept != dept {
-                return refuse("承办人只能提交本部门的书面意见");
-            }
-            Ok(())
-        }
-        Action::Approve | Action::Reject => {
-            if actor.has(Role::Leader) {
-                Ok(())
-            } else {
-                refuse("只有领导小组组长（leader）可以审批重大疑难事项")
-            }
-        }
-        Action::Dispatch => {
-            if actor.has(Role::Dispatcher) && actor.dept == "gov" {
-                Ok(())
-            } else {
-                refuse("报送事项只能由县政府办的转办人（dispatcher）转交承办部门")
-            }
-        }
-        Action::Assign | Action::Unassign if case.track == Some(Track::Referral) => {
-            if actor.has(Role::Dispatcher) && actor.dept == "gov" {
-                Ok(())
-            } else {
-                refuse("报送事项的承办部门由县政府办的转办人（dispatcher）指派")
-            }
-        }
-        Action::Consult => {
-            if receiving || actor.has(Role::Office) {
-                Ok(())
-            } else {
-                refuse("会商由受理部门的受理人或领导小组办公室（office）组织")
-            }
-        }
-        _ => {
-            if receiving {
-                Ok(())
-            } else {
-                refuse(&format!(
-                    "只有受理部门（{}）的受理人（receiver）可以办理本案",
-                    case.receiving_dept
-                ))
-            }
-        }
-    }
+    action
+        .spec()
+        .permission
+        .check(actor, case, cmd.on_behalf_of())
+        .map_err(|rule| {
+            Error::not_permitted(
+                t!("wf-action-on-case", action = action.label(), id = case.id),
+                rule,
+            )
+        })
 }
 
 fn check_time(at: Time, now: Time, previous: Option<Time>) -> Result<()> {
@@ -222,15 +370,8 @@ fn check_time(at: Time, now: Time, previous: Option<Time>) -> Result<()> {
 
 /// Register a new case with the ID the store allocated.
 pub fn register(id: &CaseId, new: NewCase, ctx: &Ctx) -> Result<Case> {
-    if !ctx.actor.has(Role::Receiver) {
-        return Err(Error::not_permitted(
-            Action::Register.label(),
-            "只有受理人（receiver）可以受理登记",
-        ));
-    }
-    check_time(ctx.at, ctx.now, None)?;
     let day = local_date(&ctx.at);
-    Ok(Case {
+    let case = Case {
         id: id.to_string(),
         status: Status::Registered,
         receiving_dept: ctx.actor.dept.clone(),
@@ -263,13 +404,21 @@ pub fn register(id: &CaseId, new: NewCase, ctx: &Ctx) -> Result<Case> {
             by: ctx.actor.id.clone(),
             dept: None,
         }],
-    })
+    };
+    Action::Register
+        .spec()
+        .permission
+        .check(ctx.actor, &case, None)
+        .map_err(|rule| Error::not_permitted(Action::Register.label(), rule))?;
+    check_time(ctx.at, ctx.now, None)?;
+    Ok(case)
 }
 
 /// Apply one action to a case: the case after it, or the refusal.
 pub fn apply(case: &Case, cmd: &Command, ctx: &Ctx) -> Result<Case> {
     let action = cmd.action(case);
-    if !allowed_from(action).contains(&case.status) {
+    let spec = action.spec();
+    if !spec.allowed_from.contains(&case.status) {
         return Err(Error::WrongState {
             id: case.id.clone(),
             status: case.status.label().to_string(),
@@ -279,352 +428,23 @@ pub fn apply(case: &Case, cmd: &Command, ctx: &Ctx) -> Result<Case> {
     check_permission(action, case, ctx.actor, cmd)?;
     check_time(ctx.at, ctx.now, case.last_event_at())?;
 
-    let mut next = case.clone();
-    let mut event_dept = None;
-    let day = local_date(&ctx.at);
-    let dl = &ctx.book.deadlines;
-    let received = local_date(&case.received_at);
-    let by = ctx.actor.id.clone();
-    let not_ready = |reason: String| Error::NotReady {
-        id: case.id.clone(),
-        action: action.label().to_string(),
-        reason,
+    let mut step = Step {
+        case,
+        next: case.clone(),
+        ctx,
+        action,
+        event_dept: None,
+        day: local_date(&ctx.at),
+        received: local_date(&case.received_at),
+        by: ctx.actor.id.clone(),
     };
-
-    match cmd {
-        Command::Classify {
-            track,
-            category,
-            insurance,
-            note,
-        } => {
-            next.category = Some(*category);
-            if !insurance.is_empty() {
-                next.insurance = insurance.clone();
-            }
-            match track {
-                Track::Own | Track::General => {
-                    next.track = Some(*track);
-                    next.status = Status::Handling;
-                    next.due.reply = Some(ctx.cal.add_working_days(received, dl.reply));
-                }
-                Track::Major => {
-                    next.track = Some(Track::Major);
-                    next.status = Status::AwaitingApproval;
-                    next.due.reply = Some(ctx.cal.add_working_days(received, dl.reply_major));
-                    next.approval = Some(Approval {
-                        requested_at: ctx.at,
-                        requested_by: by.clone(),
-                        reason: note
-                            .clone()
-                            .unwrap_or_else(|| "受理部门分类为重大疑难事项，报请组长同意".into()),
-                        decision: None,
-                        decided_at: None,
-                        decided_by: None,
-                        note: None,
-                    });
-                }
-                Track::Referral => {
-                    return Err(Error::invalid(
-                        "事项类型",
-                        "报送办理请用 dispute escalate --to hotline",
-                    ));
-                }
-            }
-        }
-        Command::Redirect { dept, note } => {
-            if dept == &case.receiving_dept {
-                return Err(Error::invalid(
-                    "告知部门",
-                    "不能告知缴费人到受理部门自己办理",
-                ));
-            }
-            next.status = Status::Redirected;
-            next.redirect = Some(Redirect {
-                dept: dept.clone(),
-                at: ctx.at,
-                by: by.clone(),
-                note: note.clone(),
-            });
-            event_dept = Some(dept.clone());
-        }
-        Command::Assign {
-            depts,
-            due,
-            hotline_ticket,
-        } => {
-            if depts.is_empty() {
-                return Err(Error::invalid("联办部门", "至少指定一个部门"));
-            }
-            if let Some(d) = due
-                && *d < day
-            {
-                return Err(Error::invalid(
-                    "办理期限",
-                    format!("{d} 早于指派日期 {day}"),
-                ));
-            }
-            let dispatch = action == Action::Dispatch;
-            if dispatch && hotline_ticket.is_none() {
-                return Err(Error::invalid(
-                    "12345工单号",
-                    "转交承办部门须填写 --hotline-ticket",
-                ));
-            }
-            if !dispatch && hotline_ticket.is_some() {
-                return Err(Error::invalid(
-                    "12345工单号",
-                    "只有转交报送事项时才填写工单号",
-                ));
-            }
-            if case.track == Some(Track::Own) {
-                return Err(not_ready(
-                    "本部门办理的事项不指派联办部门；需要联办请上报领导小组".into(),
-                ));
-            }
-            let days = match (dispatch || case.track == Some(Track::Referral), case.track) {
-                (true, _) => dl.referral_handling,
-                (false, Some(Track::Major)) => dl.opinion_major,
-                _ => dl.opinion,
-            };
-            for dept in depts {
-                if dept == &case.receiving_dept && !dispatch && case.track != Some(Track::Referral)
-                {
-                    return Err(Error::invalid("联办部门", "受理部门不需要指派给自己"));
-                }
-                if next.is_assigned(dept) {
-                    return Err(Error::invalid("联办部门", format!("{dept} 已经指派过")));
-                }
-                next.assignments.push(Assignment {
-                    dept: dept.clone(),
-                    at: ctx.at,
-                    by: by.clone(),
-                    due: due.unwrap_or_else(|| ctx.cal.add_working_days(day, days)),
-                    removed_at: None,
-                    removed_reason: None,
-                });
-            }
-            if dispatch {
-                next.status = Status::Handling;
-                let referral = next
-                    .referral
-                    .as_mut()
-                    .expect("a referred case has a referral");
-                referral.hotline_ticket = hotline_ticket.clone();
-                referral.dispatched_at = Some(ctx.at);
-                referral.dispatched_by = Some(by.clone());
-            }
-        }
-        Command::Unassign { dept, reason } => {
-            let Some(a) = next
-                .assignments
-                .iter_mut()
-                .find(|a| a.is_active() && &a.dept == dept)
-            else {
-                return Err(Error::invalid("联办部门", format!("{dept} 目前没有被指派")));
-            };
-            a.removed_at = Some(ctx.at);
-            a.removed_reason = Some(reason.clone());
-            event_dept = Some(dept.clone());
-        }
-        Command::Opinion { dept, text } => {
-            if !case.is_assigned(dept) {
-                return Err(Error::not_permitted(
-                    format!("{}（{}）", action.label(), case.id),
-                    format!("{dept} 没有被指派办理本案，不能提交书面意见"),
-                ));
-            }
-            let opinion = Opinion {
-                dept: dept.clone(),
-                at: ctx.at,
-                by: by.clone(),
-                text: text.clone(),
-            };
-            match next.opinions.iter_mut().find(|o| &o.dept == dept) {
-                Some(old) => *old = opinion,
-                None => next.opinions.push(opinion),
-            }
-            event_dept = Some(dept.clone());
-        }
-        Command::EscalateLeadingGroup { reason } => {
-            if case.track == Some(Track::Major) {
-                return Err(not_ready("已经是重大疑难事项".into()));
-            }
-            if case.approval.is_some() {
-                return Err(not_ready("已经上报过领导小组并由组长作出决定".into()));
-            }
-            next.status = Status::AwaitingApproval;
-            if next.due.reply.is_none() {
-                next.due.reply = Some(ctx.cal.add_working_days(received, dl.reply_major));
-            }
-            next.approval = Some(Approval {
-                requested_at: ctx.at,
-                requested_by: by.clone(),
-                reason: reason.clone(),
-                decision: None,
-                decided_at: None,
-                decided_by: None,
-                note: None,
-            });
-        }
-        Command::EscalateHotline {
-            opinion,
-            summary,
-            receiver_phone,
-        } => {
-            if case.track == Some(Track::Major) {
-                return Err(not_ready(
-                    "重大疑难事项由领导小组专案办理，不报送转办".into(),
-                ));
-            }
-            if case.referral.is_some() {
-                return Err(not_ready("已经报送过县政府办".into()));
-            }
-            let Some(phone) = receiver_phone.clone().or_else(|| ctx.actor.phone.clone()) else {
-                return Err(Error::invalid(
-                    "受理人电话",
-                    "报送单须填写受理人电话：用 --receiver-phone，或在操作员信息中登记电话",
-                ));
-            };
-            let dispatch_due = ctx.cal.add_working_days(day, dl.dispatch);
-            // The competent department is now for `gov` to decide.
-            for a in next.assignments.iter_mut().filter(|a| a.is_active()) {
-                a.removed_at = Some(ctx.at);
-                a.removed_reason = Some("转为报送办理，由县政府办转交承办部门".into());
-            }
-            next.status = Status::Referred;
-            next.track = Some(Track::Referral);
-            next.due.dispatch = Some(dispatch_due);
-            if next.due.reply.is_none() {
-                next.due.reply = Some(ctx.cal.add_working_days(received, dl.reply));
-            }
-            next.referral = Some(Referral {
-                summary: summary.clone().unwrap_or_else(|| case.summary.clone()),
-                receiver_name: ctx.actor.name.clone(),
-                receiver_phone: phone,
-                received_at: case.received_at,
-                opinion: opinion.clone(),
-                referred_at: ctx.at,
-                referred_by: by.clone(),
-                feedback_due: ctx.cal.add_working_days(dispatch_due, dl.referral_handling),
-                hotline_ticket: None,
-                dispatched_at: None,
-                dispatched_by: None,
-            });
-        }
-        Command::EscalateDiscipline { dept, reason } => {
-            if !case.assignments.iter().any(|a| &a.dept == dept) {
-                return Err(Error::invalid(
-                    "移交部门",
-                    format!("{dept} 从未被指派办理本案，不能以拒不办理为由移交"),
-                ));
-            }
-            next.discipline.push(DisciplineReferral {
-                dept: dept.clone(),
-                at: ctx.at,
-                by: by.clone(),
-                reason: reason.clone(),
-            });
-            event_dept = Some(dept.clone());
-        }
-        Command::Decide { decision, note } => {
-            let approval = next
-                .approval
-                .as_mut()
-                .expect("a case awaiting approval has an approval request");
-            approval.decision = Some(*decision);
-            approval.decided_at = Some(ctx.at);
-            approval.decided_by = Some(by.clone());
-            approval.note = Some(note.clone());
-            next.status = Status::Handling;
-            match decision {
-                Decision::Approved => {
-                    next.track = Some(Track::Major);
-                    next.due.reply = Some(ctx.cal.add_working_days(received, dl.reply_major));
-                    let due = ctx.cal.add_working_days(day, dl.opinion_major);
-                    for dept in ctx.book.member_codes() {
-                        if !next.is_assigned(&dept) {
-                            next.assignments.push(Assignment {
-                                dept,
-                                at: ctx.at,
-                                by: by.clone(),
-                                due,
-                                removed_at: None,
-                                removed_reason: None,
-                            });
-                        }
-                    }
-                }
-                Decision::Rejected => {
-                    if next.track != Some(Track::Referral) {
-                        next.track = Some(Track::General);
-                    }
-                    next.due.reply = Some(ctx.cal.add_working_days(received, dl.reply));
-                }
-            }
-        }
-        Command::Consult {
-            kind,
-            attendees,
-            minutes,
-        } => {
-            if *kind == ConsultKind::Major && !is_approved_major(case) {
-                return Err(not_ready(
-                    "重大事项会商须经领导小组组长同意（本案不是经批准的重大疑难事项）".into(),
-                ));
-            }
-            if attendees.is_empty() {
-                return Err(Error::invalid("参会部门", "至少列出一个参会部门"));
-            }
-            next.consultations.push(Consultation {
-                kind: *kind,
-                at: ctx.at,
-                by: by.clone(),
-                attendees: attendees.clone(),
-                minutes: minutes.clone(),
-            });
-        }
-        Command::Reply { text } => {
-            let missing = missing_for_reply(case, ctx.book);
-            if !missing.is_empty() {
-                return Err(not_ready(format!("缺少{}", missing.join("、"))));
-            }
-            next.status = Status::Replied;
-            next.reply = Some(Reply {
-                at: ctx.at,
-                by: by.clone(),
-                text: text.clone(),
-            });
-            next.due.archive = Some(ctx.cal.add_working_days(day, dl.archive));
-        }
-        Command::Archive {
-            outcome,
-            remedy,
-            note,
-        } => {
-            match (outcome, remedy) {
-                (Outcome::Objected, None) => {
-                    return Err(Error::invalid(
-                        "救济途径",
-                        "缴费人有异议时须用 --remedy 记录其选择的救济途径",
-                    ));
-                }
-                (Outcome::Accepted, Some(_)) => {
-                    return Err(Error::invalid("救济途径", "缴费人无异议时不填写救济途径"));
-                }
-                _ => {}
-            }
-            next.status = Status::Archived;
-            next.archive = Some(Archive {
-                at: ctx.at,
-                by: by.clone(),
-                outcome: *outcome,
-                remedy: *remedy,
-                note: note.clone(),
-            });
-        }
-    }
-
+    (spec.apply)(&mut step, cmd)?;
+    let Step {
+        mut next,
+        event_dept,
+        by,
+        ..
+    } = step;
     next.events.push(Event {
         at: ctx.at,
         action,
@@ -632,6 +452,14 @@ pub fn apply(case: &Case, cmd: &Command, ctx: &Ctx) -> Result<Case> {
         dept: event_dept,
     });
     Ok(next)
+}
+
+/// The inputs of the action `event` records, read back from a later state of the case:
+/// the file the action produced, or (for an imported case, whose history arrives in one
+/// file) the final state, in which each department's opinion is recorded once. `verify`
+/// re-applies them to `old` and expects `new`. None for `register`, which has no command.
+pub fn read_back(old: &Case, new: &Case, event: &Event) -> Option<Command> {
+    (event.action.spec().read_back)(&Recorded { old, new, event })
 }
 
 fn is_approved_major(case: &Case) -> bool {
@@ -648,7 +476,7 @@ pub fn missing_for_reply(case: &Case, book: &Casebook) -> Vec<String> {
     let opinions_missing = |missing: &mut Vec<String>| {
         for a in case.active_assignments() {
             if case.opinion_of(&a.dept).is_none() {
-                missing.push(format!("{}的书面意见", book.dept_short(&a.dept)));
+                missing.push(t!("wf-missing-opinion", dept = book.dept_short(&a.dept)));
             }
         }
     };
@@ -656,7 +484,7 @@ pub fn missing_for_reply(case: &Case, book: &Casebook) -> Vec<String> {
         Some(Track::Own) => {}
         Some(Track::General) => {
             if case.active_assignments().next().is_none() {
-                missing.push("联办部门（尚未用 dispute assign 指派）".to_string());
+                missing.push(t!("wf-missing-assignment"));
             }
             opinions_missing(&mut missing);
         }
@@ -666,23 +494,23 @@ pub fn missing_for_reply(case: &Case, book: &Casebook) -> Vec<String> {
                 .iter()
                 .any(|c| c.kind == ConsultKind::Major);
             if !is_approved_major(case) {
-                missing.push("领导小组组长的同意".to_string());
+                missing.push(t!("wf-missing-approval"));
             }
             if !minutes {
-                missing.push("重大事项会商的会议纪要".to_string());
+                missing.push(t!("wf-missing-minutes"));
             }
         }
         Some(Track::Referral) => {
             if case.active_assignments().next().is_none() {
-                missing.push("县政府办转交的承办部门".to_string());
+                missing.push(t!("wf-missing-dispatch"));
             }
             for a in case.active_assignments() {
                 if case.opinion_of(&a.dept).is_none() {
-                    missing.push(format!("承办部门{}的办理结果", book.dept_short(&a.dept)));
+                    missing.push(t!("wf-missing-result", dept = book.dept_short(&a.dept)));
                 }
             }
         }
-        None => missing.push("分类".to_string()),
+        None => missing.push(t!("wf-missing-classify")),
     }
     missing
 }

@@ -34,10 +34,10 @@ mod prelude {
     pub(crate) use dispute_core::case::{Case, CaseId, Time};
     pub(crate) use dispute_core::casebook::{Casebook, Operator};
     pub(crate) use dispute_core::error::{Error, Result};
+    pub(crate) use dispute_core::identity::SIGNATURE_HEADER;
     pub(crate) use dispute_core::protocol::{
         CASEBOOK_FILE, CASES_DIR, CommitInfo, CommitRecord, FileChange, Message,
     };
-    pub(crate) use dispute_core::identity::SIGNATURE_HEADER;
     pub(crate) use dispute_core::summary::CaseSummary;
 
     pub(crate) use crate::cache::*;

@@ -233,9 +233,8 @@ pub(crate) fn write_objects(
             let buffer = repo
                 .commit_create_buffer(sig, sig, message, &tree, &parents)
                 .git()?;
-            let content = buffer
-                .as_str()
-                .ok_or_else(|| Error::Internal("commit buffer is not UTF-8".into()))?;
+            let content = std::str::from_utf8(&buffer)
+                .map_err(|_| Error::Internal("commit buffer is not UTF-8".into()))?;
             let signature = signer.sign(content.as_bytes())?;
             repo.commit_signed(content, &signature, Some(SIGNATURE_HEADER))
                 .git()?

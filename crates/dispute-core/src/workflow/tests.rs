@@ -10,7 +10,7 @@ use super::*;
 
 use chrono::{DateTime, Duration};
 
-use crate::case::PayerKind;
+use crate::case::{Outcome, PayerKind, Remedy};
 
 // ---------------------------------------------------------------------------------------
 // Fixtures
@@ -2083,4 +2083,100 @@ fn closed_cases_owe_nothing() {
         assert!(open_obligations(&c).is_empty(), "{}", c.status);
         assert!(late_obligations(&c, d("2027-06-01"), &w.cal).is_empty());
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Each action's definition is whole
+// ---------------------------------------------------------------------------------------
+
+/// For every action that succeeds anywhere in the transition table, the inputs its spec
+/// reads back from the case it produced re-apply to the same case (what `verify` does),
+/// and its commit summary renders in both languages without a missing key.
+#[test]
+fn every_action_reads_back_what_it_applied() {
+    let w = World::new();
+    let at = t(TABLE_AT);
+    let mut failures = vec![];
+    let mut checked = std::collections::BTreeSet::new();
+    for &fx in Fx::ALL {
+        let case = fx.build(&w);
+        for &kind in Kind::ALL {
+            for &actor_id in ALL_ACTORS {
+                let cmd = kind.command(&case, w.op(actor_id));
+                let ctx = w.ctx(actor_id, at);
+                let Ok(after) = apply(&case, &cmd, &ctx) else {
+                    continue;
+                };
+                let event = after.events.last().expect("an event");
+                checked.insert(event.action);
+                let label = format!("{fx:?} × {kind:?} × {actor_id}");
+                match read_back(&case, &after, event) {
+                    None => failures.push(format!("{label}: nothing read back")),
+                    Some(again) => match apply(&case, &again, &ctx) {
+                        Ok(replayed) if replayed == after => {}
+                        Ok(_) => failures.push(format!("{label}: {again:?} replays differently")),
+                        Err(e) => failures.push(format!("{label}: {again:?} refused: {e}")),
+                    },
+                }
+                for lang in Lang::ALL {
+                    let s = event.action.spec().summary(lang, &w.book, &case, &after);
+                    if s.contains("commit-") || s.contains("label-") || s.contains("category-") {
+                        failures.push(format!("{label}: {lang:?} summary {s:?}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let unchecked: Vec<_> = Action::ALL
+        .iter()
+        .filter(|a| **a != Action::Register && !checked.contains(*a))
+        .collect();
+    assert!(unchecked.is_empty(), "never succeeded: {unchecked:?}");
+}
+
+#[test]
+fn every_action_code_is_in_the_case_schema_and_labelled_in_both_catalogs() {
+    let schema: serde_json::Value = serde_json::from_str(crate::schema::CASE_SCHEMA).unwrap();
+    let codes: Vec<&str> = schema["properties"]["events"]["items"]["properties"]["action"]["enum"]
+        .as_array()
+        .expect("the event's action is an enum")
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let ours: Vec<&str> = Action::ALL.iter().map(|a| a.code()).collect();
+    assert_eq!(
+        codes, ours,
+        "schemas/case.schema.json lists other action codes"
+    );
+    for lang in Lang::ALL {
+        let keys = dispute_i18n::keys(lang);
+        for a in Action::ALL {
+            assert!(keys.contains(a.label_key()), "{a}: {lang:?} has no label");
+            assert_eq!(Action::from_code(a.code()), Some(*a));
+        }
+    }
+}
+
+#[test]
+fn actions_travel_as_their_codes() {
+    #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+    struct E {
+        action: Action,
+    }
+    let text = toml::to_string(&E {
+        action: Action::EscalateLeadingGroup,
+    })
+    .unwrap();
+    assert_eq!(text.trim(), r#"action = "escalate-leading-group""#);
+    assert_eq!(
+        toml::from_str::<E>(&text).unwrap().action,
+        Action::EscalateLeadingGroup
+    );
+    let err = toml::from_str::<E>(r#"action = "nonsense""#).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("unknown variant `nonsense`, expected one of `register`"),
+        "{err}"
+    );
 }

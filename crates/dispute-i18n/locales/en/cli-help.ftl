@@ -23,7 +23,7 @@ cli-init-email = The admin's email (author of git commits)
 cli-init-dept = The admin's department code (tax hrss medical justice finance approval petition cac gov)
 
 # operator
-cli-operator-about = Manage operators (add, list, disable); adding and disabling are for the admin only, one commit per change
+cli-operator-about = Manage operators and their keys (add, list, disable, enable, edit, key); changes are for the admin only, one signed commit each
 
 # operator add
 cli-operator-add-about = Add an operator
@@ -280,3 +280,29 @@ cli-man-long =
 
     The pages are in the current language. Read one with man -l DIR/dispute.1; install them by copying into a man1 directory on the man path (such as /usr/local/share/man/man1).
 cli-man-output = Write into this directory (created if missing)
+cli-global-key = Private key file to sign with (default: DISPUTE_KEY, a registered key in ssh-agent, ~/.ssh/id_ed25519)
+cli-init-admin-key = The administrator's public key (a .pub file or the ssh-ed25519 text); default: the public half of the signing key
+cli-operator-add-public-key = The operator's public key (a .pub file or the ssh-ed25519 text); without one the operator cannot act in a casebook that requires signing
+cli-operator-enable-about = Enable a disabled operator again
+cli-operator-enable-id = Operator ID
+cli-operator-enable-public-key = Register a new public key at the same time (a .pub file or the ssh-ed25519 text)
+cli-operator-edit-about = Change an operator's name, phone, department or roles
+cli-operator-edit-id = Operator ID
+cli-operator-edit-name = New name
+cli-operator-edit-phone = New office phone
+cli-operator-edit-dept = New department code
+cli-operator-edit-roles = New roles (replacing the old ones), repeatable
+cli-operator-key-about = Register a new public key for an operator (the old one stops being valid; past signatures still verify)
+cli-operator-key-id = Operator ID
+cli-operator-key-public-key = The new public key (a .pub file or the ssh-ed25519 text)
+cli-admin-about = Casebook settings (admin only, one signed commit each): signing, the backdating window, deadlines
+cli-admin-require-signing-about = Require every commit from this one on to be signed by its operator's key (for older casebooks; new ones require it from init)
+cli-admin-set-about = Change a setting: backdate-window (e.g. 72h) or a deadline in working days: deadline.classify, deadline.opinion, deadline.opinion_major, deadline.reply, deadline.reply_major, deadline.dispatch, deadline.referral_handling, deadline.archive
+cli-admin-set-name = The setting's name
+cli-admin-set-value = The new value
+cli-keygen-about = Make an Ed25519 SSH key pair (OpenSSH format) for signing, on a computer without ssh-keygen
+cli-keygen-output = Where to write the private key (the public key goes to the same name with .pub); default ~/.ssh/id_ed25519
+cli-keygen-comment = A comment in the public key, e.g. your email
+cli-keygen-passphrase = Protect the private key with a passphrase (typed on the terminal)
+cli-signers-about = Write git's allowed_signers file: every operator's registered keys with their validity periods, for git verify-commit and git log --show-signature
+cli-signers-output = Write to this file (default: standard output)

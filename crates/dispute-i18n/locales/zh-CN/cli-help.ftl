@@ -23,7 +23,7 @@ cli-init-email = 管理员邮箱（git 提交作者）
 cli-init-dept = 管理员所在部门代码（tax hrss medical justice finance approval petition cac gov）
 
 # operator
-cli-operator-about = 管理操作员（新增、列出、停用）；新增和停用只能由管理员办理，每次变更一次提交
+cli-operator-about = 管理操作员及其密钥（新增、列出、停用、启用、修改、登记公钥）；变更只能由管理员办理，每次变更一次签名提交
 
 # operator add
 cli-operator-add-about = 新增操作员
@@ -280,3 +280,29 @@ cli-man-long =
 
     手册页使用当前界面语言。查看：man -l 目录/dispute.1；安装：复制到 man 路径下的 man1 目录（如 /usr/local/share/man/man1）。
 cli-man-output = 写入此目录（不存在则创建）
+cli-global-key = 签名用的私钥文件（默认：环境变量 DISPUTE_KEY、ssh-agent 中已登记的密钥、~/.ssh/id_ed25519）
+cli-init-admin-key = 管理员的公钥（.pub 文件或 ssh-ed25519 开头的文本）；默认取签名所用私钥的公钥
+cli-operator-add-public-key = 该操作员的公钥（.pub 文件或 ssh-ed25519 开头的文本）；没有公钥的操作员在要求签名的案卷库中不能办理
+cli-operator-enable-about = 重新启用已停用的操作员
+cli-operator-enable-id = 操作员编号
+cli-operator-enable-public-key = 同时登记新的公钥（.pub 文件或 ssh-ed25519 开头的文本）
+cli-operator-edit-about = 修改操作员的姓名、电话、部门或角色
+cli-operator-edit-id = 操作员编号
+cli-operator-edit-name = 新姓名
+cli-operator-edit-phone = 新办公电话
+cli-operator-edit-dept = 新部门代码
+cli-operator-edit-roles = 新角色（替换原有角色），可重复
+cli-operator-key-about = 为操作员登记新公钥（原公钥从此失效，历史签名仍可核验）
+cli-operator-key-id = 操作员编号
+cli-operator-key-public-key = 新公钥（.pub 文件或 ssh-ed25519 开头的文本）
+cli-admin-about = 案卷库设置（只能由管理员办理，每次一个签名提交）：要求签名、补录时限、办理时限
+cli-admin-require-signing-about = 自本次提交起要求每次提交都由操作员的密钥签名（旧案卷库升级用；新案卷库从建库起即要求）
+cli-admin-set-about = 修改设置：backdate-window（补录时限，如 72h）或办理时限 deadline.classify、deadline.opinion、deadline.opinion_major、deadline.reply、deadline.reply_major、deadline.dispatch、deadline.referral_handling、deadline.archive（工作日）
+cli-admin-set-name = 设置名
+cli-admin-set-value = 新值
+cli-keygen-about = 生成签名用的 Ed25519 SSH 密钥对（OpenSSH 格式），供没有 ssh-keygen 的电脑使用
+cli-keygen-output = 私钥写到哪里（公钥写到同名 .pub 文件）；默认 ~/.ssh/id_ed25519
+cli-keygen-comment = 公钥中的注释，如本人邮箱
+cli-keygen-passphrase = 用口令保护私钥（在终端输入）
+cli-signers-about = 写出 git 的 allowed_signers 文件：每位操作员登记过的公钥及其有效期，供 git verify-commit 和 git log --show-signature 核验签名
+cli-signers-output = 写到此文件（默认标准输出）

@@ -1,0 +1,993 @@
+//! Every workflow action, each defined once (DESIGN §4).
+//!
+//! An action is one row of the `actions!` list below and one module here holding its
+//! [`ActionSpec`]: its code, the catalog key of its label, the statuses it may start from,
+//! who may take it ([`Permission`]), what it does to the case (`apply`), how its inputs are
+//! read back from the case it produced (`read_back`, which `verify` replays), and the
+//! summary of its commit subject. A command's inputs are a variant of [`Command`]; one
+//! command may record two actions (an assignment on a referred case is the dispatch, a
+//! decision is an approval or a rejection), so [`Command::action`] says which.
+//!
+//! Adding an action: a row in `actions!`, a module here, a `Command` variant if its inputs
+//! are new, its CLI file, its catalog entries (`label-action-…`, its summary `commit-…`),
+//! and its code in `schemas/case.schema.json` (a test compares the two).
+
+use chrono::NaiveDate;
+
+use super::{
+    ActionSpec, Permission, Recorded, Step, Summary, is_approved_major, missing_for_reply,
+};
+use crate::case::{
+    Approval, Archive, Assignment, Case, ConsultKind, Consultation, Decision, DisciplineReferral,
+    Insurance, Opinion, Outcome, Redirect, Referral, Remedy, Reply, Status::*, Track,
+};
+use crate::error::{Error, Result};
+use crate::text::{self, Label};
+use dispute_i18n::{Lang, t, t_in};
+
+actions! {
+    /// Registration (受理登记): makes the case, see [`super::register`].
+    Register => register::SPEC,
+    /// Classification (分类流转): the receiving department decides the track.
+    Classify => classify::SPEC,
+    /// The payer is told to go to another department (告知另行办理); closes the case.
+    Redirect => redirect::SPEC,
+    /// Joint departments asked for their written opinions (指派联办部门).
+    Assign => assign::ASSIGN,
+    /// An assignment withdrawn (撤回指派); the record stays.
+    Unassign => unassign::SPEC,
+    /// `gov` dispatches a referral to the competent department (转交承办部门).
+    Dispatch => assign::DISPATCH,
+    /// A department's written opinion (书面意见).
+    Opinion => opinion::SPEC,
+    /// Report to the leading group (上报领导小组).
+    EscalateLeadingGroup => escalate_leading_group::SPEC,
+    /// Referral to the county government office (报送县政府办).
+    EscalateHotline => escalate_hotline::SPEC,
+    /// A refusing department's lead to the discipline commission (移交纪委监委).
+    EscalateDiscipline => escalate_discipline::SPEC,
+    /// The leader approves handling as a major case (组长同意专案办理).
+    Approve => decide::APPROVE,
+    /// The leader does not (组长不同意专案办理).
+    Reject => decide::REJECT,
+    /// A consultation and its minutes (会商).
+    Consult => consult::SPEC,
+    /// The written reply to the payer (书面回复缴费人).
+    Reply => reply::SPEC,
+    /// Archiving (案卷归档).
+    Archive => archive::SPEC,
+}
+
+/// One action on an existing case, with its already-validated inputs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    Classify {
+        track: Track,
+        category: u8,
+        insurance: Vec<Insurance>,
+        note: Option<String>,
+    },
+    Redirect {
+        dept: String,
+        note: String,
+    },
+    /// Assign departments; on a referred case this is the dispatch by `gov`.
+    Assign {
+        depts: Vec<String>,
+        due: Option<NaiveDate>,
+        hotline_ticket: Option<String>,
+    },
+    Unassign {
+        dept: String,
+        reason: String,
+    },
+    Opinion {
+        dept: String,
+        text: String,
+    },
+    EscalateLeadingGroup {
+        reason: String,
+    },
+    EscalateHotline {
+        opinion: String,
+        summary: Option<String>,
+        receiver_phone: Option<String>,
+    },
+    EscalateDiscipline {
+        dept: String,
+        reason: String,
+    },
+    Decide {
+        decision: Decision,
+        note: String,
+    },
+    Consult {
+        kind: ConsultKind,
+        attendees: Vec<String>,
+        minutes: String,
+    },
+    Reply {
+        text: String,
+    },
+    Archive {
+        outcome: Outcome,
+        remedy: Option<Remedy>,
+        note: Option<String>,
+    },
+}
+
+impl Command {
+    /// The action this command records, given the case it applies to.
+    pub fn action(&self, case: &Case) -> Action {
+        match self {
+            Command::Classify { .. } => Action::Classify,
+            Command::Redirect { .. } => Action::Redirect,
+            Command::Assign { .. } if case.status == Referred => Action::Dispatch,
+            Command::Assign { .. } => Action::Assign,
+            Command::Unassign { .. } => Action::Unassign,
+            Command::Opinion { .. } => Action::Opinion,
+            Command::EscalateLeadingGroup { .. } => Action::EscalateLeadingGroup,
+            Command::EscalateHotline { .. } => Action::EscalateHotline,
+            Command::EscalateDiscipline { .. } => Action::EscalateDiscipline,
+            Command::Decide {
+                decision: Decision::Approved,
+                ..
+            } => Action::Approve,
+            Command::Decide { .. } => Action::Reject,
+            Command::Consult { .. } => Action::Consult,
+            Command::Reply { .. } => Action::Reply,
+            Command::Archive { .. } => Action::Archive,
+        }
+    }
+
+    /// The department a command speaks for, where its permission depends on it (the
+    /// department whose written opinion it is).
+    pub fn on_behalf_of(&self) -> Option<&str> {
+        match self {
+            Command::Opinion { dept, .. } => Some(dept),
+            _ => None,
+        }
+    }
+}
+
+/// Bind the inputs of the command an action's `apply` receives. [`Command::action`] chose
+/// the action from the command, so another variant cannot arrive.
+macro_rules! inputs {
+    ($cmd:expr, $pat:pat) => {
+        let $pat = $cmd else {
+            unreachable!("Command::action maps {:?} to another action", $cmd)
+        };
+    };
+}
+
+mod register {
+    use super::*;
+
+    pub const SPEC: ActionSpec = ActionSpec {
+        code: "register",
+        label_key: "label-action-register",
+        allowed_from: &[],
+        permission: Permission::Receiver,
+        apply: |_, _| unreachable!("register has its own entry point"),
+        read_back: |_| None,
+        summary,
+    };
+
+    fn summary(s: &Summary) -> String {
+        let after = s.after;
+        let what = after.title.clone().unwrap_or_else(|| {
+            t_in!(
+                s.lang,
+                "commit-register-what",
+                channel = after.channel.label_in(s.lang),
+                district = after.district
+            )
+        });
+        t_in!(
+            s.lang,
+            "commit-register",
+            payer = after.payer.name,
+            kind = after.payer.kind.label_in(s.lang),
+            what = what
+        )
+    }
+}
+
+mod classify {
+    use super::*;
+
+    pub const SPEC: ActionSpec = ActionSpec {
+        code: "classify",
+        label_key: "label-action-classify",
+        allowed_from: &[Registered],
+        permission: Permission::ReceivingDept,
+        apply,
+        read_back,
+        summary,
+    };
+
+    fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(
+            cmd,
+            Command::Classify {
+                track,
+                category,
+                insurance,
+                note,
+            }
+        );
+        let dl = s.deadlines();
+        s.next.category = Some(*category);
+        if !insurance.is_empty() {
+            s.next.insurance = insurance.clone();
+        }
+        match track {
+            Track::Own | Track::General => {
+                s.next.track = Some(*track);
+                s.next.status = Handling;
+                s.next.due.reply = Some(s.working_days(s.received, dl.reply));
+            }
+            Track::Major => {
+                s.next.track = Some(Track::Major);
+                s.next.status = AwaitingApproval;
+                s.next.due.reply = Some(s.working_days(s.received, dl.reply_major));
+                s.next.approval = Some(Approval {
+                    requested_at: s.ctx.at,
+                    requested_by: s.by.clone(),
+                    // Written into the file: always Chinese, so replay agrees.
+                    reason: note
+                        .clone()
+                        .unwrap_or_else(|| t_in!(Lang::Zh, "wf-data-major-reason")),
+                    decision: None,
+                    decided_at: None,
+                    decided_by: None,
+                    note: None,
+                });
+            }
+            Track::Referral => {
+                return Err(Error::invalid(
+                    t!("wf-field-track"),
+                    t!("wf-classify-no-referral"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn read_back(r: &Recorded) -> Option<Command> {
+        let new = r.new;
+        Some(Command::Classify {
+            track: new.track?,
+            category: new.category?,
+            insurance: new.insurance.clone(),
+            note: match new.track {
+                Some(Track::Major) => new.approval.as_ref().map(|a| a.reason.clone()),
+                _ => None,
+            },
+        })
+    }
+
+    fn summary(s: &Summary) -> String {
+        let after = s.after;
+        let cat = after
+            .category
+            .map(|c| {
+                t_in!(
+                    s.lang,
+                    "commit-category",
+                    n = c,
+                    name = text::category_in(c, s.lang)
+                )
+            })
+            .unwrap_or_default();
+        match after.track {
+            Some(Track::Major) => t_in!(s.lang, "commit-classify-major", category = cat),
+            Some(track) => t_in!(
+                s.lang,
+                "commit-classify",
+                track = track.label_in(s.lang),
+                category = cat
+            ),
+            None => cat,
+        }
+    }
+}
+
+mod redirect {
+    use super::*;
+
+    pub const SPEC: ActionSpec = ActionSpec {
+        code: "redirect",
+        label_key: "label-action-redirect",
+        allowed_from: &[Registered],
+        permission: Permission::ReceivingDept,
+        apply,
+        read_back,
+        summary,
+    };
+
+    fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(cmd, Command::Redirect { dept, note });
+        if dept == &s.case.receiving_dept {
+            return Err(Error::invalid(
+                t!("wf-field-redirect-dept"),
+                t!("wf-redirect-not-self"),
+            ));
+        }
+        s.next.status = Redirected;
+        s.next.redirect = Some(Redirect {
+            dept: dept.clone(),
+            at: s.ctx.at,
+            by: s.by.clone(),
+            note: note.clone(),
+        });
+        s.event_dept = Some(dept.clone());
+        Ok(())
+    }
+
+    fn read_back(r: &Recorded) -> Option<Command> {
+        let redirect = r.new.redirect.as_ref()?;
+        Some(Command::Redirect {
+            dept: redirect.dept.clone(),
+            note: redirect.note.clone(),
+        })
+    }
+
+    fn summary(s: &Summary) -> String {
+        t_in!(s.lang, "commit-redirect", dept = s.event_dept())
+    }
+}
+
+/// Assignments of joint departments, and (on a referred case) the dispatch of the
+/// competent department by `gov`: one command, two actions.
+mod assign {
+    use super::*;
+
+    pub const ASSIGN: ActionSpec = ActionSpec {
+        code: "assign",
+        label_key: "label-action-assign",
+        allowed_from: &[Handling],
+        permission: Permission::ReceivingDeptOrReferralDispatcher,
+        apply,
+        read_back,
+        summary: |s| {
+            t_in!(
+                s.lang,
+                "commit-assign",
+                depts = s.new_assignments(),
+                due = s
+                    .after
+                    .assignments
+                    .last()
+                    .map(|a| a.due.to_string())
+                    .unwrap_or_default()
+            )
+        },
+    };
+
+    pub const DISPATCH: ActionSpec = ActionSpec {
+        code: "dispatch",
+        label_key: "label-action-dispatch",
+        allowed_from: &[Referred],
+        permission: Permission::GovDispatcher,
+        apply,
+        read_back,
+        summary: |s| {
+            t_in!(
+                s.lang,
+                "commit-dispatch",
+                depts = s.new_assignments(),
+                ticket = s
+                    .after
+                    .referral
+                    .as_ref()
+                    .and_then(|r| r.hotline_ticket.clone())
+                    .unwrap_or_default()
+            )
+        },
+    };
+
+    fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(
+            cmd,
+            Command::Assign {
+                depts,
+                due,
+                hotline_ticket,
+            }
+        );
+        let case = s.case;
+        let day = s.day;
+        let dl = s.deadlines();
+        if depts.is_empty() {
+            return Err(Error::invalid(t!("wf-field-depts"), t!("wf-assign-none")));
+        }
+        if let Some(d) = due
+            && *d < day
+        {
+            return Err(Error::invalid(
+                t!("wf-field-due"),
+                t!(
+                    "wf-due-before-assign",
+                    due = d.to_string(),
+                    day = day.to_string()
+                ),
+            ));
+        }
+        let dispatch = s.action == Action::Dispatch;
+        if dispatch && hotline_ticket.is_none() {
+            return Err(Error::invalid(
+                t!("wf-field-ticket"),
+                t!("wf-dispatch-needs-ticket"),
+            ));
+        }
+        if !dispatch && hotline_ticket.is_some() {
+            return Err(Error::invalid(
+                t!("wf-field-ticket"),
+                t!("wf-ticket-only-dispatch"),
+            ));
+        }
+        if case.track == Some(Track::Own) {
+            return Err(s.not_ready(t!("wf-own-no-assign")));
+        }
+        let days = match (dispatch || case.track == Some(Track::Referral), case.track) {
+            (true, _) => dl.referral_handling,
+            (false, Some(Track::Major)) => dl.opinion_major,
+            _ => dl.opinion,
+        };
+        for dept in depts {
+            if dept == &case.receiving_dept && !dispatch && case.track != Some(Track::Referral) {
+                return Err(Error::invalid(t!("wf-field-depts"), t!("wf-assign-self")));
+            }
+            if s.next.is_assigned(dept) {
+                return Err(Error::invalid(
+                    t!("wf-field-depts"),
+                    t!("wf-already-assigned", dept = dept),
+                ));
+            }
+            let assignment = Assignment {
+                dept: dept.clone(),
+                at: s.ctx.at,
+                by: s.by.clone(),
+                due: due.unwrap_or_else(|| s.working_days(day, days)),
+                removed_at: None,
+                removed_reason: None,
+            };
+            s.next.assignments.push(assignment);
+        }
+        if dispatch {
+            s.next.status = Handling;
+            let referral = s
+                .next
+                .referral
+                .as_mut()
+                .expect("a referred case has a referral");
+            referral.hotline_ticket = hotline_ticket.clone();
+            referral.dispatched_at = Some(s.ctx.at);
+            referral.dispatched_by = Some(s.by.clone());
+        }
+        Ok(())
+    }
+
+    fn read_back(r: &Recorded) -> Option<Command> {
+        let added = r.added_assignments();
+        Some(Command::Assign {
+            depts: added.iter().map(|a| a.dept.clone()).collect(),
+            due: added.first().map(|a| a.due),
+            hotline_ticket: match r.event.action {
+                Action::Dispatch => r.new.referral.as_ref()?.hotline_ticket.clone(),
+                _ => None,
+            },
+        })
+    }
+}
+
+mod unassign {
+    use super::*;
+
+    pub const SPEC: ActionSpec = ActionSpec {
+        code: "unassign",
+        label_key: "label-action-unassign",
+        allowed_from: &[Handling],
+        permission: Permission::ReceivingDeptOrReferralDispatcher,
+        apply,
+        read_back,
+        summary: |s| t_in!(s.lang, "commit-unassign", dept = s.event_dept()),
+    };
+
+    fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(cmd, Command::Unassign { dept, reason });
+        let Some(a) = s
+            .next
+            .assignments
+            .iter_mut()
+            .find(|a| a.is_active() && &a.dept == dept)
+        else {
+            return Err(Error::invalid(
+                t!("wf-field-depts"),
+                t!("wf-not-assigned", dept = dept),
+            ));
+        };
+        a.removed_at = Some(s.ctx.at);
+        a.removed_reason = Some(reason.clone());
+        s.event_dept = Some(dept.clone());
+        Ok(())
+    }
+
+    fn read_back(r: &Recorded) -> Option<Command> {
+        let dept = r.event.dept.clone()?;
+        let a = r
+            .new
+            .assignments
+            .iter()
+            .zip(&r.old.assignments)
+            .find(|(n, o)| n.dept == dept && o.is_active() && !n.is_active())?
+            .0;
+        Some(Command::Unassign {
+            dept,
+            reason: a.removed_reason.clone()?,
+        })
+    }
+}
+
+mod opinion {
+    use super::*;
+
+    pub const SPEC: ActionSpec = ActionSpec {
+        code: "opinion",
+        label_key: "label-action-opinion",
+        allowed_from: &[Handling],
+        permission: Permission::HandlerOfOwnDept,
+        apply,
+        read_back,
+        summary,
+    };
+
+    fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(cmd, Command::Opinion { dept, text });
+        if !s.case.is_assigned(dept) {
+            return Err(Error::not_permitted(
+                t!(
+                    "wf-action-on-case",
+                    action = s.action.label(),
+                    id = s.case.id
+                ),
+                t!("wf-opinion-not-assigned", dept = dept),
+            ));
+        }
+        let opinion = Opinion {
+            dept: dept.clone(),
+            at: s.ctx.at,
+            by: s.by.clone(),
+            text: text.clone(),
+        };
+        match s.next.opinions.iter_mut().find(|o| &o.dept == dept) {
+            Some(old) => *old = opinion,
+            None => s.next.opinions.push(opinion),
+        }
+        s.event_dept = Some(dept.clone());
+        Ok(())
+    }
+
+    fn read_back(r: &Recorded) -> Option<Command> {
+        let dept = r.event.dept.clone()?;
+        Some(Command::Opinion {
+            text: r.new.opinion_of(&dept)?.text.clone(),
+            dept,
+        })
+    }
+
+    fn summary(s: &Summary) -> String {
+        let dept = s.event_dept();
+        let key = if s.before.opinion_of(&s.event_dept_code()).is_some() {
+            "commit-opinion-updated"
+        } else {
+            "commit-opinion"
+        };
+        t_in!(s.lang, key, dept = dept)
+    }
+}
+
+mod escalate_leading_group {
+    use super::*;
+
+    pub const SPEC: ActionSpec = ActionSpec {
+        code: "escalate-leading-group",
+        label_key: "label-action-escalate-leading-group",
+        allowed_from: &[Registered, Handling],
+        permission: Permission::ReceivingDept,
+        apply,
+        read_back: |r| {
+            Some(Command::EscalateLeadingGroup {
+                reason: r.new.approval.as_ref()?.reason.clone(),
+            })
+        },
+        summary: |s| t_in!(s.lang, "commit-escalate-leading-group"),
+    };
+
+    fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(cmd, Command::EscalateLeadingGroup { reason });
+        if s.case.track == Some(Track::Major) {
+            return Err(s.not_ready(t!("wf-already-major")));
+        }
+        if s.case.approval.is_some() {
+            return Err(s.not_ready(t!("wf-already-escalated")));
+        }
+        s.next.status = AwaitingApproval;
+        if s.next.due.reply.is_none() {
+            s.next.due.reply = Some(s.working_days(s.received, s.deadlines().reply_major));
+        }
+        s.next.approval = Some(Approval {
+            requested_at: s.ctx.at,
+            requested_by: s.by.clone(),
+            reason: reason.clone(),
+            decision: None,
+            decided_at: None,
+            decided_by: None,
+            note: None,
+        });
+        Ok(())
+    }
+}
+
+mod escalate_hotline {
+    use super::*;
+
+    pub const SPEC: ActionSpec = ActionSpec {
+        code: "escalate-hotline",
+        label_key: "label-action-escalate-hotline",
+        allowed_from: &[Registered, Handling],
+        permission: Permission::ReceivingDept,
+        apply,
+        read_back,
+        summary: |s| t_in!(s.lang, "commit-escalate-hotline"),
+    };
+
+    fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(
+            cmd,
+            Command::EscalateHotline {
+                opinion,
+                summary,
+                receiver_phone,
+            }
+        );
+        let case = s.case;
+        let dl = s.deadlines();
+        if case.track == Some(Track::Major) {
+            return Err(s.not_ready(t!("wf-major-no-referral")));
+        }
+        if case.referral.is_some() {
+            return Err(s.not_ready(t!("wf-already-referred")));
+        }
+        let Some(phone) = receiver_phone.clone().or_else(|| s.ctx.actor.phone.clone()) else {
+            return Err(Error::invalid(
+                t!("wf-field-receiver-phone"),
+                t!("wf-referral-needs-phone"),
+            ));
+        };
+        let dispatch_due = s.working_days(s.day, dl.dispatch);
+        // The competent department is now for `gov` to decide.
+        for a in s.next.assignments.iter_mut().filter(|a| a.is_active()) {
+            a.removed_at = Some(s.ctx.at);
+            // Written into the file: always Chinese, so replay agrees.
+            a.removed_reason = Some(t_in!(Lang::Zh, "wf-data-referral-unassigned"));
+        }
+        s.next.status = Referred;
+        s.next.track = Some(Track::Referral);
+        s.next.due.dispatch = Some(dispatch_due);
+        if s.next.due.reply.is_none() {
+            s.next.due.reply = Some(s.working_days(s.received, dl.reply));
+        }
+        s.next.referral = Some(Referral {
+            summary: summary.clone().unwrap_or_else(|| case.summary.clone()),
+            receiver_name: s.ctx.actor.name.clone(),
+            receiver_phone: phone,
+            received_at: case.received_at,
+            opinion: opinion.clone(),
+            referred_at: s.ctx.at,
+            referred_by: s.by.clone(),
+            feedback_due: s.working_days(dispatch_due, dl.referral_handling),
+            hotline_ticket: None,
+            dispatched_at: None,
+            dispatched_by: None,
+        });
+        Ok(())
+    }
+
+    fn read_back(r: &Recorded) -> Option<Command> {
+        let referral = r.new.referral.as_ref()?;
+        Some(Command::EscalateHotline {
+            opinion: referral.opinion.clone(),
+            summary: Some(referral.summary.clone()),
+            receiver_phone: Some(referral.receiver_phone.clone()),
+        })
+    }
+}
+
+mod escalate_discipline {
+    use super::*;
+
+    pub const SPEC: ActionSpec = ActionSpec {
+        code: "escalate-discipline",
+        label_key: "label-action-escalate-discipline",
+        allowed_from: &[Registered, Handling, AwaitingApproval, Referred, Replied],
+        permission: Permission::ReceivingDept,
+        apply,
+        read_back,
+        summary: |s| t_in!(s.lang, "commit-escalate-discipline", dept = s.event_dept()),
+    };
+
+    fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(cmd, Command::EscalateDiscipline { dept, reason });
+        if !s.case.assignments.iter().any(|a| &a.dept == dept) {
+            return Err(Error::invalid(
+                t!("wf-field-discipline-dept"),
+                t!("wf-discipline-never-assigned", dept = dept),
+            ));
+        }
+        s.next.discipline.push(DisciplineReferral {
+            dept: dept.clone(),
+            at: s.ctx.at,
+            by: s.by.clone(),
+            reason: reason.clone(),
+        });
+        s.event_dept = Some(dept.clone());
+        Ok(())
+    }
+
+    fn read_back(r: &Recorded) -> Option<Command> {
+        let d = r.new.discipline.last()?;
+        Some(Command::EscalateDiscipline {
+            dept: d.dept.clone(),
+            reason: d.reason.clone(),
+        })
+    }
+}
+
+/// The leader's decision on a report to the leading group: one command, two actions.
+mod decide {
+    use super::*;
+
+    pub const APPROVE: ActionSpec = ActionSpec {
+        code: "approve",
+        label_key: "label-action-approve",
+        allowed_from: &[AwaitingApproval],
+        permission: Permission::Leader,
+        apply,
+        read_back,
+        summary: |s| t_in!(s.lang, "commit-approve"),
+    };
+
+    pub const REJECT: ActionSpec = ActionSpec {
+        code: "reject",
+        label_key: "label-action-reject",
+        allowed_from: &[AwaitingApproval],
+        permission: Permission::Leader,
+        apply,
+        read_back,
+        summary: |s| t_in!(s.lang, "commit-reject"),
+    };
+
+    fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(cmd, Command::Decide { decision, note });
+        let at = s.ctx.at;
+        let by = s.by.clone();
+        let dl = s.deadlines();
+        let approval = s
+            .next
+            .approval
+            .as_mut()
+            .expect("a case awaiting approval has an approval request");
+        approval.decision = Some(*decision);
+        approval.decided_at = Some(at);
+        approval.decided_by = Some(by.clone());
+        approval.note = Some(note.clone());
+        s.next.status = Handling;
+        match decision {
+            Decision::Approved => {
+                s.next.track = Some(Track::Major);
+                s.next.due.reply = Some(s.working_days(s.received, dl.reply_major));
+                let due = s.working_days(s.day, dl.opinion_major);
+                for dept in s.ctx.book.member_codes() {
+                    if !s.next.is_assigned(&dept) {
+                        s.next.assignments.push(Assignment {
+                            dept,
+                            at,
+                            by: by.clone(),
+                            due,
+                            removed_at: None,
+                            removed_reason: None,
+                        });
+                    }
+                }
+            }
+            Decision::Rejected => {
+                if s.next.track != Some(Track::Referral) {
+                    s.next.track = Some(Track::General);
+                }
+                s.next.due.reply = Some(s.working_days(s.received, dl.reply));
+            }
+        }
+        Ok(())
+    }
+
+    fn read_back(r: &Recorded) -> Option<Command> {
+        let a = r.new.approval.as_ref()?;
+        Some(Command::Decide {
+            decision: if r.event.action == Action::Approve {
+                Decision::Approved
+            } else {
+                Decision::Rejected
+            },
+            note: a.note.clone()?,
+        })
+    }
+}
+
+mod consult {
+    use super::*;
+
+    pub const SPEC: ActionSpec = ActionSpec {
+        code: "consult",
+        label_key: "label-action-consult",
+        allowed_from: &[Handling],
+        permission: Permission::ReceivingDeptOrOffice,
+        apply,
+        read_back,
+        summary,
+    };
+
+    fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(
+            cmd,
+            Command::Consult {
+                kind,
+                attendees,
+                minutes,
+            }
+        );
+        if *kind == ConsultKind::Major && !is_approved_major(s.case) {
+            return Err(s.not_ready(t!("wf-major-consult-needs-approval")));
+        }
+        if attendees.is_empty() {
+            return Err(Error::invalid(
+                t!("wf-field-attendees"),
+                t!("wf-consult-no-attendees"),
+            ));
+        }
+        s.next.consultations.push(Consultation {
+            kind: *kind,
+            at: s.ctx.at,
+            by: s.by.clone(),
+            attendees: attendees.clone(),
+            minutes: minutes.clone(),
+        });
+        Ok(())
+    }
+
+    fn read_back(r: &Recorded) -> Option<Command> {
+        let c = r.new.consultations.last()?;
+        Some(Command::Consult {
+            kind: c.kind,
+            attendees: c.attendees.clone(),
+            minutes: c.minutes.clone(),
+        })
+    }
+
+    fn summary(s: &Summary) -> String {
+        let c = s.after.consultations.last();
+        let kind = c.map(|c| c.kind.label_in(s.lang)).unwrap_or_default();
+        let n = c.map(|c| c.attendees.len()).unwrap_or(0);
+        t_in!(s.lang, "commit-consult", kind = kind, n = n)
+    }
+}
+
+mod reply {
+    use super::*;
+
+    pub const SPEC: ActionSpec = ActionSpec {
+        code: "reply",
+        label_key: "label-action-reply",
+        allowed_from: &[Handling],
+        permission: Permission::ReceivingDept,
+        apply,
+        read_back: |r| {
+            Some(Command::Reply {
+                text: r.new.reply.as_ref()?.text.clone(),
+            })
+        },
+        summary: |s| t_in!(s.lang, "commit-reply"),
+    };
+
+    fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(cmd, Command::Reply { text });
+        let missing = missing_for_reply(s.case, s.ctx.book);
+        if !missing.is_empty() {
+            return Err(s.not_ready(t!(
+                "wf-reply-missing",
+                items = missing.join(&t!("wf-list-sep"))
+            )));
+        }
+        s.next.status = Replied;
+        s.next.reply = Some(Reply {
+            at: s.ctx.at,
+            by: s.by.clone(),
+            text: text.clone(),
+        });
+        s.next.due.archive = Some(s.working_days(s.day, s.deadlines().archive));
+        Ok(())
+    }
+}
+
+mod archive {
+    use super::*;
+
+    pub const SPEC: ActionSpec = ActionSpec {
+        code: "archive",
+        label_key: "label-action-archive",
+        allowed_from: &[Replied],
+        permission: Permission::ReceivingDept,
+        apply,
+        read_back,
+        summary,
+    };
+
+    fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(
+            cmd,
+            Command::Archive {
+                outcome,
+                remedy,
+                note,
+            }
+        );
+        match (outcome, remedy) {
+            (Outcome::Objected, None) => {
+                return Err(Error::invalid(
+                    t!("wf-field-remedy"),
+                    t!("wf-objected-needs-remedy"),
+                ));
+            }
+            (Outcome::Accepted, Some(_)) => {
+                return Err(Error::invalid(
+                    t!("wf-field-remedy"),
+                    t!("wf-accepted-no-remedy"),
+                ));
+            }
+            _ => {}
+        }
+        s.next.status = Archived;
+        s.next.archive = Some(Archive {
+            at: s.ctx.at,
+            by: s.by.clone(),
+            outcome: *outcome,
+            remedy: *remedy,
+            note: note.clone(),
+        });
+        Ok(())
+    }
+
+    fn read_back(r: &Recorded) -> Option<Command> {
+        let a = r.new.archive.as_ref()?;
+        Some(Command::Archive {
+            outcome: a.outcome,
+            remedy: a.remedy,
+            note: a.note.clone(),
+        })
+    }
+
+    fn summary(s: &Summary) -> String {
+        let a = s.after.archive.as_ref();
+        let outcome = a.map(|a| a.outcome.label_in(s.lang)).unwrap_or_default();
+        match a.and_then(|a| a.remedy) {
+            Some(r) => t_in!(
+                s.lang,
+                "commit-archive-remedy",
+                outcome = outcome,
+                remedy = r.label_in(s.lang)
+            ),
+            None => t_in!(s.lang, "commit-archive", outcome = outcome),
+        }
+    }
+}

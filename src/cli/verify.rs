@@ -28,6 +28,12 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     })?;
     app.ui
         .findings(&auditor.findings, auditor.commits_checked, args.output.json)?;
+    if auditor.unsigned_before_required > 0 {
+        app.ui.status(&dispute_i18n::t!(
+            "audit-unsigned-before",
+            n = auditor.unsigned_before_required
+        ));
+    }
     if auditor.findings.is_empty() {
         Ok(())
     } else {

@@ -59,6 +59,9 @@ pub fn key_file(id: &str) -> PathBuf {
             .expect("private key");
         let tmp = dir.join(format!("{id}.{}.tmp", std::process::id()));
         std::fs::write(&tmp, text.as_bytes()).expect("write key");
+        // ssh-keygen refuses a private key others can read
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&tmp, std::fs::Permissions::from_mode(0o600)).expect("chmod");
         std::fs::rename(&tmp, &path).expect("place key");
     }
     path
@@ -625,6 +628,30 @@ impl Env {
             "commit",
             "-q",
             "--allow-empty-message",
+            "-m",
+            message,
+        ]);
+    }
+
+    /// Commit everything with plain git as an operator, signed with that operator's key
+    /// exactly as `git commit -S` with `gpg.format=ssh` signs (needs ssh-keygen).
+    pub fn git_commit_signed_as(&self, who: &str, name: &str, email: &str, message: &str) {
+        self.git(&["add", "-A"]);
+        let user_name = format!("user.name={name}");
+        let user_email = format!("user.email={email}");
+        let key = format!("user.signingkey={}", key_file(who).display());
+        self.git(&[
+            "-c",
+            &user_name,
+            "-c",
+            &user_email,
+            "-c",
+            "gpg.format=ssh",
+            "-c",
+            &key,
+            "commit",
+            "-q",
+            "-S",
             "-m",
             message,
         ]);

@@ -1048,7 +1048,8 @@ fn verify_accepts_an_import_and_a_faithful_hand_copy() {
     let rel = case_path("TAX-2025-0001");
     std::fs::create_dir_all(env.path(&rel).parent().unwrap()).unwrap();
     std::fs::write(env.path(&rel), &text).unwrap();
-    env.git_commit_as("张三", "zhangsan@rc.example.cn", &message);
+    // signed by zhangsan's key with plain git
+    env.git_commit_signed_as("zhangsan", "张三", "zhangsan@rc.example.cn", &message);
     let (code, findings) = env.verify_json(&[]);
     assert_eq!(code, 0, "{findings:#?}");
 }

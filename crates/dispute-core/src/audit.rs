@@ -35,6 +35,9 @@ pub struct Auditor {
     seen: HashSet<String>,
     pub findings: Vec<Finding>,
     pub commits_checked: usize,
+    /// Commits made before the casebook required signing that carry no signature: part of
+    /// the old history, reported once as a count.
+    pub unsigned_before_required: usize,
 }
 
 /// Actions on `casebook.toml` (all others but `import` act on one case).
@@ -51,7 +54,7 @@ impl Auditor {
     }
 
     pub fn check(&mut self, rec: &CommitRecord) {
-        if rec.changes.is_empty() {
+        if rec.changes.is_empty() && rec.merge_files.is_empty() {
             return;
         }
         self.commits_checked += 1;
@@ -66,6 +69,9 @@ impl Auditor {
         let operator_id = trailer("Operator");
         let mut found: Vec<(Option<String>, String)> = vec![];
         self.check_commit(rec, &trailer, operator_id.as_deref(), &mut found);
+        if rec.parents <= 1 {
+            self.check_identity(rec, operator_id.as_deref(), &mut found);
+        }
         self.note_ids(rec);
         for (case, rule) in found {
             self.findings.push(Finding {
@@ -88,11 +94,13 @@ impl Auditor {
             |case: Option<&str>, rule: String| found.push((case.map(str::to_string), rule));
 
         if rec.parents > 1 {
-            for c in &rec.changes {
-                find(
-                    case_of(&c.path).as_deref(),
-                    t!("audit-merge-differs", path = c.path),
-                );
+            for m in &rec.merge_files {
+                if let Err(rule) = check_merge_file(m) {
+                    find(case_of(&m.path).as_deref(), rule);
+                }
+            }
+            if rec.changes.iter().any(|c| c.path == CASEBOOK_FILE) {
+                find(None, t!("audit-merge-differs", path = CASEBOOK_FILE));
             }
             return;
         }
@@ -164,6 +172,110 @@ impl Auditor {
         };
         if let Err((case, rule)) = result {
             find(case.as_deref(), rule);
+        }
+    }
+
+    /// Who really made the commit: once the casebook requires signing, every commit carries
+    /// a valid SSH signature by the key its author operator had at the parent commit, is
+    /// committed by its author, and records an `At` within the backdating window of its
+    /// (signed) commit time. Earlier unsigned commits are counted, not found.
+    fn check_identity(
+        &mut self,
+        rec: &CommitRecord,
+        operator_id: Option<&str>,
+        found: &mut Vec<(Option<String>, String)>,
+    ) {
+        let parse_book = |bytes: &[u8]| {
+            std::str::from_utf8(bytes)
+                .ok()
+                .and_then(|t| Casebook::parse(t).ok())
+        };
+        let parent = rec.parent_casebook.as_deref().and_then(parse_book);
+        let after = rec
+            .changes
+            .iter()
+            .find(|c| c.path == CASEBOOK_FILE)
+            .and_then(|c| c.new.as_deref())
+            .and_then(parse_book);
+        let required = parent
+            .as_ref()
+            .is_some_and(|b| b.integrity.signing_required)
+            || after.as_ref().is_some_and(|b| b.integrity.signing_required);
+        if !required {
+            if rec.signature.is_none() {
+                self.unsigned_before_required += 1;
+            }
+            return;
+        }
+        let case = rec
+            .info
+            .message
+            .trailers
+            .get(crate::protocol::Trailer::Case)
+            .map(str::to_string)
+            .or_else(|| rec.changes.iter().find_map(|c| case_of(&c.path)));
+        let mut find = |rule: String| found.push((case.clone(), rule));
+        if rec.committer_name != rec.info.author_name
+            || !rec
+                .committer_email
+                .eq_ignore_ascii_case(&rec.info.author_email)
+        {
+            find(t!(
+                "audit-committer-differs",
+                committer = format!("{} <{}>", rec.committer_name, rec.committer_email),
+                author = format!("{} <{}>", rec.info.author_name, rec.info.author_email)
+            ));
+        }
+        // The key the author had: at the parent, or (for the first commit) as registered by
+        // that commit itself.
+        let keys_from = parent.as_ref().or(after.as_ref());
+        let op = keys_from.and_then(|b| match operator_id {
+            Some(id) => b.operator(id),
+            None => b.operator_by_email(&rec.info.author_email),
+        });
+        let Some(signed) = &rec.signature else {
+            find(t!("audit-unsigned"));
+            return;
+        };
+        let Some(op) = op else {
+            find(t!(
+                "audit-signer-unknown",
+                email = rec.info.author_email.as_str()
+            ));
+            return;
+        };
+        let Some(key) = crate::identity::current_key(op)
+            .and_then(|k| crate::identity::parse_public_key(&k.key).ok())
+        else {
+            find(t!("audit-signer-no-key", id = op.id.as_str()));
+            return;
+        };
+        if let Err(bad) = crate::identity::verify(&signed.armored, &signed.payload, &key) {
+            find(t!(
+                "audit-bad-signature",
+                id = op.id.as_str(),
+                reason = bad.describe()
+            ));
+        }
+        let window = parent
+            .as_ref()
+            .map_or(0, |b| b.integrity.backdate_window_hours);
+        if let Some(at) = rec.info.message.trailers.at() {
+            let late = rec.info.time.signed_duration_since(at);
+            if late > chrono::Duration::hours(i64::from(window)) {
+                find(t!(
+                    "audit-backdated",
+                    at = at.to_rfc3339(),
+                    time = rec.info.time.to_rfc3339(),
+                    hours = window
+                ));
+            } else if late < -chrono::Duration::minutes(10) {
+                find(t!(
+                    "audit-at-after-commit",
+                    at = at.to_rfc3339(),
+                    time = rec.info.time.to_rfc3339()
+                ));
+            }
         }
     }
 
@@ -406,6 +518,79 @@ fn check_book_change(rec: &CommitRecord, before: &Casebook, kind: BookAction) ->
     } else {
         Err((None, t!("audit-book-not-legal", action = action)))
     }
+}
+
+/// A case file of a merge must hold every event of every side, and nothing no side had:
+/// a merge that drops work (`git merge -s ours`, a hand resolution keeping one side) or
+/// makes some up is found; one that keeps both sides passes.
+fn check_merge_file(m: &crate::protocol::MergeFile) -> Result<(), String> {
+    let Some(result) = &m.result else {
+        return Err(t!("audit-deleted", path = m.path));
+    };
+    let merged = parse(result, &m.path)?;
+    let mut known: Vec<&Event> = vec![];
+    let sides: Vec<Case> = m
+        .parents
+        .iter()
+        .flatten()
+        .map(|b| parse(b, &m.path))
+        .collect::<Result<_, _>>()?;
+    for side in &sides {
+        for e in &side.events {
+            if !merged.events.contains(e) {
+                return Err(t!(
+                    "audit-merge-dropped",
+                    action = e.action.code(),
+                    at = e.at.to_rfc3339(),
+                    by = e.by.as_str()
+                ));
+            }
+            known.push(e);
+        }
+    }
+    if let Some(e) = merged.events.iter().find(|e| !known.contains(e)) {
+        return Err(t!(
+            "audit-merge-invented",
+            action = e.action.code(),
+            at = e.at.to_rfc3339(),
+            by = e.by.as_str()
+        ));
+    }
+    // Every other field comes from one side: a value one side had, or for the records kept
+    // as arrays (opinions, assignments…) every entry from one side or the other.
+    let table =
+        |bytes: &[u8]| -> Option<toml::Table> { std::str::from_utf8(bytes).ok()?.parse().ok() };
+    let merged_table = table(result).unwrap_or_default();
+    let side_tables: Vec<toml::Table> = m
+        .parents
+        .iter()
+        .flatten()
+        .filter_map(|b| table(b))
+        .collect();
+    let mut keys: Vec<&String> = merged_table.keys().collect();
+    for side in &side_tables {
+        keys.extend(side.keys());
+    }
+    keys.sort();
+    keys.dedup();
+    for key in keys {
+        let values: Vec<Option<&toml::Value>> = side_tables.iter().map(|t| t.get(key)).collect();
+        let ok = match merged_table.get(key) {
+            None => values.iter().all(Option::is_none),
+            Some(v) if values.contains(&Some(v)) => true,
+            Some(toml::Value::Array(items)) => items.iter().all(|item| {
+                values.iter().flatten().any(|side| match side {
+                    toml::Value::Array(side_items) => side_items.contains(item),
+                    _ => false,
+                })
+            }),
+            Some(_) => false,
+        };
+        if !ok {
+            return Err(t!("audit-merge-field", path = m.path, field = key.as_str()));
+        }
+    }
+    Ok(())
 }
 
 fn parse(bytes: &[u8], path: &str) -> Result<Case, String> {

@@ -318,6 +318,28 @@ pub struct CommitRecord {
     pub merged_from_other_side: Vec<String>,
     /// `casebook.toml` at the first parent: the operators and settings the commit acted under.
     pub parent_casebook: Option<Vec<u8>>,
+    pub committer_name: String,
+    pub committer_email: String,
+    /// The SSH signature of the commit (`gpgsig`), if it has one.
+    pub signature: Option<Signed>,
+    /// In a merge: every case file that differs between the result and any parent, with
+    /// its content in the result and in each parent (first parent first).
+    pub merge_files: Vec<MergeFile>,
+}
+
+/// A signature and the exact bytes it signs (the commit without its `gpgsig` header).
+#[derive(Debug, Clone)]
+pub struct Signed {
+    pub armored: String,
+    pub payload: Vec<u8>,
+}
+
+/// One case file of a merge, in the result and in each parent (None: absent).
+#[derive(Debug, Clone)]
+pub struct MergeFile {
+    pub path: String,
+    pub result: Option<Vec<u8>>,
+    pub parents: Vec<Option<Vec<u8>>>,
 }
 
 /// One file's content before and after a commit (None: absent).

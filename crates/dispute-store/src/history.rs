@@ -109,15 +109,75 @@ impl Store {
                 },
                 None => None,
             };
+            let signature = match self.repo.extract_signature(&commit.id(), None) {
+                Ok((sig, payload)) => Some(Signed {
+                    armored: String::from_utf8_lossy(&sig).into_owned(),
+                    payload: payload.to_vec(),
+                }),
+                Err(_) => None,
+            };
+            let merge_files = if parents.len() > 1 {
+                self.merge_files(&tree, &parents)?
+            } else {
+                vec![]
+            };
+            let committer = commit.committer();
             each(CommitRecord {
                 info: commit_info(&commit)?,
                 parents: parents.len(),
                 changes,
                 merged_from_other_side,
                 parent_casebook,
+                committer_name: committer.name().unwrap_or("").to_string(),
+                committer_email: committer.email().unwrap_or("").to_string(),
+                signature,
+                merge_files,
             })?;
         }
         Ok(())
+    }
+
+    /// Every case file that differs between a merge's result and any of its parents.
+    fn merge_files(&self, tree: &Tree, parents: &[git2::Commit]) -> Result<Vec<MergeFile>> {
+        let blob_at = |t: &Tree, path: &str| -> Result<Option<Vec<u8>>> {
+            match t.get_path(Path::new(path)) {
+                Ok(e) => Ok(Some(self.repo.find_blob(e.id()).git()?.content().to_vec())),
+                Err(_) => Ok(None),
+            }
+        };
+        let trees: Vec<Tree> = parents
+            .iter()
+            .map(|p| p.tree())
+            .collect::<std::result::Result<_, _>>()
+            .git()?;
+        let mut paths = std::collections::BTreeSet::new();
+        for t in &trees {
+            let mut opts = git2::DiffOptions::new();
+            opts.pathspec(format!("{CASES_DIR}/"));
+            let diff = self
+                .repo
+                .diff_tree_to_tree(Some(t), Some(tree), Some(&mut opts))
+                .git()?;
+            for delta in diff.deltas() {
+                if let Some(p) = delta.new_file().path().or(delta.old_file().path()) {
+                    paths.insert(p.to_string_lossy().into_owned());
+                }
+            }
+        }
+        let mut out = vec![];
+        for path in paths {
+            let result = blob_at(tree, &path)?;
+            let parents = trees
+                .iter()
+                .map(|t| blob_at(t, &path))
+                .collect::<Result<Vec<_>>>()?;
+            out.push(MergeFile {
+                path,
+                result,
+                parents,
+            });
+        }
+        Ok(out)
     }
 
     /// The case files present in a revision's tree (for `verify --since`).

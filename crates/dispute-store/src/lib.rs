@@ -36,7 +36,7 @@ mod prelude {
     pub(crate) use dispute_core::error::{Error, Result};
     pub(crate) use dispute_core::identity::SIGNATURE_HEADER;
     pub(crate) use dispute_core::protocol::{
-        CASEBOOK_FILE, CASES_DIR, CommitInfo, CommitRecord, FileChange, Message,
+        CASEBOOK_FILE, CASES_DIR, CommitInfo, CommitRecord, FileChange, MergeFile, Message, Signed,
     };
     pub(crate) use dispute_core::summary::CaseSummary;
 

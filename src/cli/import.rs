@@ -105,6 +105,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         exists: &exists,
         next_seq: &next_seq,
         same_case: &same_case,
+        created: store.created_at()?,
     };
     let cases = import::build(&rows, &cx).map_err(|e| report(app, e))?;
 

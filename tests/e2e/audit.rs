@@ -345,12 +345,6 @@ fn assert_findings(env: &Env, since: &[&str], expected: &[Expect]) -> Vec<Value>
     findings
 }
 
-fn assert_verifies(env: &Env) {
-    let (code, findings) = env.verify_json(&[]);
-    assert_eq!(code, 0, "verify must pass: {findings:#?}");
-    assert!(findings.is_empty(), "{findings:#?}");
-}
-
 /// The human output of `verify` exits with `code` and names each of `commits`.
 fn assert_verify_table(env: &Env, code: i32, commits: &[&str]) {
     let out = env.run(&["verify"]);

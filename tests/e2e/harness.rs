@@ -9,6 +9,13 @@ use std::process::Output;
 use assert_cmd::Command;
 use serde_json::Value;
 
+/// `verify` passes with no finding.
+pub fn assert_verifies(env: &Env) {
+    let (code, findings) = env.verify_json(&[]);
+    assert_eq!(code, 0, "verify must pass: {findings:#?}");
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
 /// Who a command line acts as: `--as X`, else the `--admin X` of `init`.
 fn acting_operator(args: &[String]) -> Option<String> {
     let after = |flag: &str| {

@@ -8,6 +8,7 @@ mod english;
 mod examples;
 mod forms;
 mod foundation;
+mod identity;
 mod import;
 mod latefee;
 mod ledger;

@@ -459,6 +459,11 @@ pub struct Context<'a> {
     /// An existing case with this payer name and time of receipt, if any (a ledger
     /// imported again under another encoding or file name).
     pub same_case: &'a dyn Fn(&str, Time) -> Option<String>,
+    /// When the casebook was created (its first commit). Imported history is the paper
+    /// ledger of before: a row may carry later events only as a new registration, never
+    /// opinions, replies or archives that the tool itself should have recorded, signed by
+    /// their own operators.
+    pub created: Option<Time>,
 }
 
 /// Replay every row; all the cases, or every error of every row.
@@ -499,6 +504,21 @@ pub fn build(rows: &[Row], cx: &Context) -> std::result::Result<Vec<Case>, Vec<R
     for (row, id) in rows.iter().zip(explicit) {
         match replay(row, id, cx, &mut next, &taken) {
             Ok(case) => {
+                if let Some(created) = cx.created
+                    && let Some(late) = case.events.iter().skip(1).find(|e| e.at >= created)
+                {
+                    errors.push(RowError {
+                        row: row.number,
+                        column: column(late_column(late.action)),
+                        reason: t!(
+                            "import-err-after-creation",
+                            action = late.action.label(),
+                            at = late.at.to_rfc3339(),
+                            created = created.to_rfc3339()
+                        ),
+                    });
+                    continue;
+                }
                 let key = (case.payer.name.clone(), case.received_at.timestamp());
                 if let Some(first) = first_row.get(&key) {
                     errors.push(RowError {
@@ -522,6 +542,18 @@ pub fn build(rows: &[Row], cx: &Context) -> std::result::Result<Vec<Case>, Vec<R
         Ok(cases)
     } else {
         Err(errors)
+    }
+}
+
+/// The column an imported event comes from.
+fn late_column(action: crate::case::Action) -> &'static str {
+    use crate::case::Action as A;
+    match action {
+        A::Classify | A::Redirect => "classified_at",
+        A::Assign => "assigned_at",
+        A::Reply => "replied_at",
+        A::Archive => "archived_at",
+        _ => "assign",
     }
 }
 
@@ -1160,6 +1192,7 @@ mod tests {
             exists: &exists,
             next_seq: &next_seq,
             same_case: &same_case,
+            created: None,
         };
         let rows = parse_csv(text)?;
         build(&rows, &cx).map(|cases| cases.iter().map(Case::to_toml).collect())

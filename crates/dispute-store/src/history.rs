@@ -137,6 +137,24 @@ impl Store {
         Ok(())
     }
 
+    /// When the casebook was created: the time of its first commit.
+    pub fn created_at(&self) -> Result<Option<Time>> {
+        if self.head_oid()?.is_none() {
+            return Ok(None);
+        }
+        let mut walk = self.repo.revwalk().git()?;
+        walk.push_head().git()?;
+        walk.simplify_first_parent().git()?;
+        let mut first = None;
+        for oid in walk {
+            first = Some(oid.git()?);
+        }
+        match first {
+            Some(oid) => Ok(Some(commit_info(&self.repo.find_commit(oid).git()?)?.time)),
+            None => Ok(None),
+        }
+    }
+
     /// Every case file that differs between a merge's result and any of its parents.
     fn merge_files(&self, tree: &Tree, parents: &[git2::Commit]) -> Result<Vec<MergeFile>> {
         let blob_at = |t: &Tree, path: &str| -> Result<Option<Vec<u8>>> {

@@ -481,6 +481,16 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
             district = case.district
         ),
     );
+    if let Some(mark) = &case.imported {
+        push(
+            &mut o,
+            t!(
+                "out-sheet-imported",
+                by = op(&mark.by),
+                at = short_time(&mark.at)
+            ),
+        );
+    }
     let p = &case.payer;
     let mut payer = vec![t!(
         "out-sheet-payer",

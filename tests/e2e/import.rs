@@ -1287,5 +1287,12 @@ fn an_import_cannot_put_later_opinions_in_another_departments_mouth() {
     assert!(errors[0].2.contains("建立"), "{errors:#?}");
     // the registration alone imports
     let file = files.write("登记.csv", csv_text(&later[1..]).as_bytes());
-    assert_eq!(import_ok(&env, "zhangsan", &file).len(), 1);
+    let ids = import_ok(&env, "zhangsan", &file);
+    assert_eq!(ids.len(), 1);
+    // shown as entered by the importer, not signed by the operators it names
+    let sheet = env.ok(&["show", &ids[0]]);
+    assert!(sheet.contains("补录") && sheet.contains("张三"), "{sheet}");
+    let json: serde_json::Value =
+        serde_json::from_str(&env.ok(&["show", &ids[0], "--json"])).unwrap();
+    assert_eq!(json["imported"]["by"], "zhangsan", "{json}");
 }

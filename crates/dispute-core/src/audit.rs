@@ -654,6 +654,10 @@ fn replay_imported(case: &Case, book: &Casebook, now: crate::case::Time) -> Resu
         };
         state = workflow::apply(&state, &cmd, &ctx).map_err(refused)?;
     }
+    match &case.imported {
+        Some(mark) if book.operator(&mark.by).is_some() => state.imported = Some(mark.clone()),
+        _ => return Err(t!("audit-import-unmarked")),
+    }
     if state == *case {
         Ok(())
     } else {

@@ -344,6 +344,18 @@ pub struct Case {
     pub archive: Option<Archive>,
     #[serde(default)]
     pub events: Vec<Event>,
+    /// Brought in by `import` from a paper ledger (补录): who imported it and when. Its
+    /// history was typed in by the importer, not signed by the operators it names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported: Option<Imported>,
+}
+
+/// Who entered a case's history from a paper ledger, and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Imported {
+    pub by: String,
+    pub at: Time,
 }
 
 impl Case {

@@ -1026,6 +1026,10 @@ fn replay(
         )?;
     }
     crate::schema::check_case(&case, &id.path()).map_err(|e| vec![err("id", e.to_string())])?;
+    case.imported = Some(crate::case::Imported {
+        by: cx.importer.id.clone(),
+        at: cx.now,
+    });
     Ok(case)
 }
 

@@ -404,6 +404,7 @@ pub fn register(id: &CaseId, new: NewCase, ctx: &Ctx) -> Result<Case> {
             by: ctx.actor.id.clone(),
             dept: None,
         }],
+        imported: None,
     };
     Action::Register
         .spec()

@@ -51,3 +51,4 @@ audit-merge-dropped = the merge lost a record of one side: { $action } ({ $at },
 audit-merge-invented = the merge holds a record neither side had: { $action } ({ $at }, { $by })
 audit-unsigned-before = { $n } commits made before this casebook required signing are unsigned (old history, reported once)
 audit-merge-field = after the merge, { $field } of { $path } matches neither side (merged or edited by hand)
+audit-import-unmarked = an imported case lacks its import mark (who imported it and when)

@@ -51,3 +51,4 @@ audit-merge-dropped = 合并丢失了一方的记录：{ $action }（{ $at }，{
 audit-merge-invented = 合并后出现了双方都没有的记录：{ $action }（{ $at }，{ $by }）
 audit-unsigned-before = 有 { $n } 个提交早于本案卷库要求签名，没有签名（旧历史，只报告一次）
 audit-merge-field = 合并后 { $path } 的 { $field } 与合并的任何一方都不同（手工合并或改动）
+audit-import-unmarked = 导入的案件没有补录标记（导入人和导入时间）

@@ -37,7 +37,9 @@ pub struct Args {
 pub fn run(app: &mut App, args: Args) -> Result<()> {
     let category = args.category.map(crate::validate::category).transpose()?;
     let store = app.store()?;
+    crate::store::timings::mark("open repository");
     let book = store.casebook()?;
+    crate::store::timings::mark("casebook.toml read and checked");
     let dept = args
         .dept
         .as_deref()
@@ -74,6 +76,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     }
     // By department, year and sequence as numbers: TAX-2026-9999 before TAX-2026-10000.
     rows.sort_by_cached_key(|r| crate::case::CaseId::parse(&r.id).ok());
+    crate::store::timings::mark("rows filtered and sorted");
     app.ui.case_list(&book, &rows, args.output.json)?;
     report_bad(app, bad)
 }

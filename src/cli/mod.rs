@@ -283,12 +283,16 @@ impl App {
         let at = self.at(at)?;
         let now = self.now()?;
         let store = self.store()?;
+        crate::store::timings::mark("open repository");
         let (writer, notices) = store.begin()?;
         self.ui.notices(notices);
         let book = store.casebook()?;
+        crate::store::timings::mark("casebook.toml read and checked");
         let actor = self.signing_actor(&store, &book)?;
         self.check_backdate(&book, &at)?;
+        crate::store::timings::mark("identity and key");
         let case = store.case(&id)?;
+        crate::store::timings::mark("case read and checked");
         let cmd = build(&book, &actor.op)?;
         let cal = book.calendar();
         let ctx = workflow::Ctx {
@@ -299,6 +303,7 @@ impl App {
             now,
         };
         let next = workflow::apply(&case, &cmd, &ctx)?;
+        crate::store::timings::mark("workflow");
         self.commit_case(writer, &book, &actor, &case, &next, cmd.action(&case))?;
         Ok(next)
     }
@@ -378,6 +383,7 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    crate::store::timings::start();
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
     dispute_i18n::set_lang(locale::choose_lang(&args));
     let parsed = locale::localize(Cli::command())
@@ -391,11 +397,14 @@ where
             return ExitCode::from(code);
         }
     };
+    crate::store::timings::mark("command line (clap, catalog)");
     let mut app = App {
         ui: Ui::new(),
         global: cli.global,
     };
     let result = dispatch(&mut app, cli.command);
+    crate::store::timings::mark("output");
+    crate::store::timings::report();
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

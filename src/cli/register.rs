@@ -81,15 +81,19 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let now = app.now()?;
 
     let store = app.store()?;
+    crate::store::timings::mark("open repository");
     let (writer, notices) = store.begin()?;
     app.ui.notices(notices);
     let book = store.casebook()?;
+    crate::store::timings::mark("casebook.toml read and checked");
     let actor = app.signing_actor(&store, &book)?;
     app.check_backdate(&book, &at)?;
+    crate::store::timings::mark("identity and key");
     let year = crate::calendar::local_date(&at).format("%Y").to_string();
     let year: i32 = year.parse().map_err(|_| Error::BadTime(at.to_rfc3339()))?;
     let seq = store.next_seq(&actor.op.dept, year)?;
     let id = CaseId::new(&actor.op.dept, year, seq);
+    crate::store::timings::mark("next sequence number");
     let cal = book.calendar();
     let ctx = workflow::Ctx {
         book: &book,
@@ -99,6 +103,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         now,
     };
     let case = workflow::register(&id, new, &ctx)?;
+    crate::store::timings::mark("workflow");
     app.commit_case(writer, &book, &actor, &case, &case, Action::Register)?;
     app.ui.line(&case.id)
 }

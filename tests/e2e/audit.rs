@@ -1758,8 +1758,9 @@ fn broken_case_files_in_head_are_named() {
 }
 
 /// Symlinks planted at case paths (replacing a tracked case file, at the next case's path,
-/// as a year directory, or committed): writes refuse and nothing outside the casebook is
-/// written.
+/// as a year directory, or committed): a write to that path refuses and nothing outside the
+/// casebook is written. A write elsewhere goes ahead and leaves the symlink alone (DESIGN §6:
+/// the check covers the files a command touches).
 #[test]
 fn symlinks_planted_at_case_paths_are_refused() {
     let outside = tempfile::tempdir().unwrap();
@@ -1795,18 +1796,27 @@ fn symlinks_planted_at_case_paths_are_refused() {
     fs::remove_file(env.path(&path)).unwrap();
     std::os::unix::fs::symlink(&target, env.path(&path)).unwrap();
     fails(&env, 1, &classify(FRESH), &path);
-    fails(&env, 1, &register(LATER), &path);
     assert!(!target.exists(), "written through the symlink");
     // reads come from HEAD
     env.ok(&["show", FRESH]);
+    // a write to another file goes ahead, the symlink stays as it was
+    let args = register(LATER);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    assert_eq!(env.ok(&args), "TAX-2026-0006\n");
+    assert!(!target.exists(), "written through the symlink");
+    assert_eq!(env.git(&["status", "--porcelain"]), format!(" T {path}\n"));
 
     // 2. a symlink where the next register would write
     let env = history();
     let next = case_path("TAX-2026-0006");
     std::os::unix::fs::symlink(&target, env.path(&next)).unwrap();
     fails(&env, 1, &register(LATER), &next);
-    fails(&env, 1, &classify(FRESH), &next);
     assert!(!target.exists(), "written through the symlink");
+    let args = classify(FRESH);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    env.ok(&args);
+    assert!(!target.exists(), "written through the symlink");
+    assert_eq!(env.git(&["status", "--porcelain"]), format!("?? {next}\n"));
 
     // 3. a year directory that is a symlink to a directory outside
     let env = history();

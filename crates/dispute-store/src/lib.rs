@@ -9,9 +9,11 @@
 mod cache;
 pub mod faults;
 mod history;
+mod index;
 mod journal;
 mod open;
 mod read;
+pub mod timings;
 mod worktree;
 mod write;
 
@@ -46,7 +48,7 @@ mod prelude {
     pub(crate) use crate::read::*;
     pub(crate) use crate::worktree::*;
     pub(crate) use crate::{BadCase, Git, Store, oid_short};
-    pub(crate) use crate::{DIRS_FILE, JOURNAL_FILE, LOCK_FILE, STATE_FILE, SUMMARY_CACHE};
+    pub(crate) use crate::{JOURNAL_FILE, LOCK_FILE, SUMMARY_CACHE};
     pub(crate) use dispute_i18n::t;
 }
 
@@ -56,11 +58,7 @@ pub(crate) const LOCK_FILE: &str = "dispute.lock";
 
 pub(crate) const JOURNAL_FILE: &str = "dispute-pending";
 
-pub(crate) const STATE_FILE: &str = "dispute-state";
-
 pub(crate) const SUMMARY_CACHE: &str = "dispute-summaries";
-
-pub(crate) const DIRS_FILE: &str = "dispute-dirs";
 
 /// git2's errors become the core's internal error; the store is the only place they arise.
 pub(crate) trait Git<T> {

@@ -108,8 +108,10 @@ impl Store {
     /// files changed since the last read are parsed (on two threads).
     pub fn summaries(&self, year: Option<i32>) -> Result<(Vec<CaseSummary>, Vec<BadCase>)> {
         let blobs = self.case_blobs(year)?;
+        crate::timings::mark("case files listed from HEAD");
         let cache_path = self.repo.path().join(SUMMARY_CACHE);
         let mut cache = load_summaries(&cache_path);
+        crate::timings::mark("summary cache loaded");
         let hit = |cache: &SummaryCache, path: &str, oid: &Oid| {
             cache.get(oid).is_some_and(|(p, _)| p == path)
         };
@@ -147,6 +149,7 @@ impl Store {
             all.extend(rb.map_err(|_| Error::Internal(t!("store-parser-thread-died")))??);
             all
         };
+        crate::timings::mark("changed case files parsed");
         let mut bad = vec![];
         let fresh = !parsed.is_empty();
         for (oid, path, summary) in parsed {
@@ -175,6 +178,7 @@ impl Store {
             }
         }
         bad.sort_by(|a, b| a.path.cmp(&b.path));
+        crate::timings::mark("summary cache saved, summaries collected");
         Ok((summaries, bad))
     }
 

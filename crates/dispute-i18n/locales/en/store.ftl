@@ -12,3 +12,4 @@ store-not-in-head = { $path } is not in HEAD
 store-path-not-a-file = { $path } (not a regular file)
 store-path-not-a-dir = { $path } (not a directory)
 store-detached-head = HEAD does not point at a branch (detached); run git switch main first
+store-thread-died = a worker thread stopped unexpectedly

@@ -12,3 +12,4 @@ store-not-in-head = { $path } 不在 HEAD 中
 store-path-not-a-file = { $path }（不是普通文件）
 store-path-not-a-dir = { $path }（不是目录）
 store-detached-head = HEAD 不指向分支（分离状态），请先 git switch main
+store-thread-died = 工作线程异常退出

@@ -151,7 +151,7 @@ impl App {
             _ => match store.git_user_email() {
                 Some(email) => book
                     .operator_by_email(&email)
-                    .ok_or_else(|| Error::UnknownActor(email.clone()))?,
+                    .ok_or_else(|| Error::UnknownGitEmail(email.clone()))?,
                 None => return Ok(None),
             },
         };
@@ -248,7 +248,7 @@ impl App {
     }
 
     /// Due dates in years the casebook has no holiday notices for are counted Monday to
-    /// Friday; say so, so the office can add the year to `casebook.toml`.
+    /// Friday; say so, naming the command that adds the year.
     pub fn warn_uncovered(&mut self, book: &Casebook, case: &Case) {
         use chrono::Datelike;
         let cal = book.calendar();
@@ -268,7 +268,7 @@ impl App {
         years.sort();
         years.dedup();
         for y in years {
-            self.ui.warn(&t!("cmd-calendar-year-missing", year = y));
+            self.ui.warn(&t!("clerk-calendar-year-missing", year = y));
         }
     }
 

@@ -47,6 +47,8 @@ pub enum Error {
     // ---- refused ----
     NoIdentity,
     UnknownActor(String),
+    /// git's `user.email` names no operator (and neither `--as` nor `DISPUTE_OPERATOR` chose one).
+    UnknownGitEmail(String),
     ActorDisabled(String),
     /// `action` names what was attempted (an action label and the case, or a noun phrase:
     /// 查看案件 X 的缴费人信息 / viewing the payer details of case X); `rule` says who may.
@@ -94,6 +96,12 @@ pub enum Error {
         field: String,
         reason: String,
     },
+    /// Something to be created exists already: `what` says what (a whole clause), `hint`
+    /// what to do instead.
+    Exists {
+        what: String,
+        hint: String,
+    },
     BadCaseId(String),
     UnknownDept(String),
     UnknownRole(String),
@@ -139,6 +147,7 @@ impl Error {
             NoCasebook(_) | CaseNotFound(_) | OperatorNotFound(_) => Kind::NotFound,
             NoIdentity
             | UnknownActor(_)
+            | UnknownGitEmail(_)
             | ActorDisabled(_)
             | NotPermitted { .. }
             | WrongState { .. }
@@ -154,6 +163,7 @@ impl Error {
             | BackdateTooFar { .. } => Kind::Refused,
             ImportRows(_)
             | Invalid { .. }
+            | Exists { .. }
             | BadCaseId(_)
             | UnknownDept(_)
             | UnknownRole(_)
@@ -177,6 +187,7 @@ impl Error {
             OperatorNotFound(id) => t_in!(lang, "err-operator-not-found", id = id),
             NoIdentity => t_in!(lang, "err-no-identity"),
             UnknownActor(id) => t_in!(lang, "err-unknown-actor", id = id),
+            UnknownGitEmail(email) => t_in!(lang, "clerk-err-unknown-git-email", email = email),
             ActorDisabled(id) => t_in!(lang, "err-actor-disabled", id = id),
             NoKey(id) => t_in!(lang, "err-no-key", id = id),
             KeyMismatch {
@@ -224,6 +235,7 @@ impl Error {
             Invalid { field, reason } => {
                 t_in!(lang, "err-invalid", field = field, reason = reason)
             }
+            Exists { what, .. } => what.clone(),
             BadCaseId(id) => t_in!(lang, "err-bad-case-id", id = id),
             UnknownDept(code) => t_in!(lang, "err-unknown-dept", code = code),
             UnknownRole(role) => t_in!(lang, "err-unknown-role", role = role),
@@ -264,6 +276,7 @@ impl Error {
             OperatorNotFound(_) => "hint-operator-not-found",
             NoIdentity => "hint-no-identity",
             UnknownActor(_) => "hint-unknown-actor",
+            UnknownGitEmail(_) => "clerk-hint-unknown-git-email",
             ActorDisabled(_) => "hint-actor-disabled",
             NoKey(_) => "hint-no-key",
             KeyMismatch { .. } => "hint-key-mismatch",
@@ -281,6 +294,7 @@ impl Error {
             AuditFailed(_) => "hint-audit-failed",
             HandEdits(_) => "hint-hand-edits",
             Invalid { .. } => "hint-invalid",
+            Exists { hint, .. } => return Some(hint.clone()),
             BadCaseId(_) => "hint-bad-case-id",
             UnknownDept(_) => "hint-unknown-dept",
             UnknownRole(_) => "hint-unknown-role",
@@ -402,6 +416,7 @@ mod tests {
             Error::OperatorNotFound("x".into()),
             Error::NoIdentity,
             Error::UnknownActor("x".into()),
+            Error::UnknownGitEmail("x@y".into()),
             Error::ActorDisabled("x".into()),
             Error::not_permitted("a", "r"),
             Error::WrongState {
@@ -420,6 +435,10 @@ mod tests {
             Error::AlreadyImported("c".into()),
             Error::ImportRows(2),
             Error::invalid("f", "r"),
+            Error::Exists {
+                what: "w".into(),
+                hint: "h".into(),
+            },
             Error::BadCaseId("x".into()),
             Error::UnknownDept("x".into()),
             Error::UnknownRole("x".into()),

@@ -1,0 +1,382 @@
+//! Issue 12, a clerk's first month: the casebook never needs a hand edit (calendar years,
+//! member departments, settings as signed commands that `verify` replays), corrections and
+//! voiding without lies, writes that either happen and say so or do not happen, and the
+//! rough edges a new user hit.
+
+use crate::harness::*;
+
+/// The casebook's `casebook.toml` as committed, parsed.
+fn casebook(env: &Env) -> toml::Table {
+    toml::from_str(&env.git(&["show", "HEAD:casebook.toml"])).expect("casebook.toml")
+}
+
+fn verify_clean(env: &Env) {
+    let (code, findings) = env.verify_json(&[]);
+    assert_eq!(code, 0, "verify: {findings:#?}");
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+// ---------------------------------------------------------------------------------------
+// 1. The casebook never needs a hand edit
+
+#[test]
+fn the_missing_calendar_year_warning_names_the_command_that_adds_it() {
+    let env = Env::new();
+    // A reply limit long enough to reach into 2027, a year the calendar does not hold.
+    env.as_ok("admin", &["admin", "set", "deadline.reply", "40"]);
+    let id = env.register("zhangsan", "2026-11-26T09:00:00+08:00");
+    let out = env.run(&[
+        "--as",
+        "zhangsan",
+        "classify",
+        &id,
+        "--track",
+        "own",
+        "--category",
+        "3",
+    ]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("2027") && stderr.contains("dispute admin calendar add 2027 --off"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("[[calendar]]"),
+        "no hand edit suggested: {stderr}"
+    );
+}
+
+#[test]
+fn admin_calendar_add_is_one_signed_commit_that_verify_replays() {
+    let env = Env::new();
+    env.as_ok(
+        "admin",
+        &[
+            "admin",
+            "calendar",
+            "add",
+            "2027",
+            "--off",
+            "2027-01-01",
+            "--off",
+            "2027-02-06..2027-02-14",
+            "--workday",
+            "2027-02-20",
+        ],
+    );
+    let subject = env.git(&["log", "-1", "--format=%s%n%(trailers:key=Action,valueonly)"]);
+    assert!(subject.starts_with("admin-calendar-add: "), "{subject}");
+    assert!(subject.contains("admin-calendar-add\n"), "{subject}");
+    assert!(
+        env.git(&["cat-file", "-p", "HEAD"]).contains("gpgsig"),
+        "signed"
+    );
+    let book = casebook(&env);
+    let year = book["calendar"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|y| y["year"].as_integer() == Some(2027))
+        .expect("2027 in the calendar")
+        .clone();
+    assert_eq!(
+        year["holidays"].as_array().unwrap(),
+        &vec![
+            toml::Value::from("2027-01-01"),
+            toml::Value::from("2027-02-06/2027-02-14")
+        ]
+    );
+    assert_eq!(
+        year["workdays"].as_array().unwrap(),
+        &vec![toml::Value::from("2027-02-20")]
+    );
+    env.assert_clean();
+    verify_clean(&env);
+
+    // The calendar now counts 2027: Monday 2027-02-08 is off, so five working days from
+    // Friday 2027-02-05 end on Friday 2027-02-26 (02-20, a Saturday, is worked).
+    let list: serde_json::Value =
+        serde_json::from_str(&env.ok(&["admin", "calendar", "list", "--json"])).unwrap();
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .any(|y| y["year"] == 2027 && y["workdays"][0] == "2027-02-20"),
+        "{list}"
+    );
+
+    // Refusals leave HEAD alone.
+    let again = env.as_fails(
+        "admin",
+        4,
+        &["admin", "calendar", "add", "2027", "--off", "2027-01-01"],
+    );
+    assert!(again.contains("--replace"), "{again}");
+    let weekday = env.as_fails(
+        "admin",
+        4,
+        &[
+            "admin",
+            "calendar",
+            "add",
+            "2028",
+            "--off",
+            "2028-01-01",
+            "--workday",
+            "2028-01-03",
+        ],
+    );
+    assert!(weekday.contains("2028-01-03"), "{weekday}");
+    env.as_fails(
+        "admin",
+        4,
+        &["admin", "calendar", "add", "2028", "--off", "2027-12-31"],
+    );
+    let not_admin = env.as_fails(
+        "zhangsan",
+        1,
+        &["admin", "calendar", "add", "2028", "--off", "2028-01-01"],
+    );
+    assert!(not_admin.contains("管理员"), "{not_admin}");
+
+    // A corrected notice replaces the whole year, again one verified commit.
+    env.as_ok(
+        "admin",
+        &[
+            "admin",
+            "calendar",
+            "add",
+            "2027",
+            "--replace",
+            "--off",
+            "2027-01-01..2027-01-03",
+        ],
+    );
+    verify_clean(&env);
+}
+
+#[test]
+fn admin_calendar_add_reads_a_toml_file() {
+    let env = Env::new();
+    let file = env.path("2027.toml");
+    std::fs::write(
+        &file,
+        "year = 2027\noff = [\"2027-01-01\", \"2027-02-06..2027-02-14\"]\nworkday = [\"2027-02-20\"]\n",
+    )
+    .unwrap();
+    env.as_ok(
+        "admin",
+        &["admin", "calendar", "add", "2027", "--file", "2027.toml"],
+    );
+    std::fs::remove_file(&file).unwrap();
+    let text = env.git(&["show", "HEAD:casebook.toml"]);
+    assert!(text.contains("2027-02-06/2027-02-14"), "{text}");
+    verify_clean(&env);
+    // The file's year must be the one named.
+    std::fs::write(&file, "year = 2029\noff = [\"2029-01-01\"]\n").unwrap();
+    env.as_fails(
+        "admin",
+        4,
+        &["admin", "calendar", "add", "2028", "--file", "2027.toml"],
+    );
+}
+
+#[test]
+fn a_member_department_is_added_and_renamed_by_command() {
+    let env = Env::new();
+    env.as_ok(
+        "admin",
+        &[
+            "admin",
+            "dept",
+            "add",
+            "housing",
+            "--name",
+            "芮城县住房和城乡建设局",
+            "--short",
+            "县住建局",
+        ],
+    );
+    env.as_ok(
+        "admin",
+        &[
+            "operator",
+            "add",
+            "liuqi",
+            "--name",
+            "刘七",
+            "--email",
+            "liuqi@rc.example.cn",
+            "--dept",
+            "housing",
+            "--role",
+            "receiver",
+        ],
+    );
+    let id = env.register("liuqi", "2026-11-26T09:00:00+08:00");
+    assert_eq!(id, "HOUSING-2026-0001");
+    env.as_ok(
+        "admin",
+        &["admin", "dept", "edit", "housing", "--short", "县住建"],
+    );
+    let sheet = env.ok(&["show", &id]);
+    assert!(sheet.contains("县住建"), "{sheet}");
+    let list = env.ok(&["admin", "dept", "list"]);
+    assert!(
+        list.contains("housing") && list.contains("芮城县住房和城乡建设局"),
+        "{list}"
+    );
+    verify_clean(&env);
+
+    // Refusals: a taken code, a code that cannot prefix a case ID, a reserved one, an
+    // unknown department, nothing to change, a non-admin.
+    let taken = env.as_fails(
+        "admin",
+        4,
+        &["admin", "dept", "add", "tax", "--name", "x", "--short", "y"],
+    );
+    assert!(
+        taken.contains("已经是成员单位") && !taken.contains("无效"),
+        "{taken}"
+    );
+    env.as_fails(
+        "admin",
+        4,
+        &[
+            "admin", "dept", "add", "Housing2", "--name", "x", "--short", "y",
+        ],
+    );
+    env.as_fails(
+        "admin",
+        4,
+        &[
+            "admin",
+            "dept",
+            "add",
+            "discipline",
+            "--name",
+            "x",
+            "--short",
+            "y",
+        ],
+    );
+    env.as_fails(
+        "admin",
+        4,
+        &["admin", "dept", "edit", "nowhere", "--name", "x"],
+    );
+    env.as_fails("admin", 4, &["admin", "dept", "edit", "housing"]);
+    env.as_fails(
+        "zhangsan",
+        1,
+        &[
+            "admin", "dept", "add", "water", "--name", "x", "--short", "y",
+        ],
+    );
+}
+
+#[test]
+fn every_setting_of_the_casebook_is_a_command() {
+    let env = Env::new();
+    for (name, value) in [
+        ("leading-group.leader-title", "县政府常务副县长"),
+        ("leading-group.office-dept", "approval"),
+        (
+            "leading-group.deputy-depts",
+            "gov,hrss,medical,tax,approval",
+        ),
+        ("deadline.opinion", "7"),
+        ("county", "芮城县"),
+    ] {
+        if name == "county" {
+            // Unchanged: refused, nothing committed.
+            env.as_fails("admin", 4, &["admin", "set", name, value]);
+            continue;
+        }
+        env.as_ok("admin", &["admin", "set", name, value]);
+    }
+    let book = casebook(&env);
+    assert_eq!(
+        book["leading_group"]["leader_title"].as_str(),
+        Some("县政府常务副县长")
+    );
+    assert_eq!(
+        book["leading_group"]["office_dept"].as_str(),
+        Some("approval")
+    );
+    assert_eq!(book["deadlines"]["opinion"].as_integer(), Some(7));
+    env.as_fails(
+        "admin",
+        4,
+        &["admin", "set", "leading-group.office-dept", "nowhere"],
+    );
+    verify_clean(&env);
+}
+
+#[test]
+fn a_duplicate_operator_is_named_as_such_and_a_disabled_one_pointed_to_enable() {
+    let env = Env::new();
+    let dup = env.as_fails(
+        "admin",
+        4,
+        &[
+            "operator",
+            "add",
+            "lisi",
+            "--name",
+            "李四",
+            "--email",
+            "new@rc.example.cn",
+            "--dept",
+            "hrss",
+            "--role",
+            "handler",
+        ],
+    );
+    assert!(
+        dup.contains("lisi 已被使用") && !dup.contains("无效"),
+        "{dup}"
+    );
+    env.as_ok("admin", &["operator", "disable", "lisi"]);
+    let email = env.as_fails(
+        "admin",
+        4,
+        &[
+            "operator",
+            "add",
+            "lisi2",
+            "--name",
+            "李四",
+            "--email",
+            "lisi@rc.example.cn",
+            "--dept",
+            "hrss",
+            "--role",
+            "handler",
+        ],
+    );
+    assert!(
+        email.contains("lisi@rc.example.cn") && email.contains("dispute operator enable lisi"),
+        "{email}"
+    );
+}
+
+#[test]
+fn the_identity_error_tells_how_to_choose_an_operator() {
+    let env = Env::new();
+    let args = register_args(&[]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    // No identity at all.
+    let err = env.fails(1, &args);
+    for what in ["--as", "DISPUTE_OPERATOR", "--key"] {
+        assert!(err.contains(what), "{what} missing: {err}");
+    }
+    // git's user.email names no operator (a developer's global setting, say).
+    env.git(&["config", "user.email", "maintainers@example.org"]);
+    let err = env.fails(1, &args);
+    assert!(err.contains("maintainers@example.org"), "{err}");
+    for what in ["--as", "DISPUTE_OPERATOR", "--key"] {
+        assert!(err.contains(what), "{what} missing: {err}");
+    }
+}

@@ -96,6 +96,8 @@ subcommands! {
     Consult(consult::Args),
     Reply(reply::Args),
     Archive(archive::Args),
+    Correct(correct::Args),
+    Void(void::Args),
     Show(show::Args),
     List(list::Args),
     Log(log::Args),

@@ -380,3 +380,180 @@ fn the_identity_error_tells_how_to_choose_an_operator() {
         assert!(err.contains(what), "{what} missing: {err}");
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// 2. Corrections without lies
+
+#[test]
+fn a_slip_at_registration_is_corrected_and_the_old_value_stays_in_history() {
+    let env = Env::new();
+    let id = env.register_with(
+        "zhangsan",
+        &[("--summary", "x"), ("--at", "2026-11-26T09:00:00+08:00")],
+    );
+    env.act(
+        "zhangsan",
+        &[
+            "correct",
+            &id,
+            "--field",
+            "summary",
+            "--value",
+            "对 2026 年度缴费基数核定有异议",
+            "--reason",
+            "登记时误按回车",
+        ],
+    );
+    env.act(
+        "zhangsan",
+        &[
+            "correct",
+            &id,
+            "--field",
+            "phone",
+            "--value",
+            "0359-3025678",
+            "--reason",
+            "电话记错",
+        ],
+    );
+    let case = env.case_json(&id);
+    assert_eq!(case["summary"], "对 2026 年度缴费基数核定有异议");
+    assert_eq!(case["status"], "registered");
+    let corrections = case["corrections"].as_array().expect("corrections");
+    assert_eq!(corrections.len(), 2);
+    assert_eq!(corrections[0]["old"], "x");
+    assert_eq!(corrections[0]["reason"], "登记时误按回车");
+    assert!(corrections[1].get("old").is_none(), "{}", corrections[1]);
+
+    let sheet = env.ok(&["show", &id]);
+    assert!(sheet.contains("【更正记录】"), "{sheet}");
+    assert!(sheet.contains("更正反映事项：原为“x”"), "{sheet}");
+    assert!(sheet.contains("登记时误按回车"), "{sheet}");
+    assert!(
+        !sheet.contains("3025678"),
+        "a payer detail stays masked: {sheet}"
+    );
+
+    // The old value is still in git history.
+    let path = case_path(&id);
+    let before = env.git(&["show", &format!("HEAD~2:{path}")]);
+    assert!(before.contains("summary = \"x\""), "{before}");
+    let commits = env.case_commits(&id);
+    assert_eq!(commits[1].subject, format!("correct {id}: 更正反映事项"));
+    assert_eq!(commits[2].trailer("Action"), Some("correct"));
+    verify_clean(&env);
+
+    // Refusals: another department, nothing changed, a bad value, an unknown field.
+    env.as_fails(
+        "wangfang",
+        1,
+        &[
+            "correct",
+            &id,
+            "--field",
+            "district",
+            "--value",
+            "风陵渡镇",
+            "--reason",
+            "r",
+        ],
+    );
+    let same = env.as_fails(
+        "zhangsan",
+        4,
+        &[
+            "correct",
+            &id,
+            "--field",
+            "district",
+            "--value",
+            "古魏镇",
+            "--reason",
+            "r",
+        ],
+    );
+    assert!(
+        same.contains("已经是“古魏镇”") && !same.contains("无效"),
+        "{same}"
+    );
+    env.as_fails(
+        "zhangsan",
+        4,
+        &[
+            "correct", &id, "--field", "category", "--value", "11", "--reason", "r",
+        ],
+    );
+    env.fails_plain(
+        2,
+        &[
+            "--as",
+            "zhangsan",
+            "correct",
+            &id,
+            "--field",
+            "receiving_dept",
+            "--value",
+            "hrss",
+            "--reason",
+            "r",
+        ],
+    );
+}
+
+#[test]
+fn a_mistaken_registration_is_voided_and_leaves_every_list_and_statistic() {
+    let env = Env::new();
+    let kept = env.register("zhangsan", "2026-11-20T09:00:00+08:00");
+    let mistake = env.register("zhangsan", "2026-11-20T09:05:00+08:00");
+    env.act(
+        "zhangsan",
+        &["void", &mistake, "--reason", "同一事项重复登记"],
+    );
+    let case = env.case_json(&mistake);
+    assert_eq!(case["status"], "voided");
+    assert_eq!(case["void"]["reason"], "同一事项重复登记");
+    let sheet = env.ok(&["show", &mistake]);
+    assert!(
+        sheet.starts_with(&format!("案件 {mistake}　已作废")),
+        "{sheet}"
+    );
+    assert!(sheet.contains("同一事项重复登记"), "{sheet}");
+
+    assert_eq!(env.list_ids(&[]), vec![kept.clone()]);
+    assert_eq!(env.list_ids(&["--status", "voided"]), vec![mistake.clone()]);
+    let stats: serde_json::Value =
+        serde_json::from_str(&env.ok(&["stats", "--json", "--as-of", "2026-11-27"])).unwrap();
+    assert_eq!(stats["cases"], 1, "{stats}");
+    let overdue: serde_json::Value =
+        serde_json::from_str(&env.ok(&["overdue", "--json", "--as-of", "2026-11-27"])).unwrap();
+    assert!(
+        overdue
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["case"] != mistake.as_str()),
+        "{overdue}"
+    );
+    let ledger = env.ok(&["export", "--format", "csv"]);
+    assert!(
+        ledger.contains(&kept) && !ledger.contains(&mistake),
+        "{ledger}"
+    );
+
+    // The number is not handed out again.
+    let next = env.register("zhangsan", "2026-11-20T09:10:00+08:00");
+    assert_eq!(next, "TAX-2026-0003");
+    verify_clean(&env);
+
+    // Only before anyone else worked on it, and only by the receiving department.
+    env.act(
+        "zhangsan",
+        &["classify", &kept, "--track", "general", "--category", "3"],
+    );
+    env.act("zhangsan", &["assign", &kept, "--dept", "hrss"]);
+    let late = env.as_fails("zhangsan", 1, &["void", &kept, "--reason", "r"]);
+    assert!(late.contains("dispute correct"), "{late}");
+    env.as_fails("wangfang", 1, &["void", &next, "--reason", "r"]);
+    env.as_fails("zhangsan", 1, &["void", &mistake, "--reason", "again"]);
+}

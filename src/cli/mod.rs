@@ -301,14 +301,24 @@ impl App {
             now,
         };
         let next = workflow::apply(&case, &cmd, &ctx)?;
-        self.commit_case(writer, &book, &actor, &case, &next, cmd.action(&case))?;
+        self.commit_case(
+            &store,
+            writer,
+            &book,
+            &actor,
+            &case,
+            &next,
+            cmd.action(&case),
+        )?;
         Ok(next)
     }
 
     /// Commit a case the workflow produced: warn about uncovered years, check the file
     /// against the schema, commit it with the message of DESIGN §6, release the lock.
+    #[allow(clippy::too_many_arguments)]
     pub fn commit_case(
         &mut self,
+        store: &Store,
         mut writer: Writer,
         book: &Casebook,
         actor: &Actor,
@@ -319,10 +329,41 @@ impl App {
         self.warn_uncovered(book, after);
         writer.put_case(after)?;
         let message = Message::case_action(book, &actor.op, before, after, action);
-        let commit = writer.commit(&message, &actor.op, actor.signer())?;
+        let commit = commit_or_report(
+            store,
+            writer,
+            &message,
+            &actor.op,
+            actor.signer(),
+            &after.id,
+        )?;
         self.ui.done(&message.subject, commit);
         Ok(())
     }
+}
+
+/// Commit, and when the branch moved although the command then failed (the working tree
+/// could not be updated), report the write as done: `Error::Committed` names `what` (a case
+/// ID, or the subject of a casebook action) and the commit, with its own exit code.
+pub fn commit_or_report(
+    store: &Store,
+    writer: Writer,
+    message: &Message,
+    author: &Operator,
+    signer: Option<&dyn dispute_store::Signer>,
+    what: &str,
+) -> Result<git2::Oid> {
+    let parent = store.head_id()?;
+    writer.commit(message, author, signer).map_err(|problem| {
+        match store.committed_as(parent, message) {
+            Some(commit) => Error::Committed {
+                what: what.to_string(),
+                commit: crate::store::oid_short(commit),
+                problem: Box::new(problem),
+            },
+            None => problem,
+        }
+    })
 }
 
 /// Long text from `--text` or `--file PATH` (`-` = stdin), checked as a text field.

@@ -361,7 +361,8 @@ pub(super) fn change(
     let summary = edit(&mut book, actor)?;
     writer.put_casebook(&book)?;
     let message = Message::book_action(action, actor, &summary);
-    let commit = writer.commit(&message, actor, signer.signer())?;
+    let commit =
+        super::commit_or_report(&store, writer, &message, actor, signer.signer(), &message.subject)?;
     app.ui.done(&message.subject, commit);
     Ok(())
 }

@@ -557,3 +557,246 @@ fn a_mistaken_registration_is_voided_and_leaves_every_list_and_statistic() {
     env.as_fails("wangfang", 1, &["void", &next, "--reason", "r"]);
     env.as_fails("zhangsan", 1, &["void", &mistake, "--reason", "again"]);
 }
+
+// ---------------------------------------------------------------------------------------
+// 3. A write either happens and says so, or does not happen
+
+/// `dispute` as `who` with a plain `std::process::Command` (for faults and privileges).
+/// As root, write permissions do not bind; the command then runs without the capabilities
+/// that override them (through `setpriv`), as an office clerk's account would.
+fn unprivileged(env: &Env, who: &str, args: &[String]) -> std::process::Output {
+    let bin = env!("CARGO_BIN_EXE_dispute");
+    let root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false);
+    let mut cmd = if root {
+        let mut c = std::process::Command::new("setpriv");
+        c.args([
+            "--bounding-set=-dac_override,-dac_read_search,-fowner,-linux_immutable",
+            bin,
+        ]);
+        c
+    } else {
+        std::process::Command::new(bin)
+    };
+    cmd.env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", env.root().join(".home"))
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("DISPUTE_NOW", &env.now)
+        .env("DISPUTE_KEY", key_file(who))
+        .current_dir(env.root())
+        .args(["--as", who])
+        .args(args);
+    cmd.output().expect("dispute runs")
+}
+
+#[test]
+fn a_committed_symlink_in_the_case_path_is_refused_before_head_moves() {
+    let env = Env::new();
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(env.path("cases/2026")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), env.path("cases/2026/TAX")).unwrap();
+    env.git_commit_all("手工提交一个符号链接");
+    let args = register_args(&[("--at", "2026-11-26T09:00:00+08:00")]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let err = env.as_fails("zhangsan", 1, &args);
+    assert!(
+        err.contains("cases/2026/TAX") && err.contains("符号链接") && err.contains("未写入"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_dir(elsewhere.path()).unwrap().count(),
+        0,
+        "nothing written through the link"
+    );
+    assert!(!env.path(".git/dispute-pending").exists());
+}
+
+#[test]
+fn a_read_only_case_directory_is_refused_before_head_moves() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let first = env.register("zhangsan", "2026-11-26T09:00:00+08:00");
+    assert_eq!(first, "TAX-2026-0001");
+    let dir = env.path("cases/2026/TAX/00");
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let before = env.head();
+    let args = register_args(&[("--at", "2026-11-26T10:00:00+08:00")]);
+    let out = unprivileged(&env, "zhangsan", &args);
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(env.head(), before, "nothing committed: {stderr}");
+    assert!(
+        out.stdout.is_empty(),
+        "no ID printed for a write that did not happen"
+    );
+    assert!(
+        stderr.contains("cases/2026/TAX/00") && stderr.contains("写权限"),
+        "{stderr}"
+    );
+    env.assert_clean();
+    // Once the directory is writable again the same command works, with the next number.
+    assert_eq!(
+        env.register("zhangsan", "2026-11-26T10:00:00+08:00"),
+        "TAX-2026-0002"
+    );
+}
+
+#[test]
+fn a_failure_after_the_branch_moved_prints_the_id_and_exits_with_its_own_code() {
+    let env = Env::new();
+    let before = env.head();
+    let out = env
+        .cmd()
+        .env("DISPUTE_KEY", key_file("zhangsan"))
+        .env("DISPUTE_FAULT", "fail:after-ref-update")
+        .args(["--as", "zhangsan"])
+        .args(register_args(&[("--at", "2026-11-26T09:00:00+08:00")]))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(6), "{stderr}");
+    assert_eq!(
+        stdout.trim(),
+        "TAX-2026-0001",
+        "the ID is printed: {stderr}"
+    );
+    assert!(stderr.contains("已提交 TAX-2026-0001"), "{stderr}");
+    assert!(stderr.contains("不要重新登记"), "{stderr}");
+    assert_eq!(env.rev("HEAD~1"), before, "one commit");
+    // The next write finishes the working tree and says what it recovered.
+    let out = env
+        .cmd()
+        .env("DISPUTE_KEY", key_file("zhangsan"))
+        .args(["--as", "zhangsan"])
+        .args(register_args(&[("--at", "2026-11-26T10:00:00+08:00")]))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "TAX-2026-0002");
+    assert!(
+        stderr.contains("register TAX-2026-0001") && stderr.contains("补齐"),
+        "the notice names the write it finished: {stderr}"
+    );
+    env.assert_clean();
+    verify_clean(&env);
+
+    // An admin action failing the same way names its subject.
+    let out = env
+        .cmd()
+        .env("DISPUTE_KEY", key_file("admin"))
+        .env("DISPUTE_FAULT", "fail:after-ref-update")
+        .args(["--as", "admin", "admin", "set", "deadline.opinion", "6"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(6), "{stderr}");
+    assert!(stderr.contains("已提交 admin-set"), "{stderr}");
+}
+
+#[test]
+fn after_a_kill_past_the_ref_update_and_a_plain_git_commit_no_number_is_reused() {
+    use std::os::unix::process::ExitStatusExt;
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .env("DISPUTE_KEY", key_file("zhangsan"))
+        .env("DISPUTE_FAULT", "after-ref-update")
+        .args(["--as", "zhangsan"])
+        .args(register_args(&[("--at", "2026-11-26T09:00:00+08:00")]))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.signal(), Some(9));
+    let interrupted = env.head();
+    // Someone tidies up by hand: the working tree lacks the new file, so this commits its
+    // removal.
+    env.git(&[
+        "-c",
+        "user.name=手工编辑",
+        "-c",
+        "user.email=hand@rc.example.cn",
+        "commit",
+        "-q",
+        "-m",
+        "整理",
+    ]);
+    assert_ne!(env.head(), interrupted);
+    let out = env
+        .cmd()
+        .env("DISPUTE_KEY", key_file("zhangsan"))
+        .args(["--as", "zhangsan"])
+        .args(register_args(&[
+            ("--at", "2026-11-26T10:00:00+08:00"),
+            ("--payer-name", "芮城县另一家公司"),
+        ]))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "TAX-2026-0002",
+        "TAX-2026-0001 was used in history: {stderr}"
+    );
+    // The notice says what happened to the interrupted write, not "nothing changed".
+    assert!(
+        stderr.contains("register TAX-2026-0001") && stderr.contains("dispute verify"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("未被改动"), "{stderr}");
+    // Without the cache the history is read again, with the same result.
+    std::fs::remove_file(env.path(".git/dispute-seq")).unwrap();
+    assert_eq!(
+        env.register("zhangsan", "2026-11-26T11:00:00+08:00"),
+        "TAX-2026-0003"
+    );
+    // verify still reports the hand commit that removed a case.
+    let (code, findings) = env.verify_json(&[]);
+    assert_ne!(code, 0);
+    assert!(
+        findings.iter().any(|f| f["case"] == "TAX-2026-0001"),
+        "{findings:#?}"
+    );
+}
+
+#[test]
+fn log_shows_the_time_of_the_action_and_the_time_of_the_commit() {
+    let env = Env::new();
+    let id = env.register("zhangsan", "2026-11-20T09:30:00+08:00");
+    let text = env.ok(&["log", &id]);
+    let header = text.lines().nth(1).unwrap();
+    assert!(
+        header.contains("办理时间") && header.contains("提交时间"),
+        "{text}"
+    );
+    let row = text
+        .lines()
+        .find(|l| l.contains("受理登记"))
+        .expect("a row");
+    let cells: Vec<&str> = row.split('┆').map(str::trim).collect();
+    assert_eq!(cells.len(), 6, "six values under six headings: {row}");
+    assert!(
+        cells[0].ends_with("2026-11-20 09:30"),
+        "办理时间 is At: {row}"
+    );
+    assert!(!cells[5].trim_end_matches('│').trim().is_empty(), "{row}");
+    assert!(
+        !cells[5].contains("2026-11-20 09:30"),
+        "提交时间 is the commit's: {row}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&env.ok(&["log", &id, "--json"])).unwrap();
+    let row = &json[0];
+    assert_eq!(row["at"], "2026-11-20T09:30:00+08:00");
+    assert!(
+        row["committed"]
+            .as_str()
+            .is_some_and(|c| !c.starts_with("2026-11-20T09:30"))
+    );
+}

@@ -11,7 +11,9 @@ pub mod faults;
 mod history;
 mod journal;
 mod open;
+mod precheck;
 mod read;
+mod seq;
 mod worktree;
 mod write;
 

@@ -111,6 +111,7 @@ impl Writer<'_> {
             write_objects(repo, parent, files, &sig, &text, signer)?
         };
 
+        store.precheck_worktree(files)?;
         // Journal first, so a death after the branch moves is finished by the next command.
         let journal = repo.path().join(JOURNAL_FILE);
         {
@@ -128,6 +129,7 @@ impl Writer<'_> {
             return Err(e);
         }
         faults::point("after-ref-update");
+        faults::fail("after-ref-update")?;
         let mut index = repo.index().git()?;
         for ((path, content), blob) in files.iter().zip(blobs) {
             let meta = store.write_worktree_file(path, content.as_bytes())?;

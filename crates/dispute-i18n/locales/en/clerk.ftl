@@ -127,3 +127,17 @@ clerk-sheet-correction-change = was "{ $old }", now "{ $new }"
 clerk-sheet-correction-hidden = a confidential detail; the old value is not shown here (see git history)
 clerk-sheet-correction-reason = Reason: { $reason }
 clerk-sheet-empty = (empty)
+
+## Writes that happen whole or say what happened
+clerk-precheck-symlink = is a symbolic link and cannot be written through
+clerk-precheck-not-a-dir = is not a directory and stands in the way of the file to write
+clerk-precheck-not-a-file = is not a regular file
+clerk-precheck-read-only = cannot be written (read-only)
+clerk-precheck-full = is on a full disk
+clerk-err-worktree-blocked = { $path } in the working tree { $reason }; nothing was written
+clerk-hint-worktree-blocked = fix that first (remove or repair the path, restore write permission, free disk space; git status shows the working tree), then run the same command again
+clerk-err-committed = { $what } is committed ({ $commit }), but updating the working tree afterwards failed: { $problem }
+clerk-hint-committed = the step is on record in the casebook: do not do it again (do not register again); once the problem is fixed, any dispute command brings the working tree in line; dispute show / dispute log show { $what }
+clerk-recovered-worktree = the last write ({ $subject }) was committed but the working tree was not updated; brought in line with HEAD: { $paths }
+clerk-recovered-overtaken = the last write ({ $subject }, commit { $commit }) was committed but the working tree was not updated, and the branch has moved on since (HEAD is now { $head }); the working tree was left alone: check the history with dispute verify and the working tree with git status
+clerk-recovered-nothing = the last write (commit { $commit }) was interrupted before the branch moved: it never entered the casebook, which is unchanged

@@ -127,3 +127,17 @@ clerk-sheet-correction-change = 原为“{ $old }”，改为“{ $new }”
 clerk-sheet-correction-hidden = 保密项，原值不在此显示（见 git 历史）
 clerk-sheet-correction-reason = 理由：{ $reason }
 clerk-sheet-empty = （空）
+
+## Writes that happen whole or say what happened
+clerk-precheck-symlink = 是符号链接，不能写入
+clerk-precheck-not-a-dir = 不是目录，挡住了要写入的路径
+clerk-precheck-not-a-file = 不是普通文件
+clerk-precheck-read-only = 没有写权限（目录只读）
+clerk-precheck-full = 磁盘已满
+clerk-err-worktree-blocked = 工作区的 { $path } { $reason }，本次未写入任何内容
+clerk-hint-worktree-blocked = 先排除这个问题（删除或改正该路径、恢复写权限、腾出磁盘空间；用 git status 查看），再重新运行同一命令
+clerk-err-committed = 已提交 { $what }（提交 { $commit }），但之后更新工作区时出错：{ $problem }
+clerk-hint-committed = 这一步已记入案卷库，不要重做（不要重新登记）；排除问题后运行任一 dispute 命令会补齐工作区，dispute show / dispute log 可查看 { $what }
+clerk-recovered-worktree = 上一次写入（{ $subject }）已提交但未更新工作区，现已按 HEAD 补齐：{ $paths }
+clerk-recovered-overtaken = 上一次写入（{ $subject }，提交 { $commit }）已提交但未更新工作区，之后分支又被其他提交改动（现在 HEAD 为 { $head }），未自动改动工作区；请用 dispute verify 检查历史，用 git status 查看工作区
+clerk-recovered-nothing = 上一次写入（提交 { $commit }）在移动分支前中断，没有进入案卷库，案卷库未被改动

@@ -531,6 +531,8 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
         );
     }
 
+    corrections_and_void(&mut o, book, case);
+
     section(&mut o, &t!("out-sheet-sec-deadlines"));
     let open = crate::workflow::open_obligations(case);
     let mut any = false;
@@ -546,7 +548,7 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
             let state = if pending {
                 late(d)
             } else {
-                t!("out-sheet-done")
+                done_state(case, kind, d, cal)
             };
             push(
                 &mut o,
@@ -623,16 +625,28 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
             ),
         );
         match (&a.decision, &a.decided_by, &a.decided_at) {
-            (Some(d), Some(by), Some(at)) => push(
-                &mut o,
-                t!(
-                    "out-sheet-decided",
-                    time = short_time(at),
-                    who = op(by),
-                    decision = d.label(),
-                    note = a.note.as_deref().unwrap_or("")
-                ),
-            ),
+            (Some(d), Some(by), Some(at)) => {
+                let note = a.note.as_deref().unwrap_or("");
+                // A note that already says the decision ("同意按重大疑难事项专案办理。")
+                // is shown once, not after the decision again.
+                let line = if note.starts_with(d.label()) {
+                    t!(
+                        "clerk-sheet-decided-note",
+                        time = short_time(at),
+                        who = op(by),
+                        note = note
+                    )
+                } else {
+                    t!(
+                        "out-sheet-decided",
+                        time = short_time(at),
+                        who = op(by),
+                        decision = d.label(),
+                        note = note
+                    )
+                };
+                push(&mut o, line);
+            }
             _ => push(&mut o, t!("out-sheet-approval-pending")),
         }
     }
@@ -782,4 +796,93 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
         );
     }
     o
+}
+
+/// `（已完成）` for an obligation met, with the working days it came late, if it did.
+fn done_state(case: &Case, kind: ObligationKind, due: NaiveDate, cal: &Calendar) -> String {
+    let met = match kind {
+        // Classification is met by whatever took the case out of `registered`.
+        ObligationKind::Classify => case
+            .events
+            .iter()
+            .find(|e| {
+                !matches!(
+                    e.action,
+                    Action::Register | Action::Correct | Action::EscalateDiscipline
+                )
+            })
+            .map(|e| e.at),
+        ObligationKind::Dispatch => case.referral.as_ref().and_then(|r| r.dispatched_at),
+        ObligationKind::Reply => case.reply.as_ref().map(|r| r.at),
+        ObligationKind::Archive => case.archive.as_ref().map(|a| a.at),
+        ObligationKind::Opinion => None,
+    };
+    match met.map(|t| cal.working_days_between(due, local_date(&t))) {
+        Some(days) if days > 0 => t!("clerk-sheet-done-late", days = days),
+        _ => t!("out-sheet-done"),
+    }
+}
+
+/// The case sheet's record of corrections (更正记录) and of voiding (作废).
+fn corrections_and_void(o: &mut String, book: &Casebook, case: &Case) {
+    if let Some(v) = &case.void {
+        section(o, &t!("clerk-sheet-sec-void"));
+        push(
+            o,
+            t!(
+                "clerk-sheet-voided",
+                time = short_time(&v.at),
+                who = book.operator_label(&v.by),
+                reason = v.reason
+            ),
+        );
+    }
+    if case.corrections.is_empty() {
+        return;
+    }
+    section(o, &t!("clerk-sheet-sec-corrections"));
+    let shown = |field: crate::case::CaseField, v: &Option<String>| -> String {
+        use crate::case::{CaseField, Channel, PayerKind};
+        let Some(v) = v else {
+            return word("clerk-sheet-empty").to_string();
+        };
+        match field {
+            CaseField::Category => v
+                .parse::<u8>()
+                .map(|n| format!("{n} {}", text::category(n)))
+                .unwrap_or_else(|_| v.clone()),
+            CaseField::Channel => Channel::from_code(v)
+                .map(|c| c.label().to_string())
+                .unwrap_or_else(|| v.clone()),
+            CaseField::PayerKind => PayerKind::from_code(v)
+                .map(|k| k.label().to_string())
+                .unwrap_or_else(|| v.clone()),
+            _ => v.clone(),
+        }
+    };
+    for c in &case.corrections {
+        let change = if c.field.is_confidential() {
+            t!("clerk-sheet-correction-hidden")
+        } else {
+            t!(
+                "clerk-sheet-correction-change",
+                old = shown(c.field, &c.old),
+                new = shown(c.field, &c.new)
+            )
+        };
+        push(
+            o,
+            t!(
+                "clerk-sheet-correction",
+                time = short_time(&c.at),
+                who = book.operator_label(&c.by),
+                field = c.field.label(),
+                change = change
+            ),
+        );
+        push(
+            o,
+            indent(&t!("clerk-sheet-correction-reason", reason = c.reason)),
+        );
+    }
 }

@@ -122,9 +122,18 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let message = Message::import(&actor, &name, cases.len(), &sha);
-    let commit = writer.commit(&message, &actor, signer.signer())?;
-    app.ui.done(&message.subject, commit);
+    let done =
+        super::commit_or_report(&store, writer, &message, &actor, signer.signer(), &message.subject);
     let ids: Vec<&str> = cases.iter().map(|c| c.id.as_str()).collect();
+    match done {
+        Ok(commit) => app.ui.done(&message.subject, commit),
+        // Committed but not finished: still print the IDs, which are on record.
+        Err(e @ Error::Committed { .. }) => {
+            app.ui.block(&ids.join("\n"))?;
+            return Err(e);
+        }
+        Err(e) => return Err(e),
+    }
     app.ui.block(&ids.join("\n"))
 }
 

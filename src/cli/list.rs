@@ -50,7 +50,12 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let (cases, bad) = store.summaries(args.year)?;
     let mut rows = vec![];
     for case in cases {
-        if args.status.is_some_and(|s| s != case.status)
+        // A voided case (registered by mistake) is listed only when asked for.
+        let status_ok = match args.status {
+            Some(s) => s == case.status,
+            None => case.status != Status::Voided,
+        };
+        if !status_ok
             || args.track.is_some_and(|t| Some(t) != case.track)
             || category.is_some_and(|c| Some(c) != case.category)
             || dept.as_deref().is_some_and(|d| !case.involves(d))

@@ -96,6 +96,8 @@ subcommands! {
     Consult(consult::Args),
     Reply(reply::Args),
     Archive(archive::Args),
+    Correct(correct::Args),
+    Void(void::Args),
     Show(show::Args),
     List(list::Args),
     Log(log::Args),
@@ -151,7 +153,7 @@ impl App {
             _ => match store.git_user_email() {
                 Some(email) => book
                     .operator_by_email(&email)
-                    .ok_or_else(|| Error::UnknownActor(email.clone()))?,
+                    .ok_or_else(|| Error::UnknownGitEmail(email.clone()))?,
                 None => return Ok(None),
             },
         };
@@ -248,7 +250,7 @@ impl App {
     }
 
     /// Due dates in years the casebook has no holiday notices for are counted Monday to
-    /// Friday; say so, so the office can add the year to `casebook.toml`.
+    /// Friday; say so, naming the command that adds the year.
     pub fn warn_uncovered(&mut self, book: &Casebook, case: &Case) {
         use chrono::Datelike;
         let cal = book.calendar();
@@ -268,7 +270,7 @@ impl App {
         years.sort();
         years.dedup();
         for y in years {
-            self.ui.warn(&t!("cmd-calendar-year-missing", year = y));
+            self.ui.warn(&t!("clerk-calendar-year-missing", year = y));
         }
     }
 
@@ -304,14 +306,24 @@ impl App {
         };
         let next = workflow::apply(&case, &cmd, &ctx)?;
         crate::store::timings::mark("workflow");
-        self.commit_case(writer, &book, &actor, &case, &next, cmd.action(&case))?;
+        self.commit_case(
+            &store,
+            writer,
+            &book,
+            &actor,
+            &case,
+            &next,
+            cmd.action(&case),
+        )?;
         Ok(next)
     }
 
     /// Commit a case the workflow produced: warn about uncovered years, check the file
     /// against the schema, commit it with the message of DESIGN §6, release the lock.
+    #[allow(clippy::too_many_arguments)]
     pub fn commit_case(
         &mut self,
+        store: &Store,
         mut writer: Writer,
         book: &Casebook,
         actor: &Actor,
@@ -322,10 +334,41 @@ impl App {
         self.warn_uncovered(book, after);
         writer.put_case(after)?;
         let message = Message::case_action(book, &actor.op, before, after, action);
-        let commit = writer.commit(&message, &actor.op, actor.signer())?;
+        let commit = commit_or_report(
+            store,
+            writer,
+            &message,
+            &actor.op,
+            actor.signer(),
+            &after.id,
+        )?;
         self.ui.done(&message.subject, commit);
         Ok(())
     }
+}
+
+/// Commit, and when the branch moved although the command then failed (the working tree
+/// could not be updated), report the write as done: `Error::Committed` names `what` (a case
+/// ID, or the subject of a casebook action) and the commit, with its own exit code.
+pub fn commit_or_report(
+    store: &Store,
+    writer: Writer,
+    message: &Message,
+    author: &Operator,
+    signer: Option<&dyn dispute_store::Signer>,
+    what: &str,
+) -> Result<git2::Oid> {
+    let parent = store.head_id()?;
+    writer.commit(message, author, signer).map_err(|problem| {
+        match store.committed_as(parent, message) {
+            Some(commit) => Error::Committed {
+                what: what.to_string(),
+                commit: crate::store::oid_short(commit),
+                problem: Box::new(problem),
+            },
+            None => problem,
+        }
+    })
 }
 
 /// Long text from `--text` or `--file PATH` (`-` = stdin), checked as a text field.

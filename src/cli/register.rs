@@ -103,7 +103,11 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         now,
     };
     let case = workflow::register(&id, new, &ctx)?;
-    crate::store::timings::mark("workflow");
-    app.commit_case(writer, &book, &actor, &case, &case, Action::Register)?;
-    app.ui.line(&case.id)
+    let done = app.commit_case(&store, writer, &book, &actor, &case, &case, Action::Register);
+    // Committed but not finished: the ID is still the one line on stdout, so a script
+    // does not register the same matter again.
+    if matches!(done, Ok(()) | Err(Error::Committed { .. })) {
+        app.ui.line(&case.id)?;
+    }
+    done
 }

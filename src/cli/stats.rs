@@ -75,7 +75,7 @@ fn render(app: &mut App, book: &Casebook, s: &Stats) -> Result<()> {
     app.ui.status(&summary);
 
     let mut t = new_table(&[word("stats-col-status"), word("stats-col-cases")]);
-    for status in Status::ALL {
+    for status in Status::ALL.iter().filter(|s| **s != Status::Voided) {
         t.add_row(vec![
             status.label().to_string(),
             count(s.by_status.get(status.code()).copied().unwrap_or(0)),

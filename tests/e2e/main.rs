@@ -4,6 +4,7 @@
 mod harness;
 
 mod audit;
+mod clerk;
 mod english;
 mod examples;
 mod forms;

@@ -52,7 +52,8 @@ macro_rules! code_enum {
 }
 
 code_enum!(
-    /// Where a case stands in the workflow (DESIGN §4).
+    /// Where a case stands in the workflow (DESIGN §4). `voided` (已作废): registered by
+    /// mistake; it keeps its number and leaves every list.
     Status {
         Registered = "registered",
         Handling = "handling",
@@ -61,13 +62,14 @@ code_enum!(
         Replied = "replied",
         Archived = "archived",
         Redirected = "redirected",
+        Voided = "voided",
     }
 );
 
 impl Status {
     /// Closed cases take no more actions.
     pub fn is_open(self) -> bool {
-        !matches!(self, Status::Archived | Status::Redirected)
+        !matches!(self, Status::Archived | Status::Redirected | Status::Voided)
     }
 }
 
@@ -123,6 +125,34 @@ code_enum!(ConsultKind {
     General = "general",
     Major = "major",
 });
+
+code_enum!(
+    /// What `dispute correct` may correct: the facts of the registration, named as the
+    /// flags of `register` are.
+    CaseField {
+        PayerKind = "payer-kind",
+        PayerName = "payer-name",
+        PayerId = "payer-id",
+        Contact = "contact",
+        Phone = "phone",
+        Summary = "summary",
+        Title = "title",
+        District = "district",
+        Channel = "channel",
+        Category = "category",
+    }
+);
+
+impl CaseField {
+    /// The payer's confidential details (DESIGN §2.7): a correction records neither the old
+    /// nor the new value (git history keeps the old file).
+    pub fn is_confidential(self) -> bool {
+        matches!(
+            self,
+            CaseField::PayerId | CaseField::Contact | CaseField::Phone
+        )
+    }
+}
 
 code_enum!(Decision {
     Approved = "approved",
@@ -290,6 +320,30 @@ pub struct Archive {
     pub note: Option<String>,
 }
 
+/// A fact of the registration corrected (更正), and why. The old value stays in git
+/// history; `old` and `new` are kept here too unless the field is confidential.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    pub at: Time,
+    pub by: String,
+    pub field: CaseField,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new: Option<String>,
+    pub reason: String,
+}
+
+/// A case registered by mistake, voided (作废): it keeps its number and its file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Void {
+    pub at: Time,
+    pub by: String,
+    pub reason: String,
+}
+
 /// One line of the case's journal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -342,6 +396,10 @@ pub struct Case {
     pub reply: Option<Reply>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archive: Option<Archive>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub void: Option<Void>,
     #[serde(default)]
     pub events: Vec<Event>,
     /// Brought in by `import` from a paper ledger (补录): who imported it and when. Its

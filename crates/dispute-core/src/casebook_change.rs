@@ -1,11 +1,13 @@
 //! The legal shapes of a change to `casebook.toml`, one per admin action, for `verify`.
 //!
 //! Every admin action changes the casebook in one recognisable way: one operator added,
-//! disabled, enabled, edited or given a new key, signing switched on, a setting changed.
+//! disabled, enabled, edited or given a new key, signing switched on, a setting changed,
+//! one calendar year added or replaced, one member department added or renamed.
 //! Anything else in the same commit (a second operator touched, a setting slipped in with
 //! an operator change) is not that action.
 
-use crate::casebook::{Casebook, Operator};
+use crate::calendar::CalendarYear;
+use crate::casebook::{Casebook, Department, Operator};
 use crate::protocol::BookAction;
 
 /// Whether `after` is `before` changed as `kind` changes it.
@@ -53,12 +55,65 @@ pub fn is_legal(before: &Casebook, after: &Casebook, kind: BookAction) -> bool {
             !before.integrity.signing_required && *after == was
         }
         BookAction::Setting => {
+            // The settings of `dispute admin set`: the county's name, the leading group,
+            // the deadlines and the backdating window. Nothing else may move with them.
             let mut was = after.clone();
+            was.county = before.county.clone();
+            was.leading_group = before.leading_group.clone();
             was.deadlines = before.deadlines.clone();
             was.integrity.backdate_window_hours = before.integrity.backdate_window_hours;
             *before == was && before != after
         }
+        BookAction::CalendarAdd => {
+            let mut was = after.clone();
+            was.calendar = before.calendar.clone();
+            *before == was && one_year_added_or_replaced(&before.calendar, &after.calendar)
+        }
+        BookAction::DeptAdd => {
+            let mut was = after.clone();
+            was.departments = before.departments.clone();
+            let n = before.departments.len();
+            *before == was
+                && after.departments.len() == n + 1
+                && after.departments[..n] == before.departments[..]
+                && before.department(&after.departments[n].code).is_none()
+        }
+        BookAction::DeptEdit => {
+            let mut was = after.clone();
+            was.departments = before.departments.clone();
+            let changed: Vec<(&Department, &Department)> = before
+                .departments
+                .iter()
+                .zip(&after.departments)
+                .filter(|(b, a)| b != a)
+                .collect();
+            *before == was
+                && before.departments.len() == after.departments.len()
+                && matches!(changed.as_slice(), [(b, a)] if b.code == a.code)
+        }
     }
+}
+
+/// `after` is `before` with exactly one year new or different, every other year untouched.
+fn one_year_added_or_replaced(before: &[CalendarYear], after: &[CalendarYear]) -> bool {
+    let year_of = |list: &[CalendarYear], y: i32| list.iter().find(|c| c.year == y).cloned();
+    let changed: Vec<i32> = after
+        .iter()
+        .filter(|a| year_of(before, a.year).as_ref() != Some(*a))
+        .map(|a| a.year)
+        .collect();
+    let [year] = changed.as_slice() else {
+        return false;
+    };
+    let mut years: Vec<i32> = after.iter().map(|c| c.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    // No year dropped, none listed twice.
+    years.len() == after.len()
+        && before
+            .iter()
+            .all(|b| b.year == *year || year_of(after, b.year).as_ref() == Some(b))
+        && before.iter().all(|b| years.contains(&b.year))
 }
 
 /// Everything but the operators is unchanged.
@@ -193,5 +248,84 @@ mod tests {
         assert!(is_legal(&before, &window, BookAction::Setting));
         window.operators[1].name = "x".into();
         assert!(!is_legal(&before, &window, BookAction::Setting));
+
+        let mut title = before.clone();
+        title.leading_group.leader_title = "县政府副县长".into();
+        assert!(is_legal(&before, &title, BookAction::Setting));
+        let mut slipped = title.clone();
+        slipped.calendar.clear();
+        assert!(!is_legal(&before, &slipped, BookAction::Setting));
+    }
+
+    fn year(y: i32, holidays: &[&str], workdays: &[&str]) -> CalendarYear {
+        CalendarYear {
+            year: y,
+            holidays: holidays.iter().map(|s| s.to_string()).collect(),
+            workdays: workdays.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_calendar_year_is_added_or_replaced_alone() {
+        let before = book();
+        let mut added = before.clone();
+        added
+            .calendar
+            .push(year(2027, &["2027-01-01"], &["2027-02-20"]));
+        assert!(is_legal(&before, &added, BookAction::CalendarAdd));
+        assert!(!is_legal(&before, &added, BookAction::Setting));
+        assert!(!is_legal(&before, &before, BookAction::CalendarAdd));
+
+        // Replacing a year is one change; replacing two, or dropping one, is not.
+        let mut replaced = added.clone();
+        replaced.calendar.last_mut().unwrap().workdays.clear();
+        assert!(is_legal(&added, &replaced, BookAction::CalendarAdd));
+        let mut two = added.clone();
+        two.calendar.push(year(2028, &["2028-01-01"], &[]));
+        assert!(!is_legal(&before, &two, BookAction::CalendarAdd));
+        let mut dropped = added.clone();
+        dropped.calendar.remove(0);
+        assert!(!is_legal(&before, &dropped, BookAction::CalendarAdd));
+        let mut twice = added.clone();
+        twice
+            .calendar
+            .push(year(2027, &["2027-01-01"], &["2027-02-20"]));
+        assert!(!is_legal(&before, &twice, BookAction::CalendarAdd));
+        let mut sneaky = added.clone();
+        sneaky.deadlines.reply = 3;
+        assert!(!is_legal(&before, &sneaky, BookAction::CalendarAdd));
+    }
+
+    #[test]
+    fn a_department_is_added_or_renamed_alone() {
+        let before = book();
+        let mut added = before.clone();
+        added.departments.push(Department {
+            code: "housing".into(),
+            name: "芮城县住房和城乡建设局".into(),
+            short: "县住建局".into(),
+        });
+        assert!(is_legal(&before, &added, BookAction::DeptAdd));
+        assert!(!is_legal(&before, &added, BookAction::DeptEdit));
+        let mut duplicate = before.clone();
+        duplicate.departments.push(before.departments[0].clone());
+        assert!(!is_legal(&before, &duplicate, BookAction::DeptAdd));
+        let mut inserted = before.clone();
+        inserted.departments.insert(0, added.departments[9].clone());
+        assert!(!is_legal(&before, &inserted, BookAction::DeptAdd));
+
+        let mut renamed = before.clone();
+        renamed.departments[1].short = "县人社".into();
+        assert!(is_legal(&before, &renamed, BookAction::DeptEdit));
+        assert!(!is_legal(&before, &renamed, BookAction::DeptAdd));
+        let mut recoded = before.clone();
+        recoded.departments[1].code = "hr".into();
+        assert!(!is_legal(&before, &recoded, BookAction::DeptEdit));
+        let mut two = renamed.clone();
+        two.departments[2].name = "x".into();
+        assert!(!is_legal(&before, &two, BookAction::DeptEdit));
+        let mut with_operator = renamed.clone();
+        with_operator.operators[1].phone = Some("0359-3012345".into());
+        assert!(!is_legal(&before, &with_operator, BookAction::DeptEdit));
     }
 }

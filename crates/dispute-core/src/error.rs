@@ -2,7 +2,8 @@
 //!
 //! Every failure a user can meet is a variant here, with its message and a hint saying what
 //! to do (both from the catalog: `err-*` and `hint-*` in `errors.ftl`), and a kind that
-//! decides the process exit code of DESIGN §5. The workflow, the store and the commands all return this type, so a refusal
+//! decides the process exit code of DESIGN §5, and 6 for a write that was committed but
+//! failed afterwards (issue 12). The workflow, the store and the commands all return this type, so a refusal
 //! found deep in the pure workflow reaches the screen unchanged.
 
 use std::fmt;
@@ -23,6 +24,8 @@ pub enum Kind {
     Conflict,
     /// A bug or an environment failure (exit 70).
     Internal,
+    /// The write was committed, but what follows the commit failed (exit 6).
+    Committed,
 }
 
 impl Kind {
@@ -33,6 +36,7 @@ impl Kind {
             Kind::Invalid => 4,
             Kind::Conflict => 5,
             Kind::Internal => 70,
+            Kind::Committed => 6,
         }
     }
 }
@@ -47,6 +51,8 @@ pub enum Error {
     // ---- refused ----
     NoIdentity,
     UnknownActor(String),
+    /// git's `user.email` names no operator (and neither `--as` nor `DISPUTE_OPERATOR` chose one).
+    UnknownGitEmail(String),
     ActorDisabled(String),
     /// `action` names what was attempted (an action label and the case, or a noun phrase:
     /// 查看案件 X 的缴费人信息 / viewing the payer details of case X); `rule` says who may.
@@ -67,6 +73,12 @@ pub enum Error {
     },
     AlreadyInitialised(PathBuf),
     HandEdits(Vec<String>),
+    /// The working tree could not take the files of a write (a symlink or a file where a
+    /// directory belongs, a read-only directory, a full disk); checked before the commit.
+    WorktreeBlocked {
+        path: String,
+        reason: String,
+    },
     AuditFailed(usize),
     AlreadyImported(String),
     ImportRows(usize),
@@ -94,6 +106,12 @@ pub enum Error {
         field: String,
         reason: String,
     },
+    /// Something to be created exists already: `what` says what (a whole clause), `hint`
+    /// what to do instead.
+    Exists {
+        what: String,
+        hint: String,
+    },
     BadCaseId(String),
     UnknownDept(String),
     UnknownRole(String),
@@ -117,6 +135,15 @@ pub enum Error {
     Locked(u64),
     HeadMoved,
 
+    // ---- committed, then failed ----
+    /// `what` (a case ID, or the subject of a casebook action) is committed as `commit`;
+    /// `problem` is what failed after the branch moved.
+    Committed {
+        what: String,
+        commit: String,
+        problem: Box<Error>,
+    },
+
     // ---- internal ----
     Git(String),
     Io(#[from] std::io::Error),
@@ -139,12 +166,14 @@ impl Error {
             NoCasebook(_) | CaseNotFound(_) | OperatorNotFound(_) => Kind::NotFound,
             NoIdentity
             | UnknownActor(_)
+            | UnknownGitEmail(_)
             | ActorDisabled(_)
             | NotPermitted { .. }
             | WrongState { .. }
             | NotReady { .. }
             | AlreadyInitialised(_)
             | HandEdits(_)
+            | WorktreeBlocked { .. }
             | AuditFailed(_)
             | AlreadyImported(_)
             | NoKey(_)
@@ -154,6 +183,7 @@ impl Error {
             | BackdateTooFar { .. } => Kind::Refused,
             ImportRows(_)
             | Invalid { .. }
+            | Exists { .. }
             | BadCaseId(_)
             | UnknownDept(_)
             | UnknownRole(_)
@@ -165,6 +195,7 @@ impl Error {
             | FileRead { .. } => Kind::Invalid,
             Locked(_) | HeadMoved => Kind::Conflict,
             Git(_) | Io(_) | Internal(_) => Kind::Internal,
+            Committed { .. } => Kind::Committed,
         }
     }
 
@@ -177,6 +208,7 @@ impl Error {
             OperatorNotFound(id) => t_in!(lang, "err-operator-not-found", id = id),
             NoIdentity => t_in!(lang, "err-no-identity"),
             UnknownActor(id) => t_in!(lang, "err-unknown-actor", id = id),
+            UnknownGitEmail(email) => t_in!(lang, "clerk-err-unknown-git-email", email = email),
             ActorDisabled(id) => t_in!(lang, "err-actor-disabled", id = id),
             NoKey(id) => t_in!(lang, "err-no-key", id = id),
             KeyMismatch {
@@ -218,12 +250,32 @@ impl Error {
                 "err-hand-edits",
                 files = files.join(&t_in!(lang, "err-list-separator"))
             ),
+            WorktreeBlocked { path, reason } => {
+                t_in!(
+                    lang,
+                    "clerk-err-worktree-blocked",
+                    path = path,
+                    reason = reason
+                )
+            }
+            Committed {
+                what,
+                commit,
+                problem,
+            } => t_in!(
+                lang,
+                "clerk-err-committed",
+                what = what,
+                commit = commit,
+                problem = problem.message_in(lang)
+            ),
             AuditFailed(n) => t_in!(lang, "err-audit-failed", n = n),
             AlreadyImported(commit) => t_in!(lang, "err-already-imported", commit = commit),
             ImportRows(n) => t_in!(lang, "err-import-rows", n = n),
             Invalid { field, reason } => {
                 t_in!(lang, "err-invalid", field = field, reason = reason)
             }
+            Exists { what, .. } => what.clone(),
             BadCaseId(id) => t_in!(lang, "err-bad-case-id", id = id),
             UnknownDept(code) => t_in!(lang, "err-unknown-dept", code = code),
             UnknownRole(role) => t_in!(lang, "err-unknown-role", role = role),
@@ -264,6 +316,7 @@ impl Error {
             OperatorNotFound(_) => "hint-operator-not-found",
             NoIdentity => "hint-no-identity",
             UnknownActor(_) => "hint-unknown-actor",
+            UnknownGitEmail(_) => "clerk-hint-unknown-git-email",
             ActorDisabled(_) => "hint-actor-disabled",
             NoKey(_) => "hint-no-key",
             KeyMismatch { .. } => "hint-key-mismatch",
@@ -280,7 +333,12 @@ impl Error {
             ImportRows(_) => "hint-import-rows",
             AuditFailed(_) => "hint-audit-failed",
             HandEdits(_) => "hint-hand-edits",
+            WorktreeBlocked { .. } => "clerk-hint-worktree-blocked",
+            Committed { what, .. } => {
+                return Some(t_in!(lang, "clerk-hint-committed", what = what));
+            }
             Invalid { .. } => "hint-invalid",
+            Exists { hint, .. } => return Some(hint.clone()),
             BadCaseId(_) => "hint-bad-case-id",
             UnknownDept(_) => "hint-unknown-dept",
             UnknownRole(_) => "hint-unknown-role",
@@ -323,6 +381,17 @@ mod tests {
         assert_eq!(Error::BadCaseId("x".into()).kind().exit_code(), 4);
         assert_eq!(Error::Locked(10).kind().exit_code(), 5);
         assert_eq!(Error::Internal("x".into()).kind().exit_code(), 70);
+        let committed = Error::Committed {
+            what: "TAX-2026-0001".into(),
+            commit: "abc".into(),
+            problem: Box::new(Error::Io(std::io::Error::other("disk"))),
+        };
+        assert_eq!(committed.kind().exit_code(), 6);
+        assert!(
+            committed
+                .message_in(Lang::Zh)
+                .starts_with("已提交 TAX-2026-0001")
+        );
     }
 
     #[test]
@@ -402,6 +471,7 @@ mod tests {
             Error::OperatorNotFound("x".into()),
             Error::NoIdentity,
             Error::UnknownActor("x".into()),
+            Error::UnknownGitEmail("x@y".into()),
             Error::ActorDisabled("x".into()),
             Error::not_permitted("a", "r"),
             Error::WrongState {
@@ -416,10 +486,23 @@ mod tests {
             },
             Error::AlreadyInitialised("d".into()),
             Error::HandEdits(vec!["f".into()]),
+            Error::WorktreeBlocked {
+                path: "cases/2026/TAX".into(),
+                reason: "r".into(),
+            },
+            Error::Committed {
+                what: "TAX-2026-0001".into(),
+                commit: "abc".into(),
+                problem: Box::new(Error::Io(std::io::Error::other("disk"))),
+            },
             Error::AuditFailed(2),
             Error::AlreadyImported("c".into()),
             Error::ImportRows(2),
             Error::invalid("f", "r"),
+            Error::Exists {
+                what: "w".into(),
+                hint: "h".into(),
+            },
             Error::BadCaseId("x".into()),
             Error::UnknownDept("x".into()),
             Error::UnknownRole("x".into()),

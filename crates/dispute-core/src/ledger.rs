@@ -40,10 +40,15 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// A voided case (registered by mistake) is in no ledger or statistic unless asked for
+    /// by its status.
     pub fn matches(&self, case: &Case) -> bool {
         self.year
             .is_none_or(|y| local_date(&case.received_at).year() == y)
-            && self.status.is_none_or(|s| s == case.status)
+            && match self.status {
+                Some(s) => s == case.status,
+                None => case.status != Status::Voided,
+            }
     }
 }
 
@@ -711,8 +716,12 @@ pub fn stats(
 ) -> Stats {
     let cases: Vec<&Case> = cases.iter().filter(|c| filter.matches(c)).collect();
 
-    let mut by_status: BTreeMap<&'static str, usize> =
-        Status::ALL.iter().map(|s| (s.code(), 0)).collect();
+    // Voided cases are in no statistic.
+    let mut by_status: BTreeMap<&'static str, usize> = Status::ALL
+        .iter()
+        .filter(|s| **s != Status::Voided)
+        .map(|s| (s.code(), 0))
+        .collect();
     // Members in casebook order, then any other department a case names.
     let mut order: Vec<String> = book.member_codes();
     let mut depts: BTreeMap<String, (DeptStats, Vec<u32>)> = BTreeMap::new();

@@ -66,6 +66,13 @@ pub enum BookAction {
     RequireSigning,
     /// A casebook setting changed (`dispute admin set`).
     Setting,
+    /// One year of the official holiday calendar added or replaced
+    /// (`dispute admin calendar add`).
+    CalendarAdd,
+    /// A member department added (`dispute admin dept add`).
+    DeptAdd,
+    /// A member department's name changed (`dispute admin dept edit`).
+    DeptEdit,
 }
 
 impl BookAction {
@@ -79,6 +86,9 @@ impl BookAction {
         BookAction::Import,
         BookAction::RequireSigning,
         BookAction::Setting,
+        BookAction::CalendarAdd,
+        BookAction::DeptAdd,
+        BookAction::DeptEdit,
     ];
 
     pub fn code(self) -> &'static str {
@@ -96,6 +106,9 @@ impl BookAction {
             BookAction::Import => "import",
             BookAction::RequireSigning => "admin-require-signing",
             BookAction::Setting => "admin-set",
+            BookAction::CalendarAdd => "admin-calendar-add",
+            BookAction::DeptAdd => "admin-dept-add",
+            BookAction::DeptEdit => "admin-dept-edit",
         }
     }
 

@@ -398,6 +398,8 @@ pub fn register(id: &CaseId, new: NewCase, ctx: &Ctx) -> Result<Case> {
         discipline: vec![],
         reply: None,
         archive: None,
+        corrections: vec![],
+        void: None,
         events: vec![Event {
             at: ctx.at,
             action: Action::Register,
@@ -597,7 +599,7 @@ pub fn open_obligations(case: &Case) -> Vec<Obligation> {
             receiver,
             case.due.archive,
         ),
-        Status::Archived | Status::Redirected => {}
+        Status::Archived | Status::Redirected | Status::Voided => {}
     }
     out
 }

@@ -12,8 +12,10 @@ mod history;
 mod index;
 mod journal;
 mod open;
+mod precheck;
 mod read;
 pub mod timings;
+mod seq;
 mod worktree;
 mod write;
 

@@ -1,5 +1,5 @@
 //! Reads from HEAD, never from the working tree: the casebook, one case, all cases or their
-//! summaries, the next sequence number of a department and year.
+//! summaries, the next sequence number of a department and year (computed in `seq`).
 
 use crate::prelude::*;
 
@@ -182,37 +182,10 @@ impl Store {
         Ok((summaries, bad))
     }
 
-    /// The next free sequence number of a department in a year.
+    /// The next free sequence number of a department in a year: one past the highest ever
+    /// used in HEAD's history (see `seq`), so a number is never handed out twice.
     pub fn next_seq(&self, dept: &str, year: i32) -> Result<u32> {
-        let Some(tree) = self.head_tree()? else {
-            return Ok(1);
-        };
-        let dir = format!("{CASES_DIR}/{year}/{}", dept.to_ascii_uppercase());
-        let dept_tree = match tree.get_path(Path::new(&dir)) {
-            Ok(e) if e.kind() == Some(ObjectType::Tree) => self.repo.find_tree(e.id()).git()?,
-            _ => return Ok(1),
-        };
-        // The highest bucket holds the highest sequence.
-        let bucket = dept_tree
-            .iter()
-            .filter(|e| e.kind() == Some(ObjectType::Tree))
-            .filter_map(|e| Some((e.name().ok()?.parse::<u32>().ok()?, e.id())))
-            .max();
-        let Some((_, bucket)) = bucket else {
-            return Ok(1);
-        };
-        let max = self
-            .repo
-            .find_tree(bucket)
-            .git()?
-            .iter()
-            .filter_map(|e| {
-                let id = CaseId::parse(e.name().ok()?.strip_suffix(".toml")?).ok()?;
-                (id.year == year && id.dept == dept).then_some(id.seq)
-            })
-            .max()
-            .unwrap_or(0);
-        Ok(max + 1)
+        Ok(self.highest_seq_ever(dept, year)? + 1)
     }
 
     /// Whether a case file exists in HEAD.

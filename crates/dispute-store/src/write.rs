@@ -115,6 +115,7 @@ impl Writer<'_> {
         };
         crate::timings::mark("blobs, trees, commit");
 
+        store.precheck_worktree(files)?;
         // Journal first, so a death after the branch moves is finished by the next command.
         let journal = repo.path().join(JOURNAL_FILE);
         {
@@ -132,6 +133,7 @@ impl Writer<'_> {
             return Err(e);
         }
         faults::point("after-ref-update");
+        faults::fail("after-ref-update")?;
         crate::timings::mark("journal + branch update");
         let written: Vec<(&str, &[u8], Oid)> = files
             .iter()

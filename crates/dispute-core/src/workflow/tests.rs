@@ -10,7 +10,7 @@ use super::*;
 
 use chrono::{DateTime, Duration};
 
-use crate::case::{Outcome, PayerKind, Remedy};
+use crate::case::{CaseField, Outcome, PayerKind, Remedy};
 
 // ---------------------------------------------------------------------------------------
 // Fixtures
@@ -266,6 +266,20 @@ fn archive(outcome: Outcome, remedy: Option<Remedy>) -> Command {
     }
 }
 
+fn correct(field: CaseField, value: &str) -> Command {
+    Command::Correct {
+        field,
+        value: Some(value.into()),
+        reason: "登记时误填".into(),
+    }
+}
+
+fn void() -> Command {
+    Command::Void {
+        reason: "重复登记".into(),
+    }
+}
+
 // ---- checks after every action ----
 
 /// The case file validates against `schemas/case.schema.json` and survives TOML.
@@ -305,6 +319,8 @@ fn expected_action(case: &Case, cmd: &Command) -> Action {
         Command::Consult { .. } => Action::Consult,
         Command::Reply { .. } => Action::Reply,
         Command::Archive { .. } => Action::Archive,
+        Command::Correct { .. } => Action::Correct,
+        Command::Void { .. } => Action::Void,
     }
 }
 
@@ -498,6 +514,12 @@ fn redirected(w: &World) -> Flow<'_> {
     f
 }
 
+fn voided(w: &World) -> Flow<'_> {
+    let mut f = registered(w);
+    f.act(TAX_RECV, void());
+    f
+}
+
 fn is_wrong_state(e: &Error) -> bool {
     matches!(e, Error::WrongState { .. })
 }
@@ -535,6 +557,7 @@ enum Fx {
     Replied,
     Archived,
     Redirected,
+    Voided,
 }
 
 impl Fx {
@@ -550,6 +573,7 @@ impl Fx {
         Fx::Replied,
         Fx::Archived,
         Fx::Redirected,
+        Fx::Voided,
     ];
 
     fn build(self, w: &World) -> Case {
@@ -565,6 +589,7 @@ impl Fx {
             Fx::Replied => replied(w),
             Fx::Archived => archived(w),
             Fx::Redirected => redirected(w),
+            Fx::Voided => voided(w),
         };
         f.case
     }
@@ -578,6 +603,7 @@ impl Fx {
             Fx::Replied => Status::Replied,
             Fx::Archived => Status::Archived,
             Fx::Redirected => Status::Redirected,
+            Fx::Voided => Status::Voided,
         }
     }
 }
@@ -598,6 +624,8 @@ enum Kind {
     ConsultMajor,
     Reply,
     Archive,
+    Correct,
+    Void,
 }
 
 impl Kind {
@@ -616,6 +644,8 @@ impl Kind {
         Kind::ConsultMajor,
         Kind::Reply,
         Kind::Archive,
+        Kind::Correct,
+        Kind::Void,
     ];
 
     /// A command of this kind that is valid in every respect except, possibly, the
@@ -652,6 +682,8 @@ impl Kind {
             Kind::ConsultMajor => consult(ConsultKind::Major),
             Kind::Reply => reply(),
             Kind::Archive => archive(Outcome::Accepted, None),
+            Kind::Correct => correct(CaseField::Summary, "对 2026 年度滞纳金加收有异议"),
+            Kind::Void => void(),
         }
     }
 
@@ -677,6 +709,13 @@ impl Kind {
             ),
             Kind::Approve | Kind::Reject => status == AwaitingApproval,
             Kind::Archive => status == Replied,
+            // the facts of an open case, until it is replied to and closed
+            Kind::Correct => matches!(
+                status,
+                Registered | Handling | AwaitingApproval | Referred | Replied
+            ),
+            // a registration made by mistake, before anyone else has worked on it
+            Kind::Void => matches!(status, Registered | Handling | AwaitingApproval),
         }
     }
 
@@ -715,6 +754,8 @@ impl Kind {
             Kind::EscalateDiscipline => case.status,
             Kind::Reply => Status::Replied,
             Kind::Archive => Status::Archived,
+            Kind::Correct => case.status,
+            Kind::Void => Status::Voided,
         }
     }
 }
@@ -760,6 +801,8 @@ fn content_refusal(fx: Fx, kind: Kind) -> Option<Expect> {
         (Registered | Own | AwaitingMajor | Referred, Kind::EscalateDiscipline) => {
             Some(Expect::Invalid)
         }
+        // departments were asked, the case reported or referred: it cannot be voided
+        (General | Major | Referral | AwaitingEscalated, Kind::Void) => Some(Expect::NotReady),
         _ => None,
     }
 }
@@ -855,6 +898,11 @@ fn allowed_from_matches_the_design_table() {
         (Action::Consult, &[Handling]),
         (Action::Reply, &[Handling]),
         (Action::Archive, &[Replied]),
+        (
+            Action::Correct,
+            &[Registered, Handling, AwaitingApproval, Referred, Replied],
+        ),
+        (Action::Void, &[Registered, Handling, AwaitingApproval]),
     ];
     assert_eq!(design.len(), Action::ALL.len());
     for (action, want) in design {
@@ -866,7 +914,7 @@ fn allowed_from_matches_the_design_table() {
     }
     // Closed cases take no action at all.
     for action in Action::ALL {
-        for s in [Archived, Redirected] {
+        for s in [Archived, Redirected, Voided] {
             assert!(!allowed_from(*action).contains(&s), "{action} from {s}");
         }
     }
@@ -2179,4 +2227,122 @@ fn actions_travel_as_their_codes() {
             .contains("unknown variant `nonsense`, expected one of `register`"),
         "{err}"
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// Corrections and voiding (issue 12)
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn a_correction_keeps_the_old_value_and_the_reason() {
+    let w = World::new();
+    let mut f = registered(&w);
+    f.act(TAX_RECV, correct(CaseField::Summary, "对滞纳金加收有异议"));
+    let c = f.case.corrections.last().expect("recorded");
+    assert_eq!(f.case.summary, "对滞纳金加收有异议");
+    assert_eq!(c.field, CaseField::Summary);
+    assert_eq!(
+        c.old.as_deref(),
+        Some("单位对2026年度社会保险缴费基数核定有异议")
+    );
+    assert_eq!(c.new.as_deref(), Some("对滞纳金加收有异议"));
+    assert_eq!(c.reason, "登记时误填");
+    assert_eq!(f.case.status, Status::Registered);
+
+    // A category given by correction is the case's category from then on.
+    f.act(TAX_RECV, correct(CaseField::Category, "6"));
+    assert_eq!(f.case.category, Some(6));
+    f.act(TAX_RECV, correct(CaseField::Channel, "phone"));
+    assert_eq!(f.case.channel, crate::case::Channel::Phone);
+    assert_eq!(f.case.corrections.len(), 3);
+}
+
+#[test]
+fn a_correction_of_a_payer_detail_records_no_value_and_replays() {
+    let w = World::new();
+    let f = registered(&w);
+    let at = f.next_at();
+    let cmd = correct(CaseField::Phone, "0359-3025678");
+    let after = apply(&f.case, &cmd, &w.ctx(TAX_RECV, at)).expect("corrected");
+    assert_eq!(after.payer.phone, "0359-3025678");
+    let c = after.corrections.last().unwrap();
+    assert_eq!((c.old.as_deref(), c.new.as_deref()), (None, None));
+    assert_valid_file(&after);
+    // verify reads the value back from the case and gets the same file.
+    let again = read_back(&f.case, &after, after.events.last().unwrap()).unwrap();
+    assert_eq!(apply(&f.case, &again, &w.ctx(TAX_RECV, at)).unwrap(), after);
+    // Clearing an optional field, and reading that back too.
+    let cleared = apply(
+        &after,
+        &Command::Correct {
+            field: CaseField::Title,
+            value: Some("对基数有异议".into()),
+            reason: "补标题".into(),
+        },
+        &w.ctx(TAX_RECV, at),
+    )
+    .unwrap();
+    let blank = apply(
+        &cleared,
+        &Command::Correct {
+            field: CaseField::Title,
+            value: Some(" ".into()),
+            reason: "标题不妥".into(),
+        },
+        &w.ctx(TAX_RECV, at),
+    )
+    .unwrap();
+    assert_eq!(blank.title, None);
+    let again = read_back(&cleared, &blank, blank.events.last().unwrap()).unwrap();
+    assert_eq!(
+        apply(&cleared, &again, &w.ctx(TAX_RECV, at)).unwrap(),
+        blank
+    );
+}
+
+#[test]
+fn a_correction_is_checked_like_the_registration() {
+    let w = World::new();
+    let f = registered(&w);
+    for (field, value) in [
+        (CaseField::Phone, "12345"),
+        (CaseField::Category, "11"),
+        (CaseField::Category, "six"),
+        (CaseField::Channel, "fax"),
+        (CaseField::PayerName, " "),
+        (CaseField::PayerName, "张三 13912345678"),
+        (CaseField::PayerId, "123"),
+    ] {
+        let e = f.refused(TAX_RECV, correct(field, value));
+        assert!(is_invalid(&e), "{field:?} = {value:?}: {e:?}");
+    }
+    // The same value again is no correction.
+    let e = f.refused(
+        TAX_RECV,
+        correct(CaseField::District, &f.case.district.clone()),
+    );
+    assert!(matches!(e, Error::Exists { .. }), "{e:?}");
+    // Only the receiving department corrects.
+    assert!(is_not_permitted(
+        &f.refused(APPROVAL_RECV, correct(CaseField::Summary, "改"))
+    ));
+}
+
+#[test]
+fn a_voided_case_keeps_its_number_and_owes_nothing() {
+    let w = World::new();
+    let f = voided(&w);
+    assert_eq!(f.case.id, "TAX-2026-0001");
+    assert_eq!(f.case.status, Status::Voided);
+    assert!(!f.case.status.is_open());
+    assert_eq!(f.case.void.as_ref().unwrap().reason, "重复登记");
+    assert!(open_obligations(&f.case).is_empty());
+    // A classified case with only corrections can still be voided.
+    let mut g = handling_own(&w);
+    g.act(TAX_RECV, correct(CaseField::Summary, "改正后的事项"))
+        .act(TAX_RECV, void());
+    assert_eq!(g.case.status, Status::Voided);
+    // Once a department is asked, it cannot.
+    let e = handling_general(&w).refused(TAX_RECV, void());
+    assert!(not_ready_reason(&e).contains("指派联办部门"), "{e}");
 }

@@ -142,7 +142,7 @@ fn generate_case(book: &Casebook, seqs: &mut [u32], i: usize) -> dispute::case::
             rid,
             Cmd::Classify {
                 track: Track::Own,
-                category: 3,
+                category: Some(3),
                 insurance: vec![],
                 note: None,
             },
@@ -153,7 +153,7 @@ fn generate_case(book: &Casebook, seqs: &mut [u32], i: usize) -> dispute::case::
                 rid,
                 Cmd::Classify {
                     track: Track::General,
-                    category: 6,
+                    category: Some(6),
                     insurance: vec![],
                     note: None,
                 },
@@ -211,7 +211,7 @@ fn generate_case(book: &Casebook, seqs: &mut [u32], i: usize) -> dispute::case::
                 rid,
                 Cmd::Classify {
                     track: Track::Major,
-                    category: 9,
+                    category: Some(9),
                     insurance: vec![],
                     note: None,
                 },

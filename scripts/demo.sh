@@ -5,7 +5,9 @@
 # take one case down each path of the regulation: a department's own matter, a general
 # matter handled jointly, a major matter with the leader's approval and a consultation,
 # a referral through the 12345 hotline, a redirect, and a refusal reported to the
-# discipline commission. It ends with the ledger, the overdue list and the git history.
+# discipline commission. The administrator adds a year of public holidays by command, a
+# clerk corrects a registration and voids a mistaken one. It ends with the ledger, the
+# overdue list, the git history and `dispute verify` over all of it.
 #
 # The clock is fixed (DISPUTE_NOW) so the output, including what is overdue, is the same
 # on every run; commit timestamps are the real time.
@@ -46,6 +48,14 @@ for d in approval petition cac; do
   add "h_$d" --name "${d}承办人" --email "h_$d@rc.example.cn" --dept "$d" --role handler
 done
 run operator list
+
+say "节假日安排：不手工编辑 casebook.toml，由管理员用命令补充（一个签名提交，dispute verify 会核验）"
+run admin calendar list
+# 2027 年的安排要等国务院办公厅公布（写这个演示时还没有公布），公布后照下面的格式补充
+# 2027 年即可。这里用一个虚构的年份 2099 演示命令，日期不是真实的节假日安排。
+echo "（示例：2099 是虚构的年份，只演示命令用法；2027 年以国务院办公厅的通知为准）"
+DISPUTE_KEY=$(key admin) run --as admin admin calendar add 2099 \
+  --off 2099-01-01..2099-01-03 --off 2099-01-21..2099-01-27 --workday 2099-01-18 --workday 2099-01-31
 
 as() { local who=$1; shift; printf '$ dispute --as %s %s\n' "$who" "$*"; DISPUTE_KEY=$(key "$who") "$BIN" --as "$who" "$@"; }
 reg() { local who=$1; shift; DISPUTE_KEY=$(key "$who") "$BIN" --as "$who" register "$@"; }
@@ -133,7 +143,24 @@ NEW=$(reg lina --payer-kind employer --payer-name 芮城县百信超市 --phone 
   --summary "职工参保登记信息传递到税务部门后缴费人员名单不一致。")
 echo "登记为 $NEW"
 
-say "8. 导入去年的纸质台账（县税务局录入的电子表格，Excel 默认 GB18030 编码也可以）"
+say "8. 登记有误：更正登记信息，误登记的作废（原值和理由都留在记录里）"
+SLIP=$(reg lina --payer-kind employer --payer-name 芮城县众诚运输有限公司 --phone 13822223333 --district 永乐镇 \
+  --at 2026-11-26T09:00:00+08:00 --title 工伤保险费率争议 --category 4 --summary "企业")
+echo "登记为 $SLIP（反映事项只录了两个字就提交了）"
+as lina correct "$SLIP" --field summary --at 2026-11-26T09:10:00+08:00 \
+  --value "企业对 2026 年度工伤保险浮动费率的核定有异议，认为未考虑本年度无工伤事故的情况。" \
+  --reason "登记时误按回车，反映事项不完整"
+as lina correct "$SLIP" --field phone --value 0359-3026688 --reason "缴费人更正联系电话" --at 2026-11-26T09:12:00+08:00
+DUP=$(reg lina --payer-kind employer --payer-name 芮城县百信超市 --phone 13811112222 --district 陌南镇 \
+  --at 2026-11-26T09:30:00+08:00 --category 2 \
+  --summary "职工参保登记信息传递到税务部门后缴费人员名单不一致。")
+echo "登记为 $DUP（与 $NEW 是同一事项，重复登记）"
+as lina void "$DUP" --reason "与 $NEW 为同一事项，重复登记" --at 2026-11-26T09:40:00+08:00
+run show "$SLIP"
+run show "$DUP" | head -3
+echo "（$DUP 编号保留、显示为已作废，不再出现在列表、超期和统计中）"
+
+say "9. 导入去年的纸质台账（县税务局录入的电子表格，Excel 默认 GB18030 编码也可以）"
 LEDGER="$DIR/2025年台账.csv"
 cat > "$LEDGER" <<'CSV'
 编号,受理时间,受理渠道,缴费人类型,缴费人名称,联系人,联系电话,辖区,标题,反映事项,争议类别,险种,事项类型,分类时间,联办部门,指派时间,书面意见(hrss),意见时间(hrss),书面意见(finance),意见时间(finance),回复时间,回复内容,归档时间,缴费人意见,救济途径,备注

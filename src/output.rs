@@ -249,12 +249,12 @@ impl Ui {
             ]);
         }
         self.table(t)?;
-        self.status(&t!(
+        // Part of the report (`overdue > 超期.txt` keeps the date it was judged on).
+        self.line(&t!(
             "out-overdue-total",
             date = as_of.to_string(),
             n = rows.len()
-        ));
-        Ok(())
+        ))
     }
 
     pub fn findings(

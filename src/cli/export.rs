@@ -161,13 +161,21 @@ fn internal(e: impl std::fmt::Display) -> Error {
     Error::Internal(e.to_string())
 }
 
-/// CSV with a UTF-8 byte-order mark, which Excel needs to read UTF-8 as such.
+/// CSV with a UTF-8 byte-order mark, which Excel needs to read UTF-8 as such. The written
+/// opinions follow the ledger's columns, one pair of columns per department, so the file
+/// imports again (`dispute import`).
 fn csv_bytes(rows: &[LedgerRow], book: &Casebook) -> Result<Vec<u8>> {
+    let depts = ledger::opinion_depts(rows, book);
     let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    w.write_record(COLUMNS.iter().map(|c| c.header()))
-        .map_err(internal)?;
+    let header: Vec<String> = COLUMNS
+        .iter()
+        .map(|c| c.header().to_string())
+        .chain(ledger::opinion_headings(&depts))
+        .collect();
+    w.write_record(&header).map_err(internal)?;
     for row in rows {
-        w.write_record(row.cells(book).iter().map(Cell::to_text))
+        let cells = row.cells(book).into_iter().chain(row.opinion_cells(&depts));
+        w.write_record(cells.map(|c| c.to_text()))
             .map_err(internal)?;
     }
     w.into_inner().map_err(internal)
@@ -194,15 +202,23 @@ fn xlsx_bytes(rows: &[LedgerRow], book: &Casebook) -> Result<Vec<u8>> {
         .set_num_format("yyyy-mm-dd hh:mm")
         .set_align(FormatAlign::Left);
     let text = Format::new().set_align(FormatAlign::Top);
-    for (i, c) in COLUMNS.iter().enumerate() {
+    let depts = ledger::opinion_depts(rows, book);
+    let headings = COLUMNS
+        .iter()
+        .map(|c| (c.header().to_string(), c.width))
+        .chain(ledger::opinion_headings(&depts).into_iter().map(|h| (h, 24.0)));
+    let mut width = 0;
+    for (i, (heading, w)) in headings.enumerate() {
         let col = i as u16;
-        ws.write_string_with_format(0, col, c.header(), &header)
+        ws.write_string_with_format(0, col, heading, &header)
             .map_err(internal)?;
-        ws.set_column_width(col, c.width).map_err(internal)?;
+        ws.set_column_width(col, w).map_err(internal)?;
+        width = col + 1;
     }
     for (r, row) in rows.iter().enumerate() {
         let r = r as u32 + 1;
-        for (i, cell) in row.cells(book).into_iter().enumerate() {
+        let cells = row.cells(book).into_iter().chain(row.opinion_cells(&depts));
+        for (i, cell) in cells.enumerate() {
             let col = i as u16;
             match cell {
                 Cell::Text(s) => {
@@ -229,7 +245,7 @@ fn xlsx_bytes(rows: &[LedgerRow], book: &Casebook) -> Result<Vec<u8>> {
         }
     }
     ws.set_freeze_panes(1, 1).map_err(internal)?;
-    let last_col = COLUMNS.len() as u16 - 1;
+    let last_col = width.saturating_sub(1);
     ws.autofilter(0, 0, rows.len() as u32, last_col)
         .map_err(internal)?;
     wb.save_to_buffer().map_err(internal)

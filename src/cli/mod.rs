@@ -108,6 +108,7 @@ subcommands! {
     Form(form::Args),
     Stats(stats::Args),
     Latefee(latefee::Args),
+    Categories(categories::Args),
     #[command(subcommand)]
     Admin(admin::Command),
     Keygen(keygen::Args),

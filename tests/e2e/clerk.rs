@@ -800,3 +800,418 @@ fn log_shows_the_time_of_the_action_and_the_time_of_the_commit() {
             .is_some_and(|c| !c.starts_with("2026-11-20T09:30"))
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// 4. The rough edges
+
+/// Cases of every kind an import can replay: registered, own and archived, general with
+/// two opinions and replied, redirected; with a title, a multi-line matter and reply.
+fn ledger_cases(env: &Env) -> Vec<String> {
+    let a = env.register_with(
+        "zhangsan",
+        &[
+            ("--at", "2026-11-02T09:00:00+08:00"),
+            ("--title", "缴费基数异议"),
+            (
+                "--summary",
+                "对 2026 年度缴费基数核定有异议，\n要求重新核定。",
+            ),
+            ("--contact", "王会计"),
+            ("--category", "3"),
+            ("--insurance", "pension,work_injury"),
+        ],
+    );
+    env.act(
+        "zhangsan",
+        &[
+            "classify",
+            &a,
+            "--track",
+            "own",
+            "--at",
+            "2026-11-02T10:00:00+08:00",
+        ],
+    );
+    env.act(
+        "zhangsan",
+        &[
+            "reply",
+            &a,
+            "--text",
+            "经核查，基数核定无误。\n如有异议可申请行政复议。",
+            "--at",
+            "2026-11-05T15:00:00+08:00",
+        ],
+    );
+    env.act(
+        "zhangsan",
+        &[
+            "archive",
+            &a,
+            "--outcome",
+            "objected",
+            "--remedy",
+            "reconsideration",
+            "--note",
+            "缴费人表示将申请复议",
+            "--at",
+            "2026-11-06T09:00:00+08:00",
+        ],
+    );
+    let b = env.register_with(
+        "zhangsan",
+        &[
+            ("--at", "2026-11-09T09:00:00+08:00"),
+            ("--payer-kind", "individual"),
+            ("--payer-name", "赵红梅"),
+            ("--phone", "0359-3025678"),
+        ],
+    );
+    env.act(
+        "zhangsan",
+        &[
+            "classify",
+            &b,
+            "--track",
+            "general",
+            "--category",
+            "6",
+            "--at",
+            "2026-11-09T10:00:00+08:00",
+        ],
+    );
+    env.act(
+        "zhangsan",
+        &[
+            "assign",
+            &b,
+            "--dept",
+            "hrss",
+            "--dept",
+            "medical",
+            "--at",
+            "2026-11-09T10:30:00+08:00",
+        ],
+    );
+    env.act(
+        "lisi",
+        &[
+            "opinion",
+            &b,
+            "--text",
+            "人社部门意见：\n应予调整。",
+            "--at",
+            "2026-11-10T16:00:00+08:00",
+        ],
+    );
+    env.act(
+        "zhaoliu",
+        &[
+            "opinion",
+            &b,
+            "--text",
+            "医保部门无异议。",
+            "--at",
+            "2026-11-11T16:00:00+08:00",
+        ],
+    );
+    env.act(
+        "zhangsan",
+        &[
+            "reply",
+            &b,
+            "--text",
+            "综合各部门意见，予以调整。",
+            "--at",
+            "2026-11-13T15:00:00+08:00",
+        ],
+    );
+    let c = env.register_with("zhangsan", &[("--at", "2026-11-16T09:00:00+08:00")]);
+    env.act(
+        "zhangsan",
+        &[
+            "classify",
+            &c,
+            "--redirect",
+            "hrss",
+            "--note",
+            "工伤认定请到县人社局办理",
+            "--at",
+            "2026-11-16T09:30:00+08:00",
+        ],
+    );
+    let d = env.register_with(
+        "zhangsan",
+        &[
+            ("--at", "2026-11-20T09:00:00+08:00"),
+            ("--payer-name", "芮城县第三家公司"),
+        ],
+    );
+    vec![a, b, c, d]
+}
+
+#[test]
+fn the_exported_ledger_reads_alone_and_imports_into_a_fresh_casebook_as_the_same_cases() {
+    let env = Env::new();
+    let ids = ledger_cases(&env);
+    let out = env.run(&[
+        "--as",
+        "zhangsan",
+        "export",
+        "--reveal",
+        "--as-of",
+        "2026-11-27",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8(out.stdout).unwrap();
+    // It reads on its own: the title, the matter raised, the reply, the opinions.
+    let header = csv.lines().next().unwrap();
+    for h in [
+        "标题",
+        "反映事项",
+        "回复内容",
+        "书面意见(hrss)",
+        "意见时间(medical)",
+    ] {
+        assert!(header.contains(h), "{h} missing: {header}");
+    }
+    assert!(
+        csv.contains("要求重新核定。") && csv.contains("人社部门意见："),
+        "{csv}"
+    );
+
+    let fresh = Env::new();
+    std::fs::write(fresh.path("台账.csv"), &csv).unwrap();
+    let imported = fresh.as_ok("zhangsan", &["import", "台账.csv"]);
+    std::fs::remove_file(fresh.path("台账.csv")).unwrap();
+    assert_eq!(imported.lines().collect::<Vec<_>>(), ids);
+    // The same cases, field for field.
+    for id in &ids {
+        let path = case_path(id);
+        assert_eq!(
+            fresh.read(&path),
+            env.read(&path),
+            "{id} differs after export and import"
+        );
+    }
+    // And the same ledger again.
+    let again = fresh.run(&[
+        "--as",
+        "zhangsan",
+        "export",
+        "--reveal",
+        "--as-of",
+        "2026-11-27",
+    ]);
+    assert_eq!(String::from_utf8(again.stdout).unwrap(), csv);
+    assert_eq!(fresh.verify_json(&[]).0, 0);
+}
+
+#[test]
+fn classify_reuses_the_category_given_at_registration() {
+    let env = Env::new();
+    let id = env.register_with(
+        "zhangsan",
+        &[("--at", "2026-11-26T09:00:00+08:00"), ("--category", "6")],
+    );
+    env.act("zhangsan", &["classify", &id, "--track", "major"]);
+    let case = env.case_json(&id);
+    assert_eq!(case["category"], 6);
+    assert_eq!(case["status"], "awaiting_approval");
+    // Without a category anywhere, the refusal says how to give one.
+    let other = env.register("zhangsan", "2026-11-26T10:00:00+08:00");
+    let err = env.as_fails("zhangsan", 1, &["classify", &other, "--track", "own"]);
+    assert!(
+        err.contains("--category") && err.contains("dispute categories"),
+        "{err}"
+    );
+    verify_clean(&env);
+}
+
+#[test]
+fn the_ten_categories_can_be_looked_up_and_referral_is_not_offered_to_classify() {
+    let env = Env::new();
+    let table = env.ok(&["categories"]);
+    for name in ["社会保险登记和关系转移", "滞纳金加收", "其他争议事项"] {
+        assert!(table.contains(name), "{name}: {table}");
+    }
+    let json: serde_json::Value = serde_json::from_str(&env.ok(&["categories", "--json"])).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 10);
+    assert_eq!(json[5]["number"], 6);
+    assert_eq!(json[5]["name"], "滞纳金加收");
+    for cmd in [
+        ["register", "--help"],
+        ["classify", "--help"],
+        ["list", "--help"],
+    ] {
+        let help = env.ok(&cmd);
+        for name in [
+            "1 社会保险登记和关系转移",
+            "6 滞纳金加收",
+            "10 其他争议事项",
+        ] {
+            assert!(help.contains(name), "{cmd:?} --help lacks {name}");
+        }
+    }
+    let help = env.ok(&["classify", "--help"]);
+    let track = help
+        .lines()
+        .skip_while(|l| !l.trim_start().starts_with("--track"))
+        .take(3)
+        .collect::<String>();
+    assert!(
+        track.contains("major") && !track.contains("referral"),
+        "{track}"
+    );
+    // Tried anyway, it is refused with the way to refer a matter.
+    let id = env.register("zhangsan", "2026-11-26T09:00:00+08:00");
+    let err = env.as_fails(
+        "zhangsan",
+        4,
+        &["classify", &id, "--track", "referral", "--category", "3"],
+    );
+    assert!(err.contains("escalate"), "{err}");
+}
+
+#[test]
+fn refusals_name_the_department_use_a_verb_and_give_the_next_step() {
+    let env = Env::new();
+    let id = env.register("zhangsan", "2026-11-26T09:00:00+08:00");
+    let early = env.as_fails("zhangsan", 1, &["assign", &id, "--dept", "hrss"]);
+    assert!(early.contains("不能指派联办部门"), "{early}");
+    assert!(early.contains("请先用 dispute classify"), "{early}");
+    let other = env.as_fails(
+        "wangfang",
+        1,
+        &["classify", &id, "--track", "own", "--category", "3"],
+    );
+    assert!(
+        other.contains("无权分类") && other.contains("县税务局") && !other.contains("（tax）"),
+        "{other}"
+    );
+    env.act(
+        "zhangsan",
+        &["classify", &id, "--track", "general", "--category", "3"],
+    );
+    let not_assigned = env.as_fails("lisi", 1, &["opinion", &id, "--text", "意见"]);
+    assert!(
+        not_assigned.contains("无权提交书面意见") && not_assigned.contains("县人社局没有被指派"),
+        "{not_assigned}"
+    );
+}
+
+#[test]
+fn show_marks_a_late_dispatch_and_says_a_leaders_note_once() {
+    let env = Env::new();
+    let id = env.register("zhangsan", "2026-11-02T09:30:00+08:00");
+    env.act(
+        "zhangsan",
+        &[
+            "escalate",
+            &id,
+            "--to",
+            "hotline",
+            "--reason",
+            "职责不清",
+            "--at",
+            "2026-11-02T14:00:00+08:00",
+        ],
+    );
+    // Due Tuesday 11-03, done Tuesday 11-10: five working days late.
+    env.act(
+        "zhoujiu",
+        &[
+            "assign",
+            &id,
+            "--dept",
+            "hrss",
+            "--hotline-ticket",
+            "RC12345-1",
+            "--at",
+            "2026-11-10T09:30:00+08:00",
+        ],
+    );
+    let sheet = env.ok(&["show", &id]);
+    assert!(
+        sheet.contains("转交承办部门：2026-11-03（已完成，逾期 5 个工作日）"),
+        "{sheet}"
+    );
+
+    let major = env.register("zhangsan", "2026-11-20T09:00:00+08:00");
+    env.act(
+        "zhangsan",
+        &["classify", &major, "--track", "major", "--category", "9"],
+    );
+    env.act(
+        "zhengyi",
+        &["approve", &major, "--note", "同意按重大疑难事项专案办理。"],
+    );
+    let sheet = env.ok(&["show", &major]);
+    assert_eq!(
+        sheet.matches("同意按重大疑难事项专案办理").count(),
+        1,
+        "{sheet}"
+    );
+    // A note that says more than the decision keeps the decision in front of it.
+    let other = env.register("zhangsan", "2026-11-20T10:00:00+08:00");
+    env.act(
+        "zhangsan",
+        &["classify", &other, "--track", "major", "--category", "9"],
+    );
+    env.act(
+        "zhengyi",
+        &["approve", &other, "--note", "请县税务局牵头。"],
+    );
+    let sheet = env.ok(&["show", &other]);
+    assert!(
+        sheet.contains("同意按重大疑难事项专案办理。请县税务局牵头。"),
+        "{sheet}"
+    );
+}
+
+#[test]
+fn report_headings_go_to_stdout_and_date_flags_hint_at_dates() {
+    let env = Env::new();
+    env.register("zhangsan", "2026-11-20T09:00:00+08:00");
+    let stats = env.ok(&["stats", "--as-of", "2026-11-27"]);
+    assert!(
+        stats.lines().next().unwrap().starts_with("截至 2026-11-27"),
+        "{stats}"
+    );
+    let overdue = env.ok(&["overdue", "--as-of", "2026-11-27"]);
+    assert!(
+        overdue
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("截至 2026-11-27"),
+        "{overdue}"
+    );
+
+    // Excel's way of writing a date is a date too.
+    let fee = env.ok(&[
+        "latefee",
+        "--amount",
+        "1000",
+        "--from",
+        "2026/3/16",
+        "--to",
+        "2026/03/26",
+        "--json",
+    ]);
+    assert!(fee.contains("2026-03-16"), "{fee}");
+    for flag in [
+        vec!["latefee", "--amount", "1000", "--from", "16.03.2026"],
+        vec!["stats", "--as-of", "2026-13-01"],
+    ] {
+        let err = env.fails(4, &flag);
+        assert!(
+            err.contains("YYYY-MM-DD") && !err.contains("RFC 3339"),
+            "{flag:?}: {err}"
+        );
+    }
+}

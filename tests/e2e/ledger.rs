@@ -8,8 +8,9 @@ use serde_json::Value;
 
 use crate::harness::*;
 
-/// The ledger's columns, written out here independently of the library.
-const HEADERS: [&str; 30] = [
+/// The ledger's columns, written out here independently of the library. The written
+/// opinions follow, two columns per department that gave one (issue 12).
+const HEADERS: [&str; 37] = [
     "编号",
     "受理时间",
     "受理渠道",
@@ -19,12 +20,16 @@ const HEADERS: [&str; 30] = [
     "联系电话",
     "证件号码",
     "辖区",
+    "标题",
+    "反映事项",
     "争议类别",
     "险种",
     "事项类型",
+    "告知部门",
     "受理部门",
     "首问责任人",
     "联办部门",
+    "指派时间",
     "状态",
     "分类时限",
     "分类完成",
@@ -33,14 +38,29 @@ const HEADERS: [&str; 30] = [
     "书面意见时限与完成",
     "回复时限",
     "回复完成",
+    "回复内容",
     "归档时限",
     "归档完成",
     "是否超期",
     "超期事项",
     "处理结果",
+    "缴费人意见",
     "救济途径",
     "纪委移交",
+    "备注",
 ];
+
+/// The opinion columns after `HEADERS`: `书面意见(dept)` and `意见时间(dept)` in pairs.
+fn assert_opinion_columns(rest: &[String]) {
+    assert!(!rest.is_empty() && rest.len().is_multiple_of(2), "{rest:?}");
+    for pair in rest.chunks(2) {
+        let dept = pair[0]
+            .strip_prefix("书面意见(")
+            .and_then(|d| d.strip_suffix(')'))
+            .unwrap_or_else(|| panic!("{pair:?}"));
+        assert_eq!(pair[1], format!("意见时间({dept})"));
+    }
+}
 
 fn col(header: &str) -> usize {
     HEADERS.iter().position(|h| *h == header).expect(header)
@@ -644,11 +664,11 @@ fn xlsx_export_opens_and_holds_the_rows() {
     assert_eq!(range.start(), Some((0, 0)));
     let (height, width) = range.get_size();
     assert_eq!(height, 1 + 9, "header and one row per case");
-    assert_eq!(width, HEADERS.len());
     let header: Vec<String> = (0..width)
         .map(|c| range.get((0, c)).unwrap().to_string())
         .collect();
-    assert_eq!(header, HEADERS);
+    assert_eq!(header[..HEADERS.len()], HEADERS);
+    assert_opinion_columns(&header[HEADERS.len()..]);
 
     let cell = |r: usize, h: &str| range.get((r, col(h))).cloned().unwrap_or(Data::Empty);
     let ids: Vec<String> = (1..height).map(|r| cell(r, "编号").to_string()).collect();
@@ -727,7 +747,8 @@ fn csv_has_a_bom_and_the_rows_of_json() {
         .iter()
         .map(str::to_string)
         .collect();
-    assert_eq!(header, HEADERS);
+    assert_eq!(header[..HEADERS.len()], HEADERS);
+    assert_opinion_columns(&header[HEADERS.len()..]);
     let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     let rows = export_json(&env, &[]);
     assert_eq!(records.len(), rows.len());
@@ -903,7 +924,7 @@ fn export_in_english_has_english_headings_and_the_same_rows() {
     };
     let (zh_header, zh_rows) = read(&zh.stdout);
     let (en_header, en_rows) = read(&en.stdout);
-    assert_eq!(zh_header, HEADERS);
+    assert_eq!(zh_header[..HEADERS.len()], HEADERS);
     assert_eq!(en_header.len(), zh_header.len());
     assert_eq!(en_header[0], "Case ID");
     assert!(en_header.contains(&"Overdue".to_string()), "{en_header:?}");

@@ -354,9 +354,13 @@ fn pad_excel(s: &str) -> String {
     out
 }
 
-/// Parse a date given on the command line (`YYYY-MM-DD`).
+/// Parse a date given on the command line: `YYYY-MM-DD`, or `2026/3/16` as Excel in
+/// China writes dates. A date that is not one is refused with a date-only hint.
 pub fn parse_date(s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| Error::BadTime(s.to_string()))
+    let padded = pad_excel(s.trim());
+    NaiveDate::parse_from_str(&padded, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(&padded, "%Y/%m/%d"))
+        .map_err(|_| Error::BadDate(s.to_string()))
 }
 
 /// A time as stored and shown: RFC 3339 in China Standard Time, whole seconds.
@@ -471,6 +475,16 @@ mod tests {
                 matches!(notice_year(year, &off, &work), Err(Error::Invalid { .. })),
                 "{year} {off:?} {work:?}"
             );
+        }
+    }
+
+    #[test]
+    fn dates_parse_as_typed_or_as_excel_writes_them() {
+        assert_eq!(parse_date("2026-03-16").unwrap(), d("2026-03-16"));
+        assert_eq!(parse_date("2026/3/16").unwrap(), d("2026-03-16"));
+        assert_eq!(parse_date(" 2026/03/16 ").unwrap(), d("2026-03-16"));
+        for bad in ["16.03.2026", "2026-02-30", "2026-03-16T09:00:00+08:00", ""] {
+            assert!(matches!(parse_date(bad), Err(Error::BadDate(_))), "{bad}");
         }
     }
 

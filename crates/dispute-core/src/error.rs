@@ -60,11 +60,13 @@ pub enum Error {
         action: String,
         rule: String,
     },
-    /// `status` and `action` are labels (`Status::label`, `Action::label`).
+    /// `status` is a label (`Status::label`), `action` a verb phrase (`Action::verb`);
+    /// `next` says what the case waits for (the hint), or is empty.
     WrongState {
         id: String,
         status: String,
         action: String,
+        next: String,
     },
     NotReady {
         id: String,
@@ -116,6 +118,8 @@ pub enum Error {
     UnknownDept(String),
     UnknownRole(String),
     BadTime(String),
+    /// A date-only argument (`--from`, `--as-of`, `--due`) that is not a date.
+    BadDate(String),
     FutureTime(String),
     TimeBeforePrevious {
         at: String,
@@ -188,6 +192,7 @@ impl Error {
             | UnknownDept(_)
             | UnknownRole(_)
             | BadTime(_)
+            | BadDate(_)
             | FutureTime(_)
             | TimeBeforePrevious { .. }
             | CasebookInvalid(_)
@@ -228,7 +233,9 @@ impl Error {
             NotPermitted { action, rule } => {
                 t_in!(lang, "err-not-permitted", action = action, rule = rule)
             }
-            WrongState { id, status, action } => t_in!(
+            WrongState {
+                id, status, action, ..
+            } => t_in!(
                 lang,
                 "err-wrong-state",
                 id = id,
@@ -280,6 +287,7 @@ impl Error {
             UnknownDept(code) => t_in!(lang, "err-unknown-dept", code = code),
             UnknownRole(role) => t_in!(lang, "err-unknown-role", role = role),
             BadTime(time) => t_in!(lang, "err-bad-time", time = time),
+            BadDate(date) => t_in!(lang, "clerk-err-bad-date", date = date),
             FutureTime(time) => t_in!(lang, "err-future-time", time = time),
             TimeBeforePrevious { at, previous } => t_in!(
                 lang,
@@ -324,6 +332,7 @@ impl Error {
             UnknownKey(_) => "hint-unknown-key",
             BackdateTooFar { .. } => "hint-backdate-too-far",
             NotPermitted { .. } => "hint-not-permitted",
+            WrongState { next, .. } if !next.is_empty() => return Some(next.clone()),
             WrongState { id, .. } => return Some(t_in!(lang, "hint-wrong-state", id = id)),
             NotReady { id, .. } => return Some(t_in!(lang, "hint-not-ready", id = id)),
             AlreadyInitialised(_) => "hint-already-initialised",
@@ -343,6 +352,7 @@ impl Error {
             UnknownDept(_) => "hint-unknown-dept",
             UnknownRole(_) => "hint-unknown-role",
             BadTime(_) => "hint-bad-time",
+            BadDate(_) => "clerk-hint-bad-date",
             FutureTime(_) => "hint-future-time",
             TimeBeforePrevious { .. } => "hint-time-before-previous",
             CasebookInvalid(_) => "hint-casebook-invalid",
@@ -405,11 +415,12 @@ mod tests {
         let e = Error::WrongState {
             id: "TAX-2026-0001".into(),
             status: "Archived".into(),
-            action: "Written opinion".into(),
+            action: "give a written opinion".into(),
+            next: String::new(),
         };
         assert_eq!(
             e.message_in(Lang::En),
-            "case TAX-2026-0001 is \"Archived\": \"Written opinion\" cannot be done in this status"
+            "case TAX-2026-0001 is \"Archived\": cannot give a written opinion in this status"
         );
         assert_eq!(
             e.hint_in(Lang::En).unwrap(),
@@ -478,6 +489,7 @@ mod tests {
                 id: "i".into(),
                 status: "s".into(),
                 action: "a".into(),
+                next: String::new(),
             },
             Error::NotReady {
                 id: "i".into(),
@@ -507,6 +519,7 @@ mod tests {
             Error::UnknownDept("x".into()),
             Error::UnknownRole("x".into()),
             Error::BadTime("x".into()),
+            Error::BadDate("x".into()),
             Error::FutureTime("x".into()),
             Error::TimeBeforePrevious {
                 at: "a".into(),

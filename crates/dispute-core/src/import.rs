@@ -64,6 +64,46 @@ pub const COLUMNS: &[(&str, &str)] = &[
     ("note", "import-col-note"),
 ];
 
+/// Columns of the ledger `dispute export` writes that name an import column under the
+/// ledger's own heading: (catalog key of the ledger heading, TOML key of the column).
+const LEDGER_ALIASES: &[(&str, &str)] = &[
+    ("ledger-col-payer", "payer_name"),
+    ("ledger-col-id-code", "payer_id"),
+    ("ledger-col-departments", "assign"),
+    ("ledger-col-classified-at", "classified_at"),
+    ("ledger-col-replied-at", "replied_at"),
+    ("ledger-col-archived-at", "archived_at"),
+];
+
+/// Columns of the exported ledger that the replay works out again (due dates, status,
+/// lateness, the result): read and left aside, so an exported ledger imports as it is.
+const LEDGER_DERIVED: &[&str] = &[
+    "ledger-col-receiving-dept",
+    "ledger-col-first-receiver",
+    "ledger-col-status",
+    "ledger-col-classify-due",
+    "ledger-col-dispatch-due",
+    "ledger-col-opinions",
+    "ledger-col-reply-due",
+    "ledger-col-archive-due",
+    "ledger-col-overdue",
+    "ledger-col-late",
+    "ledger-col-result",
+];
+
+/// Columns of the exported ledger recording what an import cannot replay (a dispatch by
+/// the county office, a lead to the discipline commission): they must be empty.
+const LEDGER_NOT_IMPORTED: &[&str] = &["ledger-col-dispatched-at", "ledger-col-discipline"];
+
+/// The catalog key among `keys` whose heading, in any language, is `h`.
+fn ledger_heading(h: &str, keys: &[&'static str]) -> Option<&'static str> {
+    keys.iter().copied().find(|k| {
+        Lang::ALL
+            .iter()
+            .any(|l| t_in!(*l, k).eq_ignore_ascii_case(h))
+    })
+}
+
 /// Opinion columns are per department: `书面意见(hrss)` and `意见时间(hrss)`; these are the
 /// catalog keys of the heading without the department.
 const OPINION_TEXT: &str = "import-col-opinion-text";
@@ -281,14 +321,29 @@ pub fn parse_csv(text: &str) -> std::result::Result<Vec<Row>, Vec<RowError>> {
         Field(&'static str),
         OpinionText(String),
         OpinionTime(String),
+        /// A column of the exported ledger the replay works out again.
+        Derived,
+        /// A column of the exported ledger that must be empty (its heading).
+        NotImported(String),
     }
     let mut cols = vec![];
     // Each column once, whatever language names it: (what it is, the heading that named it).
     let mut seen: Vec<(String, String)> = vec![];
     for h in headers.iter() {
         let h = h.trim();
+        let aliases: Vec<&'static str> = LEDGER_ALIASES.iter().map(|(k, _)| *k).collect();
         let (col, what) = if let Some(key) = field_of(h) {
             (Col::Field(key), key.to_string())
+        } else if let Some(alias) = ledger_heading(h, &aliases) {
+            let key = LEDGER_ALIASES
+                .iter()
+                .find(|(k, _)| *k == alias)
+                .map_or("", |(_, field)| *field);
+            (Col::Field(key), key.to_string())
+        } else if let Some(k) = ledger_heading(h, LEDGER_DERIVED) {
+            (Col::Derived, k.to_string())
+        } else if let Some(k) = ledger_heading(h, LEDGER_NOT_IMPORTED) {
+            (Col::NotImported(h.to_string()), k.to_string())
         } else if let Some(d) = opinion_dept(h, OPINION_TEXT) {
             let what = format!("{OPINION_TEXT}({d})");
             (Col::OpinionText(d), what)
@@ -332,6 +387,12 @@ pub fn parse_csv(text: &str) -> std::result::Result<Vec<Row>, Vec<RowError>> {
             }
             let value = Some(cell.to_string());
             match col {
+                Col::Derived => {}
+                Col::NotImported(heading) => errors.push(RowError {
+                    row: number,
+                    column: heading.clone(),
+                    reason: t!("clerk-import-not-replayed"),
+                }),
                 Col::Field(key) => set_field(&mut raw, key, value),
                 Col::OpinionText(d) => {
                     opinions.entry(d.clone()).or_default().text = cell.to_string()
@@ -671,7 +732,11 @@ fn replay(
         r.category
             .as_deref()
             .map(|s| {
-                s.trim()
+                // The number, with the category's name after it as the ledger writes it
+                // (`3 缴费基数申报`).
+                s.split_whitespace()
+                    .next()
+                    .unwrap_or_default()
                     .parse::<u8>()
                     .map_err(|_| err("category", t!("import-err-not-category", value = s)))
                     .and_then(|n| validate::category(n).map_err(|e| err("category", e.to_string())))
@@ -853,6 +918,9 @@ fn replay(
         unreachable!("every field parsed when there are no errors");
     };
 
+    // A department the payer was told to go to, without a track, is a redirect (as the
+    // exported ledger writes one: its track column is empty).
+    let track = track.or_else(|| redirect_to.is_some().then_some(ImportTrack::Redirect));
     // Steps that need an earlier step.
     let fail = |key: &str, reason: String| Err(vec![err(key, reason)]);
     if track.is_none() && (classified_at.is_some() || !assign.is_empty() || replied_at.is_some()) {
@@ -967,7 +1035,7 @@ fn replay(
                     &case,
                     Command::Classify {
                         track: t,
-                        category,
+                        category: Some(category),
                         insurance,
                         note: None,
                     },

@@ -83,6 +83,12 @@ impl ActionSpec {
 }
 
 impl Action {
+    /// The action as a verb phrase for refusals (“无权提交书面意见”, “不能将案卷归档”),
+    /// from the catalog (`clerk-verb-<code>`).
+    pub fn verb(self) -> &'static str {
+        dispute_i18n::word(&format!("clerk-verb-{}", self.code()))
+    }
+
     /// The ASCII code used in files and on the command line.
     pub fn code(self) -> &'static str {
         self.spec().code
@@ -172,13 +178,19 @@ impl Permission {
         actor: &Operator,
         case: &Case,
         on_behalf_of: Option<&str>,
+        book: &Casebook,
     ) -> std::result::Result<(), String> {
         let receiving = actor.has(Role::Receiver) && actor.dept == case.receiving_dept;
         let gov_dispatcher = actor.has(Role::Dispatcher) && actor.dept == "gov";
         let receiving_or = |rule: String| {
             if receiving { Ok(()) } else { Err(rule) }
         };
-        let only_receiving = || t!("wf-rule-receiver-only", dept = case.receiving_dept);
+        let only_receiving = || {
+            t!(
+                "wf-rule-receiver-only",
+                dept = book.dept_short(&case.receiving_dept)
+            )
+        };
         match self {
             Permission::Receiver if actor.has(Role::Receiver) => Ok(()),
             Permission::Receiver => Err(t!("wf-rule-register-receiver")),
@@ -263,7 +275,7 @@ impl<'a> Step<'a> {
     fn not_ready(&self, reason: String) -> Error {
         Error::NotReady {
             id: self.case.id.clone(),
-            action: self.action.label().to_string(),
+            action: self.action.verb().to_string(),
             reason,
         }
     }
@@ -340,14 +352,15 @@ pub fn check_permission(
     case: &Case,
     actor: &Operator,
     cmd: &Command,
+    book: &Casebook,
 ) -> Result<()> {
     action
         .spec()
         .permission
-        .check(actor, case, cmd.on_behalf_of())
+        .check(actor, case, cmd.on_behalf_of(), book)
         .map_err(|rule| {
             Error::not_permitted(
-                t!("wf-action-on-case", action = action.label(), id = case.id),
+                t!("wf-action-on-case", action = action.verb(), id = case.id),
                 rule,
             )
         })
@@ -411,8 +424,8 @@ pub fn register(id: &CaseId, new: NewCase, ctx: &Ctx) -> Result<Case> {
     Action::Register
         .spec()
         .permission
-        .check(ctx.actor, &case, None)
-        .map_err(|rule| Error::not_permitted(Action::Register.label(), rule))?;
+        .check(ctx.actor, &case, None, ctx.book)
+        .map_err(|rule| Error::not_permitted(Action::Register.verb(), rule))?;
     check_time(ctx.at, ctx.now, None)?;
     Ok(case)
 }
@@ -425,10 +438,11 @@ pub fn apply(case: &Case, cmd: &Command, ctx: &Ctx) -> Result<Case> {
         return Err(Error::WrongState {
             id: case.id.clone(),
             status: case.status.label().to_string(),
-            action: action.label().to_string(),
+            action: action.verb().to_string(),
+            next: next_step(case, ctx.book),
         });
     }
-    check_permission(action, case, ctx.actor, cmd)?;
+    check_permission(action, case, ctx.actor, cmd, ctx.book)?;
     check_time(ctx.at, ctx.now, case.last_event_at())?;
 
     let mut step = Step {
@@ -471,6 +485,33 @@ fn is_approved_major(case: &Case) -> bool {
             .approval
             .as_ref()
             .is_some_and(|a| a.decision == Some(Decision::Approved))
+}
+
+/// What the case waits for next, and the command that does it, in words (the hint of a
+/// refusal for acting out of order).
+pub fn next_step(case: &Case, book: &Casebook) -> String {
+    let id = case.id.as_str();
+    match case.status {
+        Status::Registered => t!("clerk-next-registered", id = id),
+        Status::Handling => {
+            let missing = missing_for_reply(case, book);
+            if missing.is_empty() {
+                t!("clerk-next-reply", id = id)
+            } else {
+                t!(
+                    "clerk-next-handling",
+                    id = id,
+                    missing = missing.join(&t!("wf-list-sep"))
+                )
+            }
+        }
+        Status::AwaitingApproval => t!("clerk-next-awaiting-approval", id = id),
+        Status::Referred => t!("clerk-next-referred", id = id),
+        Status::Replied => t!("clerk-next-replied", id = id),
+        Status::Archived => t!("clerk-next-archived", id = id),
+        Status::Redirected => t!("clerk-next-redirected", id = id),
+        Status::Voided => t!("clerk-next-voided", id = id),
+    }
 }
 
 /// What a reply still needs, in words; empty when the case may be replied to.

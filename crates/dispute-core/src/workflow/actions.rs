@@ -66,9 +66,10 @@ actions! {
 /// One action on an existing case, with its already-validated inputs.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
+    /// `category` None keeps the one given at registration (one is needed).
     Classify {
         track: Track,
-        category: u8,
+        category: Option<u8>,
         insurance: Vec<Insurance>,
         note: Option<String>,
     },
@@ -233,7 +234,10 @@ mod classify {
             }
         );
         let dl = s.deadlines();
-        s.next.category = Some(*category);
+        let Some(category) = category.or(s.case.category) else {
+            return Err(s.not_ready(t!("clerk-classify-needs-category")));
+        };
+        s.next.category = Some(category);
         if !insurance.is_empty() {
             s.next.insurance = insurance.clone();
         }
@@ -274,7 +278,7 @@ mod classify {
         let new = r.new;
         Some(Command::Classify {
             track: new.track?,
-            category: new.category?,
+            category: Some(new.category?),
             insurance: new.insurance.clone(),
             note: match new.track {
                 Some(Track::Major) => new.approval.as_ref().map(|a| a.reason.clone()),
@@ -458,7 +462,7 @@ mod assign {
             if s.next.is_assigned(dept) {
                 return Err(Error::invalid(
                     t!("wf-field-depts"),
-                    t!("wf-already-assigned", dept = dept),
+                    t!("wf-already-assigned", dept = s.ctx.book.dept_short(dept)),
                 ));
             }
             let assignment = Assignment {
@@ -513,6 +517,7 @@ mod unassign {
 
     fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
         inputs!(cmd, Command::Unassign { dept, reason });
+        let name = s.ctx.book.dept_short(dept).to_string();
         let Some(a) = s
             .next
             .assignments
@@ -521,7 +526,7 @@ mod unassign {
         else {
             return Err(Error::invalid(
                 t!("wf-field-depts"),
-                t!("wf-not-assigned", dept = dept),
+                t!("wf-not-assigned", dept = name),
             ));
         };
         a.removed_at = Some(s.ctx.at);
@@ -565,10 +570,13 @@ mod opinion {
             return Err(Error::not_permitted(
                 t!(
                     "wf-action-on-case",
-                    action = s.action.label(),
+                    action = s.action.verb(),
                     id = s.case.id
                 ),
-                t!("wf-opinion-not-assigned", dept = dept),
+                t!(
+                    "wf-opinion-not-assigned",
+                    dept = s.ctx.book.dept_short(dept)
+                ),
             ));
         }
         let opinion = Opinion {
@@ -739,7 +747,10 @@ mod escalate_discipline {
         if !s.case.assignments.iter().any(|a| &a.dept == dept) {
             return Err(Error::invalid(
                 t!("wf-field-discipline-dept"),
-                t!("wf-discipline-never-assigned", dept = dept),
+                t!(
+                    "wf-discipline-never-assigned",
+                    dept = s.ctx.book.dept_short(dept)
+                ),
             ));
         }
         s.next.discipline.push(DisciplineReferral {

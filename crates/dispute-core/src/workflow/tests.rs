@@ -157,7 +157,7 @@ fn new_case() -> NewCase {
 fn classify(track: Track) -> Command {
     Command::Classify {
         track,
-        category: 3,
+        category: Some(3),
         insurance: vec![Insurance::Pension, Insurance::WorkInjury],
         note: None,
     }
@@ -1042,7 +1042,7 @@ fn classify_without_insurance_keeps_the_registered_types() {
         TAX_RECV,
         Command::Classify {
             track: Track::General,
-            category: 6,
+            category: Some(6),
             insurance: vec![],
             note: None,
         },
@@ -1059,7 +1059,7 @@ fn classify_major_asks_the_leader() {
         TAX_RECV,
         Command::Classify {
             track: Track::Major,
-            category: 9,
+            category: Some(9),
             insurance: vec![],
             note: Some("欠费金额大，涉及多个险种".into()),
         },
@@ -2002,7 +2002,7 @@ fn a_case_classified_major_owes_its_reply_within_the_major_limit() {
         TAX_RECV,
         Command::Classify {
             track: Track::Major,
-            category: 9,
+            category: Some(9),
             insurance: vec![],
             note: None,
         },
@@ -2201,6 +2201,11 @@ fn every_action_code_is_in_the_case_schema_and_labelled_in_both_catalogs() {
         let keys = dispute_i18n::keys(lang);
         for a in Action::ALL {
             assert!(keys.contains(a.label_key()), "{a}: {lang:?} has no label");
+            let verb = format!("clerk-verb-{}", a.code());
+            assert!(
+                keys.contains(&verb),
+                "{a}: {lang:?} has no verb for refusals"
+            );
             assert_eq!(Action::from_code(a.code()), Some(*a));
         }
     }
@@ -2345,4 +2350,35 @@ fn a_voided_case_keeps_its_number_and_owes_nothing() {
     // Once a department is asked, it cannot.
     let e = handling_general(&w).refused(TAX_RECV, void());
     assert!(not_ready_reason(&e).contains("指派联办部门"), "{e}");
+}
+
+#[test]
+fn refusals_name_departments_use_a_verb_and_say_what_comes_next() {
+    let w = World::new();
+    // Acting out of order: the hint is the next step.
+    let e = registered(&w).refused(TAX_RECV, assign(&["hrss"]));
+    let hint = e.hint_in(Lang::Zh).unwrap();
+    assert!(hint.contains("请先用 dispute classify"), "{hint}");
+    assert!(e.to_string().contains("不能指派联办部门"), "{e}");
+    let e = replied(&w).refused(TAX_RECV, reply());
+    assert!(
+        e.hint_in(Lang::Zh).unwrap().contains("dispute archive"),
+        "{e:?}"
+    );
+    let e = archived(&w).refused(TAX_RECV, archive(Outcome::Accepted, None));
+    assert!(e.to_string().contains("不能将案卷归档"), "{e}");
+    // Who may: the department by its name, the action as a verb.
+    let e = handling_general(&w).refused(APPROVAL_RECV, reply());
+    let text = e.to_string();
+    assert!(
+        text.contains("县税务局") && !text.contains("（tax）"),
+        "{text}"
+    );
+    assert!(text.starts_with("无权书面回复缴费人"), "{text}");
+    let e = handling_general(&w).refused(FINANCE_HANDLER, opinion("finance", "意见"));
+    let text = e.to_string();
+    assert!(
+        text.contains("无权提交书面意见") && text.contains("县财政局没有被指派"),
+        "{text}"
+    );
 }

@@ -141,3 +141,46 @@ clerk-hint-committed = the step is on record in the casebook: do not do it again
 clerk-recovered-worktree = the last write ({ $subject }) was committed but the working tree was not updated; brought in line with HEAD: { $paths }
 clerk-recovered-overtaken = the last write ({ $subject }, commit { $commit }) was committed but the working tree was not updated, and the branch has moved on since (HEAD is now { $head }); the working tree was left alone: check the history with dispute verify and the working tree with git status
 clerk-recovered-nothing = the last write (commit { $commit }) was interrupted before the branch moved: it never entered the casebook, which is unchanged
+
+## Rough edges
+clerk-classify-needs-category = it has no dispute category: none was given at registration; give one with --category (1–10; dispute categories lists the ten)
+clerk-classify-needs-track = classify with --track own|general|major, or redirect the payer with --redirect DEPT --note …
+-dispute-categories = 1 { category-1 }; 2 { category-2 }; 3 { category-3 }; 4 { category-4 }; 5 { category-5 }; 6 { category-6 }; 7 { category-7 }; 8 { category-8 }; 9 { category-9 }; 10 { category-10 } (dispute categories lists them)
+clerk-col-category-number = No.
+clerk-col-category-name = Dispute category
+clerk-categories-source = as numbered in section 3(3) of the county's joint handling mechanism
+cli-categories-about = List the ten dispute categories with their numbers (--category takes the number)
+cli-categories-json = Print JSON
+
+# Each action as a verb phrase, for refusals: not permitted to …, cannot … .
+clerk-verb-register = register a case
+clerk-verb-classify = classify the case
+clerk-verb-redirect = send the payer to another department
+clerk-verb-assign = assign departments
+clerk-verb-unassign = withdraw an assignment
+clerk-verb-dispatch = hand the case to the competent department
+clerk-verb-opinion = give a written opinion
+clerk-verb-escalate-leading-group = report the case to the leading group
+clerk-verb-escalate-hotline = refer the case to the county government office
+clerk-verb-escalate-discipline = hand a lead to the discipline commission
+clerk-verb-approve = approve handling as a major case
+clerk-verb-reject = decline handling as a major case
+clerk-verb-consult = hold a consultation
+clerk-verb-reply = reply to the payer in writing
+clerk-verb-archive = archive the case
+clerk-verb-correct = correct the registration
+clerk-verb-void = void the case
+
+# What a case waits for next (the hint when an action comes out of order).
+clerk-next-registered = classify it first: dispute classify { $id } --track own|general|major (or --redirect DEPT --note … if it is outside the mechanism)
+clerk-next-handling = the case is being handled; before the written reply it still needs: { $missing }; dispute show { $id } has the details
+clerk-next-reply = the case is being handled and its records are complete; next comes the written reply: dispute reply { $id } --file REPLY.txt
+clerk-next-awaiting-approval = the case waits for the leader's decision: dispute approve { $id } --note … (--reject to decline), by the leader
+clerk-next-referred = the case waits for the county government office: dispute assign { $id } --dept DEPT --hotline-ticket TICKET, by its dispatcher
+clerk-next-replied = the payer has the written reply; next comes archiving: dispute archive { $id } --outcome accepted (or --outcome objected --remedy …)
+clerk-next-archived = the case is archived and closed; dispute show { $id } shows all its records
+clerk-next-redirected = the payer was sent to another department and the case is closed; dispute show { $id } shows it
+clerk-next-voided = the case is voided and takes no more actions; dispute show { $id } shows why
+clerk-err-bad-date = date "{ $date }" is not recognised
+clerk-hint-bad-date = write dates as YYYY-MM-DD (e.g. 2026-03-16) or 2026/3/16, without a time of day
+clerk-import-not-replayed = an import cannot replay this step (a dispatch by the county office, a lead to the discipline commission): take it with its command after the import, or leave the column empty

@@ -58,7 +58,7 @@ cli-register-summary = The matter raised
 cli-register-title = Short title (goes into commit messages; no personal details)
 cli-register-channel = How the case was received
 cli-register-at = When the payer actually came in (or called), RFC 3339; default now, not later than now
-cli-register-category = Dispute category 1–10 (may also be set at classification)
+cli-register-category = Dispute category (may also be set at classification): { -dispute-categories }
 cli-register-insurance = Insurance schemes involved, comma-separated: pension,work_injury,unemployment,medical
 
 # classify
@@ -68,8 +68,8 @@ cli-classify-long =
 
     Only a receiver of the receiving department can classify, and only a case that is registered.
 cli-classify-id = Case ID
-cli-classify-track = Track
-cli-classify-category = Dispute category 1–10
+cli-classify-track = Track (to refer a matter to the county office, use dispute escalate --to hotline)
+cli-classify-category = Dispute category (default: the one given at registration): { -dispute-categories }
 cli-classify-insurance = Insurance schemes involved, comma-separated (default: those registered)
 cli-classify-redirect = Outside the joint mechanism: code of the department the payer is sent to
 cli-classify-note = Note (what the payer is told; for a major matter, why it is reported)
@@ -168,7 +168,7 @@ cli-list-long =
 cli-list-status = Only cases in this status
 cli-list-dept = Only cases this department received or was assigned
 cli-list-track = Only cases on this track
-cli-list-category = Only cases of this dispute category (1–10)
+cli-list-category = Only cases of this dispute category: { -dispute-categories }
 cli-list-year = Only cases received in this year
 cli-list-overdue = Only cases with something overdue
 cli-list-json = Print JSON
@@ -208,7 +208,9 @@ cli-export-about = Export the case ledger: one row per case, by ID
 cli-export-long =
     Export the case ledger: one row per case, by ID
 
-    Columns: ID, time received, channel, payer, kind of payer, contact person, phone, ID number, township, dispute category, insurance schemes, track, receiving department, first-contact officer, assigned departments, status, due and done times of classification/dispatch/written opinions/reply/archiving, overdue or not (as of --as-of, counted as in dispute overdue), overdue items, outcome, remedy, referral to the discipline commission.
+    Columns: ID, time received, channel, payer, kind of payer, contact person, phone, ID number, township, title, matter raised, dispute category, insurance schemes, track, department the payer was sent to, receiving department, first-contact officer, assigned departments, time assigned, status, due and done times of classification/dispatch/written opinions/reply/archiving, the reply, overdue or not (as of --as-of, counted as in dispute overdue), overdue items, result, payer's response, remedy, referral to the discipline commission, note; then two columns for each department that gave a written opinion: Written opinion (dept), Opinion time (dept).
+
+    The ledger reads on its own and imports again: a file written with dispute export --reveal -o ledger.csv imports into another casebook with dispute import (own, general and redirected cases; the import replays the workflow and does not read the derived columns such as due dates).
 
     Formats: csv (UTF-8 with BOM, opens directly in Excel), xlsx (Excel workbook: bold frozen header row, dates as Excel dates), json (English keys, values as the codes in the case files). Without --format the extension of -o decides, else csv. xlsx is a binary file and must be written with -o (or standard output redirected to a file).
 

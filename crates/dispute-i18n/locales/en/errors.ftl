@@ -1,5 +1,5 @@
 # Error messages (dispute_core::error::Error) and the hint line under each.
-# $action of err-not-permitted, err-wrong-state and err-not-ready is an action label or a
+# $action of err-not-permitted, err-wrong-state and err-not-ready is a verb phrase (clerk-verb-*) or a
 # short phrase naming what was attempted; $field of err-invalid is a field name.
 err-no-casebook = no casebook found: neither { $dir } nor any directory above it holds casebook.toml
 err-case-not-found = case { $id } not found
@@ -8,8 +8,8 @@ err-no-identity = cannot tell which operator you are
 err-unknown-actor = operator { $id } is not on this casebook's list of operators
 err-actor-disabled = operator { $id } has been deactivated
 err-not-permitted = not permitted: { $action } — { $rule }
-err-wrong-state = case { $id } is "{ $status }": "{ $action }" cannot be done in this status
-err-not-ready = case { $id } is not ready for "{ $action }": { $reason }
+err-wrong-state = case { $id } is "{ $status }": cannot { $action } in this status
+err-not-ready = case { $id }: cannot { $action } yet: { $reason }
 err-already-initialised = { $dir } is already a casebook; nothing was changed
 err-hand-edits = there are uncommitted manual changes: { $files }
 err-list-separator = {", "}

@@ -141,3 +141,46 @@ clerk-hint-committed = 这一步已记入案卷库，不要重做（不要重新
 clerk-recovered-worktree = 上一次写入（{ $subject }）已提交但未更新工作区，现已按 HEAD 补齐：{ $paths }
 clerk-recovered-overtaken = 上一次写入（{ $subject }，提交 { $commit }）已提交但未更新工作区，之后分支又被其他提交改动（现在 HEAD 为 { $head }），未自动改动工作区；请用 dispute verify 检查历史，用 git status 查看工作区
 clerk-recovered-nothing = 上一次写入（提交 { $commit }）在移动分支前中断，没有进入案卷库，案卷库未被改动
+
+## Rough edges
+clerk-classify-needs-category = 没有争议类别：登记时没有给出，请用 --category 指定（1–10，dispute categories 列出十类）
+clerk-classify-needs-track = 请用 --track own|general|major 分类，或用 --redirect 部门 --note … 告知另行办理
+-dispute-categories = 1 { category-1 }；2 { category-2 }；3 { category-3 }；4 { category-4 }；5 { category-5 }；6 { category-6 }；7 { category-7 }；8 { category-8 }；9 { category-9 }；10 { category-10 }（dispute categories 列出）
+clerk-col-category-number = 编号
+clerk-col-category-name = 争议类别
+clerk-categories-source = 依据：县社会保险费征缴争议联合处置机制 三（三）
+cli-categories-about = 列出十类争议事项及其编号（--category 用编号）
+cli-categories-json = 输出 JSON
+
+# Each action as a verb phrase, for refusals: 无权{verb}, 不能{verb}, 还不能{verb}.
+clerk-verb-register = 受理登记
+clerk-verb-classify = 分类
+clerk-verb-redirect = 告知缴费人另行办理
+clerk-verb-assign = 指派联办部门
+clerk-verb-unassign = 撤回指派
+clerk-verb-dispatch = 转交承办部门
+clerk-verb-opinion = 提交书面意见
+clerk-verb-escalate-leading-group = 上报领导小组
+clerk-verb-escalate-hotline = 报送县政府办
+clerk-verb-escalate-discipline = 移交纪委监委
+clerk-verb-approve = 同意按专案办理
+clerk-verb-reject = 不同意按专案办理
+clerk-verb-consult = 组织会商
+clerk-verb-reply = 书面回复缴费人
+clerk-verb-archive = 将案卷归档
+clerk-verb-correct = 更正登记信息
+clerk-verb-void = 作废本案
+
+# What a case waits for next (the hint when an action comes out of order).
+clerk-next-registered = 请先用 dispute classify { $id } --track own|general|major 分类（不属本机制的用 --redirect 部门 --note … 告知另行办理）
+clerk-next-handling = 本案在办理中，书面回复前还缺：{ $missing }；dispute show { $id } 查看详情
+clerk-next-reply = 本案在办理中，记录已齐，下一步书面回复：dispute reply { $id } --file 回复.txt
+clerk-next-awaiting-approval = 本案等待领导小组组长审批：dispute approve { $id } --note …（不同意加 --reject），由组长办理
+clerk-next-referred = 本案等待县政府办转办：dispute assign { $id } --dept 承办部门 --hotline-ticket 工单号，由县政府办转办人办理
+clerk-next-replied = 本案已书面回复，下一步归档：dispute archive { $id } --outcome accepted（有异议：--outcome objected --remedy …）
+clerk-next-archived = 本案已归档，办理已结束；dispute show { $id } 查看全部记录
+clerk-next-redirected = 本案已告知缴费人另行办理，已结束；dispute show { $id } 查看
+clerk-next-voided = 本案已作废，不再办理；dispute show { $id } 查看作废理由
+clerk-err-bad-date = 日期“{ $date }”无法识别
+clerk-hint-bad-date = 日期写作 YYYY-MM-DD（如 2026-03-16），也可写作 2026/3/16；不需要时刻
+clerk-import-not-replayed = 导入不能重演这一步（县政府办转办、移交纪委监委），请在导入后用相应命令办理，或清空这一列

@@ -1,5 +1,5 @@
 # Error messages (dispute_core::error::Error) and the hint line under each.
-# $action of err-not-permitted, err-wrong-state and err-not-ready is an action label or a
+# $action of err-not-permitted, err-wrong-state and err-not-ready is a verb phrase (clerk-verb-*) or a
 # short phrase naming what was attempted; $field of err-invalid is a field name.
 err-no-casebook = 没有找到案卷库：{ $dir } 及其上级目录中都没有 casebook.toml
 err-case-not-found = 没有案件 { $id }

@@ -15,7 +15,7 @@ use super::App;
 pub enum Command {
     /// Require every commit from now on to be signed by its operator's key
     RequireSigning,
-    /// Change a setting: backdate-window, or a deadline (deadline.opinion …)
+    /// Change a setting: backdate-window, autosync, or a deadline (deadline.opinion …)
     Set(SetArgs),
 }
 
@@ -69,6 +69,19 @@ pub fn run(app: &mut App, cmd: Command) -> Result<()> {
 /// Apply one setting; the summary for the commit message (always Chinese).
 fn set(book: &mut Casebook, name: &str, value: &str) -> Result<String> {
     let bad = |reason: String| Error::invalid(t!("cmd-field-setting"), reason);
+    if name == "autosync" {
+        let on = parse_switch(value).ok_or_else(|| bad(t!("sync-admin-bad-switch", value = value)))?;
+        if book.sync.autosync == on {
+            return Err(bad(t!("cmd-admin-unchanged", name = name, value = value)));
+        }
+        book.sync.autosync = on;
+        return Ok(t_in!(
+            Lang::Zh,
+            "cmd-admin-set-summary",
+            name = "autosync",
+            value = if on { "on" } else { "off" }
+        ));
+    }
     if name == "backdate_window" {
         let hours = parse_hours(value)
             .ok_or_else(|| bad(t!("cmd-admin-bad-hours", value = value)))?;
@@ -92,7 +105,7 @@ fn set(book: &mut Casebook, name: &str, value: &str) -> Result<String> {
             "cmd-admin-unknown-setting",
             name = name,
             known = format!(
-                "backdate-window, {}",
+                "backdate-window, autosync, {}",
                 DEADLINES
                     .iter()
                     .map(|d| format!("deadline.{d}"))
@@ -129,6 +142,15 @@ fn set(book: &mut Casebook, name: &str, value: &str) -> Result<String> {
     ))
 }
 
+/// `on`/`off` (also `true`/`false`, `yes`/`no`, `1`/`0`).
+fn parse_switch(value: &str) -> Option<bool> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "on" | "true" | "yes" | "1" => Some(true),
+        "off" | "false" | "no" | "0" => Some(false),
+        _ => None,
+    }
+}
+
 /// `72h`, `3d` or a bare number of hours; at most 100 years.
 fn parse_hours(value: &str) -> Option<u32> {
     let value = value.trim().to_ascii_lowercase();
@@ -154,5 +176,12 @@ mod tests {
         assert_eq!(parse_hours("5"), Some(5));
         assert_eq!(parse_hours("x"), None);
         assert_eq!(parse_hours("9999999d"), None);
+    }
+
+    #[test]
+    fn switches_parse() {
+        assert_eq!(parse_switch("on"), Some(true));
+        assert_eq!(parse_switch(" OFF "), Some(false));
+        assert_eq!(parse_switch("maybe"), None);
     }
 }

@@ -122,8 +122,19 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         .unwrap_or_default();
     let message = Message::import(&actor, &name, cases.len(), &sha);
     let commit = writer.commit(&message, &actor, signer.signer())?;
+    app.wrote();
     app.ui.done(&message.subject, commit);
-    let ids: Vec<&str> = cases.iter().map(|c| c.id.as_str()).collect();
+    // With autosync, the central casebook may have taken some numbers meanwhile.
+    let renumbered = app.autosync();
+    let ids: Vec<&str> = cases
+        .iter()
+        .map(|c| {
+            renumbered
+                .iter()
+                .find(|(old, _)| *old == c.id)
+                .map_or(c.id.as_str(), |(_, new)| new.as_str())
+        })
+        .collect();
     app.ui.block(&ids.join("\n"))
 }
 

@@ -110,6 +110,13 @@ subcommands! {
     Admin(admin::Command),
     Keygen(keygen::Args),
     Signers(signers::Args),
+    Sync(sync::Args),
+    Clone(clone::Args),
+    Status(status::Args),
+    #[command(subcommand)]
+    Server(server::Command),
+    #[command(subcommand)]
+    Hook(hook::Command),
     Completions(completions::Args),
     Man(man::Args),
 }
@@ -130,6 +137,10 @@ impl Actor {
 pub struct App {
     pub ui: Ui,
     global: Global,
+    /// A command committed something: autosync may follow.
+    wrote: bool,
+    /// Autosync ran (or was decided against) for this command.
+    synced: bool,
 }
 
 impl App {
@@ -318,8 +329,48 @@ impl App {
         writer.put_case(after)?;
         let message = Message::case_action(book, &actor.op, before, after, action);
         let commit = writer.commit(&message, &actor.op, actor.signer())?;
+        self.wrote = true;
         self.ui.done(&message.subject, commit);
         Ok(())
+    }
+
+    /// Record that the command committed (for autosync).
+    pub fn wrote(&mut self) {
+        self.wrote = true;
+    }
+
+    /// After a write, if the casebook asks for it (`autosync`), sync with the central
+    /// casebook; a failure is a warning, never the command's failure. The numbers sync
+    /// changed (old, new).
+    pub fn autosync(&mut self) -> Vec<(String, String)> {
+        if !self.wrote || self.synced {
+            return vec![];
+        }
+        self.synced = true;
+        let Ok(store) = self.store() else {
+            return vec![];
+        };
+        if !store.casebook().is_ok_and(|b| b.sync.autosync) {
+            return vec![];
+        }
+        match store.remote() {
+            Ok(Some(_)) => {}
+            _ => {
+                self.ui.warn(&t!("sync-autosync-no-remote"));
+                return vec![];
+            }
+        }
+        match sync::sync_now(self, &store) {
+            Ok(report) => {
+                sync::report_autosync(self, &report);
+                report.renumbered
+            }
+            Err(e) => {
+                self.ui
+                    .warn(&t!("sync-autosync-failed", reason = e.to_string()));
+                vec![]
+            }
+        }
     }
 }
 
@@ -394,8 +445,13 @@ where
     let mut app = App {
         ui: Ui::new(),
         global: cli.global,
+        wrote: false,
+        synced: false,
     };
     let result = dispatch(&mut app, cli.command);
+    if result.is_ok() {
+        app.autosync();
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

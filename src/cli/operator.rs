@@ -348,6 +348,7 @@ pub(super) fn change(
     writer.put_casebook(&book)?;
     let message = Message::book_action(action, actor, &summary);
     let commit = writer.commit(&message, actor, signer.signer())?;
+    app.wrote();
     app.ui.done(&message.subject, commit);
     Ok(())
 }

@@ -100,5 +100,11 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     };
     let case = workflow::register(&id, new, &ctx)?;
     app.commit_case(writer, &book, &actor, &case, &case, Action::Register)?;
-    app.ui.line(&case.id)
+    // With autosync, the central casebook may have taken the number meanwhile.
+    let renumbered = app.autosync();
+    let id = renumbered
+        .iter()
+        .find(|(old, _)| *old == case.id)
+        .map_or(case.id.as_str(), |(_, new)| new.as_str());
+    app.ui.line(id)
 }

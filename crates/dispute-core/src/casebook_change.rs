@@ -56,6 +56,7 @@ pub fn is_legal(before: &Casebook, after: &Casebook, kind: BookAction) -> bool {
             let mut was = after.clone();
             was.deadlines = before.deadlines.clone();
             was.integrity.backdate_window_hours = before.integrity.backdate_window_hours;
+            was.sync = before.sync.clone();
             *before == was && before != after
         }
     }
@@ -193,5 +194,15 @@ mod tests {
         assert!(is_legal(&before, &window, BookAction::Setting));
         window.operators[1].name = "x".into();
         assert!(!is_legal(&before, &window, BookAction::Setting));
+
+        // autosync is a setting like the others, and only a setting
+        let mut autosync = before.clone();
+        autosync.sync.autosync = true;
+        assert!(is_legal(&before, &autosync, BookAction::Setting));
+        assert!(!is_legal(&before, &autosync, BookAction::OperatorEdit));
+        assert!(!is_legal(&before, &autosync, BookAction::RequireSigning));
+        let mut sneaky = autosync.clone();
+        sneaky.integrity.signing_required = !before.integrity.signing_required;
+        assert!(!is_legal(&before, &sneaky, BookAction::Setting));
     }
 }

@@ -5,17 +5,48 @@
 use crate::prelude::*;
 
 impl Store {
-    /// Bring working-tree files and index entries of `paths` in line with HEAD.
+    /// Bring working-tree files and index entries of `paths` in line with HEAD: written
+    /// where HEAD has them, removed where it has not (a case renumbered by `sync`).
     pub(crate) fn sync_worktree(&self, paths: &[String]) -> Result<()> {
         let mut index = self.repo.index().git()?;
         for path in paths {
-            let content = self
-                .read_head(path)?
-                .ok_or_else(|| Error::Internal(t!("store-not-in-head", path = path)))?;
-            self.write_worktree_file(path, &content)?;
-            index.add_path(Path::new(path)).git()?;
+            match self.read_head(path)? {
+                Some(content) => {
+                    self.write_worktree_file(path, &content)?;
+                    index.add_path(Path::new(path)).git()?;
+                }
+                None => {
+                    self.remove_worktree_file(path)?;
+                    if index.get_path(Path::new(path), 0).is_some() {
+                        index.remove_path(Path::new(path)).git()?;
+                    }
+                }
+            }
         }
         index.write().git()?;
+        Ok(())
+    }
+
+    /// Remove a file below the root (gone from HEAD), and the directories it leaves empty.
+    pub(crate) fn remove_worktree_file(&self, path: &str) -> Result<()> {
+        let target = self.root.join(path);
+        match fs::symlink_metadata(&target) {
+            Ok(m) if m.is_dir() => {
+                return Err(Error::HandEdits(vec![t!(
+                    "store-path-not-a-file",
+                    path = path
+                )]));
+            }
+            Ok(_) => fs::remove_file(&target)?,
+            Err(_) => {}
+        }
+        let mut dir = target.parent();
+        while let Some(d) = dir {
+            if d == self.root || fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
         Ok(())
     }
 

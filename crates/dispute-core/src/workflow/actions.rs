@@ -58,8 +58,9 @@ actions! {
     Archive => archive::SPEC,
 }
 
-/// One action on an existing case, with its already-validated inputs.
-#[derive(Debug, Clone, PartialEq)]
+/// One action on an existing case, with its already-validated inputs. Serialised (as
+/// `{"Opinion": {"dept": …, "text": …}}`) where sync keeps a rejected action's inputs.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub enum Command {
     Classify {
         track: Track,

@@ -207,3 +207,39 @@ else
   echo "（这台电脑没有 ssh-keygen，跳过 git 的签名核验）"
 fi
 say "案卷库在 $DISPUTE_CASEBOOK"
+
+say "9. 两个办公室通过中心案卷库同步（县服务器上的裸仓库，pre-receive 钩子只收经核验的签名历史）"
+# A second receiver at the tax bureau, working at the service centre's window.
+add zhouxin --name 周鑫 --email zhouxin@rc.example.cn --dept tax --role receiver --phone 0359-3022102
+CENTRAL="$DIR/central.git"
+run server init "$CENTRAL" --from "$DISPUTE_CASEBOOK"
+OFFICE1="$DIR/县税务局"
+OFFICE2="$DIR/政务服务中心窗口"
+run clone "$CENTRAL" "$OFFICE1"
+run clone "$CENTRAL" "$OFFICE2"
+at() { local dir=$1 who=$2; shift 2; printf '$ dispute -C %s --as %s %s\n' "$(basename "$dir")" "$who" "$*"; DISPUTE_KEY=$(key "$who") "$BIN" -C "$dir" --as "$who" "$@"; }
+echo "两处同时离线登记，各自拿到同一个临时编号："
+T1=$(DISPUTE_KEY=$(key zhangwei) "$BIN" -C "$OFFICE1" --as zhangwei register --payer-kind employer \
+  --payer-name 芮城县永盛机械厂 --phone 13800001111 --district 古魏镇 --at 2026-11-26T09:00:00+08:00 \
+  --title 工伤保险费率争议 --summary "企业对工伤保险行业基准费率的档次认定有异议。")
+T2=$(DISPUTE_KEY=$(key zhouxin) "$BIN" -C "$OFFICE2" --as zhouxin register --payer-kind individual \
+  --payer-name 刘桂芳 --phone 13900002222 --district 永乐镇 --at 2026-11-26T09:30:00+08:00 \
+  --title 灵活就业缴费基数争议 --summary "灵活就业人员对本年度缴费基数下限有异议。")
+echo "县税务局：$T1    政务服务中心窗口：$T2"
+at "$OFFICE2" zhouxin classify "$T2" --track own --category 3 --at 2026-11-26T10:00:00+08:00
+at "$OFFICE2" zhouxin list --status handling
+at "$OFFICE2" zhouxin status
+at "$OFFICE1" zhangwei sync
+at "$OFFICE2" zhouxin sync
+at "$OFFICE1" zhangwei sync
+echo "两处和中心案卷库的历史完全一致："
+git -C "$OFFICE1" log -4 --format='%h %an %s'
+echo "中心：$(git --git-dir="$CENTRAL" rev-parse --short HEAD)  县税务局：$(git -C "$OFFICE1" rev-parse --short HEAD)  窗口：$(git -C "$OFFICE2" rev-parse --short HEAD)"
+say "绕过本工具、用 git 直接推送手改的案件，被中心案卷库拒绝"
+CASEFILE=$(cd "$OFFICE2" && git ls-files cases | grep -F "$T1" | head -1)
+sed -i 's/工伤保险行业基准费率的档次认定有异议/（手工改动）/' "$OFFICE2/$CASEFILE"
+git -C "$OFFICE2" -c user.name=某人 -c user.email=someone@rc.example.cn commit -qam "手工改动"
+printf '$ git push origin main\n'
+git -C "$OFFICE2" push origin main 2>&1 | sed -n '/remote:/p' | head -6 || true
+git -C "$OFFICE2" reset -q --hard origin/main
+echo "中心案卷库的 HEAD 仍是 $(git --git-dir="$CENTRAL" rev-parse --short HEAD)"

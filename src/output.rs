@@ -163,14 +163,21 @@ impl Ui {
             word("out-col-received-at"),
             word("out-col-next-due"),
         ]);
+        let mut provisional = 0;
         for r in rows {
             let due = match (&r.next_due, r.days_late) {
                 (Some(d), Some(late)) => t!("out-due-late", due = d.to_string(), days = late),
                 (Some(d), None) => d.to_string(),
                 (None, _) => text::NONE.to_string(),
             };
+            let id = if r.provisional {
+                provisional += 1;
+                t!("sync-list-provisional", id = r.id.as_str())
+            } else {
+                r.id.clone()
+            };
             t.add_row(vec![
-                r.id.clone(),
+                id,
                 r.status.label().to_string(),
                 r.category
                     .map(|c| format!("{c} {}", text::category(c)))
@@ -184,6 +191,9 @@ impl Ui {
         self.table(t)?;
         let _ = book;
         self.status(&t!("out-list-total", n = rows.len()));
+        if provisional > 0 {
+            self.status(&t!("sync-list-provisional-total", n = provisional));
+        }
         Ok(())
     }
 
@@ -312,6 +322,106 @@ impl Ui {
         let _ = writeln!(self.err, "{t}");
     }
 
+    /// `sync --rejected`: the local actions sync kept, with their reasons.
+    pub fn rejected_actions(
+        &mut self,
+        rejected: &[crate::store::RejectedAction],
+        json: bool,
+    ) -> Result<()> {
+        if json {
+            return self.json(&rejected);
+        }
+        if !rejected.is_empty() {
+            let mut t = new_table(&[
+                word("out-col-commit"),
+                word("out-col-action"),
+                word("out-col-case"),
+                word("out-col-operator"),
+                word("out-col-done-at"),
+                word("sync-col-reason"),
+            ]);
+            for r in rejected {
+                let action = r
+                    .action
+                    .as_deref()
+                    .map(|a| {
+                        Action::from_code(a)
+                            .map(|a| a.label().to_string())
+                            .unwrap_or_else(|| a.to_string())
+                    })
+                    .unwrap_or_else(|| text::NONE.to_string());
+                t.add_row(vec![
+                    r.commit.get(..10).unwrap_or(&r.commit).to_string(),
+                    action,
+                    r.case.clone().unwrap_or_else(|| text::NONE.into()),
+                    r.operator.clone().unwrap_or_else(|| text::NONE.into()),
+                    r.at.as_deref()
+                        .and_then(|a| chrono::DateTime::parse_from_rfc3339(a).ok())
+                        .map(|a| short_time(&a))
+                        .unwrap_or_else(|| text::NONE.into()),
+                    r.reason.clone(),
+                ]);
+            }
+            self.table(t)?;
+        }
+        self.status(&t!("sync-rejected-total", n = rejected.len()));
+        Ok(())
+    }
+
+    /// `status`: where the clone stands against the central casebook.
+    pub fn sync_status(
+        &mut self,
+        status: &crate::store::SyncStatus,
+        provisional: &[String],
+        json: bool,
+    ) -> Result<()> {
+        if json {
+            #[derive(Serialize)]
+            struct Shown<'a> {
+                #[serde(flatten)]
+                status: &'a crate::store::SyncStatus,
+                provisional: &'a [String],
+            }
+            return self.json(&Shown {
+                status,
+                provisional,
+            });
+        }
+        let Some(remote) = &status.remote else {
+            return self.line(&t!("sync-status-no-remote"));
+        };
+        let mut lines = vec![
+            t!(
+                "sync-status-remote",
+                url = remote.url.as_str(),
+                branch = remote.branch.as_str()
+            ),
+            t!("sync-status-waiting", n = status.waiting),
+        ];
+        let when = match status.fetched_secs_ago {
+            Some(s) if s < 120 => t!("sync-status-fetched-now"),
+            Some(s) if s < 7200 => t!("sync-status-fetched-minutes", n = s / 60),
+            Some(s) if s < 172_800 => t!("sync-status-fetched-hours", n = s / 3600),
+            Some(s) => t!("sync-status-fetched-days", n = s / 86_400),
+            None => t!("sync-status-fetched-never"),
+        };
+        lines.push(t!("sync-status-behind", n = status.behind, when = when));
+        if !provisional.is_empty() {
+            lines.push(t!(
+                "sync-status-provisional",
+                n = provisional.len(),
+                ids = provisional.join(word("out-list-separator"))
+            ));
+        }
+        if status.rejected > 0 {
+            lines.push(t!("sync-status-rejected", n = status.rejected));
+        }
+        if status.interrupted {
+            lines.push(t!("sync-status-interrupted"));
+        }
+        self.block(&lines.join("\n"))
+    }
+
     /// The case sheet of `show`.
     pub fn case_sheet(
         &mut self,
@@ -352,6 +462,10 @@ pub struct ListRow {
     /// Working days the most late obligation is past due.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub days_late: Option<u32>,
+    /// Registered in this clone and not yet on the central casebook: the number is
+    /// provisional (`dispute sync` may change it).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub provisional: bool,
 }
 
 /// One row of `log`.

@@ -20,7 +20,7 @@ pub enum Command {
     /// Require every commit from now on to be signed by its operator's key
     RequireSigning,
     /// Change a setting: backdate-window, a deadline (deadline.opinion …), the county, the
-    /// leading group
+    /// leading group, autosync
     Set(SetArgs),
     /// The official holiday calendar (add a year, list the years)
     #[command(subcommand)]
@@ -160,6 +160,19 @@ pub fn run(app: &mut App, cmd: Command) -> Result<()> {
 /// Apply one setting; the summary for the commit message (always Chinese).
 fn set(book: &mut Casebook, name: &str, value: &str) -> Result<String> {
     let bad = |reason: String| Error::invalid(t!("cmd-field-setting"), reason);
+    if name == "autosync" {
+        let on = parse_switch(value).ok_or_else(|| bad(t!("sync-admin-bad-switch", value = value)))?;
+        if book.sync.autosync == on {
+            return Err(bad(t!("cmd-admin-unchanged", name = name, value = value)));
+        }
+        book.sync.autosync = on;
+        return Ok(t_in!(
+            Lang::Zh,
+            "cmd-admin-set-summary",
+            name = "autosync",
+            value = if on { "on" } else { "off" }
+        ));
+    }
     let unchanged = || bad(t!("cmd-admin-unchanged", name = name, value = value));
     let summary = |name: &str, value: &str| {
         t_in!(
@@ -239,6 +252,7 @@ fn set(book: &mut Casebook, name: &str, value: &str) -> Result<String> {
             known = SETTINGS
                 .iter()
                 .map(|s| s.to_string())
+                .chain(std::iter::once("autosync".to_string()))
                 .chain(DEADLINES.iter().map(|d| format!("deadline.{d}")))
                 .collect::<Vec<_>>()
                 .join(", ")
@@ -265,6 +279,15 @@ fn set(book: &mut Casebook, name: &str, value: &str) -> Result<String> {
     }
     *slot = days;
     Ok(summary(&format!("deadline.{field}"), &days.to_string()))
+}
+
+/// `on`/`off` (also `true`/`false`, `yes`/`no`, `1`/`0`).
+fn parse_switch(value: &str) -> Option<bool> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "on" | "true" | "yes" | "1" => Some(true),
+        "off" | "false" | "no" | "0" => Some(false),
+        _ => None,
+    }
 }
 
 /// `72h`, `3d` or a bare number of hours; at most 100 years.
@@ -553,6 +576,13 @@ mod tests {
         assert_eq!(parse_hours("5"), Some(5));
         assert_eq!(parse_hours("x"), None);
         assert_eq!(parse_hours("9999999d"), None);
+    }
+
+    #[test]
+    fn switches_parse() {
+        assert_eq!(parse_switch("on"), Some(true));
+        assert_eq!(parse_switch(" OFF "), Some(false));
+        assert_eq!(parse_switch("maybe"), None);
     }
 
     fn admin() -> crate::casebook::Operator {

@@ -126,7 +126,10 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         super::commit_or_report(&store, writer, &message, &actor, signer.signer(), &message.subject);
     let ids: Vec<&str> = cases.iter().map(|c| c.id.as_str()).collect();
     match done {
-        Ok(commit) => app.ui.done(&message.subject, commit),
+        Ok(commit) => {
+            app.wrote();
+            app.ui.done(&message.subject, commit)
+        }
         // Committed but not finished: still print the IDs, which are on record.
         Err(e @ Error::Committed { .. }) => {
             app.ui.block(&ids.join("\n"))?;
@@ -134,6 +137,17 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         }
         Err(e) => return Err(e),
     }
+    // With autosync, the central casebook may have taken some numbers meanwhile.
+    let renumbered = app.autosync();
+    let ids: Vec<&str> = ids
+        .into_iter()
+        .map(|id| {
+            renumbered
+                .iter()
+                .find(|(old, _)| old == id)
+                .map_or(id, |(_, new)| new.as_str())
+        })
+        .collect();
     app.ui.block(&ids.join("\n"))
 }
 

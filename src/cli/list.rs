@@ -48,6 +48,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let today = local_date(&app.now()?);
     let cal = book.calendar();
     let (cases, bad) = store.summaries(args.year)?;
+    let provisional = store.provisional_ids()?;
     let mut rows = vec![];
     for case in cases {
         // A voided case (registered by mistake) is listed only when asked for.
@@ -67,6 +68,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
             continue;
         }
         rows.push(ListRow {
+            provisional: provisional.contains(&case.id),
             next_due: case.obligations.iter().map(|o| o.due).min(),
             days_late: late.iter().map(|l| l.days_late).max(),
             id: case.id,

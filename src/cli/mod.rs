@@ -113,6 +113,13 @@ subcommands! {
     Admin(admin::Command),
     Keygen(keygen::Args),
     Signers(signers::Args),
+    Sync(sync::Args),
+    Clone(clone::Args),
+    Status(status::Args),
+    #[command(subcommand)]
+    Server(server::Command),
+    #[command(subcommand)]
+    Hook(hook::Command),
     Completions(completions::Args),
     Man(man::Args),
 }
@@ -133,6 +140,10 @@ impl Actor {
 pub struct App {
     pub ui: Ui,
     global: Global,
+    /// A command committed something: autosync may follow.
+    wrote: bool,
+    /// Autosync ran (or was decided against) for this command.
+    synced: bool,
 }
 
 impl App {
@@ -343,8 +354,48 @@ impl App {
             actor.signer(),
             &after.id,
         )?;
+        self.wrote = true;
         self.ui.done(&message.subject, commit);
         Ok(())
+    }
+
+    /// Record that the command committed (for autosync).
+    pub fn wrote(&mut self) {
+        self.wrote = true;
+    }
+
+    /// After a write, if the casebook asks for it (`autosync`), sync with the central
+    /// casebook; a failure is a warning, never the command's failure. The numbers sync
+    /// changed (old, new).
+    pub fn autosync(&mut self) -> Vec<(String, String)> {
+        if !self.wrote || self.synced {
+            return vec![];
+        }
+        self.synced = true;
+        let Ok(store) = self.store() else {
+            return vec![];
+        };
+        if !store.casebook().is_ok_and(|b| b.sync.autosync) {
+            return vec![];
+        }
+        match store.remote() {
+            Ok(Some(_)) => {}
+            _ => {
+                self.ui.warn(&t!("sync-autosync-no-remote"));
+                return vec![];
+            }
+        }
+        match sync::sync_now(self, &store) {
+            Ok(report) => {
+                sync::report_autosync(self, &report);
+                report.renumbered
+            }
+            Err(e) => {
+                self.ui
+                    .warn(&t!("sync-autosync-failed", reason = e.to_string()));
+                vec![]
+            }
+        }
     }
 }
 
@@ -445,8 +496,13 @@ where
     let mut app = App {
         ui: Ui::new(),
         global: cli.global,
+        wrote: false,
+        synced: false,
     };
     let result = dispatch(&mut app, cli.command);
+    if result.is_ok() {
+        app.autosync();
+    }
     crate::store::timings::mark("output");
     crate::store::timings::report();
     match result {

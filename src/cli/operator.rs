@@ -363,6 +363,7 @@ pub(super) fn change(
     let message = Message::book_action(action, actor, &summary);
     let commit =
         super::commit_or_report(&store, writer, &message, actor, signer.signer(), &message.subject)?;
+    app.wrote();
     app.ui.done(&message.subject, commit);
     Ok(())
 }

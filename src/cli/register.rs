@@ -106,8 +106,16 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let done = app.commit_case(&store, writer, &book, &actor, &case, &case, Action::Register);
     // Committed but not finished: the ID is still the one line on stdout, so a script
     // does not register the same matter again.
-    if matches!(done, Ok(()) | Err(Error::Committed { .. })) {
+    if let Err(e @ Error::Committed { .. }) = done {
         app.ui.line(&case.id)?;
+        return Err(e);
     }
-    done
+    done?;
+    // With autosync, the central casebook may have taken the number meanwhile.
+    let renumbered = app.autosync();
+    let id = renumbered
+        .iter()
+        .find(|(old, _)| *old == case.id)
+        .map_or(case.id.as_str(), |(_, new)| new.as_str());
+    app.ui.line(id)
 }

@@ -24,6 +24,19 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let id = CaseId::parse(&args.case.id)?;
     let store = app.store()?;
     let book = store.casebook()?;
+    // A number sync changed: this clone's case now has another number, and the old one
+    // may name another office's case.
+    if let Some((old, new)) = store
+        .renumbered()
+        .into_iter()
+        .find(|(old, _)| *old == args.case.id)
+    {
+        app.ui.warn(&dispute_i18n::t!(
+            "sync-show-renumbered",
+            old = old.as_str(),
+            new = new.as_str()
+        ));
+    }
     let case = store.case(&id)?;
     if args.reveal {
         let actor = app.actor(&store, &book)?;
@@ -34,5 +47,9 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         return app.ui.json(&shown);
     }
     let today = local_date(&app.now()?);
+    if store.provisional_ids()?.contains(&case.id) {
+        app.ui
+            .line(&dispute_i18n::t!("sync-show-provisional", id = case.id.as_str()))?;
+    }
     app.ui.case_sheet(&book, &shown, &book.calendar(), today)
 }

@@ -14,4 +14,5 @@ mod import;
 mod latefee;
 mod ledger;
 mod locale;
+mod sync;
 mod workflow;

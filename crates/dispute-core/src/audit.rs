@@ -606,7 +606,8 @@ fn case_of(path: &str) -> Option<String> {
     CaseId::parse(name).ok().map(|id| id.to_string())
 }
 
-fn new_case_of(case: &Case) -> NewCase {
+/// What a case's registration recorded: its inputs, as `register` took them.
+pub fn new_case_of(case: &Case) -> NewCase {
     NewCase {
         payer: case.payer.clone(),
         title: case.title.clone(),
@@ -621,7 +622,27 @@ fn new_case_of(case: &Case) -> NewCase {
 /// An imported case carries its history in its events; replay them through the workflow,
 /// each by the operator it names (as the casebook stood before the import), and the result
 /// must be the case as imported.
-fn replay_imported(case: &Case, book: &Casebook, now: crate::case::Time) -> Result<(), String> {
+pub fn replay_imported(case: &Case, book: &Casebook, now: crate::case::Time) -> Result<(), String> {
+    let state = rebuild_imported(case, book, now)?;
+    if state == *case {
+        Ok(())
+    } else {
+        Err(t!(
+            "audit-import-not-result",
+            field = first_difference(&state, case)
+        ))
+    }
+}
+
+/// The case the workflow makes of an imported case's events under `book`: registered with
+/// its registration's inputs, then each later action with the inputs read back from the
+/// case. Under the casebook it was imported with, that is the case itself; under another
+/// (sync's replay) its due dates follow that casebook's time limits.
+pub fn rebuild_imported(
+    case: &Case,
+    book: &Casebook,
+    now: crate::case::Time,
+) -> Result<Case, String> {
     let cal = book.calendar();
     let operator = |id: &str| {
         book.operator(id)
@@ -658,14 +679,7 @@ fn replay_imported(case: &Case, book: &Casebook, now: crate::case::Time) -> Resu
         Some(mark) if book.operator(&mark.by).is_some() => state.imported = Some(mark.clone()),
         _ => return Err(t!("audit-import-unmarked")),
     }
-    if state == *case {
-        Ok(())
-    } else {
-        Err(t!(
-            "audit-import-not-result",
-            field = first_difference(&state, case)
-        ))
-    }
+    Ok(state)
 }
 
 /// The inputs of the action `event` records, read back from a later state of the case

@@ -27,6 +27,25 @@ pub struct Casebook {
     /// Signed history and the backdating window (DESIGN §9).
     #[serde(default)]
     pub integrity: Integrity,
+    /// Exchange with the central casebook (DESIGN §10). Written only when set.
+    #[serde(default, skip_serializing_if = "SyncSettings::is_default")]
+    pub sync: SyncSettings,
+}
+
+/// How clones exchange work with the central casebook.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SyncSettings {
+    /// After each write, try `dispute sync`; an unreachable central casebook is only a
+    /// warning (`dispute admin set autosync on`).
+    #[serde(default)]
+    pub autosync: bool,
+}
+
+impl SyncSettings {
+    pub fn is_default(&self) -> bool {
+        *self == SyncSettings::default()
+    }
 }
 
 /// What makes history trustworthy: signatures and a bound on backdating.
@@ -254,6 +273,7 @@ impl Casebook {
                 signing_required: true,
                 ..Integrity::default()
             },
+            sync: SyncSettings::default(),
         }
     }
 

@@ -62,6 +62,7 @@ pub fn is_legal(before: &Casebook, after: &Casebook, kind: BookAction) -> bool {
             was.leading_group = before.leading_group.clone();
             was.deadlines = before.deadlines.clone();
             was.integrity.backdate_window_hours = before.integrity.backdate_window_hours;
+            was.sync = before.sync.clone();
             *before == was && before != after
         }
         BookAction::CalendarAdd => {
@@ -327,5 +328,14 @@ mod tests {
         let mut with_operator = renamed.clone();
         with_operator.operators[1].phone = Some("0359-3012345".into());
         assert!(!is_legal(&before, &with_operator, BookAction::DeptEdit));
+        // autosync is a setting like the others, and only a setting
+        let mut autosync = before.clone();
+        autosync.sync.autosync = true;
+        assert!(is_legal(&before, &autosync, BookAction::Setting));
+        assert!(!is_legal(&before, &autosync, BookAction::OperatorEdit));
+        assert!(!is_legal(&before, &autosync, BookAction::RequireSigning));
+        let mut sneaky = autosync.clone();
+        sneaky.integrity.signing_required = !before.integrity.signing_required;
+        assert!(!is_legal(&before, &sneaky, BookAction::Setting));
     }
 }

@@ -147,6 +147,8 @@ pub enum Error {
         commit: String,
         problem: Box<Error>,
     },
+    // ---- sync (each decides its own kind) ----
+    Sync(crate::sync::SyncError),
 
     // ---- internal ----
     Git(String),
@@ -201,6 +203,7 @@ impl Error {
             Locked(_) | HeadMoved => Kind::Conflict,
             Git(_) | Io(_) | Internal(_) => Kind::Internal,
             Committed { .. } => Kind::Committed,
+            Sync(e) => e.kind(),
         }
     }
 
@@ -307,6 +310,7 @@ impl Error {
             Git(detail) => t_in!(lang, "err-git", detail = detail),
             Io(e) => t_in!(lang, "err-io", detail = e.to_string()),
             Internal(detail) => t_in!(lang, "err-internal", detail = detail),
+            Sync(e) => e.message_in(lang),
         }
     }
 
@@ -361,6 +365,7 @@ impl Error {
             Locked(_) => "hint-locked",
             HeadMoved => "hint-head-moved",
             Git(_) | Io(_) | Internal(_) => "hint-internal",
+            Sync(e) => return Some(e.hint_in(lang)),
         };
         Some(t_in!(lang, key))
     }
@@ -539,6 +544,22 @@ mod tests {
             Error::Git("g".into()),
             Error::Io(std::io::Error::other("disk")),
             Error::Internal("x".into()),
+            Error::Sync(crate::sync::SyncError::NoRemote),
+            Error::Sync(crate::sync::SyncError::Unreachable {
+                url: "u".into(),
+                detail: "d".into(),
+            }),
+            Error::Sync(crate::sync::SyncError::Unrelated { url: "u".into() }),
+            Error::Sync(crate::sync::SyncError::RemoteEmpty { url: "u".into() }),
+            Error::Sync(crate::sync::SyncError::KeysMissing(vec!["a".into()])),
+            Error::Sync(crate::sync::SyncError::PushRefused { detail: "d".into() }),
+            Error::Sync(crate::sync::SyncError::TooManyRaces(3)),
+            Error::Sync(crate::sync::SyncError::Rejected(vec!["r".into()])),
+            Error::Sync(crate::sync::SyncError::HookRefused(vec!["r".into()])),
+            Error::Sync(crate::sync::SyncError::TargetExists("p".into())),
+            Error::Sync(crate::sync::SyncError::NotPublishable("r".into())),
+            Error::Sync(crate::sync::SyncError::NotACasebook { url: "u".into() }),
+            Error::Sync(crate::sync::SyncError::GitMissing),
         ];
         for e in &all {
             for lang in Lang::ALL {

@@ -23,6 +23,7 @@ pub mod privacy;
 pub mod protocol;
 pub mod schema;
 pub mod summary;
+pub mod sync;
 pub mod text;
 pub mod validate;
 pub mod workflow;

@@ -236,7 +236,7 @@ pub struct Ctx<'a> {
 }
 
 /// What the receiving department registers on first contact.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct NewCase {
     pub payer: Payer,
     pub title: Option<String>,

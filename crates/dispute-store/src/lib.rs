@@ -4,9 +4,12 @@
 //! from HEAD (`read`, `history`, the summary `cache`), serialises writers with a lock and a
 //! journal (`journal`), keeps the working tree in line and refuses to write over hand
 //! edits (`worktree`), and commits objects first with one guarded branch update (`write`).
+//! `sync` exchanges work with the central casebook (fetch, replay, guarded push), and
+//! `central` is that bare repository's side: creating it and its `pre-receive` check.
 //! Reads come from HEAD, never from the working tree.
 
 mod cache;
+mod central;
 pub mod faults;
 mod history;
 mod index;
@@ -16,10 +19,13 @@ mod precheck;
 mod read;
 pub mod timings;
 mod seq;
+pub mod sync;
 mod worktree;
 mod write;
 
+pub use central::Central;
 pub use dispute_core::protocol::{CASEBOOK_FILE, CASES_DIR};
+pub use sync::{Keyring, RejectedAction, Remote, SyncReport, SyncStatus};
 pub use write::{Notices, Signer, Writer};
 
 /// What every module of the store uses.

@@ -194,6 +194,35 @@ impl Store {
     }
 }
 
+/// The next free sequence number of a department in a year, in `tree`.
+pub(crate) fn next_seq_in(repo: &Repository, tree: &Tree, dept: &str, year: i32) -> Result<u32> {
+    let dir = format!("{CASES_DIR}/{year}/{}", dept.to_ascii_uppercase());
+    let dept_tree = match tree.get_path(Path::new(&dir)) {
+        Ok(e) if e.kind() == Some(ObjectType::Tree) => repo.find_tree(e.id()).git()?,
+        _ => return Ok(1),
+    };
+    // The highest bucket holds the highest sequence.
+    let bucket = dept_tree
+        .iter()
+        .filter(|e| e.kind() == Some(ObjectType::Tree))
+        .filter_map(|e| Some((e.name().ok()?.parse::<u32>().ok()?, e.id())))
+        .max();
+    let Some((_, bucket)) = bucket else {
+        return Ok(1);
+    };
+    let max = repo
+        .find_tree(bucket)
+        .git()?
+        .iter()
+        .filter_map(|e| {
+            let id = CaseId::parse(e.name().ok()?.strip_suffix(".toml")?).ok()?;
+            (id.year == year && id.dept == dept).then_some(id.seq)
+        })
+        .max()
+        .unwrap_or(0);
+    Ok(max + 1)
+}
+
 pub(crate) fn parse_case_bytes(bytes: &[u8], path: &str) -> Result<Case> {
     let text = std::str::from_utf8(bytes).map_err(|_| Error::CaseFileInvalid {
         path: path.to_string(),

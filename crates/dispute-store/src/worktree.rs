@@ -153,19 +153,36 @@ impl Store {
             return Ok(());
         };
         let mut files = vec![];
+        let mut gone = vec![];
         for path in paths {
-            let entry = tree
-                .get_path(Path::new(path))
-                .map_err(|_| Error::Internal(t!("store-not-in-head", path = path)))?;
-            let blob = self.repo.find_blob(entry.id()).git()?;
-            files.push((path.clone(), blob.content().to_vec(), entry.id()));
             self.remove_stale_temp_files(path);
+            match tree.get_path(Path::new(path)) {
+                Ok(entry) => {
+                    let blob = self.repo.find_blob(entry.id()).git()?;
+                    files.push((path.clone(), blob.content().to_vec(), entry.id()));
+                }
+                // not in HEAD any more (a case renumbered by `sync`): remove it
+                Err(_) => {
+                    self.remove_worktree_file(path)?;
+                    gone.push(path.clone());
+                }
+            }
         }
         let files: Vec<(&str, &[u8], Oid)> = files
             .iter()
             .map(|(p, c, o)| (p.as_str(), c.as_slice(), *o))
             .collect();
-        self.put_in_worktree(&files, None)
+        self.put_in_worktree(&files, None)?;
+        if !gone.is_empty() {
+            let mut index = self.repo.index().git()?;
+            for path in &gone {
+                if index.get_path(Path::new(path), 0).is_some() {
+                    index.remove_path(Path::new(path)).git()?;
+                }
+            }
+            index.write().git()?;
+        }
+        Ok(())
     }
 
     /// Temporary files of a writer killed before renaming its copy of `path` into place.
@@ -230,6 +247,29 @@ impl Store {
         crate::timings::mark("index spliced and hashed");
         lock.commit(&bytes)?;
         crate::timings::mark("index written");
+        Ok(())
+    }
+
+    /// Remove a file below the root (gone from HEAD), and the directories it leaves empty.
+    pub(crate) fn remove_worktree_file(&self, path: &str) -> Result<()> {
+        let target = self.root.join(path);
+        match fs::symlink_metadata(&target) {
+            Ok(m) if m.is_dir() => {
+                return Err(Error::HandEdits(vec![t!(
+                    "store-path-not-a-file",
+                    path = path
+                )]));
+            }
+            Ok(_) => fs::remove_file(&target)?,
+            Err(_) => {}
+        }
+        let mut dir = target.parent();
+        while let Some(d) = dir {
+            if d == self.root || fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
         Ok(())
     }
 

@@ -43,7 +43,7 @@ pub struct Notices(pub Vec<String>);
 /// as typed values, serialised and checked here; `commit` consumes the writer, so one
 /// write is at most one commit.
 pub struct Writer<'a> {
-    store: &'a Store,
+    pub(crate) store: &'a Store,
     _lock: WriterLock,
     /// The hand-edit check: `casebook.toml` when the write began, each file when put.
     check: HandEditCheck,
@@ -111,7 +111,7 @@ impl Writer<'_> {
         let Written { commit, blobs, .. } = if files.len() >= BULK {
             write_objects_packed(repo, parent, files, &sig, &text, signer)?
         } else {
-            write_objects(repo, parent, files, &sig, &text, signer)?
+            write_objects(repo, parent, files, (&sig, &sig), &text, signer)?
         };
         crate::timings::mark("blobs, trees, commit");
 
@@ -174,21 +174,23 @@ pub(crate) const BULK: usize = 64;
 
 /// The objects one commit wrote.
 pub(crate) struct Written {
-    commit: Oid,
+    pub(crate) commit: Oid,
     /// Each file's blob, in the order of the files.
-    blobs: Vec<Oid>,
-    trees: Vec<Oid>,
+    pub(crate) blobs: Vec<Oid>,
+    pub(crate) trees: Vec<Oid>,
 }
 
-/// Write the blobs of `files`, the trees on their paths and the commit.
+/// Write the blobs of `files`, the trees on their paths and the commit, authored and
+/// committed by `people` (author, committer).
 pub(crate) fn write_objects(
     repo: &Repository,
     parent: Option<Oid>,
     files: &[(String, String)],
-    sig: &Signature,
+    people: (&Signature, &Signature),
     message: &str,
     signer: Option<&dyn Signer>,
 ) -> Result<Written> {
+    let (author, committer) = people;
     let parent_commit = parent.map(|p| repo.find_commit(p)).transpose().git()?;
     let base = parent_commit.as_ref().map(|c| c.tree()).transpose().git()?;
     let mut blobs = Vec::with_capacity(files.len());
@@ -205,11 +207,11 @@ pub(crate) fn write_objects(
     let parents: Vec<&git2::Commit> = parent_commit.iter().collect();
     let commit = match signer {
         None => repo
-            .commit(None, sig, sig, message, &tree, &parents)
+            .commit(None, author, committer, message, &tree, &parents)
             .git()?,
         Some(signer) => {
             let buffer = repo
-                .commit_create_buffer(sig, sig, message, &tree, &parents)
+                .commit_create_buffer(author, committer, message, &tree, &parents)
                 .git()?;
             let content = std::str::from_utf8(&buffer)
                 .map_err(|_| Error::Internal("commit buffer is not UTF-8".into()))?;
@@ -238,7 +240,7 @@ pub(crate) fn write_objects_packed(
     let bulk = Repository::open(repo.path()).git()?;
     let odb = bulk.odb().git()?;
     let mempack = odb.add_new_mempack_backend(1000).git()?;
-    let written = write_objects(&bulk, parent, files, sig, message, signer)?;
+    let written = write_objects(&bulk, parent, files, (sig, sig), message, signer)?;
     let mut builder = bulk.packbuilder().git()?;
     builder.set_threads(2);
     let mut seen = std::collections::HashSet::new();

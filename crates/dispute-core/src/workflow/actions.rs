@@ -63,8 +63,9 @@ actions! {
     Void => void::SPEC,
 }
 
-/// One action on an existing case, with its already-validated inputs.
-#[derive(Debug, Clone, PartialEq)]
+/// One action on an existing case, with its already-validated inputs. Serialised (as
+/// `{"Opinion": {"dept": …, "text": …}}`) where sync keeps a rejected action's inputs.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub enum Command {
     /// `category` None keeps the one given at registration (one is needed).
     Classify {

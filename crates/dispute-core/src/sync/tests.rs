@@ -1,0 +1,359 @@
+//! Unit tests of sync's replay: an action recorded in one state of the casebook, replayed
+//! onto another. Each test states what happened in the clone, what happened meanwhile on
+//! the central casebook, and what the replay must make of it.
+
+use super::*;
+
+use chrono::DateTime;
+
+use crate::case::{Channel, Payer, PayerKind, Track};
+use crate::casebook::OperatorKey;
+use crate::workflow::{Command, NewCase};
+
+fn t(s: &str) -> Time {
+    DateTime::parse_from_rfc3339(s).expect("test time")
+}
+
+const NOW: &str = "2026-12-31T18:00:00+08:00";
+
+fn op(id: &str, dept: &str, roles: &[Role]) -> Operator {
+    Operator {
+        id: id.into(),
+        name: format!("{id} 名"),
+        email: format!("{id}@x.cn"),
+        dept: dept.into(),
+        roles: roles.to_vec(),
+        active: true,
+        phone: Some("0359-3021234".into()),
+        keys: vec![OperatorKey {
+            key: format!("ssh-ed25519 {id}"),
+            added: t("2026-11-01T09:00:00+08:00"),
+            retired: None,
+        }],
+    }
+}
+
+fn book() -> Casebook {
+    let mut b = Casebook::new("芮城县", op("admin", "tax", &[Role::Admin]));
+    b.operators.extend([
+        op("recv", "tax", &[Role::Receiver]),
+        op("recv2", "tax", &[Role::Receiver]),
+        op("hrss", "hrss", &[Role::Handler]),
+        op("medical", "medical", &[Role::Handler]),
+    ]);
+    b
+}
+
+fn ctx<'a>(book: &'a Casebook, cal: &'a crate::calendar::Calendar, who: &str, at: &str) -> Ctx<'a> {
+    Ctx {
+        book,
+        cal,
+        actor: book.operator(who).expect("operator"),
+        at: t(at),
+        now: t(NOW),
+    }
+}
+
+fn registered(book: &Casebook, id: &str, at: &str) -> Case {
+    let cal = book.calendar();
+    workflow::register(
+        &CaseId::parse(id).unwrap(),
+        NewCase {
+            payer: Payer {
+                kind: PayerKind::Employer,
+                name: "芮城县恒达建材有限公司".into(),
+                id_code: None,
+                contact: None,
+                phone: "13812340000".into(),
+            },
+            title: Some("缴费基数争议".into()),
+            summary: "对缴费基数有异议".into(),
+            district: "古魏镇".into(),
+            channel: Channel::Visit,
+            category: None,
+            insurance: vec![],
+        },
+        &ctx(book, &cal, "recv", at),
+    )
+    .unwrap()
+}
+
+fn apply(book: &Casebook, case: &Case, who: &str, at: &str, cmd: Command) -> Case {
+    let cal = book.calendar();
+    workflow::apply(case, &cmd, &ctx(book, &cal, who, at)).unwrap()
+}
+
+fn classify_general(book: &Casebook, case: &Case, who: &str, at: &str) -> Case {
+    apply(
+        book,
+        case,
+        who,
+        at,
+        Command::Classify {
+            track: Track::General,
+            category: 3,
+            insurance: vec![],
+            note: None,
+        },
+    )
+}
+
+fn assign(book: &Casebook, case: &Case, at: &str, depts: &[&str]) -> Case {
+    apply(
+        book,
+        case,
+        "recv",
+        at,
+        Command::Assign {
+            depts: depts.iter().map(|d| d.to_string()).collect(),
+            due: None,
+            hotline_ticket: None,
+        },
+    )
+}
+
+fn opinion(book: &Casebook, case: &Case, who: &str, at: &str) -> Case {
+    apply(
+        book,
+        case,
+        who,
+        at,
+        Command::Opinion {
+            dept: who.into(),
+            text: format!("{who} 的意见"),
+        },
+    )
+}
+
+#[test]
+fn an_opinion_replays_onto_a_case_that_moved_on_elsewhere() {
+    let b = book();
+    let base = registered(&b, "TAX-2026-0001", "2026-11-20T09:00:00+08:00");
+    let base = classify_general(&b, &base, "recv", "2026-11-20T10:00:00+08:00");
+    let base = assign(&b, &base, "2026-11-20T11:00:00+08:00", &["hrss", "medical"]);
+    // the clone: hrss gives its opinion
+    let local = opinion(&b, &base, "hrss", "2026-11-23T09:00:00+08:00");
+    // meanwhile, centrally: medical gave its opinion first
+    let central = opinion(&b, &base, "medical", "2026-11-22T09:00:00+08:00");
+    let id = CaseId::parse("TAX-2026-0001").unwrap();
+    let (replayed, action) =
+        replay_case_action(&b, Some(&central), &id, Some(&base), &local, t(NOW)).unwrap();
+    assert_eq!(action, Action::Opinion);
+    assert_eq!(replayed.opinions.len(), 2, "both opinions are there");
+    assert_eq!(replayed.events.len(), central.events.len() + 1);
+    assert_eq!(replayed.events.last(), local.events.last());
+    // what verify would re-run gives the same case
+    let again = workflow::apply(
+        &central,
+        &workflow::read_back(&central, &replayed, replayed.events.last().unwrap()).unwrap(),
+        &ctx(&b, &b.calendar(), "hrss", "2026-11-23T09:00:00+08:00"),
+    )
+    .unwrap();
+    assert_eq!(again, replayed);
+}
+
+#[test]
+fn an_action_no_longer_legal_is_rejected_with_the_workflows_reason() {
+    let b = book();
+    let base = registered(&b, "TAX-2026-0001", "2026-11-20T09:00:00+08:00");
+    // both receivers classify the same case; the central one came first
+    let local = classify_general(&b, &base, "recv", "2026-11-20T10:00:00+08:00");
+    let central = classify_general(&b, &base, "recv2", "2026-11-20T09:30:00+08:00");
+    let id = CaseId::parse("TAX-2026-0001").unwrap();
+    let why = replay_case_action(&b, Some(&central), &id, Some(&base), &local, t(NOW))
+        .expect_err("a second classification");
+    assert!(!why.is_empty());
+    // an action dated before the central case's last event is refused too
+    let early = opinion(
+        &b,
+        &assign(&b, &central, "2026-11-20T11:00:00+08:00", &["hrss"]),
+        "hrss",
+        "2026-11-21T09:00:00+08:00",
+    );
+    let assigned = assign(&b, &central, "2026-11-20T11:00:00+08:00", &["hrss"]);
+    let later = apply(
+        &b,
+        &assigned,
+        "recv",
+        "2026-11-22T09:00:00+08:00",
+        Command::Unassign {
+            dept: "hrss".into(),
+            reason: "撤回".into(),
+        },
+    );
+    assert!(replay_case_action(&b, Some(&later), &id, Some(&assigned), &early, t(NOW)).is_err());
+}
+
+#[test]
+fn a_registration_takes_the_new_number_and_keeps_everything_else() {
+    let b = book();
+    let local = registered(&b, "TAX-2026-0003", "2026-11-20T09:00:00+08:00");
+    let new_id = CaseId::parse("TAX-2026-0005").unwrap();
+    let (case, action) = replay_case_action(&b, None, &new_id, None, &local, t(NOW)).unwrap();
+    assert_eq!(action, Action::Register);
+    assert_eq!(case.id, "TAX-2026-0005");
+    let mut same = case.clone();
+    same.id = local.id.clone();
+    assert_eq!(same, local);
+    // a number that is taken is never written over
+    assert!(replay_case_action(&b, Some(&local), &new_id, None, &local, t(NOW)).is_err());
+}
+
+#[test]
+fn an_operator_disabled_centrally_can_no_longer_act() {
+    let b = book();
+    let local = registered(&b, "TAX-2026-0001", "2026-11-20T09:00:00+08:00");
+    let mut central = b.clone();
+    central
+        .operators
+        .iter_mut()
+        .find(|o| o.id == "recv")
+        .unwrap()
+        .active = false;
+    let id = CaseId::parse("TAX-2026-0001").unwrap();
+    let why = replay_case_action(&central, None, &id, None, &local, t(NOW)).unwrap_err();
+    assert!(why.contains("recv"), "{why}");
+    // an action on a case the central casebook does not hold has nowhere to go
+    let classified = classify_general(&b, &local, "recv", "2026-11-20T10:00:00+08:00");
+    assert!(replay_case_action(&b, None, &id, Some(&local), &classified, t(NOW)).is_err());
+}
+
+#[test]
+fn inputs_are_kept_for_registrations_and_actions() {
+    let b = book();
+    let reg = registered(&b, "TAX-2026-0001", "2026-11-20T09:00:00+08:00");
+    let inputs = inputs_of(None, &reg);
+    assert_eq!(inputs["district"], "古魏镇");
+    let classified = classify_general(&b, &reg, "recv", "2026-11-20T10:00:00+08:00");
+    let inputs = inputs_of(Some(&reg), &classified);
+    assert_eq!(inputs["Classify"]["category"], 3);
+}
+
+#[test]
+fn operator_changes_replay_onto_the_central_operators() {
+    let before = book();
+    // the clone adds an operator; centrally another admin change happened first
+    let mut added = before.clone();
+    added.operators.push(op("new", "hrss", &[Role::Handler]));
+    let mut central = before.clone();
+    central.deadlines.opinion = 7;
+    let next =
+        replay_book_action(BookAction::OperatorAdd, &before, &added, &central, "admin").unwrap();
+    assert_eq!(next.deadlines.opinion, 7, "the central setting stays");
+    assert!(next.operator("new").is_some());
+    // the same ID was added centrally meanwhile
+    let mut taken = central.clone();
+    taken.operators.push(op("new", "tax", &[Role::Receiver]));
+    assert!(replay_book_action(BookAction::OperatorAdd, &before, &added, &taken, "admin").is_err());
+
+    // an edit of one field keeps the fields edited centrally
+    let mut edited = before.clone();
+    edited.operators[1].name = "新名字".into();
+    let mut central = before.clone();
+    central.operators[1].phone = Some("0359-3099999".into());
+    let next = replay_book_action(
+        BookAction::OperatorEdit,
+        &before,
+        &edited,
+        &central,
+        "admin",
+    )
+    .unwrap();
+    assert_eq!(next.operators[1].name, "新名字");
+    assert_eq!(next.operators[1].phone.as_deref(), Some("0359-3099999"));
+    assert!(casebook_change::is_legal(
+        &central,
+        &next,
+        BookAction::OperatorEdit
+    ));
+
+    // disabling someone already disabled centrally is rejected, not repeated
+    let mut disabled = before.clone();
+    disabled.operators[1].active = false;
+    disabled.operators[1].keys[0].retired = Some(t("2026-11-25T09:00:00+08:00"));
+    let next = replay_book_action(
+        BookAction::OperatorDisable,
+        &before,
+        &disabled,
+        &before,
+        "admin",
+    )
+    .unwrap();
+    assert_eq!(next, disabled);
+    assert!(
+        replay_book_action(
+            BookAction::OperatorDisable,
+            &before,
+            &disabled,
+            &disabled,
+            "admin"
+        )
+        .is_err()
+    );
+
+    // a key rotation: the new key unless someone took it centrally
+    let mut rotated = before.clone();
+    rotated.operators[1].keys[0].retired = Some(t("2026-11-25T09:00:00+08:00"));
+    rotated.operators[1].keys.push(OperatorKey {
+        key: "ssh-ed25519 fresh".into(),
+        added: t("2026-11-25T09:00:00+08:00"),
+        retired: None,
+    });
+    let next =
+        replay_book_action(BookAction::OperatorKey, &before, &rotated, &before, "admin").unwrap();
+    assert_eq!(next, rotated);
+    let mut stolen = before.clone();
+    stolen.operators[2].keys[0].key = "ssh-ed25519 fresh".into();
+    assert!(
+        replay_book_action(BookAction::OperatorKey, &before, &rotated, &stolen, "admin").is_err()
+    );
+
+    // only an active admin of the central casebook may
+    let mut no_admin = before.clone();
+    no_admin.operators[0].active = false;
+    assert!(
+        replay_book_action(BookAction::OperatorAdd, &before, &added, &no_admin, "admin").is_err()
+    );
+}
+
+#[test]
+fn settings_replay_one_by_one() {
+    let before = book();
+    let mut after = before.clone();
+    after.sync.autosync = true;
+    after.deadlines.reply = 20;
+    let mut central = before.clone();
+    central.deadlines.opinion = 7;
+    central.integrity.backdate_window_hours = 24;
+    let next = replay_book_action(BookAction::Setting, &before, &after, &central, "admin").unwrap();
+    assert!(next.sync.autosync);
+    assert_eq!(next.deadlines.reply, 20);
+    assert_eq!(next.deadlines.opinion, 7);
+    assert_eq!(next.integrity.backdate_window_hours, 24);
+    // already so centrally: nothing to do, rejected with the reason
+    assert!(replay_book_action(BookAction::Setting, &before, &after, &next, "admin").is_err());
+    // switching it off again
+    let next2 = replay_book_action(BookAction::Setting, &after, &before, &next, "admin").unwrap();
+    assert!(!next2.sync.autosync);
+}
+
+#[test]
+fn every_sync_error_reads_in_both_languages() {
+    for e in [
+        SyncError::NoRemote,
+        SyncError::KeysMissing(vec!["lisi".into(), "zhangsan".into()]),
+        SyncError::Rejected(vec!["opinion TAX-2026-0001".into()]),
+        SyncError::HookRefused(vec!["a".into(), "b".into()]),
+    ] {
+        for lang in Lang::ALL {
+            assert!(!e.message_in(lang).starts_with("sync-"), "{e:?}");
+            assert!(!e.hint_in(lang).starts_with("sync-"), "{e:?}");
+        }
+    }
+    assert!(
+        SyncError::KeysMissing(vec!["lisi".into()])
+            .message_in(Lang::Zh)
+            .contains("lisi")
+    );
+    assert_eq!(SyncError::Rejected(vec![]).kind().exit_code(), 1);
+}

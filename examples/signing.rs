@@ -88,7 +88,7 @@ fn main() {
     book.integrity.backdate_window_hours = 876_000;
     let admin = book.operator("admin").expect("admin").clone();
     let receiver = book.operator("r_tax").expect("receiver").clone();
-    let store = Store::init(
+    Store::init(
         dir,
         &book,
         &Message::init(&admin, "芮城县"),
@@ -129,6 +129,8 @@ fn main() {
         };
         let id = CaseId::new("tax", 2026, i as u32 + 1);
         let case = workflow::register(&id, new, &ctx).expect("register");
+        // a fresh store per write, as each `dispute` process opens its own
+        let store = Store::open(dir).expect("open");
         let (mut writer, _notices) = store.begin().expect("lock");
         writer.put_case(&case).expect("case");
         let message = Message::case_action(

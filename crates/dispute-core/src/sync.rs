@@ -226,6 +226,42 @@ pub fn replay_book_action(
         BookAction::Setting => {
             next = replay_settings(before, after, target)?;
         }
+        BookAction::CalendarAdd => {
+            // the one year added or replaced
+            let year = after
+                .calendar
+                .iter()
+                .find(|y| !before.calendar.contains(y))
+                .ok_or_else(|| dispute_i18n::t!("sync-reject-not-replayable"))?;
+            match next.calendar.iter_mut().find(|y| y.year == year.year) {
+                Some(slot) => *slot = year.clone(),
+                None => next.calendar.push(year.clone()),
+            }
+        }
+        BookAction::DeptAdd => {
+            let dept = after
+                .departments
+                .last()
+                .filter(|_| after.departments.len() == before.departments.len() + 1)
+                .ok_or_else(|| dispute_i18n::t!("sync-reject-not-replayable"))?;
+            if next.departments.iter().any(|d| d.code == dept.code) {
+                return Err(dispute_i18n::t!("sync-reject-already"));
+            }
+            next.departments.push(dept.clone());
+        }
+        BookAction::DeptEdit => {
+            let dept = after
+                .departments
+                .iter()
+                .find(|d| !before.departments.contains(d))
+                .ok_or_else(|| dispute_i18n::t!("sync-reject-not-replayable"))?;
+            let slot = next
+                .departments
+                .iter_mut()
+                .find(|d| d.code == dept.code)
+                .ok_or_else(|| dispute_i18n::t!("sync-reject-not-replayable"))?;
+            *slot = dept.clone();
+        }
     }
     if next == *target {
         return Err(dispute_i18n::t!("sync-reject-already"));

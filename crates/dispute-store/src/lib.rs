@@ -17,9 +17,9 @@ mod journal;
 mod open;
 mod precheck;
 mod read;
-pub mod timings;
 mod seq;
 pub mod sync;
+pub mod timings;
 mod worktree;
 mod write;
 

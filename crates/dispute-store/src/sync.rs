@@ -828,10 +828,6 @@ impl Writer<'_> {
             }
         }
         index.write().git()?;
-        self.record_dirs(changed.iter().map(|(p, _)| p.as_str()))?;
-        if let Some(stamp) = store.index_stamp()? {
-            fs::write(repo.path().join(STATE_FILE), stamp)?;
-        }
         fs::remove_file(&journal)?;
         crate::write::pack_now_and_then(repo.path());
         Ok(())

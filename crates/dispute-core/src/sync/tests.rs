@@ -91,7 +91,7 @@ fn classify_general(book: &Casebook, case: &Case, who: &str, at: &str) -> Case {
         at,
         Command::Classify {
             track: Track::General,
-            category: 3,
+            category: Some(3),
             insurance: vec![],
             note: None,
         },

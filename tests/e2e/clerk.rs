@@ -1215,3 +1215,19 @@ fn report_headings_go_to_stdout_and_date_flags_hint_at_dates() {
         );
     }
 }
+
+#[test]
+fn a_voided_case_in_an_exported_ledger_is_not_imported_back_to_life() {
+    let env = Env::new();
+    let id = env.register("zhangsan", "2026-11-20T09:00:00+08:00");
+    env.act("zhangsan", &["void", &id, "--reason", "重复登记"]);
+    let out = env.run(&[
+        "--as", "zhangsan", "export", "--reveal", "--status", "voided",
+    ]);
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.contains(&id), "{csv}");
+    let fresh = Env::new();
+    std::fs::write(fresh.path("作废.csv"), &csv).unwrap();
+    let err = fresh.as_fails("zhangsan", 4, &["import", "作废.csv"]);
+    assert!(err.contains("已作废，不导入"), "{err}");
+}

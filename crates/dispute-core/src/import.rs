@@ -80,7 +80,6 @@ const LEDGER_ALIASES: &[(&str, &str)] = &[
 const LEDGER_DERIVED: &[&str] = &[
     "ledger-col-receiving-dept",
     "ledger-col-first-receiver",
-    "ledger-col-status",
     "ledger-col-classify-due",
     "ledger-col-dispatch-due",
     "ledger-col-opinions",
@@ -325,6 +324,9 @@ pub fn parse_csv(text: &str) -> std::result::Result<Vec<Row>, Vec<RowError>> {
         Derived,
         /// A column of the exported ledger that must be empty (its heading).
         NotImported(String),
+        /// The status column of the exported ledger: worked out again, but a voided case
+        /// is not brought back to life (its heading).
+        Status(String),
     }
     let mut cols = vec![];
     // Each column once, whatever language names it: (what it is, the heading that named it).
@@ -340,6 +342,8 @@ pub fn parse_csv(text: &str) -> std::result::Result<Vec<Row>, Vec<RowError>> {
                 .find(|(k, _)| *k == alias)
                 .map_or("", |(_, field)| *field);
             (Col::Field(key), key.to_string())
+        } else if let Some(k) = ledger_heading(h, &["ledger-col-status"]) {
+            (Col::Status(h.to_string()), k.to_string())
         } else if let Some(k) = ledger_heading(h, LEDGER_DERIVED) {
             (Col::Derived, k.to_string())
         } else if let Some(k) = ledger_heading(h, LEDGER_NOT_IMPORTED) {
@@ -388,6 +392,18 @@ pub fn parse_csv(text: &str) -> std::result::Result<Vec<Row>, Vec<RowError>> {
             let value = Some(cell.to_string());
             match col {
                 Col::Derived => {}
+                Col::Status(heading) => {
+                    let voided = crate::case::Status::Voided;
+                    if same(cell, voided.code())
+                        || Lang::ALL.iter().any(|l| same(cell, &voided.label_in(*l)))
+                    {
+                        errors.push(RowError {
+                            row: number,
+                            column: heading.clone(),
+                            reason: t!("clerk-import-voided"),
+                        });
+                    }
+                }
                 Col::NotImported(heading) => errors.push(RowError {
                     row: number,
                     column: heading.clone(),

@@ -184,3 +184,4 @@ clerk-next-voided = the case is voided and takes no more actions; dispute show {
 clerk-err-bad-date = date "{ $date }" is not recognised
 clerk-hint-bad-date = write dates as YYYY-MM-DD (e.g. 2026-03-16) or 2026/3/16, without a time of day
 clerk-import-not-replayed = an import cannot replay this step (a dispatch by the county office, a lead to the discipline commission): take it with its command after the import, or leave the column empty
+clerk-import-voided = this case was voided and is not imported; remove the row and import again

@@ -184,3 +184,4 @@ clerk-next-voided = 本案已作废，不再办理；dispute show { $id } 查看
 clerk-err-bad-date = 日期“{ $date }”无法识别
 clerk-hint-bad-date = 日期写作 YYYY-MM-DD（如 2026-03-16），也可写作 2026/3/16；不需要时刻
 clerk-import-not-replayed = 导入不能重演这一步（县政府办转办、移交纪委监委），请在导入后用相应命令办理，或清空这一列
+clerk-import-voided = 这件案件已作废，不导入；删去这一行后重新导入

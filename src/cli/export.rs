@@ -113,16 +113,15 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         app.ui
             .warn(&t!("cmd-export-kept-masked", count = kept_masked));
     }
-    let bytes = match format {
-        LedgerFormat::Csv => csv_bytes(&rows, &book)?,
-        LedgerFormat::Xlsx => xlsx_bytes(&rows, &book)?,
+    match format {
+        LedgerFormat::Csv => app.ui.emit_text(&csv_text(&rows, &book)?, to)?,
+        LedgerFormat::Xlsx => app.ui.emit(&xlsx_bytes(&rows, &book)?, to)?,
         LedgerFormat::Json => {
-            let mut v = serde_json::to_vec_pretty(&rows).map_err(internal)?;
-            v.push(b'\n');
-            v
+            let mut text = serde_json::to_string_pretty(&rows).map_err(internal)?;
+            text.push('\n');
+            app.ui.emit_text(&text, to)?
         }
-    };
-    app.ui.emit(&bytes, to)?;
+    }
     if to.is_some() {
         app.ui.status(&t!("cmd-export-written", count = rows.len()));
     }
@@ -161,16 +160,29 @@ fn internal(e: impl std::fmt::Display) -> Error {
     Error::Internal(e.to_string())
 }
 
-/// CSV with a UTF-8 byte-order mark, which Excel needs to read UTF-8 as such.
-fn csv_bytes(rows: &[LedgerRow], book: &Casebook) -> Result<Vec<u8>> {
+/// CSV with a UTF-8 byte-order mark, which Excel needs to read UTF-8 as such. Every cell
+/// that a spreadsheet would take for a formula is neutralised ([`neutralise`]).
+fn csv_text(rows: &[LedgerRow], book: &Casebook) -> Result<String> {
     let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     w.write_record(COLUMNS.iter().map(|c| c.header()))
         .map_err(internal)?;
     for row in rows {
-        w.write_record(row.cells(book).iter().map(Cell::to_text))
+        w.write_record(row.cells(book).iter().map(|c| neutralise(c.to_text())))
             .map_err(internal)?;
     }
-    w.into_inner().map_err(internal)
+    let bytes = w.into_inner().map_err(internal)?;
+    String::from_utf8(bytes).map_err(internal)
+}
+
+/// A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is a formula to
+/// Excel, LibreOffice and WPS (`=HYPERLINK(…)`, `+cmd|' /C calc'!A0`): prefixed with `'`,
+/// it is shown as the text it is (OWASP's advice on CSV injection).
+pub fn neutralise(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
 }
 
 /// One sheet (台账, "Ledger" in English): a bold, frozen, filterable header row, column

@@ -95,5 +95,5 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         (Kind::Notice, Format::Html) => forms::notice_html(&case, &book)?,
         (Kind::Notice, Format::Md) => forms::notice_md(&case, &book)?,
     };
-    app.ui.emit(text.as_bytes(), args.output.as_deref())
+    app.ui.emit_text(&text, args.output.as_deref())
 }

@@ -40,10 +40,10 @@ pub struct Args {
 }
 
 pub fn run(app: &mut App, args: Args) -> Result<()> {
-    let county = validate::line(&t!("cmd-field-county"), &args.county)?;
+    let county = validate::name(&t!("cmd-field-county"), &args.county)?;
     let mut admin = Operator {
         id: validate::operator_id(&args.admin)?,
-        name: validate::line(&t!("cmd-field-name"), &args.name)?,
+        name: validate::name(&t!("cmd-field-name"), &args.name)?,
         email: validate::email(&args.email)?,
         dept: args.dept.trim().to_string(),
         roles: vec![Role::Admin],

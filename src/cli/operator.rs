@@ -114,7 +114,7 @@ pub fn run(app: &mut App, cmd: Command) -> Result<()> {
             let key = args.public_key.as_deref().map(read_public_key).transpose()?;
             let new = Operator {
                 id: validate::operator_id(&args.id)?,
-                name: validate::line(&t!("cmd-field-name"), &args.name)?,
+                name: validate::name(&t!("cmd-field-name"), &args.name)?,
                 email: validate::email(&args.email)?,
                 dept: args.dept.trim().to_string(),
                 roles,
@@ -206,7 +206,7 @@ pub fn run(app: &mut App, cmd: Command) -> Result<()> {
             let name = args
                 .name
                 .as_deref()
-                .map(|n| validate::line(&t!("cmd-field-name"), n))
+                .map(|n| validate::name(&t!("cmd-field-name"), n))
                 .transpose()?;
             let phone = args.phone.as_deref().map(validate::phone).transpose()?;
             change(app, BookAction::OperatorEdit, move |book, actor| {

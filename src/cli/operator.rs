@@ -345,9 +345,65 @@ pub(super) fn change(
         ));
     }
     let summary = edit(&mut book, actor)?;
+    let changes = if is_operator_action(action) {
+        // The departments' keys follow their operators (DESIGN §11), in the same commit.
+        let opener = signer.opener().ok();
+        crate::seal::sync_dept_keys(&mut book, opener.as_ref(), crate::clock::real_now())?
+    } else {
+        vec![]
+    };
     writer.put_casebook(&book)?;
     let message = Message::book_action(action, actor, &summary);
     let commit = writer.commit(&message, actor, signer.signer())?;
     app.ui.done(&message.subject, commit);
+    report_key_changes(app, &book, &changes);
     Ok(())
+}
+
+fn is_operator_action(action: BookAction) -> bool {
+    matches!(
+        action,
+        BookAction::OperatorAdd
+            | BookAction::OperatorDisable
+            | BookAction::OperatorEnable
+            | BookAction::OperatorEdit
+            | BookAction::OperatorKey
+    )
+}
+
+/// Tell the admin what happened to the departments' keys for payer data.
+pub(super) fn report_key_changes(
+    app: &mut App,
+    book: &Casebook,
+    changes: &[crate::seal::KeyChange],
+) {
+    use crate::seal::KeyChange;
+    let sep = t!("secret-list-sep");
+    for change in changes {
+        match change {
+            KeyChange::Created { dept } => app.ui.status(&t!(
+                "secret-key-created",
+                dept = book.dept_short(dept)
+            )),
+            KeyChange::Rewrapped { dept, added } => app.ui.status(&t!(
+                "secret-key-rewrapped",
+                dept = book.dept_short(dept),
+                operators = added.join(&sep)
+            )),
+            KeyChange::Rotated { dept, removed } => app.ui.warn(&t!(
+                "secret-key-rotated",
+                dept = book.dept_short(dept),
+                operators = removed.join(&sep)
+            )),
+            KeyChange::RotatedUnopened { dept, added } => app.ui.warn(&t!(
+                "secret-key-rotated-unopened",
+                dept = book.dept_short(dept),
+                operators = added.join(&sep)
+            )),
+            KeyChange::Retired { dept } => app.ui.warn(&t!(
+                "secret-key-retired",
+                dept = book.dept_short(dept)
+            )),
+        }
+    }
 }

@@ -69,6 +69,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
                 .map(|c| validate::name(&t!("cmd-field-contact"), c))
                 .transpose()?,
             phone: validate::phone(&args.phone)?,
+            sealed: None,
         },
         title: args.title.as_deref().map(validate::title).transpose()?,
         summary: validate::text(&t!("cmd-field-summary"), &args.summary)?,
@@ -98,7 +99,8 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         at,
         now,
     };
-    let case = workflow::register(&id, new, &ctx)?;
+    let mut case = workflow::register(&id, new, &ctx)?;
+    app.seal_new(&book, &mut case)?;
     app.commit_case(writer, &book, &actor, &case, &case, Action::Register)?;
     app.ui.line(&case.id)
 }

@@ -15,7 +15,8 @@ pub struct Args {
     pub case: CaseArg,
     #[command(flatten)]
     pub output: JsonArg,
-    /// Show the payer's details unmasked (receiving or assigned department only)
+    /// Show the payer's details unmasked (the case's recipient departments only, decrypted
+    /// with your key)
     #[arg(long)]
     pub reveal: bool,
 }
@@ -24,10 +25,10 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let id = CaseId::parse(&args.case.id)?;
     let store = app.store()?;
     let book = store.casebook()?;
-    let case = store.case(&id)?;
+    let mut case = store.case(&id)?;
     if args.reveal {
-        let actor = app.actor(&store, &book)?;
-        privacy::check_reveal(&case, &actor)?;
+        let actor = app.signing_actor(&store, &book)?;
+        case.payer = actor.open_payer(&book, &case)?;
     }
     let shown = privacy::for_display(&case, args.reveal);
     if args.output.json {

@@ -376,3 +376,221 @@ fn an_oversized_casebook_is_refused() {
     let err = env.fails(4, &["list"]);
     assert!(err.contains("2000"), "{err}");
 }
+
+// ---------------------------------------------------------------------------------------
+// Payer data encrypted at rest (DESIGN §11). The tests open the files with the `age` crate
+// and the operators' own SSH keys, independently of the tool.
+
+const PHONE: &str = "13700001111";
+const ID_NUMBER: &str = "11010519491231002X";
+const CONTACT: &str = "赵小红";
+const NAME: &str = "孙秀英";
+
+/// An individual's case with every confidential field, registered by tax and classified
+/// as a general matter.
+fn individual_case(env: &Env) -> String {
+    let id = env.register_with(
+        "zhangsan",
+        &[
+            ("--payer-kind", "individual"),
+            ("--payer-name", NAME),
+            ("--payer-id", ID_NUMBER),
+            ("--phone", PHONE),
+            ("--contact", CONTACT),
+            ("--title", "灵活就业人员滞纳金加收异议"),
+            ("--at", "2026-11-02T09:00:00+08:00"),
+        ],
+    );
+    env.act(
+        "zhangsan",
+        &[
+            "classify",
+            &id,
+            "--track",
+            "general",
+            "--category",
+            "6",
+            "--at",
+            "2026-11-02T10:00:00+08:00",
+        ],
+    );
+    id
+}
+
+/// An operator's SSH private key as age reads it.
+fn ssh_identity(who: &str) -> age::ssh::Identity {
+    let text = std::fs::read_to_string(key_file(who)).unwrap();
+    age::ssh::Identity::from_buffer(text.as_bytes(), None).unwrap()
+}
+
+fn decrypt(armored: &str, identity: &dyn age::Identity) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let reader = age::armor::ArmoredReader::new(armored.as_bytes());
+    let decryptor = age::Decryptor::new_buffered(std::io::BufReader::new(reader)).ok()?;
+    let mut out = vec![];
+    decryptor
+        .decrypt(std::iter::once(identity))
+        .ok()?
+        .read_to_end(&mut out)
+        .ok()?;
+    Some(out)
+}
+
+/// Every department key (current or retired, of any department) that `who`'s own SSH key
+/// opens, read straight from casebook.toml as committed.
+fn dept_keys_opened_by(env: &Env, who: &str) -> Vec<age::x25519::Identity> {
+    let book: toml::Value = toml::from_str(&env.git(&["show", "HEAD:casebook.toml"])).unwrap();
+    let ssh = ssh_identity(who);
+    let mut out = vec![];
+    for dept in book["departments"].as_array().unwrap() {
+        for key in dept
+            .get("keys")
+            .and_then(|k| k.as_array())
+            .into_iter()
+            .flatten()
+        {
+            if let Some(secret) = decrypt(key["secret"].as_str().unwrap(), &ssh) {
+                let text = String::from_utf8(secret).unwrap();
+                out.push(text.trim().parse().unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// The sealed payer data of a case as committed in HEAD.
+fn sealed_data(env: &Env, id: &str) -> String {
+    let case: toml::Value =
+        toml::from_str(&env.git(&["show", &format!("HEAD:{}", case_path(id))])).unwrap();
+    case["payer"]["sealed"]["data"]
+        .as_str()
+        .expect("the payer data is sealed")
+        .to_string()
+}
+
+/// The departments a case is sealed to, as its file lists them.
+fn sealed_to(env: &Env, id: &str) -> Vec<String> {
+    let case: toml::Value = toml::from_str(&env.read(&case_path(id))).unwrap();
+    case["payer"]["sealed"]["recipients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["dept"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Whether `who` can decrypt a case's payer data with nothing but the committed files and
+/// their own SSH key.
+fn can_read(env: &Env, id: &str, who: &str) -> bool {
+    let data = sealed_data(env, id);
+    // the SSH key itself is no recipient of a case
+    assert!(decrypt(&data, &ssh_identity(who)).is_none());
+    dept_keys_opened_by(env, who).iter().any(|k| {
+        decrypt(&data, k).is_some_and(|plain| String::from_utf8_lossy(&plain).contains(PHONE))
+    })
+}
+
+#[test]
+fn an_involved_department_reveals_and_an_uninvolved_one_cannot_even_with_the_files() {
+    let env = Env::new();
+    let id = individual_case(&env);
+    let file = env.read(&case_path(&id));
+    for secret in [PHONE, ID_NUMBER, CONTACT, NAME] {
+        assert!(!file.contains(secret), "{secret} in the case file:\n{file}");
+    }
+    // the receiving department reveals
+    let sheet = env.as_ok("zhangsan", &["show", &id, "--reveal"]);
+    for secret in [PHONE, ID_NUMBER, CONTACT, NAME] {
+        assert!(sheet.contains(secret), "{secret}: {sheet}");
+    }
+    assert!(can_read(&env, &id, "zhangsan"));
+    // justice is not involved: refused, and its key opens nothing of the case either
+    let err = env.as_fails("sunba", 1, &["show", &id, "--reveal"]);
+    assert!(
+        err.contains("不能解密") && err.contains("县司法局"),
+        "{err}"
+    );
+    for secret in [PHONE, ID_NUMBER, CONTACT, NAME] {
+        assert!(!err.contains(secret));
+    }
+    assert!(!can_read(&env, &id, "sunba"));
+    assert!(!can_read(&env, &id, "lisi"));
+    // without --reveal, nobody needs a key and everyone sees masks
+    let sheet = env.ok(&["show", &id]);
+    assert!(
+        sheet.contains("孙**") && sheet.contains("137****1111"),
+        "{sheet}"
+    );
+}
+
+#[test]
+fn assigning_a_department_opens_the_case_to_it_in_the_same_commit() {
+    let env = Env::new();
+    let id = individual_case(&env);
+    assert!(!sealed_to(&env, &id).contains(&"hrss".to_string()));
+    env.as_fails("lisi", 1, &["show", &id, "--reveal"]);
+    let before = env.head();
+    env.act(
+        "zhangsan",
+        &[
+            "assign",
+            &id,
+            "--dept",
+            "hrss",
+            "--at",
+            "2026-11-03T09:00:00+08:00",
+        ],
+    );
+    // one commit: the assignment and the data sealed again for hrss
+    assert_eq!(env.rev("HEAD~1"), before);
+    let changed = env.git(&["show", "--name-only", "--format=", "HEAD"]);
+    assert_eq!(changed.trim(), case_path(&id));
+    assert!(sealed_to(&env, &id).contains(&"hrss".to_string()));
+    assert!(can_read(&env, &id, "lisi"));
+    let sheet = env.as_ok("lisi", &["show", &id, "--reveal"]);
+    assert!(sheet.contains(PHONE), "{sheet}");
+
+    // withdrawing the assignment closes the case to hrss from then on
+    env.act(
+        "zhangsan",
+        &[
+            "assign",
+            &id,
+            "--remove",
+            "hrss",
+            "--reason",
+            "不涉及社保待遇",
+            "--at",
+            "2026-11-04T09:00:00+08:00",
+        ],
+    );
+    assert!(!sealed_to(&env, &id).contains(&"hrss".to_string()));
+    assert!(!can_read(&env, &id, "lisi"));
+    env.as_fails("lisi", 1, &["show", &id, "--reveal"]);
+}
+
+#[test]
+fn imported_payer_data_is_encrypted_too() {
+    let env = Env::new();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("台账.csv");
+    std::fs::write(&path, env.ok(&["import", "--template"])).unwrap();
+    let out = env.as_ok("zhangsan", &["import", path.to_str().unwrap()]);
+    let id = out.trim().to_string();
+    let file = env.read(&case_path(&id));
+    assert!(
+        file.contains("-----BEGIN AGE ENCRYPTED FILE-----"),
+        "{file}"
+    );
+    for secret in ["13800000000", "王小明"] {
+        assert!(!file.contains(secret), "{secret} in {file}");
+    }
+    // the departments whose opinions the row records are recipients
+    let to = sealed_to(&env, &id);
+    for d in ["tax", "hrss", "medical"] {
+        assert!(to.contains(&d.to_string()), "{to:?}");
+    }
+    let sheet = env.as_ok("zhaoliu", &["show", &id, "--reveal"]);
+    assert!(sheet.contains("13800000000"), "{sheet}");
+    env.as_fails("sunba", 1, &["show", &id, "--reveal"]);
+}

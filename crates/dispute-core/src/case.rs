@@ -132,8 +132,10 @@ code_enum!(Decision {
 /// One action of the workflow, defined with everything else about it in `workflow`.
 pub use crate::workflow::Action;
 
-/// The person or employer who raised the dispute. Phone, ID code and contact are
-/// confidential (DESIGN §2.7): output masks them unless revealed.
+/// The person or employer who raised the dispute. Phone, ID code and contact — and an
+/// individual's name — are confidential (DESIGN §2.7, §11): output masks them unless
+/// revealed. In a casebook whose payer data is encrypted they are stored in `sealed`, and
+/// the fields here hold only their masks (`138****0000`, `孙**`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Payer {
@@ -144,6 +146,29 @@ pub struct Payer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,
     pub phone: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sealed: Option<Sealed>,
+}
+
+/// The payer's confidential fields encrypted at rest (age, ASCII armor) to the department
+/// keys of the case's recipients (see `seal`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sealed {
+    /// Who can open it: each recipient department with the key (`age1…`) it was
+    /// encrypted to, by department code.
+    pub recipients: Vec<SealedFor>,
+    /// The name, ID code, contact and phone, encrypted (`-----BEGIN AGE ENCRYPTED FILE-----`).
+    pub data: String,
+}
+
+/// One recipient of sealed payer data: a department and its key.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SealedFor {
+    pub dept: String,
+    /// The department key's public half, an age X25519 recipient (`age1…`).
+    pub key: String,
 }
 
 /// Due dates computed when the action that sets them happened; never recomputed.

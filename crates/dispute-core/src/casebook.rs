@@ -56,6 +56,26 @@ pub struct Casebook {
     /// Signed history and the backdating window (DESIGN §9).
     #[serde(default)]
     pub integrity: Integrity,
+    /// Whether payer data is encrypted at rest (DESIGN §11).
+    #[serde(default, skip_serializing_if = "Privacy::is_off")]
+    pub privacy: Privacy,
+}
+
+/// Confidentiality of payer data (DESIGN §11).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Privacy {
+    /// Every case file written from the commit that set this on stores the payer's
+    /// confidential fields only encrypted. New casebooks start with it; older ones set it
+    /// with `dispute admin encrypt-payers`.
+    #[serde(default)]
+    pub payers_encrypted: bool,
+}
+
+impl Privacy {
+    fn is_off(&self) -> bool {
+        !self.payers_encrypted
+    }
 }
 
 /// What makes history trustworthy: signatures and a bound on backdating.
@@ -92,6 +112,31 @@ pub struct Department {
     pub name: String,
     /// Short name for tables (县人社局).
     pub short: String,
+    /// The department's key pairs for payer data, oldest first; the last one not retired is
+    /// the current one (DESIGN §11, see `seal`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keys: Vec<DeptKey>,
+}
+
+/// A department's X25519 key pair: cases are encrypted to its public half; its private
+/// half is kept here encrypted to the SSH keys of the department's active operators, so an
+/// operator's own key opens their department's key, and that opens the case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeptKey {
+    /// The public half, an age recipient (`age1…`).
+    pub recipient: String,
+    /// The private half (`AGE-SECRET-KEY-1…`), age-encrypted (ASCII armor) to the SSH keys
+    /// of `wrapped_to`.
+    pub secret: String,
+    /// SHA-256 fingerprints of the operators' SSH keys that open `secret`, sorted.
+    pub wrapped_to: Vec<String>,
+    /// When it was made (a real commit time).
+    pub created: crate::case::Time,
+    /// When a newer key replaced it, or its department lost its last operator with a key;
+    /// cases sealed to it before stay readable by those it is wrapped to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retired: Option<crate::case::Time>,
 }
 
 /// 领导小组: led by a deputy county head; the office sits at one department.
@@ -275,6 +320,7 @@ impl Casebook {
                     code: code.to_string(),
                     name: t!(name, county = county),
                     short: t!(short),
+                    keys: vec![],
                 })
                 .collect(),
             operators: vec![admin],
@@ -282,6 +328,9 @@ impl Casebook {
             integrity: Integrity {
                 signing_required: true,
                 ..Integrity::default()
+            },
+            privacy: Privacy {
+                payers_encrypted: true,
             },
         }
     }

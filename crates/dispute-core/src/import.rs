@@ -883,6 +883,7 @@ fn replay(
             id_code: payer_id,
             contact,
             phone,
+            sealed: None,
         },
         title,
         summary,

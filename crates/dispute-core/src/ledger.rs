@@ -979,6 +979,7 @@ mod tests {
                 id_code: Some("91140830MA0K123456".into()),
                 contact: Some("王小明".into()),
                 phone: "13812340000".into(),
+                sealed: None,
             },
             title: None,
             summary: "对缴费基数核定有异议".into(),

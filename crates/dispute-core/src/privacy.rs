@@ -59,6 +59,7 @@ impl Payer {
             id_code: self.id_code.as_deref().map(mask_id_code),
             contact: self.contact.as_deref().map(mask_name),
             phone: mask_phone(&self.phone),
+            sealed: self.sealed.clone(),
         }
     }
 
@@ -334,16 +335,16 @@ pub fn recipient_depts(case: &Case, book: &Casebook) -> Vec<String> {
     depts
 }
 
-/// May this operator see the payer's unmasked data on this case?
-pub fn check_reveal(case: &Case, op: &Operator) -> Result<()> {
-    let involved =
-        op.dept == case.receiving_dept || case.assignments.iter().any(|a| a.dept == op.dept);
-    if involved {
+/// May this operator see the payer's unmasked data on this case? The rule, for a case
+/// whose payer data is not encrypted (a casebook before `encrypt-payers`); sealed data
+/// opens only with a recipient department's key (`seal::open`).
+pub fn check_reveal(case: &Case, book: &Casebook, op: &Operator) -> Result<()> {
+    if recipient_depts(case, book).contains(&op.dept) {
         Ok(())
     } else {
         Err(Error::not_permitted(
             dispute_i18n::t!("privacy-reveal-action", id = case.id),
-            dispute_i18n::t!("privacy-reveal-rule"),
+            dispute_i18n::t!("secret-reveal-rule"),
         ))
     }
 }
@@ -499,6 +500,7 @@ mod tests {
             id_code: Some("11010519491231002X".into()),
             contact: None,
             phone: "13700001111".into(),
+            sealed: None,
         };
         assert_eq!(p.display_name(), "孙**");
         assert!(!p.is_masked());

@@ -7,3 +7,28 @@ secret-parse-problem = 第 { $line } 行：{ $message }
 secret-case-too-large = 文件有 { $kib } KiB，超过案件文件的上限 { $max } KiB，未读取
 secret-casebook-too-large = casebook.toml 有 { $kib } KiB，超过上限 { $max } KiB，未读取
 secret-too-many-operators = 有 { $n } 名操作员，超过上限 { $max } 名，未读取
+
+## 加密
+secret-crypto-failed = 加密或解密失败：{ $reason }
+secret-list-sep = 、
+secret-closed-not-recipient = 本案的缴费人信息只向{ $recipients }开放，{ $dept }不在其中
+secret-closed-key-not-yours = 本案按{ $dept }的部门密钥加密，而该部门密钥没有向你的密钥开放
+secret-closed-damaged = 密文已损坏或被改动，无法解密
+secret-closed-agent = 你的私钥在 ssh-agent 中，ssh-agent 只能签名、不能解密
+secret-closed-no-key = 没有找到你的私钥
+secret-err-cannot-open = 不能解密案件 { $id } 的缴费人信息：{ $reason }
+secret-hint-cannot-open = 缴费人信息只向本案的受理部门、指派部门、领导小组办公室和组长所在部门的操作员开放，须用本人的私钥文件解密（--key 或 DISPUTE_KEY；ssh-agent 不能解密）
+secret-err-cannot-reseal = 本次操作改变了案件 { $id } 的缴费人信息的接收部门，须在同一提交中重新加密，但你不能解密：{ $reason }
+secret-hint-cannot-reseal = 请用本人的私钥文件办理（--key 或 DISPUTE_KEY），或请本部门能解密本案的操作员办理
+secret-warn-no-dept-key = { $depts }还没有登记了密钥的在职操作员，本案的缴费人信息暂不向其开放；管理员为其添加操作员后，再办理本案时会向其加密
+secret-warn-kept-old-seal = 案件 { $id } 的缴费人信息仍按原来的部门密钥加密（{ $reason }）；能解密的操作员再办理本案时会按现行密钥重新加密
+secret-seal-action = 加密缴费人信息
+secret-seal-no-recipient = 没有任何接收部门有部门密钥（受理部门须有登记了密钥的在职操作员）
+secret-reveal-rule = 只有本案的受理部门、指派（承办）部门、领导小组办公室和组长所在部门的操作员可以查看未遮盖的缴费人信息
+
+## 部门密钥
+secret-key-created = 已为{ $dept }生成缴费人信息的部门密钥
+secret-key-rewrapped = { $dept }的部门密钥已向 { $operators } 开放
+secret-key-rotated = { $dept }的部门密钥已更换：此后加密的案件不再向 { $operators } 开放（此前的案件仍按原密钥加密，直到再次办理）
+secret-key-rotated-unopened = 你不能打开{ $dept }的部门密钥（只有该部门的操作员用本人的私钥文件才能打开），已为其生成新密钥：{ $operators } 能读此后加密的案件，此前的案件要等本部门能解密的操作员再办理时才向其开放
+secret-key-retired = { $dept }已没有登记了密钥的在职操作员，其部门密钥停用；此后的案件不向该部门加密，直到为其添加操作员

@@ -594,3 +594,215 @@ fn imported_payer_data_is_encrypted_too() {
     assert!(sheet.contains("13800000000"), "{sheet}");
     env.as_fails("sunba", 1, &["show", &id, "--reveal"]);
 }
+
+/// The department's current key as committed: its public half and whom it is wrapped to.
+fn current_dept_key(env: &Env, dept: &str) -> (String, usize) {
+    let book: toml::Value = toml::from_str(&env.git(&["show", "HEAD:casebook.toml"])).unwrap();
+    let d = book["departments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"].as_str() == Some(dept))
+        .unwrap();
+    let k = d["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .find(|k| k.get("retired").is_none())
+        .expect("a current key");
+    (
+        k["recipient"].as_str().unwrap().to_string(),
+        k["wrapped_to"].as_array().unwrap().len(),
+    )
+}
+
+fn add_operator(env: &Env, admin: &str, id: &str, dept: &str, role: &str) -> String {
+    let out = env.run(&[
+        "--as",
+        admin,
+        "operator",
+        "add",
+        id,
+        "--name",
+        "新同事",
+        "--email",
+        &format!("{id}@rc.example.cn"),
+        "--dept",
+        dept,
+        "--role",
+        role,
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(out.status.success(), "{stderr}");
+    stderr
+}
+
+#[test]
+fn disabling_an_operator_closes_new_cases_to_them() {
+    let env = Env::new();
+    let old = individual_case(&env);
+    assert!(can_read(&env, &old, "wushi"));
+    let (key_before, _) = current_dept_key(&env, "tax");
+    let out = env.run(&["--as", "admin", "operator", "disable", "wushi"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("县税务局的部门密钥已更换") && stderr.contains("wushi"),
+        "{stderr}"
+    );
+    let (key_after, _) = current_dept_key(&env, "tax");
+    assert_ne!(key_before, key_after, "the key is rotated");
+
+    // a case registered from now on is closed to wushi, even with the files
+    let new = individual_case(&env);
+    assert!(can_read(&env, &new, "zhangsan"));
+    assert!(!can_read(&env, &new, "wushi"));
+    // the old case keeps its seal until it is acted on; then it is sealed to the new key
+    assert!(can_read(&env, &old, "wushi"));
+    env.act(
+        "zhangsan",
+        &[
+            "assign",
+            &old,
+            "--dept",
+            "hrss",
+            "--at",
+            "2026-11-03T09:00:00+08:00",
+        ],
+    );
+    assert!(!can_read(&env, &old, "wushi"));
+    assert!(can_read(&env, &old, "zhangsan"));
+    let (code, findings) = env.verify_json(&[]);
+    assert_eq!((code, findings.len()), (0, 0), "{findings:?}");
+}
+
+#[test]
+fn adding_an_operator_opens_the_department_key_or_rotates_it() {
+    let env = Env::new();
+    let old = individual_case(&env);
+    // an admin of tax opens tax's key to the newcomer: they read earlier cases too
+    let stderr = add_operator(&env, "admin", "xinren", "tax", "receiver");
+    assert!(
+        stderr.contains("县税务局的部门密钥已向 xinren 开放"),
+        "{stderr}"
+    );
+    assert!(can_read(&env, &old, "xinren"));
+    env.as_ok("xinren", &["show", &old, "--reveal"]);
+
+    // an admin outside tax cannot open tax's key: it is replaced, and the admin is told
+    add_operator(&env, "admin", "admin2", "gov", "admin");
+    let (before, _) = current_dept_key(&env, "tax");
+    let stderr = add_operator(&env, "admin2", "xinren2", "tax", "receiver");
+    assert!(
+        stderr.contains("你不能打开县税务局的部门密钥") && stderr.contains("xinren2"),
+        "{stderr}"
+    );
+    let (after, wrapped) = current_dept_key(&env, "tax");
+    assert_ne!(before, after);
+    assert_eq!(wrapped, 5, "admin, zhangsan, wushi, xinren, xinren2");
+    // new cases are open to the newcomer, earlier ones not yet
+    let new = individual_case(&env);
+    assert!(can_read(&env, &new, "xinren2"));
+    assert!(!can_read(&env, &old, "xinren2"));
+    env.as_fails("xinren2", 1, &["show", &old, "--reveal"]);
+    // the newcomer cannot assign a department to the earlier case: they cannot decrypt it
+    // to seal it for that department, and nothing is written
+    let err = env.as_fails(
+        "xinren2",
+        1,
+        &[
+            "assign",
+            &old,
+            "--dept",
+            "hrss",
+            "--at",
+            "2026-11-03T09:00:00+08:00",
+        ],
+    );
+    assert!(
+        err.contains("重新加密") && err.contains("不能解密"),
+        "{err}"
+    );
+    // a colleague who can decrypt it does; the case is then sealed to the current key
+    env.act(
+        "zhangsan",
+        &[
+            "assign",
+            &old,
+            "--dept",
+            "hrss",
+            "--at",
+            "2026-11-03T09:00:00+08:00",
+        ],
+    );
+    assert!(can_read(&env, &old, "xinren2"));
+    let (code, findings) = env.verify_json(&[]);
+    assert_eq!((code, findings.len()), (0, 0), "{findings:?}");
+}
+
+#[test]
+fn a_new_ssh_key_rotates_the_department_key_and_keeps_the_history_readable() {
+    let env = Env::new();
+    let old = individual_case(&env);
+    let out = env.run(&[
+        "--as",
+        "admin",
+        "operator",
+        "key",
+        "zhangsan",
+        "--public-key",
+        &public_key("zhangsan-2027"),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("县税务局的部门密钥已更换"), "{stderr}");
+    // with the new key, zhangsan still reads the earlier case (the admin opened the former
+    // department key to it) and the new ones
+    let reveal = env
+        .cmd()
+        .env("DISPUTE_KEY", key_file("zhangsan-2027"))
+        .args(["--as", "zhangsan", "show", &old, "--reveal"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&reveal.stdout).contains(PHONE),
+        "{}",
+        String::from_utf8_lossy(&reveal.stderr)
+    );
+    assert!(can_read(&env, &old, "zhangsan-2027"));
+    let (code, findings) = env.verify_json(&[]);
+    assert_eq!((code, findings.len()), (0, 0), "{findings:?}");
+}
+
+#[test]
+fn moving_an_operator_to_another_department_moves_their_access() {
+    let env = Env::new();
+    let old = individual_case(&env);
+    let out = env.run(&[
+        "--as", "admin", "operator", "edit", "wushi", "--dept", "hrss",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("县税务局的部门密钥已更换"), "{stderr}");
+    assert!(stderr.contains("县人社局"), "{stderr}");
+    // tax's cases from now on are closed to wushi; hrss's open
+    let new = individual_case(&env);
+    assert!(!can_read(&env, &new, "wushi"));
+    env.act(
+        "zhangsan",
+        &[
+            "assign",
+            &new,
+            "--dept",
+            "hrss",
+            "--at",
+            "2026-11-03T09:00:00+08:00",
+        ],
+    );
+    assert!(can_read(&env, &new, "wushi"));
+    assert!(can_read(&env, &new, "lisi"));
+    let _ = old;
+    let (code, findings) = env.verify_json(&[]);
+    assert_eq!((code, findings.len()), (0, 0), "{findings:?}");
+}

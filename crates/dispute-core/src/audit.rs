@@ -407,9 +407,14 @@ fn check_book_change(rec: &CommitRecord, before: &Casebook, kind: BookAction) ->
         .and_then(|t| Casebook::parse(t).ok())
         .ok_or_else(|| (None, t!("audit-casebook-invalid-after")))?;
     if crate::casebook_change::is_legal(before, &after, kind) {
-        Ok(())
-    } else {
-        Err((None, t!("audit-book-not-legal", action = action)))
+        return Ok(());
+    }
+    match crate::casebook_change::dept_keys_follow(before, &after) {
+        Err(why) => Err((
+            None,
+            t!("secret-audit-dept-keys", action = action, reason = why),
+        )),
+        Ok(()) => Err((None, t!("audit-book-not-legal", action = action))),
     }
 }
 

@@ -100,9 +100,9 @@ pub fn dept_keys_follow(before: &Casebook, after: &Casebook) -> Result<(), Strin
             .map(|d| d.keys.as_slice())
             .unwrap_or_default();
         let new = &dept.keys;
-        let fail = |why: &str| Err(format!("{}: {why}", dept.code));
+        let fail = |key: &str| Err(dispute_i18n::t!(key, dept = dept.code.as_str()));
         if new.len() < old.len() || new.len() > old.len() + 1 {
-            return fail("keys removed or more than one added");
+            return fail("secret-audit-keys-removed");
         }
         for (o, n) in old.iter().zip(new) {
             let same_key = o.recipient == n.recipient && o.created == n.created;
@@ -110,19 +110,19 @@ pub fn dept_keys_follow(before: &Casebook, after: &Casebook) -> Result<(), Strin
             let rewrap_ok = o.secret == n.secret && o.wrapped_to == n.wrapped_to
                 || o.wrapped_to.iter().all(|f| n.wrapped_to.contains(f));
             if !(same_key && retired_ok && rewrap_ok) {
-                return fail("an existing key was rewritten");
+                return fail("secret-audit-key-rewritten");
             }
         }
         if new[old.len()..].iter().any(|k| k.retired.is_some()) {
-            return fail("a new key is already retired");
+            return fail("secret-audit-key-born-retired");
         }
         if new.iter().filter(|k| k.retired.is_none()).count() > 1 {
-            return fail("more than one current key");
+            return fail("secret-audit-two-current-keys");
         }
         for (i, k) in new.iter().enumerate() {
             let changed = old.get(i).is_none_or(|o| o.secret != k.secret);
             if changed && !wrapped_as_listed(after, k) {
-                return fail("a key is not wrapped to the keys it lists");
+                return fail("secret-audit-key-not-as-listed");
             }
         }
         let fps: Vec<String> = members(after, &dept.code)
@@ -140,7 +140,7 @@ pub fn dept_keys_follow(before: &Casebook, after: &Casebook) -> Result<(), Strin
         match current {
             None if fps.is_empty() => {}
             Some(k) if k.wrapped_to == fps => {}
-            _ => return fail("the current key is not wrapped to the active operators"),
+            _ => return fail("secret-audit-key-not-for-operators"),
         }
     }
     Ok(())

@@ -275,52 +275,63 @@ pub fn sync_dept_keys(
             .cloned()
             .collect();
         let name = |fps: &[String]| fps.iter().map(|f| who(&snapshot, f)).collect::<Vec<_>>();
-        if !removed.is_empty() {
-            dept.keys[i].retired = Some(now);
-            dept.keys.push(new_dept_key(&members, now)?);
-            changes.push(KeyChange::Rotated {
-                dept: code,
-                removed: name(&removed),
-            });
-            continue;
-        }
-        match opener.and_then(|o| unlock(&dept.keys[i], o)) {
-            Some(secret) => {
-                let (armored, to) = wrap(&secret, &members)?;
+        let current_secret = opener.and_then(|o| unlock(&dept.keys[i], o));
+        match (&current_secret, removed.is_empty()) {
+            (Some(secret), true) => {
+                let (armored, to) = wrap(secret, &members)?;
                 dept.keys[i].secret = armored;
                 dept.keys[i].wrapped_to = to;
-                // Older keys the admin can open are opened to the newcomers too, so they
-                // can read the department's earlier cases.
-                for k in 0..i {
-                    let old = &dept.keys[k];
-                    let Some(secret) = opener.and_then(|o| unlock(old, o)) else {
-                        continue;
-                    };
-                    let mut to: Vec<(String, PublicKey)> = old
-                        .wrapped_to
-                        .iter()
-                        .filter_map(|f| registered_key(&snapshot, f).map(|k| (f.clone(), k)))
-                        .collect();
-                    for (fp, key) in members.iter().filter(|(f, _)| added.contains(f)) {
-                        to.push((fp.clone(), key.clone()));
-                    }
-                    let (armored, fps) = wrap(&secret, &to)?;
-                    dept.keys[k].secret = armored;
-                    dept.keys[k].wrapped_to = fps;
-                }
                 changes.push(KeyChange::Rewrapped {
-                    dept: code,
+                    dept: code.clone(),
                     added: name(&added),
                 });
             }
-            None => {
+            (_, false) => {
+                dept.keys[i].retired = Some(now);
+                dept.keys.push(new_dept_key(&members, now)?);
+                changes.push(KeyChange::Rotated {
+                    dept: code.clone(),
+                    removed: name(&removed),
+                });
+            }
+            (None, true) => {
                 dept.keys[i].retired = Some(now);
                 dept.keys.push(new_dept_key(&members, now)?);
                 changes.push(KeyChange::RotatedUnopened {
-                    dept: code,
+                    dept: code.clone(),
                     added: name(&added),
                 });
             }
+        }
+        // Older keys the admin can open are opened to the newcomers too (a new operator, an
+        // operator's new SSH key), so they can read the department's earlier cases.
+        if added.is_empty() {
+            continue;
+        }
+        let newcomers: Vec<(String, PublicKey)> = members
+            .iter()
+            .filter(|(f, _)| added.contains(f))
+            .cloned()
+            .collect();
+        let older = if removed.is_empty() && current_secret.is_some() {
+            i
+        } else {
+            i + 1
+        };
+        for k in 0..older {
+            let old = &dept.keys[k];
+            let Some(secret) = opener.and_then(|o| unlock(old, o)) else {
+                continue;
+            };
+            let mut to: Vec<(String, PublicKey)> = old
+                .wrapped_to
+                .iter()
+                .filter_map(|f| registered_key(&snapshot, f).map(|k| (f.clone(), k)))
+                .collect();
+            to.extend(newcomers.iter().cloned());
+            let (armored, fps) = wrap(&secret, &to)?;
+            dept.keys[k].secret = armored;
+            dept.keys[k].wrapped_to = fps;
         }
     }
     Ok(changes)
@@ -743,6 +754,57 @@ mod tests {
                 assert!(wrapped_as_listed(&b, k), "{}", d.code);
             }
         }
+    }
+
+    #[test]
+    fn verify_accepts_keys_that_follow_the_operators_only() {
+        use crate::casebook_change::{dept_keys_follow, is_legal};
+        use crate::protocol::BookAction;
+        let before = book();
+        let mut added = before.clone();
+        added.operators.push(op("tax3", "tax", 4));
+        let unsynced = added.clone();
+        sync_dept_keys(&mut added, Some(&opener(1)), at()).unwrap();
+        assert_eq!(dept_keys_follow(&before, &added), Ok(()));
+        assert!(is_legal(&before, &added, BookAction::OperatorAdd));
+        // the newcomer without the key re-wrapped
+        assert!(dept_keys_follow(&before, &unsynced).is_err());
+        assert!(!is_legal(&before, &unsynced, BookAction::OperatorAdd));
+        // a key that lists the operators but is not wrapped to them
+        let mut forged = added.clone();
+        let tax = forged
+            .departments
+            .iter_mut()
+            .find(|d| d.code == "tax")
+            .unwrap();
+        let only_admin = members(&before, "tax")
+            .into_iter()
+            .filter(|(fp, _)| *fp == opener(1).fingerprint)
+            .collect::<Vec<_>>();
+        let mut k = new_dept_key(&only_admin, at()).unwrap();
+        k.wrapped_to = tax.keys[0].wrapped_to.clone();
+        tax.keys[0].retired = Some(at());
+        tax.keys.push(k);
+        assert!(dept_keys_follow(&before, &forged).is_err());
+        // a key removed, or its public half swapped
+        let mut removed = added.clone();
+        removed
+            .departments
+            .iter_mut()
+            .find(|d| d.code == "hrss")
+            .unwrap()
+            .keys
+            .clear();
+        assert!(dept_keys_follow(&before, &removed).is_err());
+        let mut swapped = added.clone();
+        swapped.departments[0].keys[0].recipient =
+            new_dept_key(&only_admin, at()).unwrap().recipient;
+        assert!(dept_keys_follow(&before, &swapped).is_err());
+        // settings changes may not touch keys at all
+        let mut setting = before.clone();
+        setting.deadlines.opinion = 7;
+        setting.departments[0].keys[0].retired = Some(at());
+        assert!(!is_legal(&before, &setting, BookAction::Setting));
     }
 
     #[test]

@@ -32,3 +32,12 @@ secret-key-rewrapped = the department key of { $dept } is now open to { $operato
 secret-key-rotated = the department key of { $dept } was replaced: cases encrypted from now on are closed to { $operators } (earlier cases keep the former key until they are acted on again)
 secret-key-rotated-unopened = you cannot open the department key of { $dept } (only its own operators can, with their private key file), so a new key was made: { $operators } can read cases encrypted from now on; earlier cases open to them once an operator of the department who can decrypt them acts on them
 secret-key-retired = { $dept } has no active operator with a registered key left, so its department key is retired; cases are not encrypted for it until an operator is added
+
+## Verification
+secret-audit-dept-keys = { $action } changed department keys in a way the rules do not allow: { $reason }
+secret-audit-keys-removed = a department key of { $dept } was removed, or more than one was added at once
+secret-audit-key-rewritten = an existing department key of { $dept } was rewritten (it may only be retired, or opened to more operators)
+secret-audit-key-born-retired = a new department key of { $dept } is already retired
+secret-audit-two-current-keys = { $dept } has more than one current department key
+secret-audit-key-not-as-listed = a department key of { $dept } is not encrypted to the operator keys it lists
+secret-audit-key-not-for-operators = the current department key of { $dept } is not open to exactly the keys of the department's active operators

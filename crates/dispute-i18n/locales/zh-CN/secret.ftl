@@ -32,3 +32,12 @@ secret-key-rewrapped = { $dept }的部门密钥已向 { $operators } 开放
 secret-key-rotated = { $dept }的部门密钥已更换：此后加密的案件不再向 { $operators } 开放（此前的案件仍按原密钥加密，直到再次办理）
 secret-key-rotated-unopened = 你不能打开{ $dept }的部门密钥（只有该部门的操作员用本人的私钥文件才能打开），已为其生成新密钥：{ $operators } 能读此后加密的案件，此前的案件要等本部门能解密的操作员再办理时才向其开放
 secret-key-retired = { $dept }已没有登记了密钥的在职操作员，其部门密钥停用；此后的案件不向该部门加密，直到为其添加操作员
+
+## 核验
+secret-audit-dept-keys = { $action } 对部门密钥的改动不合规：{ $reason }
+secret-audit-keys-removed = { $dept } 的部门密钥被删除，或一次新增了不止一把
+secret-audit-key-rewritten = { $dept } 已有的部门密钥被改写（只能停用，或向更多操作员开放）
+secret-audit-key-born-retired = { $dept } 新增的部门密钥已被停用
+secret-audit-two-current-keys = { $dept } 同时有不止一把在用的部门密钥
+secret-audit-key-not-as-listed = { $dept } 的部门密钥没有按所列的操作员密钥加密
+secret-audit-key-not-for-operators = { $dept } 在用的部门密钥没有恰好向该部门在职操作员的密钥开放

@@ -14,6 +14,15 @@ use crate::protocol::BookAction;
 pub fn is_legal(before: &Casebook, after: &Casebook, kind: BookAction) -> bool {
     match kind {
         BookAction::Init | BookAction::Import => false,
+        BookAction::EncryptPayers => {
+            let mut was = after.clone();
+            was.privacy = before.privacy.clone();
+            !before.privacy.payers_encrypted
+                && after.privacy.payers_encrypted
+                && same_settings(before, &was)
+                && before.operators == after.operators
+                && dept_keys_follow(before, after).is_ok()
+        }
         BookAction::OperatorAdd
         | BookAction::OperatorDisable
         | BookAction::OperatorEnable

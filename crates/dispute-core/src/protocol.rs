@@ -66,6 +66,9 @@ pub enum BookAction {
     RequireSigning,
     /// A casebook setting changed (`dispute admin set`).
     Setting,
+    /// Existing cases' payer data encrypted, and from now on every case's
+    /// (`dispute admin encrypt-payers`).
+    EncryptPayers,
 }
 
 impl BookAction {
@@ -79,6 +82,7 @@ impl BookAction {
         BookAction::Import,
         BookAction::RequireSigning,
         BookAction::Setting,
+        BookAction::EncryptPayers,
     ];
 
     pub fn code(self) -> &'static str {
@@ -96,6 +100,7 @@ impl BookAction {
             BookAction::Import => "import",
             BookAction::RequireSigning => "admin-require-signing",
             BookAction::Setting => "admin-set",
+            BookAction::EncryptPayers => "admin-encrypt-payers",
         }
     }
 
@@ -105,7 +110,10 @@ impl BookAction {
 
     /// Admin actions that change `casebook.toml` alone.
     pub fn edits_casebook(self) -> bool {
-        !matches!(self, BookAction::Init | BookAction::Import)
+        !matches!(
+            self,
+            BookAction::Init | BookAction::Import | BookAction::EncryptPayers
+        )
     }
 }
 

@@ -573,6 +573,80 @@ pub fn wrapped_as_listed(book: &Casebook, key: &DeptKey) -> bool {
     tags == expected && key.recipient.parse::<age::x25519::Recipient>().is_ok()
 }
 
+/// What `verify` finds wrong with a case file's payer data as an action left it, under the
+/// casebook the action acted in (`old`: the file before, None for a new case).
+///
+/// In a casebook whose payer data is encrypted, the file holds masks and ciphertext only.
+/// Sealed data names only recipient departments, each with one of its keys, and holds one
+/// X25519 stanza per recipient. Data sealed (again) by this action is sealed to exactly
+/// the current keys of the recipients the case calls for; data left as it was must still
+/// include every department the action made a recipient (an assignment opens the case to
+/// its department in the same commit).
+pub fn check_sealed(book: &Casebook, old: Option<&Case>, new: &Case) -> Result<(), String> {
+    let names = |depts: &mut dyn Iterator<Item = &String>| {
+        depts
+            .map(|d| book.dept_short(d).to_string())
+            .collect::<Vec<_>>()
+            .join(&t!("secret-list-sep"))
+    };
+    let Some(sealed) = &new.payer.sealed else {
+        if book.privacy.payers_encrypted {
+            return Err(t!("secret-audit-in-clear"));
+        }
+        if old.is_some_and(|o| o.payer.sealed.is_some()) {
+            return Err(t!("secret-audit-unsealed"));
+        }
+        return Ok(());
+    };
+    if !new.payer.is_masked() {
+        return Err(t!("secret-audit-not-masked"));
+    }
+    if !sealed_as_listed(sealed) {
+        return Err(t!("secret-audit-stanzas"));
+    }
+    let required = crate::privacy::recipient_depts(new, book);
+    for r in &sealed.recipients {
+        let known = book
+            .department(&r.dept)
+            .is_some_and(|d| d.keys.iter().any(|k| k.recipient == r.key));
+        if !known {
+            return Err(t!("secret-audit-unknown-key", dept = r.dept.as_str()));
+        }
+        if !required.contains(&r.dept) {
+            return Err(t!(
+                "secret-audit-not-recipient",
+                dept = book.dept_short(&r.dept)
+            ));
+        }
+    }
+    let target = target(new, book);
+    let resealed = old.is_none_or(|o| o.payer.sealed.as_ref() != Some(sealed));
+    if resealed {
+        if sealed.recipients != target.recipients {
+            return Err(t!(
+                "secret-audit-not-target",
+                expected = names(&mut target.recipients.iter().map(|r| &r.dept))
+            ));
+        }
+    } else if let Some(old) = old {
+        let was = crate::privacy::recipient_depts(old, book);
+        let missing: Vec<&String> = target
+            .recipients
+            .iter()
+            .map(|r| &r.dept)
+            .filter(|d| !was.contains(d))
+            .filter(|d| !sealed.recipients.iter().any(|s| &s.dept == *d))
+            .collect();
+        if !missing.is_empty() {
+            return Err(t!(
+                "secret-audit-not-opened",
+                depts = names(&mut missing.into_iter())
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Sealed payer data holds one X25519 stanza per listed recipient and nothing else.
 pub fn sealed_as_listed(sealed: &Sealed) -> bool {
     let Some(stanzas) = stanzas(&sealed.data) else {

@@ -41,3 +41,19 @@ secret-audit-key-born-retired = a new department key of { $dept } is already ret
 secret-audit-two-current-keys = { $dept } has more than one current department key
 secret-audit-key-not-as-listed = a department key of { $dept } is not encrypted to the operator keys it lists
 secret-audit-key-not-for-operators = the current department key of { $dept } is not open to exactly the keys of the department's active operators
+secret-audit-in-clear = this casebook encrypts payer details, but the commit wrote them into the case file in the clear
+secret-audit-unsealed = the payer details were encrypted and the commit put them in the clear
+secret-audit-not-masked = once encrypted, the case file may hold the payer's phone, ID number, contact and an individual's name only masked
+secret-audit-stanzas = the encrypted payer details do not match the number of listed recipients, or are not valid age ciphertext
+secret-audit-unknown-key = the payer details are encrypted to a key that is not one of { $dept }
+secret-audit-not-recipient = the payer details are open to { $dept }, which is not a recipient of the case
+secret-audit-not-target = the payer details were encrypted again, and should have been for: { $expected }
+secret-audit-not-opened = the action made { $depts } a recipient but did not encrypt the payer details for it in the same commit
+secret-audit-encrypt-touches = admin-encrypt-payers may only encrypt existing cases' payer details, not add or delete { $path }
+secret-audit-encrypt-changes = admin-encrypt-payers changed { $path } in more ways than replacing the payer details in the clear with masks and ciphertext
+secret-audit-head-in-clear = at HEAD, this case's payer details are still in the clear; run dispute admin encrypt-payers
+
+## Upgrading
+secret-already-encrypted = this casebook's payer details are already encrypted; nothing to do
+secret-encrypt-summary = encrypt payer details ({ $n } cases)
+secret-encrypt-done = encrypted the payer details of { $n } cases; every case from now on is kept encrypted. Note: earlier commits still hold them in the clear, see the README section "What a stolen clone reveals"

@@ -41,3 +41,19 @@ secret-audit-key-born-retired = { $dept } 新增的部门密钥已被停用
 secret-audit-two-current-keys = { $dept } 同时有不止一把在用的部门密钥
 secret-audit-key-not-as-listed = { $dept } 的部门密钥没有按所列的操作员密钥加密
 secret-audit-key-not-for-operators = { $dept } 在用的部门密钥没有恰好向该部门在职操作员的密钥开放
+secret-audit-in-clear = 本案卷库已加密缴费人信息，此提交却把缴费人信息明文写入案件文件
+secret-audit-unsealed = 缴费人信息原已加密，此提交却改为明文
+secret-audit-not-masked = 加密后案件文件中的缴费人电话、证件号码、联系人或个人姓名应只留遮盖后的样子
+secret-audit-stanzas = 加密的缴费人信息与所列接收部门的数目不符，或不是有效的 age 密文
+secret-audit-unknown-key = 缴费人信息按一把不属于 { $dept } 的密钥加密
+secret-audit-not-recipient = 缴费人信息向{ $dept }开放，而该部门不是本案的接收部门
+secret-audit-not-target = 本次重新加密的接收部门应为：{ $expected }
+secret-audit-not-opened = 本次操作使{ $depts }成为接收部门，却没有在同一提交中向其加密
+secret-audit-encrypt-touches = admin-encrypt-payers 只能加密已有案件的缴费人信息，不能新增或删除 { $path }
+secret-audit-encrypt-changes = admin-encrypt-payers 对 { $path } 的改动不只是把明文缴费人信息换成遮盖值和密文
+secret-audit-head-in-clear = 当前版本（HEAD）中此案件的缴费人信息仍是明文；请运行 dispute admin encrypt-payers
+
+## 升级
+secret-already-encrypted = 本案卷库的缴费人信息已经加密，无需再办
+secret-encrypt-summary = 加密缴费人信息（{ $n } 件案件）
+secret-encrypt-done = 已加密 { $n } 件案件的缴费人信息，此后的案件都加密保存。注意：此前的提交中仍有明文，见 README“被盗的克隆会泄露什么”

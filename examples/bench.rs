@@ -48,6 +48,8 @@ fn casebook() -> Casebook {
     let mut book = Casebook::new("芮城县", operator("admin", "tax", &[Role::Admin]));
     // Until the bench gives its operators keys, its casebook does not require signing.
     book.integrity.signing_required = false;
+    // Nor, its operators having no keys, does it encrypt payer data.
+    book.privacy.payers_encrypted = false;
     for (id, dept) in RECEIVERS {
         book.operators.push(operator(id, dept, &[Role::Receiver]));
     }
@@ -92,6 +94,7 @@ fn generate_case(book: &Casebook, seqs: &mut [u32], i: usize) -> dispute::case::
             id_code: None,
             contact: Some("王小明".into()),
             phone: format!("138{:08}", i % 100_000_000),
+            sealed: None,
         },
         title: Some(format!("缴费争议 {i}")),
         summary: "缴费人对社会保险费缴费基数核定和滞纳金加收有异议，要求重新核定并说明依据。"

@@ -27,6 +27,15 @@ impl SigningKey {
             SigningKey::Agent { public, .. } => public.clone(),
         }
     }
+
+    /// The key as able to decrypt department keys wrapped to it, or why not: an ssh-agent
+    /// only signs, it cannot decrypt (age needs the key itself).
+    pub fn opener(&self) -> std::result::Result<crate::seal::Opener, String> {
+        match self {
+            SigningKey::File(k) => crate::seal::Opener::new(k).map_err(|e| e.to_string()),
+            SigningKey::Agent { .. } => Err(t!("secret-closed-agent")),
+        }
+    }
 }
 
 impl dispute_store::Signer for SigningKey {

@@ -9,7 +9,7 @@ pub mod output;
 
 pub use dispute_core::{
     audit, calendar, case, casebook, error, forms, identity, import, latefee, ledger, privacy,
-    protocol, schema, summary, sync, text, validate, workflow,
+    protocol, schema, seal, summary, sync, text, validate, workflow,
 };
 pub use dispute_store as store;
 pub use dispute_store::faults;

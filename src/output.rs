@@ -1,5 +1,11 @@
 //! All output: data on stdout (tables, case sheets, JSON, the new case ID), status, notices
 //! and errors on stderr. Commands never print directly; they hand domain values to `Ui`.
+//!
+//! Everything printed passes [`clean`] on its way out: whatever a case file, a commit
+//! message or a casebook holds, no control character (an ESC sequence that retitles or
+//! rewrites the terminal), bidi control, zero-width or other invisible character reaches
+//! the reader. Errors and warnings are also cut to a few lines and have phone and ID
+//! numbers masked, so a broken file cannot flood the screen or echo a payer's number.
 
 use std::io::{self, Write};
 
@@ -39,13 +45,14 @@ impl Ui {
     /// caller turns into a quiet exit.
     pub fn line(&mut self, s: &str) -> Result<()> {
         let mut out = self.out.lock();
-        writeln!(out, "{s}")?;
+        writeln!(out, "{}", clean(s))?;
         out.flush()?;
         Ok(())
     }
 
-    /// Text on stdout as it is (a document, a table already rendered).
+    /// Text on stdout (a document, a table already rendered), cleaned.
     pub fn block(&mut self, s: &str) -> Result<()> {
+        let s = clean(s);
         let mut out = self.out.lock();
         out.write_all(s.as_bytes())?;
         if !s.ends_with('\n') {
@@ -53,6 +60,11 @@ impl Ui {
         }
         out.flush()?;
         Ok(())
+    }
+
+    /// One message on stderr: cleaned, phone and ID numbers masked, a few lines at most.
+    fn message(&mut self, s: &str) {
+        let _ = writeln!(self.err, "{}", short_message(s));
     }
 
     pub fn json<T: Serialize>(&mut self, value: &T) -> Result<()> {
@@ -63,18 +75,18 @@ impl Ui {
 
     /// A status message for people (stderr).
     pub fn status(&mut self, s: &str) {
-        let _ = writeln!(self.err, "{s}");
+        let _ = writeln!(self.err, "{}", clean(s));
     }
 
     pub fn notices(&mut self, notices: crate::store::Notices) {
         let notices = notices.0;
         for n in notices {
-            let _ = writeln!(self.err, "{}", t!("out-notice", text = n));
+            self.message(&t!("out-notice", text = n));
         }
     }
 
     pub fn warn(&mut self, s: &str) {
-        let _ = writeln!(self.err, "{}", t!("out-warning", text = s));
+        self.message(&t!("out-warning", text = s));
     }
 
     /// A write succeeded: the commit and what it recorded.
@@ -84,14 +96,14 @@ impl Ui {
             commit = crate::store::oid_short(commit),
             subject = subject
         );
-        let _ = writeln!(self.err, "{line}");
+        self.message(&line);
     }
 
     /// An error: one line saying what is wrong, one line saying what to do.
     pub fn error(&mut self, e: &Error) {
-        let _ = writeln!(self.err, "{}", t!("out-error", message = e.to_string()));
+        self.message(&t!("out-error", message = e.to_string()));
         if let Some(h) = e.hint() {
-            let _ = writeln!(self.err, "{}", t!("out-hint", hint = h.to_string()));
+            self.message(&t!("out-hint", hint = h.to_string()));
         }
     }
 
@@ -99,7 +111,15 @@ impl Ui {
         self.block(&table.to_string())
     }
 
-    /// A produced document or file: to `-o PATH` if given (then a status line), else stdout.
+    /// A produced text document (a form, CSV, JSON), cleaned like everything printed: to
+    /// `-o PATH` if given (then a status line), else stdout.
+    pub fn emit_text(&mut self, text: &str, to: Option<&std::path::Path>) -> Result<()> {
+        let text = clean(text);
+        self.emit(text.as_bytes(), to)
+    }
+
+    /// A produced binary file (a workbook): to `-o PATH` if given (then a status line),
+    /// else stdout.
     pub fn emit(&mut self, bytes: &[u8], to: Option<&std::path::Path>) -> Result<()> {
         match to {
             Some(path) if path.as_os_str() != "-" => {
@@ -319,7 +339,7 @@ impl Ui {
                 e.reason.clone(),
             ]);
         }
-        let _ = writeln!(self.err, "{t}");
+        let _ = writeln!(self.err, "{}", clean(&t.to_string()));
     }
 
     /// `sync --rejected`: the local actions sync kept, with their reasons.
@@ -435,6 +455,53 @@ impl Ui {
     }
 }
 
+/// Text made safe to print: control characters other than newline and tab, and every
+/// hidden character (`validate::is_hidden`: bidi controls, zero-width characters, line and
+/// paragraph separators, tags, invisible fillers) are dropped. The one sanitiser of all
+/// output.
+/// A byte-order mark opening a document (CSV for Excel) is kept.
+pub fn clean(s: &str) -> std::borrow::Cow<'_, str> {
+    let (bom, body) = match s.strip_prefix('\u{FEFF}') {
+        Some(rest) => ("\u{FEFF}", rest),
+        None => ("", s),
+    };
+    let keep = |c: char| !crate::validate::is_refused_char(c, true);
+    if body.chars().all(keep) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        let mut out = String::from(bom);
+        out.extend(body.chars().filter(|c| keep(*c)));
+        std::borrow::Cow::Owned(out)
+    }
+}
+
+/// At most this many lines of one message, each at most this many characters.
+const MESSAGE_LINES: usize = 4;
+const MESSAGE_LINE_CHARS: usize = 300;
+
+/// A message for stderr: cleaned, phone and ID numbers masked, cut to a few short lines
+/// (a broken file's problem is named, not reproduced).
+pub fn short_message(s: &str) -> String {
+    let masked = crate::privacy::mask_free_text(&clean(s));
+    let mut lines: Vec<String> = masked
+        .lines()
+        .take(MESSAGE_LINES)
+        .map(|l| {
+            if l.chars().count() > MESSAGE_LINE_CHARS {
+                let mut cut: String = l.chars().take(MESSAGE_LINE_CHARS).collect();
+                cut.push('…');
+                cut
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    if masked.lines().count() > MESSAGE_LINES {
+        lines.push("…".to_string());
+    }
+    lines.join("\n")
+}
+
 /// A table in the house style, with its header row.
 pub fn new_table(header: &[&str]) -> Table {
     let mut t = Table::new();
@@ -517,8 +584,9 @@ impl LogRow {
             author_email: e.author_email.clone(),
             action,
             action_label,
-            subject: e.message.subject.clone(),
-            summary: e.message.summary().to_string(),
+            // Commits made before the rules of issue 11 (or by hand) may hold a number.
+            subject: crate::privacy::mask_free_text(&e.message.subject),
+            summary: crate::privacy::mask_free_text(e.message.summary()),
         }
     }
 }

@@ -1,4 +1,4 @@
-//! `dispute admin require-signing|set|calendar|dept`: casebook settings, each an admin's
+//! `dispute admin require-signing|set|calendar|dept|encrypt-payers`: casebook settings, each an admin's
 //! signed commit with its own protocol action that `verify` checks, so `casebook.toml` never
 //! needs a hand edit.
 
@@ -28,6 +28,8 @@ pub enum Command {
     /// The member departments (add one, rename one, list them)
     #[command(subcommand)]
     Dept(DeptCommand),
+    /// Encrypt the payer data of every existing case, and of every case from now on
+    EncryptPayers,
 }
 
 #[derive(Debug, clap::Args)]
@@ -142,6 +144,7 @@ pub fn run(app: &mut App, cmd: Command) -> Result<()> {
                 Ok(t_in!(Lang::Zh, "cmd-admin-signing-summary"))
             })
         }
+        Command::EncryptPayers => encrypt_payers(app),
         Command::Set(args) => {
             let name = args.name.trim().replace('-', "_");
             super::operator::change(app, BookAction::Setting, move |book, _| {
@@ -155,6 +158,64 @@ pub fn run(app: &mut App, cmd: Command) -> Result<()> {
         Command::Dept(DeptCommand::Edit(args)) => dept_edit(app, args),
         Command::Dept(DeptCommand::List(args)) => dept_list(app, args.output.json),
     }
+}
+
+/// Move an existing casebook's payer data into ciphertext (DESIGN §11), in one signed
+/// commit: the departments get their keys (wrapped to their operators), every case whose
+/// payer is in the clear is sealed to its recipients and keeps only masks, and
+/// `[privacy] payers_encrypted` makes every later case file sealed. Sealing needs only the
+/// departments' public keys; the admin needs to decrypt nothing. History before this commit
+/// still holds the clear text (see the README).
+fn encrypt_payers(app: &mut App) -> Result<()> {
+    use crate::casebook::Role;
+    use crate::protocol::Message;
+    let store = app.store()?;
+    let (mut writer, notices) = store.begin()?;
+    app.ui.notices(notices);
+    let mut book = store.casebook()?;
+    let signer = app.signing_actor(&store, &book)?;
+    let actor = &signer.op;
+    if !actor.has(Role::Admin) {
+        return Err(Error::not_permitted(
+            t!("cmd-operator-action"),
+            t!("cmd-operator-admin-only"),
+        ));
+    }
+    if book.privacy.payers_encrypted {
+        return Err(Error::invalid(
+            t!("cmd-field-setting"),
+            t!("secret-already-encrypted"),
+        ));
+    }
+    let (cases, bad) = store.cases(None)?;
+    // A file that cannot be read cannot be sealed: refuse rather than leave it in the clear.
+    super::list::report_bad(app, bad)?;
+    let opener = signer.opener().ok();
+    let changes =
+        crate::seal::sync_dept_keys(&mut book, opener.as_ref(), crate::clock::real_now())?;
+    book.privacy.payers_encrypted = true;
+    let mut sealed = 0;
+    for mut case in cases.into_iter().filter(|c| c.payer.sealed.is_none()) {
+        let target = crate::seal::target(&case, &book);
+        if target.recipients.is_empty() {
+            return Err(Error::NotReady {
+                id: case.id.clone(),
+                action: t!("secret-seal-action"),
+                reason: t!("secret-seal-no-recipient"),
+            });
+        }
+        case.payer = crate::seal::seal(&case.payer, &target.recipients)?;
+        writer.put_case(&case)?;
+        sealed += 1;
+    }
+    writer.put_casebook(&book)?;
+    let summary = t_in!(Lang::Zh, "secret-encrypt-summary", n = sealed);
+    let message = Message::book_action(BookAction::EncryptPayers, actor, &summary);
+    let commit = writer.commit(&message, actor, signer.signer())?;
+    app.ui.done(&message.subject, commit);
+    super::operator::report_key_changes(app, &book, &changes);
+    app.ui.status(&t!("secret-encrypt-done", n = sealed));
+    Ok(())
 }
 
 /// Apply one setting; the summary for the commit message (always Chinese).

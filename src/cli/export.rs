@@ -11,7 +11,6 @@ use crate::case::Status;
 use crate::casebook::Casebook;
 use crate::error::{Error, Result};
 use crate::ledger::{self, COLUMNS, Cell, Filter, LedgerRow};
-use crate::privacy;
 
 use super::App;
 
@@ -33,7 +32,7 @@ pub struct Args {
     /// Judge lateness on this day (YYYY-MM-DD); default today
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
-    /// Show the payer's details unmasked (own department's cases only)
+    /// Show the payer's details unmasked (cases you can decrypt only)
     #[arg(long)]
     pub reveal: bool,
     /// Write to this file (default stdout; - is stdout too)
@@ -90,39 +89,46 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let book = store.casebook()?;
     let as_of = app.as_of(args.as_of.as_deref())?;
     let actor = if args.reveal {
-        Some(app.actor(&store, &book)?)
+        Some(app.signing_actor(&store, &book)?)
     } else {
         None
     };
     let cal = book.calendar();
-    let (cases, bad) = store.cases(args.year)?;
+    let (mut cases, bad) = store.cases(args.year)?;
     let filter = Filter {
         year: args.year,
         status: args.status,
     };
+    // With --reveal, each case the operator can open (decrypt) is shown in the clear.
+    let mut revealed = std::collections::HashSet::new();
     let mut kept_masked = 0;
+    if let Some(actor) = &actor {
+        for case in cases.iter_mut().filter(|c| filter.matches(c)) {
+            match actor.open_payer(&book, case) {
+                Ok(payer) => {
+                    case.payer = payer;
+                    revealed.insert(case.id.clone());
+                }
+                Err(_) => kept_masked += 1,
+            }
+        }
+    }
     let rows = ledger::ledger(&cases, filter, &book, &cal, as_of, |case| {
-        let Some(actor) = &actor else {
-            return false;
-        };
-        let allowed = privacy::check_reveal(case, actor).is_ok();
-        kept_masked += usize::from(!allowed);
-        allowed
+        revealed.contains(&case.id)
     });
     if kept_masked > 0 {
         app.ui
             .warn(&t!("cmd-export-kept-masked", count = kept_masked));
     }
-    let bytes = match format {
-        LedgerFormat::Csv => csv_bytes(&rows, &book)?,
-        LedgerFormat::Xlsx => xlsx_bytes(&rows, &book)?,
+    match format {
+        LedgerFormat::Csv => app.ui.emit_text(&csv_text(&rows, &book)?, to)?,
+        LedgerFormat::Xlsx => app.ui.emit(&xlsx_bytes(&rows, &book)?, to)?,
         LedgerFormat::Json => {
-            let mut v = serde_json::to_vec_pretty(&rows).map_err(internal)?;
-            v.push(b'\n');
-            v
+            let mut text = serde_json::to_string_pretty(&rows).map_err(internal)?;
+            text.push('\n');
+            app.ui.emit_text(&text, to)?
         }
-    };
-    app.ui.emit(&bytes, to)?;
+    }
     if to.is_some() {
         app.ui.status(&t!("cmd-export-written", count = rows.len()));
     }
@@ -163,8 +169,9 @@ fn internal(e: impl std::fmt::Display) -> Error {
 
 /// CSV with a UTF-8 byte-order mark, which Excel needs to read UTF-8 as such. The written
 /// opinions follow the ledger's columns, one pair of columns per department, so the file
-/// imports again (`dispute import`).
-fn csv_bytes(rows: &[LedgerRow], book: &Casebook) -> Result<Vec<u8>> {
+/// imports again (`dispute import`). Every cell that a spreadsheet would take for a formula
+/// is neutralised ([`neutralise`]).
+fn csv_text(rows: &[LedgerRow], book: &Casebook) -> Result<String> {
     let depts = ledger::opinion_depts(rows, book);
     let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     let header: Vec<String> = COLUMNS
@@ -175,10 +182,22 @@ fn csv_bytes(rows: &[LedgerRow], book: &Casebook) -> Result<Vec<u8>> {
     w.write_record(&header).map_err(internal)?;
     for row in rows {
         let cells = row.cells(book).into_iter().chain(row.opinion_cells(&depts));
-        w.write_record(cells.map(|c| c.to_text()))
+        w.write_record(cells.map(|c| neutralise(c.to_text())))
             .map_err(internal)?;
     }
-    w.into_inner().map_err(internal)
+    let bytes = w.into_inner().map_err(internal)?;
+    String::from_utf8(bytes).map_err(internal)
+}
+
+/// A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is a formula to
+/// Excel, LibreOffice and WPS (`=HYPERLINK(…)`, `+cmd|' /C calc'!A0`): prefixed with `'`,
+/// it is shown as the text it is (OWASP's advice on CSV injection).
+pub fn neutralise(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
 }
 
 /// One sheet (台账, "Ledger" in English): a bold, frozen, filterable header row, column

@@ -88,12 +88,24 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     });
     let store = app.store()?;
     let book = store.casebook()?;
-    let case = store.case(&id)?;
-    let text = match (args.kind, format) {
-        (Kind::Referral, Format::Html) => forms::referral_html(&case, &book)?,
-        (Kind::Referral, Format::Md) => forms::referral_md(&case, &book)?,
-        (Kind::Notice, Format::Html) => forms::notice_html(&case, &book)?,
-        (Kind::Notice, Format::Md) => forms::notice_md(&case, &book)?,
+    let mut case = store.case(&id)?;
+    let render = |case: &crate::case::Case| match (args.kind, format) {
+        (Kind::Referral, Format::Html) => forms::referral_html(case, &book),
+        (Kind::Referral, Format::Md) => forms::referral_md(case, &book),
+        (Kind::Notice, Format::Html) => forms::notice_html(case, &book),
+        (Kind::Notice, Format::Md) => forms::notice_md(case, &book),
     };
-    app.ui.emit(text.as_bytes(), args.output.as_deref())
+    // Refused first if the case has no such document yet.
+    let mut text = render(&case)?;
+    // The notice is addressed to the payer by name: an individual's name is decrypted with
+    // the operator's key (a recipient of the case only).
+    if args.kind == Kind::Notice
+        && case.payer.sealed.is_some()
+        && case.payer.kind == crate::case::PayerKind::Individual
+    {
+        let actor = app.signing_actor(&store, &book)?;
+        case.payer = actor.open_payer(&book, &case)?;
+        text = render(&case)?;
+    }
+    app.ui.emit_text(&text, args.output.as_deref())
 }

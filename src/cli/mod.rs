@@ -9,7 +9,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use dispute_i18n::t;
 
 use crate::calendar;
-use crate::case::{Action, Case, CaseId, Time};
+use crate::case::{Action, Case, CaseId, Payer, Time};
 use crate::casebook::{Casebook, Operator};
 use crate::error::{Error, Result};
 use crate::keys::{KeySources, SigningKey};
@@ -134,6 +134,30 @@ impl Actor {
     pub fn signer(&self) -> Option<&dyn dispute_store::Signer> {
         self.key.as_ref().map(|k| k as &dyn dispute_store::Signer)
     }
+
+    /// The operator's key as able to decrypt, or why it cannot.
+    pub fn opener(&self) -> std::result::Result<crate::seal::Opener, String> {
+        match &self.key {
+            Some(key) => key.opener(),
+            None => Err(t!("secret-closed-no-key")),
+        }
+    }
+
+    /// The payer of a case in the clear, as this operator may see it: sealed data opened
+    /// with the operator's own key through their department's key; data not sealed (a
+    /// casebook before `encrypt-payers`) by the rule of `privacy::check_reveal`.
+    pub fn open_payer(&self, book: &Casebook, case: &Case) -> Result<Payer> {
+        if case.payer.sealed.is_none() {
+            crate::privacy::check_reveal(case, book, &self.op)?;
+            return Ok(case.payer.clone());
+        }
+        let closed = |reason: String| Error::CannotOpen {
+            id: case.id.clone(),
+            reason,
+        };
+        let opener = self.opener().map_err(closed)?;
+        crate::seal::open(case, book, &opener, &self.op.dept).map_err(|c| closed(c.describe(book)))
+    }
 }
 
 /// What every subcommand works with.
@@ -144,6 +168,8 @@ pub struct App {
     wrote: bool,
     /// Autosync ran (or was decided against) for this command.
     synced: bool,
+    /// Departments already named in a warning that they have no key (once per run).
+    warned_without_key: std::collections::BTreeSet<String>,
 }
 
 impl App {
@@ -316,8 +342,9 @@ impl App {
             at,
             now,
         };
-        let next = workflow::apply(&case, &cmd, &ctx)?;
+        let mut next = workflow::apply(&case, &cmd, &ctx)?;
         crate::store::timings::mark("workflow");
+        self.reseal(&book, &actor, &case, &mut next)?;
         self.commit_case(
             &store,
             writer,
@@ -328,6 +355,87 @@ impl App {
             cmd.action(&case),
         )?;
         Ok(next)
+    }
+
+    /// Seal a new case's payer data to its recipients (a casebook whose payer data is
+    /// encrypted), warning about recipient departments that have no key yet.
+    pub fn seal_new(&mut self, book: &Casebook, case: &mut Case) -> Result<()> {
+        if !book.privacy.payers_encrypted {
+            return Ok(());
+        }
+        let target = crate::seal::target(case, book);
+        if target.recipients.is_empty() {
+            return Err(Error::NotReady {
+                id: case.id.clone(),
+                action: t!("secret-seal-action"),
+                reason: t!("secret-seal-no-recipient"),
+            });
+        }
+        self.warn_without_key(book, &target.without_key);
+        case.payer = crate::seal::seal(&case.payer, &target.recipients)?;
+        Ok(())
+    }
+
+    /// After an action, seal the payer data again when its recipients changed (DESIGN
+    /// §11): a department assigned gets it in the same commit. The acting operator opens
+    /// it with their own key; if they cannot and the action changed who may read it, the
+    /// action is refused; if only keys changed (a rotation, a department's first key), the
+    /// old seal stays and a later action renews it.
+    fn reseal(
+        &mut self,
+        book: &Casebook,
+        actor: &Actor,
+        before: &Case,
+        after: &mut Case,
+    ) -> Result<()> {
+        use crate::seal::{Reseal, reseal, reseal_plan};
+        let Reseal::To { target, required } = reseal_plan(before, after, book) else {
+            return Ok(());
+        };
+        let opened = actor.opener().and_then(|o| {
+            crate::seal::open(after, book, &o, &actor.op.dept).map_err(|c| c.describe(book))
+        });
+        match opened {
+            Ok(clear) => {
+                let was = crate::privacy::recipient_depts(before, book);
+                let new: Vec<String> = target
+                    .without_key
+                    .iter()
+                    .filter(|d| !was.contains(d))
+                    .cloned()
+                    .collect();
+                self.warn_without_key(book, &new);
+                after.payer = reseal(&clear, &target.recipients)?;
+                Ok(())
+            }
+            Err(reason) if required => Err(Error::CannotReseal {
+                id: after.id.clone(),
+                reason,
+            }),
+            Err(reason) => {
+                self.ui.warn(&t!(
+                    "secret-warn-kept-old-seal",
+                    id = after.id.as_str(),
+                    reason = reason
+                ));
+                Ok(())
+            }
+        }
+    }
+
+    fn warn_without_key(&mut self, book: &Casebook, depts: &[String]) {
+        let depts: Vec<&String> = depts
+            .iter()
+            .filter(|d| self.warned_without_key.insert(d.to_string()))
+            .collect();
+        if depts.is_empty() {
+            return;
+        }
+        let names: Vec<&str> = depts.iter().map(|d| book.dept_short(d)).collect();
+        self.ui.warn(&t!(
+            "secret-warn-no-dept-key",
+            depts = names.join(&t!("secret-list-sep"))
+        ));
     }
 
     /// Commit a case the workflow produced: warn about uncovered years, check the file
@@ -498,6 +606,7 @@ where
         global: cli.global,
         wrote: false,
         synced: false,
+        warned_without_key: Default::default(),
     };
     let result = dispatch(&mut app, cli.command);
     if result.is_ok() {

@@ -114,7 +114,7 @@ pub fn run(app: &mut App, cmd: Command) -> Result<()> {
             let key = args.public_key.as_deref().map(read_public_key).transpose()?;
             let new = Operator {
                 id: validate::operator_id(&args.id)?,
-                name: validate::line(&t!("cmd-field-name"), &args.name)?,
+                name: validate::name(&t!("cmd-field-name"), &args.name)?,
                 email: validate::email(&args.email)?,
                 dept: args.dept.trim().to_string(),
                 roles,
@@ -210,7 +210,7 @@ pub fn run(app: &mut App, cmd: Command) -> Result<()> {
             let name = args
                 .name
                 .as_deref()
-                .map(|n| validate::line(&t!("cmd-field-name"), n))
+                .map(|n| validate::name(&t!("cmd-field-name"), n))
                 .transpose()?;
             let phone = args.phone.as_deref().map(validate::phone).transpose()?;
             change(app, BookAction::OperatorEdit, move |book, actor| {
@@ -359,11 +359,67 @@ pub(super) fn change(
         ));
     }
     let summary = edit(&mut book, actor)?;
+    let changes = if is_operator_action(action) {
+        // The departments' keys follow their operators (DESIGN §11), in the same commit.
+        let opener = signer.opener().ok();
+        crate::seal::sync_dept_keys(&mut book, opener.as_ref(), crate::clock::real_now())?
+    } else {
+        vec![]
+    };
     writer.put_casebook(&book)?;
     let message = Message::book_action(action, actor, &summary);
     let commit =
         super::commit_or_report(&store, writer, &message, actor, signer.signer(), &message.subject)?;
     app.wrote();
     app.ui.done(&message.subject, commit);
+    report_key_changes(app, &book, &changes);
     Ok(())
+}
+
+fn is_operator_action(action: BookAction) -> bool {
+    matches!(
+        action,
+        BookAction::OperatorAdd
+            | BookAction::OperatorDisable
+            | BookAction::OperatorEnable
+            | BookAction::OperatorEdit
+            | BookAction::OperatorKey
+    )
+}
+
+/// Tell the admin what happened to the departments' keys for payer data.
+pub(super) fn report_key_changes(
+    app: &mut App,
+    book: &Casebook,
+    changes: &[crate::seal::KeyChange],
+) {
+    use crate::seal::KeyChange;
+    let sep = t!("secret-list-sep");
+    for change in changes {
+        match change {
+            KeyChange::Created { dept } => app.ui.status(&t!(
+                "secret-key-created",
+                dept = book.dept_short(dept)
+            )),
+            KeyChange::Rewrapped { dept, added } => app.ui.status(&t!(
+                "secret-key-rewrapped",
+                dept = book.dept_short(dept),
+                operators = added.join(&sep)
+            )),
+            KeyChange::Rotated { dept, removed } => app.ui.warn(&t!(
+                "secret-key-rotated",
+                dept = book.dept_short(dept),
+                operators = removed.join(&sep)
+            )),
+            KeyChange::RotatedUnopened { dept, added } => app.ui.warn(&t!(
+                "secret-key-rotated-unopened",
+                dept = book.dept_short(dept),
+                operators = added.join(&sep)
+            )),
+            KeyChange::Retired { dept } => app.ui.warn(&t!(
+                "secret-key-retired",
+                dept = book.dept_short(dept)
+            )),
+        }
+    }
 }

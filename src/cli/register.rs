@@ -66,9 +66,10 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
             contact: args
                 .contact
                 .as_deref()
-                .map(|c| validate::line(&t!("cmd-field-contact"), c))
+                .map(|c| validate::name(&t!("cmd-field-contact"), c))
                 .transpose()?,
             phone: validate::phone(&args.phone)?,
+            sealed: None,
         },
         title: args.title.as_deref().map(validate::title).transpose()?,
         summary: validate::text(&t!("cmd-field-summary"), &args.summary)?,
@@ -102,7 +103,8 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         at,
         now,
     };
-    let case = workflow::register(&id, new, &ctx)?;
+    let mut case = workflow::register(&id, new, &ctx)?;
+    app.seal_new(&book, &mut case)?;
     let done = app.commit_case(&store, writer, &book, &actor, &case, &case, Action::Register);
     // Committed but not finished: the ID is still the one line on stdout, so a script
     // does not register the same matter again.

@@ -15,7 +15,8 @@ pub struct Args {
     pub case: CaseArg,
     #[command(flatten)]
     pub output: JsonArg,
-    /// Show the payer's details unmasked (receiving or assigned department only)
+    /// Show the payer's details unmasked (the case's recipient departments only, decrypted
+    /// with your key)
     #[arg(long)]
     pub reveal: bool,
 }
@@ -37,10 +38,10 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
             new = new.as_str()
         ));
     }
-    let case = store.case(&id)?;
+    let mut case = store.case(&id)?;
     if args.reveal {
-        let actor = app.actor(&store, &book)?;
-        privacy::check_reveal(&case, &actor)?;
+        let actor = app.signing_actor(&store, &book)?;
+        case.payer = actor.open_payer(&book, &case)?;
     }
     let shown = privacy::for_display(&case, args.reveal);
     if args.output.json {

@@ -508,11 +508,26 @@ fn register_records_the_first_receiver_and_the_payer() {
     assert_eq!(case["channel"].as_str(), Some("phone"));
     assert_eq!(case["district"].as_str(), Some("古魏镇"));
     assert_eq!(case["category"].as_integer(), Some(8));
-    assert_eq!(case["payer"]["phone"].as_str(), Some("13812340000"));
+    // the file holds masks and the encrypted payer data (DESIGN §11)
+    assert_eq!(case["payer"]["phone"].as_str(), Some("138****0000"));
     assert_eq!(
         case["payer"]["id_code"].as_str(),
-        Some("11010519491231002X")
+        Some("110***********002X")
     );
+    assert_eq!(case["payer"]["name"].as_str(), Some("王**"));
+    let sealed = &case["payer"]["sealed"];
+    assert!(
+        sealed["data"]
+            .as_str()
+            .unwrap()
+            .starts_with("-----BEGIN AGE ENCRYPTED FILE-----")
+    );
+    let revealed = env.as_ok("zhangsan", &["show", &id, "--json", "--reveal"]);
+    let revealed: serde_json::Value = serde_json::from_str(&revealed).unwrap();
+    assert_eq!(revealed["payer"]["phone"], "13812340000");
+    assert_eq!(revealed["payer"]["id_code"], "11010519491231002X");
+    assert_eq!(revealed["payer"]["name"], "王小明");
+    assert_eq!(revealed["payer"]["contact"], "王大明");
     // received_at is the --at time
     let received = case["received_at"].to_string();
     assert!(received.contains("2026-11-02T09:30:00"), "{received}");

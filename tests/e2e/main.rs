@@ -15,4 +15,5 @@ mod latefee;
 mod ledger;
 mod locale;
 mod sync;
+mod secret;
 mod workflow;

@@ -43,6 +43,7 @@ pub struct Auditor {
 /// Actions on `casebook.toml` (all others but `import` act on one case).
 const INIT: &str = BookAction::Init.code_str();
 const IMPORT: &str = BookAction::Import.code_str();
+const ENCRYPT_PAYERS: &str = BookAction::EncryptPayers.code_str();
 
 impl Auditor {
     /// Case files that existed before the first checked commit (for `--since`).
@@ -161,6 +162,11 @@ impl Auditor {
                 let book = book.as_ref().expect("parent casebook");
                 check_actor(rec, book, operator_id, Role::Receiver)
                     .and_then(|op| self.check_import(rec, book, op))
+            }
+            ENCRYPT_PAYERS => {
+                let book = book.as_ref().expect("parent casebook");
+                check_actor(rec, book, operator_id, Role::Admin)
+                    .and_then(|_| check_encrypt_payers(rec, book))
             }
             code => match Action::from_code(code) {
                 Some(a) => {
@@ -330,7 +336,16 @@ impl Auditor {
         if book.operators.len() != 1 || op.name != rec.info.author_name {
             return Err((None, t!("audit-init-one-admin")));
         }
-        Ok(())
+        let mut keyless = book.clone();
+        for d in &mut keyless.departments {
+            d.keys.clear();
+        }
+        crate::casebook_change::dept_keys_follow(&keyless, &book).map_err(|why| {
+            (
+                None,
+                t!("secret-audit-dept-keys", action = INIT, reason = why),
+            )
+        })
     }
 
     fn check_import(&self, rec: &CommitRecord, book: &Casebook, op: &Operator) -> Checked<()> {
@@ -344,7 +359,8 @@ impl Auditor {
             if case.receiving_dept != op.dept {
                 return Err((id, t!("audit-import-wrong-dept", dept = op.dept)));
             }
-            replay_imported(&case, book, rec.info.time).map_err(|r| (id, r))?;
+            replay_imported(&case, book, rec.info.time).map_err(|r| (id.clone(), r))?;
+            crate::seal::check_sealed(book, None, &case).map_err(|r| (id, r))?;
         }
         Ok(())
     }
@@ -445,6 +461,11 @@ impl Auditor {
                 workflow::apply(old, &cmd, &ctx)
             }
         };
+        // The sealed payer data is not the workflow's: it is checked by `check_sealed`.
+        let replayed = replayed.map(|mut expected| {
+            expected.payer.sealed = new.payer.sealed.clone();
+            expected
+        });
         match replayed {
             Err(e) => Err((id, t!("audit-workflow-refuses", error = e.to_string()))),
             Ok(expected) if expected != new => Err((
@@ -454,7 +475,7 @@ impl Auditor {
                     field = first_difference(&expected, &new)
                 ),
             )),
-            Ok(_) => Ok(()),
+            Ok(_) => crate::seal::check_sealed(book, old.as_ref(), &new).map_err(|r| (id, r)),
         }
     }
 }
@@ -514,10 +535,50 @@ fn check_book_change(rec: &CommitRecord, before: &Casebook, kind: BookAction) ->
         .and_then(|t| Casebook::parse(t).ok())
         .ok_or_else(|| (None, t!("audit-casebook-invalid-after")))?;
     if crate::casebook_change::is_legal(before, &after, kind) {
-        Ok(())
-    } else {
-        Err((None, t!("audit-book-not-legal", action = action)))
+        return Ok(());
     }
+    match crate::casebook_change::dept_keys_follow(before, &after) {
+        Err(why) => Err((
+            None,
+            t!("secret-audit-dept-keys", action = action, reason = why),
+        )),
+        Ok(()) => Err((None, t!("audit-book-not-legal", action = action))),
+    }
+}
+
+/// `admin encrypt-payers`: `casebook.toml` switches encryption on (department keys made for
+/// the operators, nothing else), and every other file it changes is an existing case whose
+/// payer was in the clear and is now sealed to the recipients the case calls for, with the
+/// masks of the old values and nothing else changed.
+fn check_encrypt_payers(rec: &CommitRecord, before: &Casebook) -> Checked<()> {
+    let action = BookAction::EncryptPayers.code();
+    let after = rec
+        .changes
+        .iter()
+        .find(|c| c.path == CASEBOOK_FILE)
+        .and_then(|c| c.new.as_deref())
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .and_then(|t| Casebook::parse(t).ok())
+        .ok_or_else(|| (None, t!("audit-casebook-invalid-after")))?;
+    if !crate::casebook_change::is_legal(before, &after, BookAction::EncryptPayers) {
+        return Err((None, t!("audit-book-not-legal", action = action)));
+    }
+    for c in rec.changes.iter().filter(|c| c.path != CASEBOOK_FILE) {
+        let id = case_of(&c.path);
+        let (Some(old), Some(new)) = (&c.old, &c.new) else {
+            return Err((id, t!("secret-audit-encrypt-touches", path = c.path)));
+        };
+        let old = parse(old, &c.path).map_err(|r| (id.clone(), r))?;
+        let new = parse(new, &c.path).map_err(|r| (id.clone(), r))?;
+        let mut expected = old.clone();
+        expected.payer = old.payer.masked();
+        expected.payer.sealed = new.payer.sealed.clone();
+        if old.payer.sealed.is_some() || new.payer.sealed.is_none() || expected != new {
+            return Err((id, t!("secret-audit-encrypt-changes", path = c.path)));
+        }
+        crate::seal::check_sealed(&after, None, &new).map_err(|r| (id, r))?;
+    }
+    Ok(())
 }
 
 /// A case file of a merge must hold every event of every side, and nothing no side had:

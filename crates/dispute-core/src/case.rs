@@ -162,8 +162,10 @@ code_enum!(Decision {
 /// One action of the workflow, defined with everything else about it in `workflow`.
 pub use crate::workflow::Action;
 
-/// The person or employer who raised the dispute. Phone, ID code and contact are
-/// confidential (DESIGN §2.7): output masks them unless revealed.
+/// The person or employer who raised the dispute. Phone, ID code and contact — and an
+/// individual's name — are confidential (DESIGN §2.7, §11): output masks them unless
+/// revealed. In a casebook whose payer data is encrypted they are stored in `sealed`, and
+/// the fields here hold only their masks (`138****0000`, `孙**`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Payer {
@@ -174,6 +176,29 @@ pub struct Payer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,
     pub phone: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sealed: Option<Sealed>,
+}
+
+/// The payer's confidential fields encrypted at rest (age, ASCII armor) to the department
+/// keys of the case's recipients (see `seal`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sealed {
+    /// Who can open it: each recipient department with the key (`age1…`) it was
+    /// encrypted to, by department code.
+    pub recipients: Vec<SealedFor>,
+    /// The name, ID code, contact and phone, encrypted (`-----BEGIN AGE ENCRYPTED FILE-----`).
+    pub data: String,
+}
+
+/// One recipient of sealed payer data: a department and its key.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SealedFor {
+    pub dept: String,
+    /// The department key's public half, an age X25519 recipient (`age1…`).
+    pub key: String,
 }
 
 /// Due dates computed when the action that sets them happened; never recomputed.
@@ -416,11 +441,18 @@ pub struct Imported {
     pub at: Time,
 }
 
+/// A case file larger than this is refused before it is parsed: no record the workflow
+/// writes comes near it, and a huge file must not slow down or flood every reader.
+pub const MAX_CASE_FILE_BYTES: usize = 256 * 1024;
+
 impl Case {
     pub fn from_toml(text: &str, path: &str) -> Result<Case> {
+        if text.len() > MAX_CASE_FILE_BYTES {
+            return Err(too_large(path, text.len() as u64));
+        }
         let case: Case = toml::from_str(text).map_err(|e| Error::CaseFileInvalid {
             path: path.to_string(),
-            reason: one_line(&e.to_string()),
+            reason: parse_problem(&e, text),
         })?;
         let expected = CaseId::parse(&case.id)
             .ok()
@@ -460,6 +492,48 @@ impl Case {
 /// Collapse a multi-line parser message into one line for the error line.
 pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A problem message is cut to this many characters: it names what is wrong, it does not
+/// reproduce the file.
+const MAX_PROBLEM_CHARS: usize = 160;
+
+/// What a TOML parser found wrong, as one short line: the line number and the parser's
+/// message, without the excerpt of the file it would quote (which may hold payer data),
+/// phone and ID numbers masked, cut to a readable length.
+pub fn parse_problem(e: &toml::de::Error, text: &str) -> String {
+    let message = short_problem(e.message());
+    match e.span() {
+        Some(span) => {
+            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+            dispute_i18n::t!("secret-parse-problem", line = line, message = message)
+        }
+        None => message,
+    }
+}
+
+/// A parser's or validator's message made safe to print: one line, phone and ID numbers
+/// masked, at most [`MAX_PROBLEM_CHARS`] characters.
+pub fn short_problem(message: &str) -> String {
+    let line = crate::privacy::mask_free_text(&one_line(message));
+    if line.chars().count() <= MAX_PROBLEM_CHARS {
+        return line;
+    }
+    let mut cut: String = line.chars().take(MAX_PROBLEM_CHARS).collect();
+    cut.push('…');
+    cut
+}
+
+/// The refusal of a case file over [`MAX_CASE_FILE_BYTES`].
+pub fn too_large(path: &str, bytes: u64) -> Error {
+    Error::CaseFileInvalid {
+        path: path.to_string(),
+        reason: dispute_i18n::t!(
+            "secret-case-too-large",
+            kib = bytes.div_ceil(1024),
+            max = MAX_CASE_FILE_BYTES / 1024
+        ),
+    }
 }
 
 /// A validated case ID `<DEPT>-<YEAR>-<SEQ>`: upper-case ASCII letters, a four-digit year,

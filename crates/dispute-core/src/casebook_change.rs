@@ -4,16 +4,36 @@
 //! disabled, enabled, edited or given a new key, signing switched on, a setting changed,
 //! one calendar year added or replaced, one member department added or renamed.
 //! Anything else in the same commit (a second operator touched, a setting slipped in with
-//! an operator change) is not that action.
+//! an operator change) is not that action. An operator action also brings the departments'
+//! keys for payer data in line with their operators (`seal::sync_dept_keys`):
+//! [`dept_keys_follow`] checks that, without any key.
 
 use crate::calendar::CalendarYear;
-use crate::casebook::{Casebook, Department, Operator};
+use crate::casebook::{Casebook, Department, DeptKey, Operator};
 use crate::protocol::BookAction;
 
 /// Whether `after` is `before` changed as `kind` changes it.
 pub fn is_legal(before: &Casebook, after: &Casebook, kind: BookAction) -> bool {
     match kind {
         BookAction::Init | BookAction::Import => false,
+        BookAction::EncryptPayers => {
+            let mut was = after.clone();
+            was.privacy = before.privacy.clone();
+            !before.privacy.payers_encrypted
+                && after.privacy.payers_encrypted
+                && same_settings(before, &was)
+                && before.operators == after.operators
+                && dept_keys_follow(before, after).is_ok()
+        }
+        BookAction::OperatorAdd
+        | BookAction::OperatorDisable
+        | BookAction::OperatorEnable
+        | BookAction::OperatorEdit
+        | BookAction::OperatorKey
+            if dept_keys_follow(before, after).is_err() =>
+        {
+            false
+        }
         BookAction::OperatorAdd => {
             same_settings(before, after)
                 && after.operators.len() == before.operators.len() + 1
@@ -117,13 +137,78 @@ fn one_year_added_or_replaced(before: &[CalendarYear], after: &[CalendarYear]) -
         && before.iter().all(|b| years.contains(&b.year))
 }
 
-/// Everything but the operators is unchanged.
+/// Everything but the operators (and the departments' keys, see [`dept_keys_follow`]) is
+/// unchanged.
 fn same_settings(before: &Casebook, after: &Casebook) -> bool {
     let mut b = before.clone();
     let mut a = after.clone();
     b.operators.clear();
     a.operators.clear();
+    for d in b.departments.iter_mut().chain(a.departments.iter_mut()) {
+        d.keys.clear();
+    }
     a == b
+}
+
+/// Why the departments' keys in `after` do not follow its operators, if they do not.
+///
+/// Keys are only ever added or retired, never removed or rewritten: an old key keeps its
+/// public half and its date, may be retired once, and may be re-wrapped only to more SSH
+/// keys (newcomers). A department whose keys or operators changed has a current key wrapped
+/// to exactly the SSH keys of its active operators — checked from the stanzas of the
+/// encrypted secret — or, with no such operator left, no current key.
+pub fn dept_keys_follow(before: &Casebook, after: &Casebook) -> Result<(), String> {
+    use crate::seal::{members, wrapped_as_listed};
+    for dept in &after.departments {
+        let old: &[DeptKey] = before
+            .department(&dept.code)
+            .map(|d| d.keys.as_slice())
+            .unwrap_or_default();
+        let new = &dept.keys;
+        let fail = |key: &str| Err(dispute_i18n::t!(key, dept = dept.code.as_str()));
+        if new.len() < old.len() || new.len() > old.len() + 1 {
+            return fail("secret-audit-keys-removed");
+        }
+        for (o, n) in old.iter().zip(new) {
+            let same_key = o.recipient == n.recipient && o.created == n.created;
+            let retired_ok = o.retired.is_none() || o.retired == n.retired;
+            let rewrap_ok = o.secret == n.secret && o.wrapped_to == n.wrapped_to
+                || o.wrapped_to.iter().all(|f| n.wrapped_to.contains(f));
+            if !(same_key && retired_ok && rewrap_ok) {
+                return fail("secret-audit-key-rewritten");
+            }
+        }
+        if new[old.len()..].iter().any(|k| k.retired.is_some()) {
+            return fail("secret-audit-key-born-retired");
+        }
+        if new.iter().filter(|k| k.retired.is_none()).count() > 1 {
+            return fail("secret-audit-two-current-keys");
+        }
+        for (i, k) in new.iter().enumerate() {
+            let changed = old.get(i).is_none_or(|o| o.secret != k.secret);
+            if changed && !wrapped_as_listed(after, k) {
+                return fail("secret-audit-key-not-as-listed");
+            }
+        }
+        let fps: Vec<String> = members(after, &dept.code)
+            .into_iter()
+            .map(|(fp, _)| fp)
+            .collect();
+        let old_fps: Vec<String> = members(before, &dept.code)
+            .into_iter()
+            .map(|(fp, _)| fp)
+            .collect();
+        if new.as_slice() == old && fps == old_fps {
+            continue;
+        }
+        let current = new.iter().rev().find(|k| k.retired.is_none());
+        match current {
+            None if fps.is_empty() => {}
+            Some(k) if k.wrapped_to == fps => {}
+            _ => return fail("secret-audit-key-not-for-operators"),
+        }
+    }
+    Ok(())
 }
 
 /// Exactly one operator changed, and `legal` accepts that change.

@@ -101,6 +101,17 @@ pub enum Error {
         at: String,
         hours: u32,
     },
+    /// The operator cannot decrypt a case's payer data; `reason` says why.
+    CannotOpen {
+        id: String,
+        reason: String,
+    },
+    /// An action changes who may read a case's payer data, and the operator cannot decrypt
+    /// it to seal it again for them.
+    CannotReseal {
+        id: String,
+        reason: String,
+    },
 
     // ---- invalid ----
     /// `field` is the catalog word of the field (标题 / title), `reason` a whole clause.
@@ -186,7 +197,9 @@ impl Error {
             | KeyMismatch { .. }
             | NoRegisteredKey(_)
             | UnknownKey(_)
-            | BackdateTooFar { .. } => Kind::Refused,
+            | BackdateTooFar { .. }
+            | CannotOpen { .. }
+            | CannotReseal { .. } => Kind::Refused,
             ImportRows(_)
             | Invalid { .. }
             | Exists { .. }
@@ -235,6 +248,12 @@ impl Error {
             }
             NotPermitted { action, rule } => {
                 t_in!(lang, "err-not-permitted", action = action, rule = rule)
+            }
+            CannotOpen { id, reason } => {
+                t_in!(lang, "secret-err-cannot-open", id = id, reason = reason)
+            }
+            CannotReseal { id, reason } => {
+                t_in!(lang, "secret-err-cannot-reseal", id = id, reason = reason)
             }
             WrongState {
                 id, status, action, ..
@@ -337,6 +356,8 @@ impl Error {
             BackdateTooFar { .. } => "hint-backdate-too-far",
             NotPermitted { .. } => "hint-not-permitted",
             WrongState { next, .. } if !next.is_empty() => return Some(next.clone()),
+            CannotOpen { .. } => "secret-hint-cannot-open",
+            CannotReseal { .. } => "secret-hint-cannot-reseal",
             WrongState { id, .. } => return Some(t_in!(lang, "hint-wrong-state", id = id)),
             NotReady { id, .. } => return Some(t_in!(lang, "hint-not-ready", id = id)),
             AlreadyInitialised(_) => "hint-already-initialised",
@@ -490,6 +511,14 @@ mod tests {
             Error::UnknownGitEmail("x@y".into()),
             Error::ActorDisabled("x".into()),
             Error::not_permitted("a", "r"),
+            Error::CannotOpen {
+                id: "i".into(),
+                reason: "r".into(),
+            },
+            Error::CannotReseal {
+                id: "i".into(),
+                reason: "r".into(),
+            },
             Error::WrongState {
                 id: "i".into(),
                 status: "s".into(),

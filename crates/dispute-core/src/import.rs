@@ -259,7 +259,7 @@ pub fn parse_toml(text: &str) -> std::result::Result<Vec<Row>, RowError> {
     let file: File = toml::from_str(text).map_err(|e| RowError {
         row: 0,
         column: t!("import-where-file"),
-        reason: crate::case::one_line(&e.to_string()),
+        reason: crate::case::parse_problem(&e, text),
     })?;
     let mut rows = vec![];
     for (i, value) in file.cases.into_iter().enumerate() {
@@ -292,7 +292,7 @@ pub fn parse_toml(text: &str) -> std::result::Result<Vec<Row>, RowError> {
         let raw: RawCase = value.try_into().map_err(|e: toml::de::Error| RowError {
             row: number,
             column: "[[cases]]".into(),
-            reason: crate::case::one_line(&e.to_string()),
+            reason: crate::case::short_problem(e.message()),
         })?;
         rows.push(Row { number, raw });
     }
@@ -722,7 +722,7 @@ fn replay(
     let contact = field!(
         r.contact
             .as_deref()
-            .map(|c| validate::line(&column("contact"), c))
+            .map(|c| validate::name(&column("contact"), c))
             .transpose()
             .map_err(|e| err("contact", e.to_string()))
     );
@@ -999,6 +999,7 @@ fn replay(
             id_code: payer_id,
             contact,
             phone,
+            sealed: None,
         },
         title,
         summary,
@@ -1007,7 +1008,7 @@ fn replay(
         category,
         insurance: insurance.clone(),
     };
-    if let Some(existing) = (cx.same_case)(&new.payer.name, received) {
+    if let Some(existing) = (cx.same_case)(&new.payer.display_name(), received) {
         return fail(
             "received_at",
             t!("import-err-same-case", existing = existing),

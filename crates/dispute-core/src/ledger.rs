@@ -283,6 +283,10 @@ pub fn ledger_row(
         )),
         _ => None,
     };
+    let result = match reveal {
+        true => result,
+        false => result.map(|r| crate::privacy::mask_free_text(&r)),
+    };
     let mut discipline: Vec<String> = vec![];
     for d in &case.discipline {
         if !discipline.contains(&d.dept) {
@@ -1085,6 +1089,7 @@ mod tests {
                 id_code: Some("91140830MA0K123456".into()),
                 contact: Some("王小明".into()),
                 phone: "13812340000".into(),
+                sealed: None,
             },
             title: None,
             summary: "对缴费基数核定有异议".into(),

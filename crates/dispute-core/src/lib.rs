@@ -22,6 +22,7 @@ pub mod ledger;
 pub mod privacy;
 pub mod protocol;
 pub mod schema;
+pub mod seal;
 pub mod summary;
 pub mod sync;
 pub mod text;

@@ -73,6 +73,9 @@ pub enum BookAction {
     DeptAdd,
     /// A member department's name changed (`dispute admin dept edit`).
     DeptEdit,
+    /// Existing cases' payer data encrypted, and from now on every case's
+    /// (`dispute admin encrypt-payers`).
+    EncryptPayers,
 }
 
 impl BookAction {
@@ -89,6 +92,7 @@ impl BookAction {
         BookAction::CalendarAdd,
         BookAction::DeptAdd,
         BookAction::DeptEdit,
+        BookAction::EncryptPayers,
     ];
 
     pub fn code(self) -> &'static str {
@@ -109,6 +113,7 @@ impl BookAction {
             BookAction::CalendarAdd => "admin-calendar-add",
             BookAction::DeptAdd => "admin-dept-add",
             BookAction::DeptEdit => "admin-dept-edit",
+            BookAction::EncryptPayers => "admin-encrypt-payers",
         }
     }
 
@@ -118,7 +123,10 @@ impl BookAction {
 
     /// Admin actions that change `casebook.toml` alone.
     pub fn edits_casebook(self) -> bool {
-        !matches!(self, BookAction::Init | BookAction::Import)
+        !matches!(
+            self,
+            BookAction::Init | BookAction::Import | BookAction::EncryptPayers
+        )
     }
 }
 

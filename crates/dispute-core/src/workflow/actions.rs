@@ -204,7 +204,8 @@ mod register {
         t_in!(
             s.lang,
             "commit-register",
-            payer = after.payer.name,
+            // An individual appears in history only by the mask of the name.
+            payer = after.payer.display_name(),
             kind = after.payer.kind.label_in(s.lang),
             what = what
         )

@@ -142,6 +142,7 @@ fn new_case() -> NewCase {
             id_code: Some("91140830MA0K7B2X3Q".into()),
             contact: Some("王经理".into()),
             phone: "13912345678".into(),
+            sealed: None,
         },
         title: Some("缴费基数核定争议".into()),
         summary: "单位对2026年度社会保险缴费基数核定有异议".into(),

@@ -119,6 +119,7 @@ fn main() {
                 id_code: None,
                 contact: None,
                 phone: format!("138{:08}", i),
+                sealed: None,
             },
             title: Some(format!("缴费争议 {i}")),
             summary: "缴费人对缴费基数核定有异议。".into(),

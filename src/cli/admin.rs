@@ -504,6 +504,7 @@ fn dept_add(app: &mut App, args: DeptAddArgs) -> Result<()> {
         code,
         name: validate::line(&t!("clerk-field-dept-name"), &args.name)?,
         short: validate::line(&t!("clerk-field-dept-short"), &args.short)?,
+        keys: vec![],
     };
     super::operator::change(app, BookAction::DeptAdd, move |book, _| {
         if let Some(d) = book.department(&new.code) {

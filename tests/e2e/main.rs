@@ -14,6 +14,6 @@ mod import;
 mod latefee;
 mod ledger;
 mod locale;
-mod sync;
 mod secret;
+mod sync;
 mod workflow;

@@ -390,6 +390,7 @@ mod tests {
             code: "housing".into(),
             name: "芮城县住房和城乡建设局".into(),
             short: "县住建局".into(),
+            keys: vec![],
         });
         assert!(is_legal(&before, &added, BookAction::DeptAdd));
         assert!(!is_legal(&before, &added, BookAction::DeptEdit));

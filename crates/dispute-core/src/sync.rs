@@ -170,7 +170,7 @@ pub fn replay_book_action(
     }
     let mut next = target.clone();
     match kind {
-        BookAction::Init | BookAction::Import => {
+        BookAction::Init | BookAction::Import | BookAction::EncryptPayers => {
             return Err(dispute_i18n::t!("sync-reject-not-replayable"));
         }
         BookAction::OperatorAdd => {

@@ -65,6 +65,7 @@ fn registered(book: &Casebook, id: &str, at: &str) -> Case {
                 id_code: None,
                 contact: None,
                 phone: "13812340000".into(),
+                sealed: None,
             },
             title: Some("缴费基数争议".into()),
             summary: "对缴费基数有异议".into(),

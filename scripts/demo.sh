@@ -7,7 +7,9 @@
 # a referral through the 12345 hotline, a redirect, and a refusal reported to the
 # discipline commission. The administrator adds a year of public holidays by command, a
 # clerk corrects a registration and voids a mistaken one. It ends with the ledger, the
-# overdue list, the git history and `dispute verify` over all of it.
+# overdue list, the git history and `dispute verify` over all of it, and shows that no
+# payer's phone, ID number, contact or individual name is in the repository in the clear:
+# they are encrypted to the departments handling each case (DESIGN §11).
 #
 # The clock is fixed (DISPUTE_NOW) so the output, including what is overdue, is the same
 # on every run; commit timestamps are the real time.
@@ -64,7 +66,7 @@ say "1. 本部门办理：个人对滞纳金加收有异议（县税务局受理
 OWN=$(reg zhangwei --payer-kind individual --payer-name 赵建华 --payer-id 11010519491231002X \
   --phone 13935901234 --district 古魏镇 --channel visit --at 2026-11-02T09:20:00+08:00 \
   --title 灵活就业人员滞纳金加收异议 --insurance pension \
-  --summary "灵活就业人员赵建华称 2026 年 3 月因银行扣款失败未能按时缴费，对加收的滞纳金有异议，要求减免。")
+  --summary "灵活就业人员称 2026 年 3 月因银行扣款失败未能按时缴费，对加收的滞纳金有异议，要求减免。")
 echo "登记为 $OWN"
 as zhangwei classify "$OWN" --track own --category 6 --at 2026-11-02T10:00:00+08:00
 as zhangwei reply "$OWN" --at 2026-11-06T15:00:00+08:00 \
@@ -178,6 +180,25 @@ as wangfang form notice "$GEN" -o "$DIR/forms/告知书-$GEN.html"
 
 say "滞纳金计算（争议类别 6）"
 run latefee --amount 8650.00 --from 2026-03-16 --to 2026-04-30
+
+say "缴费人信息加密保存：案件文件里只有遮盖值和密文"
+CASEFILE=$(cd "$DISPUTE_CASEBOOK" && git ls-files "cases/*/$OWN.toml")
+sed -n '/^\[payer\]/,/^-----BEGIN/p' "$DISPUTE_CASEBOOK/$CASEFILE"
+echo "…"
+sed -n '/^\[\[payer.sealed.recipients\]\]/,$p' "$DISPUTE_CASEBOOK/$CASEFILE" | sed -n '1,7p'
+say "受理部门的操作员用自己的私钥解密查看"
+as zhangwei show "$OWN" --reveal | sed -n '/【受理登记】/,/反映事项/p'
+say "无关部门的操作员拿到文件和自己的私钥也打不开"
+as yangmin show "$OWN" --reveal || echo "（县司法局不是本案的接收部门，拒绝）"
+say "操作员离岗：停用后其部门密钥更换，此后的案件不再向其开放"
+as admin operator disable huangli
+say "整个 git 仓库（每个提交、每个版本）里找不到缴费人的电话、证件号码、联系人和个人姓名"
+printf '$ git cat-file --batch-all-objects --batch | grep -c -e 13935901234 -e 11010519491231002X -e 王小明 -e 孙秀英 …\n'
+FOUND=$(git -C "$DISPUTE_CASEBOOK" cat-file --batch-all-objects --batch | grep -a -c \
+  -e 13935901234 -e 11010519491231002X -e 13812340000 -e 91350100M000100Y43 -e 03593025566 \
+  -e 13700001111 -e 13633334444 -e 13512345678 -e 13811112222 -e 1370000010 \
+  -e 赵建华 -e 孙秀英 -e 周志强 -e 张秀兰 -e 王小明 -e 陈立 -e 刘海 || true)
+echo "$FOUND"
 
 say "案件列表"
 run list

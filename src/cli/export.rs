@@ -1,4 +1,5 @@
-//! `dispute export`: the ledger (台账) as CSV, an Excel workbook or JSON.
+//! `dispute export`: the ledger (台账) as CSV, an Excel workbook or JSON; or a department's
+//! cases as an import file (TOML) to carry them into a new casebook.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -49,6 +50,8 @@ pub enum LedgerFormat {
     Xlsx,
     /// JSON array
     Json,
+    /// Import file (TOML) of your department's cases, for a new casebook; needs --reveal
+    Toml,
 }
 
 impl LedgerFormat {
@@ -57,13 +60,19 @@ impl LedgerFormat {
             LedgerFormat::Csv => "csv",
             LedgerFormat::Xlsx => "xlsx",
             LedgerFormat::Json => "json",
+            LedgerFormat::Toml => "toml",
         }
     }
 }
 
 impl clap::ValueEnum for LedgerFormat {
     fn value_variants<'a>() -> &'a [Self] {
-        &[LedgerFormat::Csv, LedgerFormat::Xlsx, LedgerFormat::Json]
+        &[
+            LedgerFormat::Csv,
+            LedgerFormat::Xlsx,
+            LedgerFormat::Json,
+            LedgerFormat::Toml,
+        ]
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
@@ -71,6 +80,7 @@ impl clap::ValueEnum for LedgerFormat {
             LedgerFormat::Csv => t!("cli-export-format-csv"),
             LedgerFormat::Xlsx => t!("cli-export-format-xlsx"),
             LedgerFormat::Json => t!("cli-export-format-json"),
+            LedgerFormat::Toml => t!("cli-export-format-toml"),
         };
         Some(PossibleValue::new(self.name()).help(help))
     }
@@ -83,6 +93,12 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         return Err(Error::invalid(
             t!("cmd-field-export-format"),
             t!("cmd-export-xlsx-terminal"),
+        ));
+    }
+    if format == LedgerFormat::Toml && !args.reveal {
+        return Err(Error::invalid(
+            t!("cmd-field-export-format"),
+            t!("secret-export-toml-needs-reveal"),
         ));
     }
     let store = app.store()?;
@@ -113,6 +129,10 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
             }
         }
     }
+    if format == LedgerFormat::Toml {
+        let actor = actor.as_ref().expect("--reveal is required");
+        return export_toml(app, &book, actor, &cases, filter, to, bad);
+    }
     let rows = ledger::ledger(&cases, filter, &book, &cal, as_of, |case| {
         revealed.contains(&case.id)
     });
@@ -128,11 +148,71 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
             text.push('\n');
             app.ui.emit_text(&text, to)?
         }
+        LedgerFormat::Toml => unreachable!("handled above"),
     }
     if to.is_some() {
         app.ui.status(&t!("cmd-export-written", count = rows.len()));
     }
     super::list::report_bad(app, bad)
+}
+
+/// The cases the acting operator's department received, as an import file for a new
+/// casebook (README: "从当前状态开一个新案卷库"): payer details decrypted, every record import
+/// can replay. A case that cannot be decrypted refuses the export; a case import cannot
+/// replay (a major matter, a referral…) is left out and named.
+fn export_toml(
+    app: &mut App,
+    book: &Casebook,
+    actor: &super::Actor,
+    cases: &[crate::case::Case],
+    filter: Filter,
+    to: Option<&Path>,
+    bad: Vec<crate::store::BadCase>,
+) -> Result<()> {
+    super::list::report_bad(app, bad)?;
+    let mut rows = vec![];
+    let mut left_out = vec![];
+    let mut own: Vec<&crate::case::Case> = cases
+        .iter()
+        .filter(|c| filter.matches(c) && c.receiving_dept == actor.op.dept)
+        .collect();
+    own.sort_by_cached_key(|c| crate::case::CaseId::parse(&c.id).ok());
+    for case in own {
+        // Opened above; a sealed payer here could not be decrypted.
+        if case.payer.sealed.is_some() && case.payer.is_masked() {
+            return Err(actor.open_payer(book, case).err().unwrap_or_else(|| {
+                Error::CannotOpen {
+                    id: case.id.clone(),
+                    reason: t!("secret-closed-damaged"),
+                }
+            }));
+        }
+        let mut plain = case.clone();
+        plain.payer.sealed = None;
+        match crate::import::export_row(&plain) {
+            Ok(row) => rows.push(row),
+            Err(action) => left_out.push(t!(
+                "secret-export-toml-case",
+                id = case.id.as_str(),
+                action = crate::text::Label::label(&action)
+            )),
+        }
+    }
+    if !left_out.is_empty() {
+        app.ui.warn(&t!(
+            "secret-export-toml-left-out",
+            n = left_out.len(),
+            cases = left_out.join(&t!("secret-list-sep"))
+        ));
+    }
+    let n = rows.len();
+    app.ui.emit_text(&crate::import::export_file(rows), to)?;
+    app.ui.status(&t!(
+        "secret-export-toml-written",
+        n = n,
+        dept = book.dept_short(&actor.op.dept)
+    ));
+    Ok(())
 }
 
 /// `--format`, else `--json`, else the extension of `-o`, else CSV.
@@ -144,6 +224,7 @@ fn choose_format(app: &mut App, args: &Args, to: Option<&Path>) -> LedgerFormat 
             "csv" => Some(LedgerFormat::Csv),
             "xlsx" => Some(LedgerFormat::Xlsx),
             "json" => Some(LedgerFormat::Json),
+            "toml" => Some(LedgerFormat::Toml),
             _ => None,
         });
     let chosen = args

@@ -1025,3 +1025,209 @@ fn verify_finds_recipients_listed_but_not_encrypted_to() {
     let found = findings_saying(&env, &["数目不符", "不是本案的接收部门"]);
     assert!(found.iter().any(|f| f["case"] == id), "{found:#?}");
 }
+
+/// After `make demo`-like use (the demo script itself, run with this build), no git object
+/// of the casebook — no version of any file, no commit message — and no other file in its
+/// directory holds a payer's phone, ID number, contact or individual name in the clear.
+#[test]
+fn no_git_object_of_a_demo_casebook_holds_payer_data_in_the_clear() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new("bash")
+        .arg(root.join("scripts/demo.sh"))
+        .arg(env!("CARGO_BIN_EXE_dispute"))
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", tmp.path().join("home"))
+        .env("TMPDIR", tmp.path())
+        .output()
+        .expect("the demo runs");
+    let printed = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "demo failed:\n{printed}");
+    assert!(
+        printed.contains("发现 0 处问题"),
+        "the demo's history verifies"
+    );
+    let demo = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("dispute-demo.")
+        })
+        .expect("the demo's directory");
+    let casebook = demo.join("casebook");
+
+    // every payer detail the demo typed in: phones, ID numbers, contacts, individuals
+    let secrets = [
+        "13935901234",
+        "11010519491231002X",
+        "13812340000",
+        "91350100M000100Y43",
+        "03593025566",
+        "13700001111",
+        "13633334444",
+        "13512345678",
+        "13811112222",
+        "13700000101",
+        "13700000102",
+        "13700000103",
+        "王小明",
+        "陈立",
+        "刘海",
+        "赵建华",
+        "孙秀英",
+        "周志强",
+        "张秀兰",
+    ];
+    let script = std::fs::read_to_string(root.join("scripts/demo.sh")).unwrap();
+    for s in secrets {
+        assert!(script.contains(s), "the demo types {s}");
+    }
+
+    let objects = std::process::Command::new("git")
+        .args(["cat-file", "--batch-all-objects", "--batch"])
+        .current_dir(&casebook)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap();
+    assert!(objects.status.success());
+    let objects = objects.stdout;
+    assert!(
+        objects.len() > 100_000,
+        "{} bytes of objects",
+        objects.len()
+    );
+    let contains =
+        |hay: &[u8], needle: &str| hay.windows(needle.len()).any(|w| w == needle.as_bytes());
+    // the check can fail: the sealed data and the masks are there
+    assert!(contains(&objects, "-----BEGIN AGE ENCRYPTED FILE-----"));
+    assert!(contains(&objects, "139****1234"));
+    for s in secrets {
+        assert!(!contains(&objects, s), "a git object holds {s}");
+    }
+    // nor any other file of the casebook (index, reflog, caches); objects are compressed
+    let mut stack = vec![casebook.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let p = entry.unwrap().path();
+            if p.is_dir() {
+                if !p.ends_with("objects") {
+                    stack.push(p);
+                }
+            } else {
+                let bytes = std::fs::read(&p).unwrap();
+                for s in secrets {
+                    assert!(!contains(&bytes, s), "{} holds {s}", p.display());
+                }
+            }
+        }
+    }
+}
+
+/// A department's cases carried into a new casebook without the old history: exported
+/// decrypted as an import file, imported there, and sealed again for the new casebook.
+#[test]
+fn cases_move_to_a_new_casebook_without_their_history() {
+    let old = Env::new();
+    let general = individual_case(&old);
+    old.act(
+        "zhangsan",
+        &[
+            "assign",
+            &general,
+            "--dept",
+            "hrss",
+            "--at",
+            "2026-11-03T09:00:00+08:00",
+        ],
+    );
+    old.act(
+        "lisi",
+        &[
+            "opinion",
+            &general,
+            "--text",
+            "滞纳金计算无误。",
+            "--at",
+            "2026-11-04T09:00:00+08:00",
+        ],
+    );
+    old.act(
+        "zhangsan",
+        &[
+            "reply",
+            &general,
+            "--text",
+            "经核查，不予减免。",
+            "--at",
+            "2026-11-05T09:00:00+08:00",
+        ],
+    );
+    let plain = old.register("zhangsan", "2026-11-06T09:00:00+08:00");
+    let major = old.register("zhangsan", "2026-11-06T10:00:00+08:00");
+    old.act(
+        "zhangsan",
+        &[
+            "classify",
+            &major,
+            "--track",
+            "major",
+            "--category",
+            "9",
+            "--at",
+            "2026-11-06T11:00:00+08:00",
+        ],
+    );
+    old.as_fails("zhangsan", 4, &["export", "--format", "toml"]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("迁移.toml");
+    let out = old.run(&[
+        "--as",
+        "zhangsan",
+        "export",
+        "--format",
+        "toml",
+        "--reveal",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&major) && stderr.contains("2 件"),
+        "{stderr}"
+    );
+
+    let new = Env::new();
+    let imported = new.as_ok("zhangsan", &["import", file.to_str().unwrap()]);
+    let ids: Vec<&str> = imported.lines().collect();
+    assert_eq!(ids, [general.as_str(), plain.as_str()]);
+    // the same cases, sealed for the new casebook; none of the old history
+    let shown = |env: &Env, id: &str| {
+        let out = env.as_ok("zhangsan", &["show", id, "--json", "--reveal"]);
+        let mut v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        v["payer"].as_object_mut().unwrap().remove("sealed");
+        v
+    };
+    assert_eq!(
+        shown(&new, &general)["payer"],
+        shown(&old, &general)["payer"]
+    );
+    assert_eq!(shown(&new, &general)["reply"]["text"], "经核查，不予减免。");
+    assert_eq!(
+        shown(&new, &general)["opinions"][0]["text"],
+        "滞纳金计算无误。"
+    );
+    assert!(!new.read(&case_path(&general)).contains(PHONE));
+    assert!(can_read(&new, &general, "lisi"));
+    let (code, findings) = new.verify_json(&[]);
+    assert_eq!((code, findings.len()), (0, 0), "{findings:#?}");
+}

@@ -473,6 +473,116 @@ fn column(key: &str) -> String {
 
 /// The CSV template in the chosen language: header and one sample row (a general matter
 /// replied and archived).
+/// A case as one `[[cases]]` table of an import file, to carry it into a new casebook
+/// (`dispute export --format toml`, then `dispute import` there): the case's number, its
+/// payer (`case.payer` must hold the clear values), its facts and every record import can
+/// replay. The case is carried, not its history: the new casebook's import replays it under
+/// the importer and the departments' handlers. `Err` names the first action import cannot
+/// replay (a major matter, a referral, a withdrawn or second assignment, a consultation),
+/// so such a case cannot be carried this way.
+pub fn export_row(case: &Case) -> std::result::Result<toml::Table, workflow::Action> {
+    use toml::Value;
+    use workflow::Action as A;
+    let mut assigned = false;
+    for e in &case.events {
+        let ok = match e.action {
+            A::Register | A::Redirect | A::Opinion | A::Reply | A::Archive => true,
+            A::Classify => matches!(case.track, Some(Track::Own | Track::General)),
+            A::Assign => !std::mem::replace(&mut assigned, true),
+            _ => false,
+        };
+        if !ok {
+            return Err(e.action);
+        }
+    }
+    let at = |action: A| {
+        case.events
+            .iter()
+            .find(|e| e.action == action)
+            .map(|e| Value::String(e.at.to_rfc3339()))
+    };
+    let mut t = toml::Table::new();
+    let mut put = |key: &str, v: Option<Value>| {
+        if let Some(v) = v {
+            t.insert(key.to_string(), v);
+        }
+    };
+    let text = |s: &str| Some(Value::String(s.to_string()));
+    let codes =
+        |v: Vec<&str>| Value::Array(v.into_iter().map(|c| Value::String(c.into())).collect());
+    put("id", text(&case.id));
+    put("received_at", text(&case.received_at.to_rfc3339()));
+    put("channel", text(case.channel.code()));
+    put("payer_kind", text(case.payer.kind.code()));
+    put("payer_name", text(&case.payer.name));
+    put("payer_id", case.payer.id_code.as_deref().and_then(text));
+    put("contact", case.payer.contact.as_deref().and_then(text));
+    put("phone", text(&case.payer.phone));
+    put("district", text(&case.district));
+    put("title", case.title.as_deref().and_then(text));
+    put("summary", text(&case.summary));
+    put("category", case.category.map(|c| Value::Integer(c.into())));
+    if !case.insurance.is_empty() {
+        put(
+            "insurance",
+            Some(codes(case.insurance.iter().map(|i| i.code()).collect())),
+        );
+    }
+    if let Some(r) = &case.redirect {
+        put("track", text("redirect"));
+        put("classified_at", at(A::Redirect));
+        put("redirect_to", text(&r.dept));
+        put("note", text(&r.note));
+    } else if let Some(track) = case.track {
+        put("track", text(track.code()));
+        put("classified_at", at(A::Classify));
+    }
+    if !case.assignments.is_empty() {
+        put(
+            "assign",
+            Some(codes(
+                case.assignments.iter().map(|a| a.dept.as_str()).collect(),
+            )),
+        );
+        put("assigned_at", at(A::Assign));
+    }
+    if !case.opinions.is_empty() {
+        let opinions = case
+            .opinions
+            .iter()
+            .map(|o| {
+                let mut ot = toml::Table::new();
+                ot.insert("dept".into(), Value::String(o.dept.clone()));
+                ot.insert("at".into(), Value::String(o.at.to_rfc3339()));
+                ot.insert("text".into(), Value::String(o.text.clone()));
+                Value::Table(ot)
+            })
+            .collect();
+        put("opinions", Some(Value::Array(opinions)));
+    }
+    if let Some(r) = &case.reply {
+        put("replied_at", text(&r.at.to_rfc3339()));
+        put("reply", text(&r.text));
+    }
+    if let Some(a) = &case.archive {
+        put("archived_at", text(&a.at.to_rfc3339()));
+        put("outcome", text(a.outcome.code()));
+        put("remedy", a.remedy.map(|r| Value::String(r.code().into())));
+        put("note", a.note.as_deref().and_then(text));
+    }
+    Ok(t)
+}
+
+/// An import file (TOML) of rows made by [`export_row`].
+pub fn export_file(rows: Vec<toml::Table>) -> String {
+    let mut file = toml::Table::new();
+    file.insert(
+        "cases".into(),
+        toml::Value::Array(rows.into_iter().map(toml::Value::Table).collect()),
+    );
+    toml::to_string(&file).expect("a table serialises")
+}
+
 pub fn template() -> String {
     template_in(dispute_i18n::lang())
 }

@@ -309,3 +309,4 @@ cli-keygen-passphrase = Protect the private key with a passphrase (typed on the 
 cli-signers-about = Write git's allowed_signers file: every operator's registered keys with their validity periods, for git verify-commit and git log --show-signature
 cli-signers-output = Write to this file (default: standard output)
 cli-admin-encrypt-payers-about = Encrypt the payer phone, ID number, contact and an individual's name of every existing case (only masks stay in the clear), and of every case from now on; one signed commit. Earlier commits still hold them in the clear
+cli-export-format-toml = Import file (TOML) of the cases your department received, to carry them into a new casebook; needs --reveal

@@ -57,3 +57,9 @@ secret-audit-head-in-clear = at HEAD, this case's payer details are still in the
 secret-already-encrypted = this casebook's payer details are already encrypted; nothing to do
 secret-encrypt-summary = encrypt payer details ({ $n } cases)
 secret-encrypt-done = encrypted the payer details of { $n } cases; every case from now on is kept encrypted. Note: earlier commits still hold them in the clear, see the README section "What a stolen clone reveals"
+
+## Moving to a new casebook
+secret-export-toml-needs-reveal = the TOML export carries your department's cases into a new casebook and needs --reveal (the payer details are written decrypted; keep the file safe)
+secret-export-toml-left-out = { $n } cases hold records that import cannot replay and were left out: { $cases }
+secret-export-toml-written = exported { $n } cases received by { $dept } (with the payer details decrypted); a receiver of the department imports them into the new casebook with dispute import; delete this file afterwards
+secret-export-toml-case = { $id } ({ $action })

@@ -309,3 +309,4 @@ cli-keygen-passphrase = 用口令保护私钥（在终端输入）
 cli-signers-about = 写出 git 的 allowed_signers 文件：每位操作员登记过的公钥及其有效期，供 git verify-commit 和 git log --show-signature 核验签名
 cli-signers-output = 写到此文件（默认标准输出）
 cli-admin-encrypt-payers-about = 把已有案件的缴费人电话、证件号码、联系人及个人姓名改为加密保存（只留遮盖值），此后的案件都加密保存；一次签名提交。此前的提交中仍有明文
+cli-export-format-toml = 导入文件（TOML）：本部门受理的案件，用于迁入新案卷库；须 --reveal

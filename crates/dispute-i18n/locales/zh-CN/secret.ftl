@@ -57,3 +57,9 @@ secret-audit-head-in-clear = 当前版本（HEAD）中此案件的缴费人信�
 secret-already-encrypted = 本案卷库的缴费人信息已经加密，无需再办
 secret-encrypt-summary = 加密缴费人信息（{ $n } 件案件）
 secret-encrypt-done = 已加密 { $n } 件案件的缴费人信息，此后的案件都加密保存。注意：此前的提交中仍有明文，见 README“被盗的克隆会泄露什么”
+
+## 迁移到新案卷库
+secret-export-toml-needs-reveal = 导出 TOML 用于把本部门的案件迁入新案卷库，须加 --reveal（缴费人信息解密后写入导出文件，请妥善保管该文件）
+secret-export-toml-left-out = 有 { $n } 件案件含导入无法重演的记录，未导出：{ $cases }
+secret-export-toml-written = 已导出{ $dept }受理的 { $n } 件案件（含解密的缴费人信息）；在新案卷库中由本部门受理人 dispute import 导入，用后删除此文件
+secret-export-toml-case = { $id }（{ $action }）

@@ -152,7 +152,6 @@ echo "登记为 $SLIP（反映事项只录了两个字就提交了）"
 as lina correct "$SLIP" --field summary --at 2026-11-26T09:10:00+08:00 \
   --value "企业对 2026 年度工伤保险浮动费率的核定有异议，认为未考虑本年度无工伤事故的情况。" \
   --reason "登记时误按回车，反映事项不完整"
-as lina correct "$SLIP" --field phone --value 0359-3026688 --reason "缴费人更正联系电话" --at 2026-11-26T09:12:00+08:00
 DUP=$(reg lina --payer-kind employer --payer-name 芮城县百信超市 --phone 13811112222 --district 陌南镇 \
   --at 2026-11-26T09:30:00+08:00 --category 2 \
   --summary "职工参保登记信息传递到税务部门后缴费人员名单不一致。")

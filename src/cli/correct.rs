@@ -31,7 +31,20 @@ pub struct Args {
 
 pub fn run(app: &mut App, args: Args) -> Result<()> {
     let reason = validate::text(&t!("clerk-field-reason"), &args.reason)?;
-    app.act(&args.case.id, args.at.as_deref(), |_, _| {
+    app.act(&args.case.id, args.at.as_deref(), |book, _| {
+        // Sealed payer details cannot be corrected yet: the correction would have to be
+        // sealed again to the case's recipients, which is not built. Refuse rather than
+        // write the new value in clear.
+        let sealed = matches!(
+            args.field,
+            CaseField::PayerName | CaseField::PayerId | CaseField::Contact | CaseField::Phone
+        );
+        if sealed && book.privacy.payers_encrypted {
+            return Err(crate::error::Error::invalid(
+                t!("clerk-field-field"),
+                t!("clerk-correct-sealed-field"),
+            ));
+        }
         Ok(Command::Correct {
             field: args.field,
             value: Some(args.value.clone()),

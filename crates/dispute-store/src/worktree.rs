@@ -114,6 +114,9 @@ impl Store {
                 Ok(m) if m.is_dir() => {
                     check.dirs.insert(dir.clone());
                 }
+                // A symlink in the way: nothing below it is ours to check; the write's
+                // precheck refuses it with the reason, before the branch moves.
+                Ok(m) if m.is_symlink() => return Ok(false),
                 Ok(_) => return Ok(true),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => break,
                 Err(e) => return Err(e.into()),

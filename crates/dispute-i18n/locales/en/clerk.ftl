@@ -185,3 +185,5 @@ clerk-err-bad-date = date "{ $date }" is not recognised
 clerk-hint-bad-date = write dates as YYYY-MM-DD (e.g. 2026-03-16) or 2026/3/16, without a time of day
 clerk-import-not-replayed = an import cannot replay this step (a dispatch by the county office, a lead to the discipline commission): take it with its command after the import, or leave the column empty
 clerk-import-voided = this case was voided and is not imported; remove the row and import again
+clerk-field-field = field to correct
+clerk-correct-sealed-field = this casebook keeps the payer's name (individuals), ID number, contact and phone encrypted, and dispute correct cannot change them yet (the new value would have to be sealed to the case's departments again, which is not built); check them with dispute show and, if need be, void the case and register it again

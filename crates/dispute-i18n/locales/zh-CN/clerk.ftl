@@ -185,3 +185,5 @@ clerk-err-bad-date = 日期“{ $date }”无法识别
 clerk-hint-bad-date = 日期写作 YYYY-MM-DD（如 2026-03-16），也可写作 2026/3/16；不需要时刻
 clerk-import-not-replayed = 导入不能重演这一步（县政府办转办、移交纪委监委），请在导入后用相应命令办理，或清空这一列
 clerk-import-voided = 这件案件已作废，不导入；删去这一行后重新导入
+clerk-field-field = 更正的字段
+clerk-correct-sealed-field = 本案卷库的缴费人名称（个人）、证件号码、联系人和电话已加密保存，暂不能用 dispute correct 更正（更正后的值须重新加密给本案各部门，尚未实现）；请在 dispute show 中核对，必要时作废后重新登记

@@ -75,6 +75,17 @@ impl Store {
         Ok(())
     }
 
+    /// Whether HEAD holds `dir` as a symlink (committed by hand, not a working-tree edit).
+    fn committed_symlink(&self, check: &HandEditCheck, dir: &str) -> Result<bool> {
+        let Some(oid) = check.head else {
+            return Ok(false);
+        };
+        let tree = self.repo.find_tree(oid).git()?;
+        Ok(tree
+            .get_path(Path::new(dir))
+            .is_ok_and(|e| e.filemode() == 0o120000))
+    }
+
     fn hand_edited(&self, check: &mut HandEditCheck, path: &str) -> Result<bool> {
         use std::os::unix::fs::MetadataExt;
         let head = match check.head {
@@ -114,9 +125,11 @@ impl Store {
                 Ok(m) if m.is_dir() => {
                     check.dirs.insert(dir.clone());
                 }
-                // A symlink in the way: nothing below it is ours to check; the write's
-                // precheck refuses it with the reason, before the branch moves.
-                Ok(m) if m.is_symlink() => return Ok(false),
+                // A symlink committed as such: nothing below it is ours to check; the
+                // write's precheck refuses it with the reason, before the branch moves.
+                Ok(m) if m.is_symlink() && self.committed_symlink(check, &dir)? => {
+                    return Ok(false);
+                }
                 Ok(_) => return Ok(true),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => break,
                 Err(e) => return Err(e.into()),

@@ -240,6 +240,13 @@ impl dispute_store::Keyring for Keyring {
         Ok(())
     }
 
+    fn opener(&self, key: &str) -> Option<crate::seal::Opener> {
+        self.keys
+            .iter()
+            .find(|(k, _)| k == key)
+            .and_then(|(_, s)| s.opener().ok())
+    }
+
     fn signer(&self, key: &str) -> Option<&dyn dispute_store::Signer> {
         self.keys
             .iter()

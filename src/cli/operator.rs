@@ -359,7 +359,7 @@ pub(super) fn change(
         ));
     }
     let summary = edit(&mut book, actor)?;
-    let changes = if is_operator_action(action) {
+    let changes = if action.changes_operators() {
         // The departments' keys follow their operators (DESIGN §11), in the same commit.
         let opener = signer.opener().ok();
         crate::seal::sync_dept_keys(&mut book, opener.as_ref(), crate::clock::real_now())?
@@ -374,17 +374,6 @@ pub(super) fn change(
     app.ui.done(&message.subject, commit);
     report_key_changes(app, &book, &changes);
     Ok(())
-}
-
-fn is_operator_action(action: BookAction) -> bool {
-    matches!(
-        action,
-        BookAction::OperatorAdd
-            | BookAction::OperatorDisable
-            | BookAction::OperatorEnable
-            | BookAction::OperatorEdit
-            | BookAction::OperatorKey
-    )
 }
 
 /// Tell the admin what happened to the departments' keys for payer data.

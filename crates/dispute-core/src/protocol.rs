@@ -121,6 +121,18 @@ impl BookAction {
         BookAction::ALL.iter().copied().find(|a| a.code() == code)
     }
 
+    /// Admin actions on operators: the departments' keys follow them in the same commit.
+    pub fn changes_operators(self) -> bool {
+        matches!(
+            self,
+            BookAction::OperatorAdd
+                | BookAction::OperatorDisable
+                | BookAction::OperatorEnable
+                | BookAction::OperatorEdit
+                | BookAction::OperatorKey
+        )
+    }
+
     /// Admin actions that change `casebook.toml` alone.
     pub fn edits_casebook(self) -> bool {
         !matches!(

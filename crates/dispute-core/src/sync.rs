@@ -23,6 +23,7 @@ use crate::casebook_change;
 use crate::error::Kind;
 use crate::identity::current_key;
 use crate::protocol::BookAction;
+use crate::seal;
 use crate::text::Label;
 use crate::workflow::{self, Ctx};
 
@@ -114,6 +115,58 @@ pub fn replay_case_action(
     }
 }
 
+/// Seal a replayed case's payer data for the central casebook (DESIGN §11): an action that
+/// changes who may read it there (a department assigned or withdrawn) must seal it again in
+/// the same commit, as `App::act` does. `before` is the case on the central casebook before
+/// the action (None for a registration), `local` the case as the clone recorded it after
+/// the action. The payer is opened with the operator's own key (`opener`, when sync holds
+/// the key file) through their department's key and sealed to the central recipients; an
+/// operator whose key cannot decrypt (an ssh-agent) keeps the clone's own seal when it went
+/// to exactly those recipients. Otherwise a change of readers is refused, and a change of
+/// keys only keeps the old seal (a later action renews it).
+pub fn reseal_replayed(
+    book: &Casebook,
+    before: Option<&Case>,
+    after: &mut Case,
+    local: &Case,
+    opener: Option<&seal::Opener>,
+    dept: &str,
+) -> Result<(), Rejection> {
+    let plan = match before {
+        Some(before) => seal::reseal_plan(before, after, book),
+        None => seal::reseal_plan(&after.clone(), after, book),
+    };
+    let seal::Reseal::To { target, required } = plan else {
+        return Ok(());
+    };
+    let opened = match opener {
+        Some(o) => seal::open(after, book, o, dept).map_err(|c| c.describe(book)),
+        None => Err(dispute_i18n::t!("secret-closed-no-key")),
+    };
+    match opened {
+        Ok(clear) => {
+            after.payer = seal::reseal(&clear, &target.recipients).map_err(|e| e.to_string())?;
+            Ok(())
+        }
+        Err(_)
+            if local
+                .payer
+                .sealed
+                .as_ref()
+                .is_some_and(|s| s.recipients == target.recipients) =>
+        {
+            after.payer = local.payer.clone();
+            Ok(())
+        }
+        Err(reason) if required => Err(dispute_i18n::t!(
+            "secret-err-cannot-reseal",
+            id = after.id.as_str(),
+            reason = reason
+        )),
+        Err(_) => Ok(()),
+    }
+}
+
 /// Replay the cases of an import onto the central casebook: the importer must still be an
 /// active receiver of the cases' department there, and every case's events must replay
 /// through the workflow under the central casebook (as `verify` checks an import). Returns
@@ -159,6 +212,8 @@ pub fn replay_book_action(
     after: &Casebook,
     target: &Casebook,
     actor_id: &str,
+    opener: Option<&seal::Opener>,
+    now: Time,
 ) -> Result<Casebook, Rejection> {
     let admin = actor(target, actor_id)?;
     if !admin.has(Role::Admin) {
@@ -265,6 +320,12 @@ pub fn replay_book_action(
     }
     if next == *target {
         return Err(dispute_i18n::t!("sync-reject-already"));
+    }
+    if kind.changes_operators() {
+        // The departments' keys follow their operators in the same commit (DESIGN §11),
+        // as on the central casebook's state: re-wrapped with the admin's own key where it
+        // opens them, replaced where it does not.
+        seal::sync_dept_keys(&mut next, opener, now).map_err(|e| e.to_string())?;
     }
     if crate::casebook::Casebook::parse(&next.to_toml()).is_err()
         || !casebook_change::is_legal(target, &next, kind)

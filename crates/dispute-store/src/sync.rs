@@ -74,6 +74,9 @@ pub trait Keyring {
     fn load(&mut self, wanted: &[String]) -> Result<()>;
     /// The signer of one public key, if its private half was found.
     fn signer(&self, key: &str) -> Option<&dyn Signer>;
+    /// The private half of this public key as able to decrypt department keys (a key file,
+    /// not an ssh-agent), if found.
+    fn opener(&self, key: &str) -> Option<dispute_core::seal::Opener>;
 }
 
 /// A local action sync could not replay on the central casebook: kept in
@@ -1135,13 +1138,13 @@ impl<'s> Replayer<'s> {
         } else {
             match (msg.trailers.action(), operator.as_deref()) {
                 (Some(ActionCode::Case(action)), Some(op)) => {
-                    self.case_action(&rec, action, op, &mut rejection)
+                    self.case_action(&rec, action, op, keys, &mut rejection)
                 }
                 (Some(ActionCode::Book(BookAction::Import)), Some(op)) => {
-                    self.import(&rec, op, &mut rejection)
+                    self.import(&rec, op, keys, &mut rejection)
                 }
                 (Some(ActionCode::Book(kind)), Some(op)) if kind.edits_casebook() => {
-                    self.book_action(&rec, kind, op, &mut rejection)
+                    self.book_action(&rec, kind, op, keys, &mut rejection)
                 }
                 _ => Err(t!("sync-reject-not-an-action")),
             }
@@ -1179,6 +1182,7 @@ impl<'s> Replayer<'s> {
         rec: &Recorded,
         action: Action,
         op: &str,
+        keys: &dyn Keyring,
         rejection: &mut RejectedAction,
     ) -> Result<Staged, String> {
         let [change] = rec.record.changes.as_slice() else {
@@ -1207,7 +1211,7 @@ impl<'s> Replayer<'s> {
         };
         let cid = CaseId::parse(&central_id).map_err(|e| e.to_string())?;
         let target = self.central_case(&central_id).map_err(|e| e.to_string())?;
-        let (case, replayed) = replay::replay_case_action(
+        let (mut case, replayed) = replay::replay_case_action(
             &self.book,
             target.as_ref(),
             &cid,
@@ -1228,6 +1232,15 @@ impl<'s> Replayer<'s> {
             .operator(op)
             .cloned()
             .ok_or_else(|| t!("sync-reject-operator-unknown", id = op))?;
+        let opener = current_key(&actor).and_then(|k| keys.opener(&k.key));
+        replay::reseal_replayed(
+            &self.book,
+            target.as_ref(),
+            &mut case,
+            &new,
+            opener.as_ref(),
+            &actor.dept,
+        )?;
         let before = target.as_ref().unwrap_or(&case);
         let message = Message::case_action(&self.book, &actor, before, &case, action);
         let path = cid.path();
@@ -1246,6 +1259,7 @@ impl<'s> Replayer<'s> {
         &mut self,
         rec: &Recorded,
         op: &str,
+        keys: &dyn Keyring,
         rejection: &mut RejectedAction,
     ) -> Result<Staged, String> {
         let mut cases = vec![];
@@ -1272,12 +1286,19 @@ impl<'s> Replayer<'s> {
                 case.id = central;
             }
         }
-        let cases = replay::replay_import(&self.book, op, &cases, rec.record.info.time)?;
+        let mut replayed = replay::replay_import(&self.book, op, &cases, rec.record.info.time)?;
         let actor = self
             .book
             .operator(op)
             .cloned()
             .ok_or_else(|| t!("sync-reject-operator-unknown", id = op))?;
+        // Sealed to the central casebook's department keys, which may differ from the
+        // clone's (a department that got its key centrally meanwhile).
+        let opener = current_key(&actor).and_then(|k| keys.opener(&k.key));
+        for (case, local) in replayed.iter_mut().zip(&cases) {
+            replay::reseal_replayed(&self.book, None, case, local, opener.as_ref(), &actor.dept)?;
+        }
+        let cases = replayed;
         let mut message = msg.clone();
         set_who(&mut message, &actor);
         let mut files = vec![];
@@ -1300,6 +1321,7 @@ impl<'s> Replayer<'s> {
         rec: &Recorded,
         kind: BookAction,
         op: &str,
+        keys: &dyn Keyring,
         rejection: &mut RejectedAction,
     ) -> Result<Staged, String> {
         let [change] = rec.record.changes.as_slice() else {
@@ -1315,12 +1337,21 @@ impl<'s> Replayer<'s> {
         }
         let (before, after) = (parse(&change.old)?, parse(&change.new)?);
         rejection.inputs = book_inputs(&before, &after);
-        let next = replay::replay_book_action(kind, &before, &after, &self.book, op)?;
         let actor = self
             .book
             .operator(op)
             .cloned()
             .ok_or_else(|| t!("sync-reject-operator-unknown", id = op))?;
+        let opener = current_key(&actor).and_then(|k| keys.opener(&k.key));
+        let next = replay::replay_book_action(
+            kind,
+            &before,
+            &after,
+            &self.book,
+            op,
+            opener.as_ref(),
+            rec.record.info.time,
+        )?;
         let mut message = rec.record.info.message.clone();
         set_who(&mut message, &actor);
         Ok(Staged {

@@ -16,6 +16,11 @@ fn t(s: &str) -> Time {
 
 const NOW: &str = "2026-12-31T18:00:00+08:00";
 
+/// When a replayed admin change was recorded.
+fn replayed_at() -> Time {
+    t("2026-10-09T10:00:00+08:00")
+}
+
 fn op(id: &str, dept: &str, roles: &[Role]) -> Operator {
     Operator {
         id: id.into(),
@@ -238,14 +243,33 @@ fn operator_changes_replay_onto_the_central_operators() {
     added.operators.push(op("new", "hrss", &[Role::Handler]));
     let mut central = before.clone();
     central.deadlines.opinion = 7;
-    let next =
-        replay_book_action(BookAction::OperatorAdd, &before, &added, &central, "admin").unwrap();
+    let next = replay_book_action(
+        BookAction::OperatorAdd,
+        &before,
+        &added,
+        &central,
+        "admin",
+        None,
+        replayed_at(),
+    )
+    .unwrap();
     assert_eq!(next.deadlines.opinion, 7, "the central setting stays");
     assert!(next.operator("new").is_some());
     // the same ID was added centrally meanwhile
     let mut taken = central.clone();
     taken.operators.push(op("new", "tax", &[Role::Receiver]));
-    assert!(replay_book_action(BookAction::OperatorAdd, &before, &added, &taken, "admin").is_err());
+    assert!(
+        replay_book_action(
+            BookAction::OperatorAdd,
+            &before,
+            &added,
+            &taken,
+            "admin",
+            None,
+            replayed_at()
+        )
+        .is_err()
+    );
 
     // an edit of one field keeps the fields edited centrally
     let mut edited = before.clone();
@@ -258,6 +282,8 @@ fn operator_changes_replay_onto_the_central_operators() {
         &edited,
         &central,
         "admin",
+        None,
+        replayed_at(),
     )
     .unwrap();
     assert_eq!(next.operators[1].name, "新名字");
@@ -278,6 +304,8 @@ fn operator_changes_replay_onto_the_central_operators() {
         &disabled,
         &before,
         "admin",
+        None,
+        replayed_at(),
     )
     .unwrap();
     assert_eq!(next, disabled);
@@ -287,7 +315,9 @@ fn operator_changes_replay_onto_the_central_operators() {
             &before,
             &disabled,
             &disabled,
-            "admin"
+            "admin",
+            None,
+            replayed_at()
         )
         .is_err()
     );
@@ -300,20 +330,46 @@ fn operator_changes_replay_onto_the_central_operators() {
         added: t("2026-11-25T09:00:00+08:00"),
         retired: None,
     });
-    let next =
-        replay_book_action(BookAction::OperatorKey, &before, &rotated, &before, "admin").unwrap();
+    let next = replay_book_action(
+        BookAction::OperatorKey,
+        &before,
+        &rotated,
+        &before,
+        "admin",
+        None,
+        replayed_at(),
+    )
+    .unwrap();
     assert_eq!(next, rotated);
     let mut stolen = before.clone();
     stolen.operators[2].keys[0].key = "ssh-ed25519 fresh".into();
     assert!(
-        replay_book_action(BookAction::OperatorKey, &before, &rotated, &stolen, "admin").is_err()
+        replay_book_action(
+            BookAction::OperatorKey,
+            &before,
+            &rotated,
+            &stolen,
+            "admin",
+            None,
+            replayed_at()
+        )
+        .is_err()
     );
 
     // only an active admin of the central casebook may
     let mut no_admin = before.clone();
     no_admin.operators[0].active = false;
     assert!(
-        replay_book_action(BookAction::OperatorAdd, &before, &added, &no_admin, "admin").is_err()
+        replay_book_action(
+            BookAction::OperatorAdd,
+            &before,
+            &added,
+            &no_admin,
+            "admin",
+            None,
+            replayed_at()
+        )
+        .is_err()
     );
 }
 
@@ -326,15 +382,44 @@ fn settings_replay_one_by_one() {
     let mut central = before.clone();
     central.deadlines.opinion = 7;
     central.integrity.backdate_window_hours = 24;
-    let next = replay_book_action(BookAction::Setting, &before, &after, &central, "admin").unwrap();
+    let next = replay_book_action(
+        BookAction::Setting,
+        &before,
+        &after,
+        &central,
+        "admin",
+        None,
+        replayed_at(),
+    )
+    .unwrap();
     assert!(next.sync.autosync);
     assert_eq!(next.deadlines.reply, 20);
     assert_eq!(next.deadlines.opinion, 7);
     assert_eq!(next.integrity.backdate_window_hours, 24);
     // already so centrally: nothing to do, rejected with the reason
-    assert!(replay_book_action(BookAction::Setting, &before, &after, &next, "admin").is_err());
+    assert!(
+        replay_book_action(
+            BookAction::Setting,
+            &before,
+            &after,
+            &next,
+            "admin",
+            None,
+            replayed_at()
+        )
+        .is_err()
+    );
     // switching it off again
-    let next2 = replay_book_action(BookAction::Setting, &after, &before, &next, "admin").unwrap();
+    let next2 = replay_book_action(
+        BookAction::Setting,
+        &after,
+        &before,
+        &next,
+        "admin",
+        None,
+        replayed_at(),
+    )
+    .unwrap();
     assert!(!next2.sync.autosync);
 }
 

@@ -61,6 +61,17 @@ pub fn check_case(case: &Case, path: &str) -> Result<()> {
     check_case_value(&value, path)
 }
 
+/// A digest of the casebook schema: a text found valid under one digest need not be
+/// checked again while the schema is the same.
+pub fn casebook_schema_digest() -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(CASEBOOK_SCHEMA.as_bytes())
+        .iter()
+        .take(12)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 pub fn check_casebook(value: &toml::Value) -> Result<()> {
     let value = serde_json::to_value(value).map_err(|e| Error::Internal(e.to_string()))?;
     match first_error(casebook_validator(), &value) {

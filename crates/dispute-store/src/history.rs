@@ -124,32 +124,142 @@ impl Store {
 /// One commit as `verify` reads it: its changes under `cases/` and to `casebook.toml`
 /// against the first parent (less what a merge took from another parent), the casebook it
 /// acted under, its signature.
+/// A file that differs between two trees: its path and its blob on each side (None: not
+/// there, or not a file there).
+pub(crate) struct TreeChange {
+    pub(crate) path: String,
+    pub(crate) old: Option<Oid>,
+    pub(crate) new: Option<Oid>,
+}
+
+/// The files that differ between `old` and `new` (None: the empty tree), sorted by path.
+/// Subtrees with the same ID on both sides are not opened, so the cost follows the size of
+/// the change, not of the casebook (libgit2's tree-to-tree diff reads every tree). `only`
+/// keeps paths equal to an entry or, for an entry ending in `/`, below it; empty keeps all.
+pub(crate) fn tree_changes(
+    repo: &Repository,
+    old: Option<&Tree>,
+    new: Option<&Tree>,
+    only: &[&str],
+) -> Result<Vec<TreeChange>> {
+    let mut out = vec![];
+    diff_level(repo, old, new, "", only, &mut out)?;
+    Ok(out)
+}
+
+/// What a path is in a tree: a subtree, or anything else (a file, a link, a submodule)
+/// with its mode.
+#[derive(Clone, Copy)]
+enum Side {
+    Tree(Oid),
+    Leaf(Oid, i32),
+}
+
+fn wanted(path: &str, is_tree: bool, only: &[&str]) -> bool {
+    only.is_empty()
+        || only.iter().any(|o| match o.strip_suffix('/') {
+            Some(dir) => path.starts_with(o) || (is_tree && path == dir),
+            None => path == *o || (is_tree && o.starts_with(&format!("{path}/"))),
+        })
+}
+
+fn diff_level(
+    repo: &Repository,
+    old: Option<&Tree>,
+    new: Option<&Tree>,
+    prefix: &str,
+    only: &[&str],
+    out: &mut Vec<TreeChange>,
+) -> Result<()> {
+    let side = |e: &git2::TreeEntry| match e.kind() {
+        Some(ObjectType::Tree) => Side::Tree(e.id()),
+        _ => Side::Leaf(e.id(), e.filemode()),
+    };
+    let mut names: std::collections::BTreeMap<Vec<u8>, (Option<Side>, Option<Side>)> =
+        std::collections::BTreeMap::new();
+    for e in old.into_iter().flat_map(|t| t.iter()) {
+        names.entry(e.name_bytes().to_vec()).or_default().0 = Some(side(&e));
+    }
+    for e in new.into_iter().flat_map(|t| t.iter()) {
+        names.entry(e.name_bytes().to_vec()).or_default().1 = Some(side(&e));
+    }
+    for (name, (a, b)) in names {
+        let path = format!("{prefix}{}", String::from_utf8_lossy(&name));
+        let sub = |side: Option<Side>| -> Result<Option<Tree>> {
+            match side {
+                Some(Side::Tree(id)) => Ok(Some(repo.find_tree(id).git()?)),
+                _ => Ok(None),
+            }
+        };
+        let leaf = |side: Option<Side>| match side {
+            Some(Side::Leaf(id, _)) => Some(id),
+            _ => None,
+        };
+        let same = match (a, b) {
+            (Some(Side::Tree(x)), Some(Side::Tree(y))) => x == y,
+            (Some(Side::Leaf(x, m)), Some(Side::Leaf(y, n))) => x == y && m == n,
+            _ => false,
+        };
+        if same {
+            continue;
+        }
+        let (old_leaf, new_leaf) = (leaf(a), leaf(b));
+        if (old_leaf.is_some() || new_leaf.is_some()) && wanted(&path, false, only) {
+            // A file that became a link (or the reverse) is a deletion and an addition, as
+            // git reports a type change.
+            let kind = |side: Option<Side>| match side {
+                Some(Side::Leaf(_, mode)) => Some(mode & 0o170000),
+                _ => None,
+            };
+            if old_leaf.is_some() && new_leaf.is_some() && kind(a) != kind(b) {
+                out.push(TreeChange {
+                    path: path.clone(),
+                    old: old_leaf,
+                    new: None,
+                });
+                out.push(TreeChange {
+                    path: path.clone(),
+                    old: None,
+                    new: new_leaf,
+                });
+            } else {
+                out.push(TreeChange {
+                    path: path.clone(),
+                    old: old_leaf,
+                    new: new_leaf,
+                });
+            }
+        }
+        let trees = matches!(a, Some(Side::Tree(_))) || matches!(b, Some(Side::Tree(_)));
+        if trees && wanted(&path, true, only) {
+            let (x, y) = (sub(a)?, sub(b)?);
+            diff_level(repo, x.as_ref(), y.as_ref(), &format!("{path}/"), only, out)?;
+        }
+    }
+    Ok(())
+}
+
 pub(crate) fn commit_record(repo: &Repository, commit: &git2::Commit) -> Result<CommitRecord> {
     let tree = commit.tree().git()?;
     let parents: Vec<git2::Commit> = commit.parents().collect();
     let first_tree = parents.first().map(|p| p.tree()).transpose().git()?;
-    let mut opts = git2::DiffOptions::new();
-    opts.pathspec(CASEBOOK_FILE)
-        .pathspec(format!("{CASES_DIR}/"));
-    let diff = repo
-        .diff_tree_to_tree(first_tree.as_ref(), Some(&tree), Some(&mut opts))
-        .git()?;
+    let cases_dir = format!("{CASES_DIR}/");
+    let diff = tree_changes(
+        repo,
+        first_tree.as_ref(),
+        Some(&tree),
+        &[CASEBOOK_FILE, &cases_dir],
+    )?;
     let mut changes = vec![];
     let mut merged_from_other_side = vec![];
-    for delta in diff.deltas() {
-        let path = delta
-            .new_file()
-            .path()
-            .or(delta.old_file().path())
-            .map(|p| p.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let blob = |f: git2::DiffFile| -> Result<Option<Vec<u8>>> {
-            if f.id().is_zero() {
-                return Ok(None);
+    for delta in diff {
+        let path = delta.path;
+        let blob = |id: Option<Oid>| -> Result<Option<Vec<u8>>> {
+            match id {
+                None => Ok(None),
+                Some(id) => Ok(Some(repo.find_blob(id).git()?.content().to_vec())),
             }
-            Ok(Some(repo.find_blob(f.id()).git()?.content().to_vec()))
         };
-        let new_id = delta.new_file().id();
         // In a merge, a file that equals another parent's came from that side,
         // whose own commits are checked on their own.
         if parents.len() > 1
@@ -158,15 +268,15 @@ pub(crate) fn commit_record(repo: &Repository, commit: &git2::Commit) -> Result<
                     .ok()
                     .and_then(|t| t.get_path(Path::new(&path)).ok())
                     .map(|e| e.id())
-                    == Some(new_id).filter(|id| !id.is_zero())
+                    .is_some_and(|id| delta.new == Some(id))
             })
         {
             merged_from_other_side.push(path);
             continue;
         }
         changes.push(FileChange {
-            old: blob(delta.old_file())?,
-            new: blob(delta.new_file())?,
+            old: blob(delta.old)?,
+            new: blob(delta.new)?,
             path,
         });
     }
@@ -221,16 +331,10 @@ pub(crate) fn merge_files(
         .collect::<std::result::Result<_, _>>()
         .git()?;
     let mut paths = std::collections::BTreeSet::new();
+    let cases_dir = format!("{CASES_DIR}/");
     for t in &trees {
-        let mut opts = git2::DiffOptions::new();
-        opts.pathspec(format!("{CASES_DIR}/"));
-        let diff = repo
-            .diff_tree_to_tree(Some(t), Some(tree), Some(&mut opts))
-            .git()?;
-        for delta in diff.deltas() {
-            if let Some(p) = delta.new_file().path().or(delta.old_file().path()) {
-                paths.insert(p.to_string_lossy().into_owned());
-            }
+        for delta in tree_changes(repo, Some(t), Some(tree), &[&cases_dir])? {
+            paths.insert(delta.path);
         }
     }
     let mut out = vec![];
@@ -263,4 +367,126 @@ pub(crate) fn commit_info(commit: &git2::Commit) -> Result<CommitInfo> {
         time,
         message: Message::parse(commit.message().unwrap_or("")),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A tree of `files` (path, content; content "->x" makes a link to x).
+    fn tree<'r>(repo: &'r Repository, files: &[(&str, &str)]) -> Tree<'r> {
+        let mut index = git2::Index::new().unwrap();
+        for (path, content) in files {
+            let blob = repo
+                .blob(content.trim_start_matches("->").as_bytes())
+                .unwrap();
+            let mode = if content.starts_with("->") {
+                0o120000
+            } else {
+                0o100644
+            };
+            index
+                .add(&git2::IndexEntry {
+                    ctime: git2::IndexTime::new(0, 0),
+                    mtime: git2::IndexTime::new(0, 0),
+                    dev: 0,
+                    ino: 0,
+                    mode,
+                    uid: 0,
+                    gid: 0,
+                    file_size: 0,
+                    id: blob,
+                    flags: path.len() as u16,
+                    flags_extended: 0,
+                    path: path.as_bytes().to_vec(),
+                })
+                .unwrap();
+        }
+        let oid = index.write_tree_to(repo).unwrap();
+        repo.find_tree(oid).unwrap()
+    }
+
+    /// What libgit2's full diff says changed: (path, old blob, new blob).
+    fn libgit2(repo: &Repository, a: &Tree, b: &Tree) -> Vec<(String, Option<Oid>, Option<Oid>)> {
+        let diff = repo.diff_tree_to_tree(Some(a), Some(b), None).unwrap();
+        let id = |f: git2::DiffFile| Some(f.id()).filter(|i| !i.is_zero());
+        let mut out: Vec<_> = diff
+            .deltas()
+            .map(|d| {
+                let p = d.new_file().path().or(d.old_file().path()).unwrap();
+                (
+                    p.to_string_lossy().into_owned(),
+                    id(d.old_file()),
+                    id(d.new_file()),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    fn ours(
+        repo: &Repository,
+        a: &Tree,
+        b: &Tree,
+        only: &[&str],
+    ) -> Vec<(String, Option<Oid>, Option<Oid>)> {
+        let mut out: Vec<_> = tree_changes(repo, Some(a), Some(b), only)
+            .unwrap()
+            .into_iter()
+            .map(|c| (c.path, c.old, c.new))
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn tree_changes_agree_with_libgit2_and_skip_equal_subtrees() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = Repository::init_bare(dir.path()).unwrap();
+        let before = tree(
+            &repo,
+            &[
+                ("casebook.toml", "a"),
+                ("cases/2026/tax/00/TAX-2026-0001.toml", "one"),
+                ("cases/2026/tax/00/TAX-2026-0002.toml", "two"),
+                ("cases/2026/hrss/00/HRSS-2026-0001.toml", "three"),
+                ("cases/2025/tax/00/TAX-2025-0001.toml", "old"),
+                ("notes", "file"),
+                ("link", "->casebook.toml"),
+                ("README.md", "r"),
+            ],
+        );
+        let after = tree(
+            &repo,
+            &[
+                ("casebook.toml", "b"),
+                ("cases/2026/tax/00/TAX-2026-0001.toml", "one, changed"),
+                ("cases/2026/tax/00/TAX-2026-0003.toml", "new"),
+                ("cases/2026/hrss/00/HRSS-2026-0001.toml", "three"),
+                ("cases/2025/tax/00/TAX-2025-0001.toml", "old"),
+                ("notes/inside", "a file became a directory"),
+                ("link", "casebook.toml"),
+            ],
+        );
+        let all = ours(&repo, &before, &after, &[]);
+        assert_eq!(all, libgit2(&repo, &before, &after));
+        assert_eq!(all.len(), 9, "{all:?}");
+        // only the casebook and the cases
+        let cases: Vec<String> = ours(&repo, &before, &after, &["casebook.toml", "cases/"])
+            .into_iter()
+            .map(|c| c.0)
+            .collect();
+        assert_eq!(
+            cases,
+            [
+                "casebook.toml",
+                "cases/2026/tax/00/TAX-2026-0001.toml",
+                "cases/2026/tax/00/TAX-2026-0002.toml",
+                "cases/2026/tax/00/TAX-2026-0003.toml"
+            ]
+        );
+        // equal trees: nothing
+        assert!(ours(&repo, &after, &after, &[]).is_empty());
+    }
 }

@@ -3,6 +3,10 @@
 
 use crate::prelude::*;
 
+/// `.git/dispute-casebook-checked`: the schema digest and the blob of `casebook.toml`
+/// last found valid.
+const CHECKED_FILE: &str = "dispute-casebook-checked";
+
 impl Store {
     pub(crate) fn head_tree(&self) -> Result<Option<Tree<'_>>> {
         match self.repo.head() {
@@ -56,13 +60,54 @@ impl Store {
         }
     }
 
+    /// `casebook.toml` as committed in HEAD, checked. The schema check is the costly part
+    /// of reading it and the file rarely changes: the blob last found valid is noted in
+    /// `.git/dispute-casebook-checked` (with the schema's digest) and not checked against
+    /// the schema again; a blob is content-addressed, so the same ID is the same text. Within
+    /// one process a blob is parsed once.
     pub fn casebook(&self) -> Result<Casebook> {
+        static PARSED: std::sync::Mutex<Option<(Oid, Casebook)>> = std::sync::Mutex::new(None);
+        let oid = self
+            .head_blob_id(CASEBOOK_FILE)?
+            .ok_or_else(|| Error::NoCasebook(self.root.clone()))?;
+        if let Ok(parsed) = PARSED.lock()
+            && let Some((seen, book)) = parsed.as_ref()
+            && *seen == oid
+        {
+            return Ok(book.clone());
+        }
         let bytes = self
             .read_head_capped(CASEBOOK_FILE, &dispute_core::casebook::check_size)?
             .ok_or_else(|| Error::NoCasebook(self.root.clone()))?;
         let text =
             String::from_utf8(bytes).map_err(|_| Error::CasebookInvalid(t!("store-not-utf8")))?;
-        Casebook::parse(&text)
+        let noted = self.repo.path().join(CHECKED_FILE);
+        let mark = format!("{} {oid}\n", dispute_core::schema::casebook_schema_digest());
+        let book = if fs::read_to_string(&noted).is_ok_and(|t| t == mark) {
+            Casebook::parse_checked_before(&text)?
+        } else {
+            let book = Casebook::parse(&text)?;
+            // Not noted only costs the check next time.
+            let _ = fs::write(&noted, &mark);
+            book
+        };
+        if let Ok(mut parsed) = PARSED.lock() {
+            *parsed = Some((oid, book.clone()));
+        }
+        Ok(book)
+    }
+
+    /// The blob ID of `path` in HEAD's tree, if it is a file there.
+    fn head_blob_id(&self, path: &str) -> Result<Option<Oid>> {
+        let Some(tree) = self.head_tree()? else {
+            return Ok(None);
+        };
+        match tree.get_path(Path::new(path)) {
+            Ok(entry) if entry.kind() == Some(ObjectType::Blob) => Ok(Some(entry.id())),
+            Ok(_) => Err(Error::CasebookInvalid(t!("store-not-a-regular-file"))),
+            Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e).git(),
+        }
     }
 
     /// A case as committed in HEAD, checked against the schema.

@@ -29,7 +29,7 @@ use dispute_core::identity::current_key;
 use dispute_core::protocol::{ActionCode, BookAction, Trailer};
 use dispute_core::sync::{self as replay, SyncError};
 
-use crate::history::commit_record;
+use crate::history::{commit_record, tree_changes};
 use crate::prelude::*;
 use crate::write::{Signer, Writer, write_tree};
 
@@ -339,15 +339,11 @@ impl Store {
             Some(oid) => Some(self.repo.find_commit(oid).git()?.tree().git()?),
             None => None,
         };
-        let mut opts = git2::DiffOptions::new();
-        opts.pathspec(format!("{CASES_DIR}/"));
-        let diff = self
-            .repo
-            .diff_tree_to_tree(central.as_ref(), Some(&head), Some(&mut opts))
-            .git()?;
-        for delta in diff.deltas() {
-            if delta.status() == git2::Delta::Added
-                && let Some(name) = delta.new_file().path().and_then(|p| p.file_stem())
+        let cases_dir = format!("{CASES_DIR}/");
+        for delta in tree_changes(&self.repo, central.as_ref(), Some(&head), &[&cases_dir])? {
+            if delta.old.is_none()
+                && delta.new.is_some()
+                && let Some(name) = Path::new(&delta.path).file_stem()
             {
                 out.insert(name.to_string_lossy().into_owned());
             }
@@ -595,19 +591,12 @@ pub(crate) fn check_range(repo: &Repository, old: Option<Oid>, new: Oid) -> Resu
             0 => None,
             _ => Some(commit.parent(0).git()?.tree().git()?),
         };
-        let diff = repo
-            .diff_tree_to_tree(parent_tree.as_ref(), Some(&commit.tree().git()?), None)
-            .git()?;
-        if diff.deltas().len() == 0 {
+        let diff = tree_changes(repo, parent_tree.as_ref(), Some(&commit.tree().git()?), &[])?;
+        if diff.is_empty() {
             problems.push(t!("sync-check-empty", commit = short.as_str()));
         }
-        for delta in diff.deltas() {
-            let path = delta
-                .new_file()
-                .path()
-                .or(delta.old_file().path())
-                .map(|p| p.to_string_lossy().into_owned())
-                .unwrap_or_default();
+        for delta in diff {
+            let path = delta.path;
             let ours = path == CASEBOOK_FILE
                 || path.starts_with("cases/")
                 || (parent_tree.is_none() && path == ".gitattributes");
@@ -777,25 +766,11 @@ impl Writer<'_> {
         }
         let old_tree = repo.find_commit(old).git()?.tree().git()?;
         let new_tree = repo.find_commit(new).git()?.tree().git()?;
-        let diff = repo
-            .diff_tree_to_tree(Some(&old_tree), Some(&new_tree), None)
-            .git()?;
-        let mut changed: Vec<(String, Option<Oid>)> = vec![];
-        for delta in diff.deltas() {
-            if let Some(p) = delta.old_file().path()
-                && delta.status() == git2::Delta::Renamed
-            {
-                changed.push((p.to_string_lossy().into_owned(), None));
-            }
-            let path = delta
-                .new_file()
-                .path()
-                .or(delta.old_file().path())
-                .map(|p| p.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let blob = Some(delta.new_file().id()).filter(|id| !id.is_zero());
-            changed.push((path, blob));
-        }
+        let changed: Vec<(String, Option<Oid>)> =
+            tree_changes(repo, Some(&old_tree), Some(&new_tree), &[])?
+                .into_iter()
+                .map(|d| (d.path, d.new))
+                .collect();
         let journal = repo.path().join(JOURNAL_FILE);
         {
             let mut f = File::create(&journal)?;
@@ -1044,18 +1019,9 @@ impl<'s> Replayer<'s> {
             0 => None,
             _ => Some(commit.parent(0).git()?.tree().git()?),
         };
-        let diff = repo
-            .diff_tree_to_tree(parent_tree.as_ref(), Some(&commit.tree().git()?), None)
-            .git()?;
-        let foreign = diff.deltas().any(|d| {
-            let p = d
-                .new_file()
-                .path()
-                .or(d.old_file().path())
-                .map(|p| p.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            p != CASEBOOK_FILE && !p.starts_with("cases/")
-        });
+        let foreign = tree_changes(repo, parent_tree.as_ref(), Some(&commit.tree().git()?), &[])?
+            .iter()
+            .any(|d| d.path != CASEBOOK_FILE && !d.path.starts_with("cases/"));
         Ok(Recorded {
             record,
             author: commit.author().when(),

@@ -117,14 +117,19 @@ impl Writer<'_> {
 
         store.precheck_worktree(files)?;
         // Journal first, so a death after the branch moves is finished by the next command.
+        // Not fsynced: it guards against a process killed part-way, which the page cache
+        // survives; after a power loss the objects and the branch (libgit2 does not fsync
+        // them either) are in the same state as the journal, and the hand-edit check and
+        // `verify` see what is left.
         let journal = repo.path().join(JOURNAL_FILE);
         {
-            let mut f = File::create(&journal)?;
-            writeln!(f, "{commit}")?;
+            let mut text = format!("{commit}\n");
             for (path, _) in files {
-                writeln!(f, "{path}")?;
+                text.push_str(path);
+                text.push('\n');
             }
-            f.sync_all()?;
+            let mut f = File::create(&journal)?;
+            f.write_all(text.as_bytes())?;
         }
         faults::point("before-ref-update");
         let moved = self.update_branch(commit, parent, &message.subject);

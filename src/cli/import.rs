@@ -117,18 +117,14 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     };
     let mut cases = import::build(&rows, &cx).map_err(|e| report(app, e))?;
     // Imported payer data is encrypted like registered data (DESIGN §11).
-    for case in &mut cases {
-        app.seal_new(&book, case)?;
-    }
+    app.seal_all(&book, &mut cases)?;
 
     let Some(mut writer) = writer else {
         app.ui
             .status(&t!("cmd-import-dry-run-ok", count = cases.len()));
         return Ok(());
     };
-    for case in &cases {
-        writer.put_case(case)?;
-    }
+    writer.put_cases(&cases)?;
     let message = Message::import(&actor, &name, cases.len(), &sha);
     let done =
         super::commit_or_report(&store, writer, &message, &actor, signer.signer(), &message.subject);

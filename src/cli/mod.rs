@@ -376,6 +376,50 @@ impl App {
         Ok(())
     }
 
+    /// Seal many new cases' payer data (an import), spread over the machine's cores.
+    pub fn seal_all(&mut self, book: &Casebook, cases: &mut [Case]) -> Result<()> {
+        if !book.privacy.payers_encrypted {
+            return Ok(());
+        }
+        let mut without_key: Vec<String> = vec![];
+        for case in cases.iter() {
+            let target = crate::seal::target(case, book);
+            if target.recipients.is_empty() {
+                return Err(Error::NotReady {
+                    id: case.id.clone(),
+                    action: t!("secret-seal-action"),
+                    reason: t!("secret-seal-no-recipient"),
+                });
+            }
+            for d in target.without_key {
+                if !without_key.contains(&d) {
+                    without_key.push(d);
+                }
+            }
+        }
+        self.warn_without_key(book, &without_key);
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = cases.len().div_ceil(threads).max(1);
+        std::thread::scope(|s| {
+            let parts: Vec<_> = cases
+                .chunks_mut(chunk)
+                .map(|part| {
+                    s.spawn(move || -> Result<()> {
+                        for case in part {
+                            let target = crate::seal::target(case, book);
+                            case.payer = crate::seal::seal(&case.payer, &target.recipients)?;
+                        }
+                        Ok(())
+                    })
+                })
+                .collect();
+            parts.into_iter().try_for_each(|p| {
+                p.join()
+                    .unwrap_or_else(|_| Err(Error::Internal(t!("store-thread-died"))))
+            })
+        })
+    }
+
     /// After an action, seal the payer data again when its recipients changed (DESIGN
     /// §11): a department assigned gets it in the same commit. The acting operator opens
     /// it with their own key; if they cannot and the action changed who may read it, the

@@ -1,6 +1,8 @@
 //! A write: lock, check, blobs and only the trees on the changed paths, the commit, one
 //! guarded branch update (it fails if the branch moved), then the working tree and index.
 
+use std::collections::HashSet;
+
 use crate::prelude::*;
 
 impl Store {
@@ -22,9 +24,22 @@ impl Store {
             _lock: lock,
             check,
             files: vec![],
+            paths: HashSet::new(),
         };
         Ok((writer, Notices(notices)))
     }
+}
+
+/// A case's file path and the exact text to commit: serialised, parsed back and checked
+/// against the case schema.
+fn checked_case_text(case: &Case) -> Result<(String, String)> {
+    let path = CaseId::parse(&case.id)?.path();
+    let text = case.to_toml();
+    let back = Case::from_toml(&text, &path)?;
+    crate::timings::mark("case serialised and parsed back");
+    dispute_core::schema::check_case(&back, &path)?;
+    crate::timings::mark("case schema check");
+    Ok((path, text))
 }
 
 /// Who signs a commit: an operator's private key, wherever it lives (a file, an ssh-agent).
@@ -49,19 +64,42 @@ pub struct Writer<'a> {
     check: HandEditCheck,
     /// (path, content) of the commit to be, in the order put.
     files: Vec<(String, String)>,
+    /// The paths of `files`.
+    paths: HashSet<String>,
 }
 
 impl Writer<'_> {
     /// Add a case file: serialised here, and the exact text that will be committed is
     /// parsed back and checked against the case schema.
     pub fn put_case(&mut self, case: &Case) -> Result<()> {
-        let path = CaseId::parse(&case.id)?.path();
-        let text = case.to_toml();
-        let back = Case::from_toml(&text, &path)?;
-        crate::timings::mark("case serialised and parsed back");
-        dispute_core::schema::check_case(&back, &path)?;
-        crate::timings::mark("case schema check");
+        let (path, text) = checked_case_text(case)?;
         self.put(path, text)
+    }
+
+    /// Add many case files (an import), each checked as [`Writer::put_case`] does; the
+    /// serialising and checking is spread over the machine's cores.
+    pub fn put_cases(&mut self, cases: &[Case]) -> Result<()> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = cases.len().div_ceil(threads).max(1);
+        let texts: Vec<Result<Vec<(String, String)>>> = std::thread::scope(|s| {
+            let parts: Vec<_> = cases
+                .chunks(chunk)
+                .map(|part| s.spawn(move || part.iter().map(checked_case_text).collect()))
+                .collect();
+            parts
+                .into_iter()
+                .map(|p| {
+                    p.join()
+                        .unwrap_or_else(|_| Err(Error::Internal(t!("store-thread-died"))))
+                })
+                .collect()
+        });
+        for part in texts {
+            for (path, text) in part? {
+                self.put(path, text)?;
+            }
+        }
+        Ok(())
     }
 
     /// Put `casebook.toml`: serialised here, and the exact text parsed back (which checks
@@ -76,7 +114,9 @@ impl Writer<'_> {
     /// with uncommitted changes in the working tree or the index is refused.
     pub(crate) fn put(&mut self, path: String, text: String) -> Result<()> {
         self.store.check_path(&mut self.check, &path)?;
-        self.files.retain(|(p, _)| *p != path);
+        if !self.paths.insert(path.clone()) {
+            self.files.retain(|(p, _)| *p != path);
+        }
         self.files.push((path, text));
         Ok(())
     }
@@ -243,6 +283,21 @@ pub(crate) fn write_objects_packed(
     signer: Option<&dyn Signer>,
 ) -> Result<Written> {
     let bulk = Repository::open(repo.path()).git()?;
+    // No delta search: among thousands of similar case files it costs more than the rest
+    // of an import, and git's automatic gc packs them with deltas later. libgit2 takes its
+    // big-file threshold (objects above it get no delta) from `pack.deltaCacheSize`; git
+    // calls it `core.bigFileThreshold`. Both are set, in a configuration of this write's
+    // own that nothing else reads.
+    let settings = repo.path().join("dispute-bulk-pack.config");
+    fs::write(
+        &settings,
+        "[pack]\n\tdeltaCacheSize = 1\n[core]\n\tbigFileThreshold = 1\n",
+    )?;
+    let mut config = git2::Config::new().git()?;
+    config
+        .add_file(&settings, git2::ConfigLevel::App, true)
+        .git()?;
+    bulk.set_config(&config).git()?;
     let odb = bulk.odb().git()?;
     let mempack = odb.add_new_mempack_backend(1000).git()?;
     let written = write_objects(&bulk, parent, files, (sig, sig), message, signer)?;

@@ -376,14 +376,19 @@ impl Casebook {
             .filter(|l| l.trim_start().starts_with("[[operators]]"))
             .count();
         check_operator_count(operators)?;
-        let value: toml::Value = toml::from_str(text)
-            .map_err(|e| Error::CasebookInvalid(crate::case::parse_problem(&e, text)))?;
-        if schema {
+        let book: Casebook = if schema {
+            let value: toml::Value = toml::from_str(text)
+                .map_err(|e| Error::CasebookInvalid(crate::case::parse_problem(&e, text)))?;
             crate::schema::check_casebook(&value)?;
-        }
-        let book: Casebook = value.try_into().map_err(|e: toml::de::Error| {
-            Error::CasebookInvalid(crate::case::short_problem(e.message()))
-        })?;
+            value.try_into().map_err(|e: toml::de::Error| {
+                Error::CasebookInvalid(crate::case::short_problem(e.message()))
+            })?
+        } else {
+            // Found valid before: straight into the types, without the generic value the
+            // schema check needs.
+            toml::from_str(text)
+                .map_err(|e| Error::CasebookInvalid(crate::case::parse_problem(&e, text)))?
+        };
         check_operator_count(book.operators.len())?;
         book.check()?;
         Ok(book)

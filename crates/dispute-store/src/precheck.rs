@@ -13,10 +13,16 @@
 
 use crate::prelude::*;
 
+/// The file a write creates and removes to see that a directory takes the bytes it will
+/// write.
+const PROBE: &str = ".dispute-probe.tmp";
+
 impl Store {
     /// Refuse, before anything is committed, a write whose files could not be put into the
     /// working tree afterwards.
     pub(crate) fn precheck_worktree(&self, files: &[(String, String)]) -> Result<()> {
+        // Not being able to note it only shows a probe a killed writer left.
+        let _ = self.exclude_probes();
         // The deepest existing directory of each file, with the bytes to go below it.
         let mut probes: Vec<(PathBuf, usize)> = vec![];
         for (path, content) in files {
@@ -70,15 +76,31 @@ impl Store {
         Ok(())
     }
 
+    /// Keep the probe's name out of `git status` in this clone: a line in
+    /// `.git/info/exclude`, added once.
+    pub(crate) fn exclude_probes(&self) -> Result<()> {
+        let path = self.repo.path().join("info").join("exclude");
+        let text = fs::read_to_string(&path).unwrap_or_default();
+        if text.lines().any(|l| l.trim() == PROBE) {
+            return Ok(());
+        }
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        let mut file = OpenOptions::new().create(true).append(true).open(&path)?;
+        if !text.is_empty() && !text.ends_with('\n') {
+            file.write_all(b"\n")?;
+        }
+        writeln!(file, "{PROBE}")?;
+        Ok(())
+    }
+
     /// Write and remove a file of `bytes` bytes in `dir`.
     fn probe(&self, dir: &Path, bytes: usize) -> Result<()> {
-        // Below `cases/` the hand-edit check clears what a killed writer leaves; at the top
-        // one fixed name is reused, so at most one can be left there, until the next write.
-        let probe = if dir == self.root {
-            dir.join(".dispute-probe.tmp")
-        } else {
-            dir.join(format!(".dispute-probe.tmp-{}", std::process::id()))
-        };
+        // One fixed name (writers hold the lock, one at a time): a writer killed here leaves
+        // at most one probe per directory, removed by the next write that probes it, and
+        // never shown by `git status` (`.git/info/exclude`, see `exclude_probes`).
+        let probe = dir.join(PROBE);
         let written = File::create(&probe).and_then(|mut f| {
             let block = [b'\n'; 4096];
             let mut left = bytes.max(1);

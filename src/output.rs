@@ -527,6 +527,7 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
     for (due, kind) in [
         (case.due.classify, ObligationKind::Classify),
         (case.due.dispatch, ObligationKind::Dispatch),
+        (case.due.approval, ObligationKind::Approval),
         (case.due.reply, ObligationKind::Reply),
         (case.due.archive, ObligationKind::Archive),
     ] {
@@ -625,6 +626,18 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
             ),
             _ => push(&mut o, t!("out-sheet-approval-pending")),
         }
+        for x in &case.exemptions {
+            push(
+                &mut o,
+                t!(
+                    "rules-sheet-exemption",
+                    time = short_time(&x.at),
+                    who = op(&x.by),
+                    dept = dept(&x.dept),
+                    reason = x.reason
+                ),
+            );
+        }
     }
 
     for c in &case.consultations {
@@ -644,6 +657,20 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
         );
         push(&mut o, t!("out-sheet-minutes"));
         push(&mut o, indent(&c.minutes));
+    }
+
+    for m in &case.mediations {
+        section(&mut o, &t!("rules-sheet-sec-mediation"));
+        push(
+            &mut o,
+            t!(
+                "rules-sheet-mediation",
+                time = short_time(&m.at),
+                who = op(&m.by),
+                dept = dept(&m.dept)
+            ),
+        );
+        push(&mut o, indent(&m.result));
     }
 
     if let Some(r) = &case.referral {

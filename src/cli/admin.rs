@@ -37,6 +37,7 @@ const DEADLINES: &[&str] = &[
     "dispatch",
     "referral_handling",
     "archive",
+    "approval",
 ];
 
 pub fn run(app: &mut App, cmd: Command) -> Result<()> {
@@ -83,6 +84,9 @@ fn set(book: &mut Casebook, name: &str, value: &str) -> Result<String> {
             value = format!("{hours}h")
         ));
     }
+    if name == "rules" {
+        return set_rules(book, value);
+    }
     let Some(field) = name
         .strip_prefix("deadline.")
         .or_else(|| name.strip_prefix("deadlines."))
@@ -92,7 +96,7 @@ fn set(book: &mut Casebook, name: &str, value: &str) -> Result<String> {
             "cmd-admin-unknown-setting",
             name = name,
             known = format!(
-                "backdate-window, {}",
+                "backdate-window, rules, {}",
                 DEADLINES
                     .iter()
                     .map(|d| format!("deadline.{d}"))
@@ -115,6 +119,7 @@ fn set(book: &mut Casebook, name: &str, value: &str) -> Result<String> {
         "reply_major" => &mut d.reply_major,
         "dispatch" => &mut d.dispatch,
         "referral_handling" => &mut d.referral_handling,
+        "approval" => &mut d.approval,
         _ => &mut d.archive,
     };
     if *slot == days {
@@ -126,6 +131,40 @@ fn set(book: &mut Casebook, name: &str, value: &str) -> Result<String> {
         "cmd-admin-set-summary",
         name = format!("deadline.{field}"),
         value = days
+    ))
+}
+
+/// Upgrade the edition of the handling rules new cases are registered under (never down:
+/// history was made under the older edition and replays under it).
+fn set_rules(book: &mut Casebook, value: &str) -> Result<String> {
+    let bad = |reason: String| Error::invalid(t!("cmd-field-setting"), reason);
+    let edition: u32 = value
+        .parse()
+        .ok()
+        .filter(|e| (1..=crate::casebook::RULES).contains(e))
+        .ok_or_else(|| {
+            bad(t!(
+                "rules-admin-bad-edition",
+                value = value,
+                supported = crate::casebook::RULES
+            ))
+        })?;
+    if edition == book.rules {
+        return Err(bad(t!("cmd-admin-unchanged", name = "rules", value = value)));
+    }
+    if edition < book.rules {
+        return Err(bad(t!(
+            "rules-admin-no-downgrade",
+            from = book.rules,
+            to = edition
+        )));
+    }
+    book.rules = edition;
+    Ok(t_in!(
+        Lang::Zh,
+        "cmd-admin-set-summary",
+        name = "rules",
+        value = edition
     ))
 }
 

@@ -112,6 +112,8 @@ subcommands! {
     Signers(signers::Args),
     Completions(completions::Args),
     Man(man::Args),
+    Mediate(mediate::Args),
+    Exempt(exempt::Args),
 }
 
 /// The operator who acts and the key that signs for them.
@@ -257,6 +259,7 @@ impl App {
             case.due.dispatch,
             case.due.reply,
             case.due.archive,
+            case.due.approval,
         ];
         let mut years: Vec<i32> = dues
             .into_iter()

@@ -198,6 +198,19 @@ fn render(app: &mut App, book: &Casebook, s: &Stats) -> Result<()> {
     }
     app.ui.table(t)?;
 
+    let a = &s.approval;
+    app.ui.line(&t!(
+        "rules-stats-approval",
+        decided = a.decided,
+        on_time = a.on_time,
+        late = a.late,
+        pending = a.pending,
+        median = days(a.median_days),
+        max = a
+            .max_days
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| text::NONE.into())
+    ))?;
     app.ui.line(&t!(
         "stats-discipline",
         cases = s.discipline_cases,

@@ -647,6 +647,42 @@ fn build_examples() -> Env {
             "2026-09-24T15:00:00+08:00",
         ],
     );
+    // Every member unit gives its written opinion, or the leader exempts it.
+    for (who, text) in [
+        (
+            "zhaoliu",
+            "外包驾驶员的医疗保险参保不在本次争议范围内，无不同意见。",
+        ),
+        ("qianqi", "本事项不涉及财政资金退付，无不同意见。"),
+        ("wushi", "工伤保险费按核定费率征收，欠费部分依法追缴。"),
+    ] {
+        env.act(
+            who,
+            &[
+                "opinion",
+                &id,
+                "--text",
+                text,
+                "--at",
+                "2026-09-25T10:00:00+08:00",
+            ],
+        );
+    }
+    for dept in ["approval", "petition", "cac", "gov"] {
+        env.act(
+            "zhengyi",
+            &[
+                "exempt",
+                &id,
+                "--dept",
+                dept,
+                "--reason",
+                "本事项不涉及本部门职责",
+                "--at",
+                "2026-09-28T09:00:00+08:00",
+            ],
+        );
+    }
     env.act("wushi",
         &[
             "consult",

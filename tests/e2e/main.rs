@@ -12,4 +12,5 @@ mod import;
 mod latefee;
 mod ledger;
 mod locale;
+mod rules;
 mod workflow;

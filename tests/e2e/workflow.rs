@@ -443,17 +443,70 @@ fn major_track_with_approval_all_members_and_minutes() {
     assert_eq!(c["attendees"].as_array().unwrap().len(), 5);
     assert!(c["minutes"].as_str().unwrap().contains("第八十六条"));
 
-    env.act(
-        "zhangsan",
-        &[
-            "reply",
+    // Minutes and one opinion are not enough: every member unit gives its written opinion
+    // (regulation 四（三）2), or the leader exempts it.
+    let reply = [
+        "reply",
+        &id,
+        "--text",
+        "根据领导小组会商纪要，书面告知如下……",
+        "--at",
+        "2026-11-12T10:00:00+08:00",
+    ];
+    let err = env.as_fails("zhangsan", 1, &reply);
+    for name in ["县税务局", "县医保局", "县财政局", "县司法局", "县政府办"] {
+        assert!(err.contains(name), "{name}: {err}");
+    }
+    assert!(!err.contains("县人社局"), "{err}");
+    for (who, text) in [
+        ("zhaoliu", "医保部分无欠费。"),
+        ("qianqi", "不涉及财政退付。"),
+        ("sunba", "法律适用无异议。"),
+        ("wushi", "按核定数追缴。"),
+    ] {
+        env.act(
+            who,
+            &[
+                "opinion",
+                &id,
+                "--text",
+                text,
+                "--at",
+                "2026-11-11T10:00:00+08:00",
+            ],
+        );
+    }
+    // Only the leader exempts, and only a member that has not answered.
+    let exempt = |dept: &'static str| {
+        [
+            "exempt",
             &id,
-            "--text",
-            "根据领导小组会商纪要，书面告知如下……",
+            "--dept",
+            dept,
+            "--reason",
+            "不涉及本部门职责",
             "--at",
-            "2026-11-12T10:00:00+08:00",
-        ],
+            "2026-11-11T16:00:00+08:00",
+        ]
+        .map(str::to_string)
+    };
+    let args = exempt("gov");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let err = env.as_fails("zhangsan", 1, &args);
+    assert!(err.contains("组长"), "{err}");
+    let args = exempt("hrss");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    env.as_fails("zhengyi", 4, &args);
+    for dept in ["approval", "petition", "cac", "gov"] {
+        let args = exempt(dept);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        env.act("zhengyi", &args);
+    }
+    assert_eq!(
+        env.case_json(&id)["exemptions"].as_array().unwrap().len(),
+        4
     );
+    env.act("zhangsan", &reply);
     env.act(
         "zhangsan",
         &[
@@ -479,6 +532,14 @@ fn major_track_with_approval_all_members_and_minutes() {
             ("approve", "zhengyi"),
             ("opinion", "lisi"),
             ("consult", "wushi"),
+            ("opinion", "zhaoliu"),
+            ("opinion", "qianqi"),
+            ("opinion", "sunba"),
+            ("opinion", "wushi"),
+            ("exempt", "zhengyi"),
+            ("exempt", "zhengyi"),
+            ("exempt", "zhengyi"),
+            ("exempt", "zhengyi"),
             ("reply", "zhangsan"),
             ("archive", "zhangsan"),
         ],
@@ -1406,8 +1467,10 @@ fn refused_wrong_state() {
         "zhengyi",
         &["approve", "TAX-2026-0002", "--note", "x", "--at", LATER],
     );
-    state(
+    // a general matter under handling is not classified again (only own → general is)
+    let err = env.as_fails(
         "zhangsan",
+        1,
         &[
             "classify",
             "TAX-2026-0002",
@@ -1419,6 +1482,7 @@ fn refused_wrong_state() {
             LATER,
         ],
     );
+    assert!(err.contains("改为“一般事项”"), "{err}");
     // awaiting approval
     state(
         "zhangsan",
@@ -1638,6 +1702,33 @@ fn reply_refused_until_the_required_records_are_there() {
             LATER,
         ],
     );
+    // ... and every member unit's written opinion, or the leader's exemption of it.
+    let err = env.as_fails(
+        "zhangsan",
+        1,
+        &["reply", "TAX-2026-0003", "--text", "x", "--at", LATER],
+    );
+    assert!(
+        err.contains("县人社局的书面意见") && !err.contains("会议纪要"),
+        "{err}"
+    );
+    for dept in [
+        "tax", "hrss", "medical", "justice", "finance", "approval", "petition", "cac", "gov",
+    ] {
+        env.as_ok(
+            "zhengyi",
+            &[
+                "exempt",
+                "TAX-2026-0003",
+                "--dept",
+                dept,
+                "--reason",
+                "测试：免予出具",
+                "--at",
+                LATER,
+            ],
+        );
+    }
     env.as_ok(
         "zhangsan",
         &[
@@ -2744,11 +2835,12 @@ fn a_withdrawn_department_can_no_longer_give_its_opinion() {
 }
 
 #[test]
-fn a_major_case_awaiting_approval_still_owes_its_reply() {
-    // DESIGN §7: the reply is due 30 working days after registration for a major matter.
-    // Registered and classified major on Wed 2026-09-30, the leader never decided:
-    // 30 working days (10-10 worked, 10-01..10-07 off) is Tue 11-17; as of Fri 11-27 that
-    // is 8 working days late (11-18, 19, 20, 23, 24, 25, 26, 27).
+fn a_major_case_awaiting_approval_owes_the_leaders_decision() {
+    // Issue 13: the leader's decision has its own time limit (deadlines.approval, 3 working
+    // days) and its own line in `overdue`; the receiving department's reply waits for it.
+    // Registered and classified major on Wed 2026-09-30, the leader never decided: 3
+    // working days (10-01..10-07 off) is Sat 10-10 (worked); as of Fri 11-27 that is 35
+    // working days late (seven weeks of five days, 10-12..11-27).
     let env = Env::new();
     let id = env.register("zhangsan", "2026-09-30T10:00:00+08:00");
     env.act(
@@ -2765,20 +2857,29 @@ fn a_major_case_awaiting_approval_still_owes_its_reply() {
         ],
     );
     assert_eq!(env.case_json(&id)["status"], "awaiting_approval");
+    assert_eq!(env.case_json(&id)["due"]["approval"], "2026-10-10");
     let rows = overdue_rows(&env, &[]);
     assert_eq!(
         rows,
         owned(&[(
             "TAX-2026-0001",
-            "reply",
-            "tax",
-            Some("zhangsan"),
-            "2026-11-17",
-            8
+            "approval",
+            "leading-group",
+            None,
+            "2026-10-10",
+            35
         )]),
         "a case waiting for the leader must not drop out of the overdue report"
     );
     assert_eq!(env.list_ids(&["--overdue"]), ["TAX-2026-0001"]);
+    // The leader's own line, not the receiving department's.
+    let out = env.ok(&["overdue"]);
+    assert!(
+        out.contains("组长审批") && out.contains("领导小组"),
+        "{out}"
+    );
+    assert_eq!(overdue_rows(&env, &["--dept", "tax"]), owned(&[]));
+    assert_eq!(overdue_rows(&env, &["--dept", "leading-group"]).len(), 1);
 }
 
 #[test]

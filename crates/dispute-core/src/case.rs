@@ -158,6 +158,9 @@ pub struct Due {
     pub reply: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archive: Option<NaiveDate>,
+    /// The leader's decision on the report to the leading group (rules edition 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval: Option<NaiveDate>,
 }
 
 impl Due {
@@ -212,6 +215,28 @@ pub struct Approval {
     pub decided_by: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+/// The leader's signed exemption of one member unit from giving its written opinion on a
+/// major matter (rules edition 2: otherwise every member unit's opinion is needed).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exemption {
+    pub dept: String,
+    pub at: Time,
+    pub by: String,
+    pub reason: String,
+}
+
+/// A mediation (调解) of a general matter, by the workroom or the receiving department.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mediation {
+    pub at: Time,
+    pub by: String,
+    /// The department that mediated.
+    pub dept: String,
+    pub result: String,
 }
 
 /// A consultation meeting (会商) and its minutes (会议纪要).
@@ -276,6 +301,10 @@ pub struct Reply {
     pub at: Time,
     pub by: String,
     pub text: String,
+    /// The department that replied, when it is not the receiving one: the workroom on a
+    /// general matter, the competent department on a referral.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dept: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -305,6 +334,13 @@ pub struct Event {
 #[serde(deny_unknown_fields)]
 pub struct Case {
     pub id: String,
+    /// The edition of the handling rules the case was registered under
+    /// (`casebook::RULES`); absent = 1.
+    #[serde(
+        default = "rules_edition_one",
+        skip_serializing_if = "is_rules_edition_one"
+    )]
+    pub rules: u32,
     pub status: Status,
     pub receiving_dept: String,
     /// 首问责任人: the operator who first received the matter.
@@ -331,7 +367,11 @@ pub struct Case {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approval: Option<Approval>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exemptions: Vec<Exemption>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub consultations: Vec<Consultation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mediations: Vec<Mediation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub referral: Option<Referral>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -344,6 +384,14 @@ pub struct Case {
     pub archive: Option<Archive>,
     #[serde(default)]
     pub events: Vec<Event>,
+}
+
+fn rules_edition_one() -> u32 {
+    1
+}
+
+fn is_rules_edition_one(rules: &u32) -> bool {
+    *rules == 1
 }
 
 impl Case {
@@ -384,6 +432,15 @@ impl Case {
 
     pub fn opinion_of(&self, dept: &str) -> Option<&Opinion> {
         self.opinions.iter().find(|o| o.dept == dept)
+    }
+
+    pub fn exemption_of(&self, dept: &str) -> Option<&Exemption> {
+        self.exemptions.iter().find(|e| e.dept == dept)
+    }
+
+    /// Whether the case follows the rules of edition `n` or later.
+    pub fn rules_at_least(&self, n: u32) -> bool {
+        self.rules >= n
     }
 }
 

@@ -56,7 +56,9 @@ pub fn is_legal(before: &Casebook, after: &Casebook, kind: BookAction) -> bool {
             let mut was = after.clone();
             was.deadlines = before.deadlines.clone();
             was.integrity.backdate_window_hours = before.integrity.backdate_window_hours;
-            *before == was && before != after
+            // The rules edition only goes up: history replays under the edition it had.
+            was.rules = before.rules;
+            *before == was && before != after && after.rules >= before.rules
         }
     }
 }
@@ -193,5 +195,15 @@ mod tests {
         assert!(is_legal(&before, &window, BookAction::Setting));
         window.operators[1].name = "x".into();
         assert!(!is_legal(&before, &window, BookAction::Setting));
+
+        let mut old = before.clone();
+        old.rules = 1;
+        let mut upgraded = old.clone();
+        upgraded.rules = crate::casebook::RULES;
+        assert!(is_legal(&old, &upgraded, BookAction::Setting));
+        assert!(!is_legal(&upgraded, &old, BookAction::Setting));
+        let mut approval = before.clone();
+        approval.deadlines.approval = 7;
+        assert!(is_legal(&before, &approval, BookAction::Setting));
     }
 }

@@ -620,32 +620,55 @@ pub struct LateCounts {
     pub classify: usize,
     pub opinion: usize,
     pub dispatch: usize,
+    /// The leader's decisions (owed by `leading-group`).
+    pub approval: usize,
     pub reply: usize,
     pub archive: usize,
 }
 
 impl LateCounts {
-    fn add(&mut self, kind: ObligationKind) {
-        self.total += 1;
-        *match kind {
+    fn slot(&mut self, kind: ObligationKind) -> &mut usize {
+        match kind {
             ObligationKind::Classify => &mut self.classify,
             ObligationKind::Opinion => &mut self.opinion,
             ObligationKind::Dispatch => &mut self.dispatch,
+            ObligationKind::Approval => &mut self.approval,
             ObligationKind::Reply => &mut self.reply,
             ObligationKind::Archive => &mut self.archive,
-        } += 1;
+        }
+    }
+
+    fn add(&mut self, kind: ObligationKind) {
+        self.total += 1;
+        *self.slot(kind) += 1;
     }
 
     /// (kind, count) in the order of the workflow.
-    pub fn by_kind(&self) -> [(ObligationKind, usize); 5] {
-        [
-            (ObligationKind::Classify, self.classify),
-            (ObligationKind::Opinion, self.opinion),
-            (ObligationKind::Dispatch, self.dispatch),
-            (ObligationKind::Reply, self.reply),
-            (ObligationKind::Archive, self.archive),
-        ]
+    pub fn by_kind(&self) -> Vec<(ObligationKind, usize)> {
+        let mut copy = self.clone();
+        ObligationKind::ALL
+            .iter()
+            .map(|k| (*k, *copy.slot(*k)))
+            .collect()
     }
+}
+
+/// The leader's decisions on reports to the leading group: how many, how fast. A decision
+/// is judged against its own time limit (`deadlines.approval`, rules edition 2), so a slow
+/// decision counts against the leader, not the receiving department.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ApprovalStats {
+    /// Reports decided (approved or not).
+    pub decided: usize,
+    /// Decided no later than the time limit (reports without one count as on time).
+    pub on_time: usize,
+    /// Decided at least one working day after the time limit.
+    pub late: usize,
+    /// Reports still waiting for the leader.
+    pub pending: usize,
+    /// Working days from the report to the decision: median and longest.
+    pub median_days: Option<f64>,
+    pub max_days: Option<u32>,
 }
 
 /// Case-level counts of one group (a category, a month, a track, a receiving department).
@@ -674,6 +697,7 @@ pub struct Stats {
     pub late_obligations: LateCounts,
     pub reply: StepStats,
     pub archive: StepStats,
+    pub approval: ApprovalStats,
     pub outcomes: Outcomes,
     /// Cases with at least one referral to the discipline commission, and the referrals.
     pub discipline_cases: usize,
@@ -719,6 +743,8 @@ pub fn stats(
     let mut late_counts = LateCounts::default();
     let (mut reply, mut archive) = (StepStats::default(), StepStats::default());
     let (mut reply_days, mut archive_days) = (vec![], vec![]);
+    let mut approval = ApprovalStats::default();
+    let mut approval_days: Vec<u32> = vec![];
     let mut outcomes = Outcomes {
         objected_by_remedy: Remedy::ALL.iter().map(|r| (r.code(), 0)).collect(),
         ..Outcomes::default()
@@ -764,6 +790,20 @@ pub fn stats(
             discipline_referrals += case.discipline.len();
         }
 
+        if let Some(a) = &case.approval {
+            match a.decided_at {
+                Some(decided) => {
+                    let day = local_date(&decided);
+                    approval.decided += 1;
+                    match case.due.approval {
+                        Some(due) if cal.working_days_between(due, day) > 0 => approval.late += 1,
+                        _ => approval.on_time += 1,
+                    }
+                    approval_days.push(cal.working_days_between(local_date(&a.requested_at), day));
+                }
+                None => approval.pending += 1,
+            }
+        }
         let received = local_date(&case.received_at);
         if let Some(r) = &case.reply {
             let day = local_date(&r.at);
@@ -813,6 +853,8 @@ pub fn stats(
     }
 
     reply.median_days = median(&mut reply_days);
+    approval.max_days = approval_days.iter().copied().max();
+    approval.median_days = median(&mut approval_days);
     archive.median_days = median(&mut archive_days);
     let departments = order
         .iter()
@@ -842,6 +884,7 @@ pub fn stats(
         late_obligations: late_counts,
         reply,
         archive,
+        approval,
         outcomes,
         discipline_cases,
         discipline_referrals,

@@ -18,7 +18,7 @@ use crate::case::{
     Assignment, Case, CaseId, Channel, ConsultKind, Decision, Due, Event, Insurance, Payer, Status,
     Time, Track,
 };
-use crate::casebook::{Casebook, Deadlines, Operator, Role};
+use crate::casebook::{Casebook, Deadlines, LEADING_GROUP, Operator, Role, WORKROOM_DEPT};
 use crate::error::{Error, Result};
 use crate::text::Label;
 use dispute_i18n::{Lang, t};
@@ -141,8 +141,13 @@ pub enum Permission {
     ReceivingDept,
     /// A receiver of the receiving department; on a referral, the dispatcher of `gov`.
     ReceivingDeptOrReferralDispatcher,
-    /// A receiver of the receiving department, or the leading-group office.
+    /// A receiver of the receiving department, or the leading-group office; on a general
+    /// matter also the workroom.
     ReceivingDeptOrOffice,
+    /// A receiver of the receiving department; on a general matter also the workroom (a
+    /// receiver of the approval bureau), which coordinates, mediates, replies to and
+    /// archives general matters of every receiving department (regulation 三（二）7).
+    ReceivingDeptOrWorkroom,
     /// A handler, for their own department (the one the command speaks for).
     HandlerOfOwnDept,
     /// The leader of the leading group.
@@ -159,6 +164,7 @@ impl Permission {
             Permission::Receiver | Permission::ReceivingDept => &[Role::Receiver],
             Permission::ReceivingDeptOrReferralDispatcher => &[Role::Receiver, Role::Dispatcher],
             Permission::ReceivingDeptOrOffice => &[Role::Receiver, Role::Office],
+            Permission::ReceivingDeptOrWorkroom => &[Role::Receiver],
             Permission::HandlerOfOwnDept => &[Role::Handler],
             Permission::Leader => &[Role::Leader],
             Permission::GovDispatcher => &[Role::Dispatcher],
@@ -174,11 +180,25 @@ impl Permission {
         on_behalf_of: Option<&str>,
     ) -> std::result::Result<(), String> {
         let receiving = actor.has(Role::Receiver) && actor.dept == case.receiving_dept;
+        let workroom = is_workroom(actor, case);
         let gov_dispatcher = actor.has(Role::Dispatcher) && actor.dept == "gov";
         let receiving_or = |rule: String| {
             if receiving { Ok(()) } else { Err(rule) }
         };
+        let receiving_or_workroom = |rule: String| {
+            if receiving || workroom {
+                Ok(())
+            } else {
+                Err(rule)
+            }
+        };
         let only_receiving = || t!("wf-rule-receiver-only", dept = case.receiving_dept);
+        let receiving_or_workroom_rule = || {
+            t!(
+                "rules-rule-receiver-or-workroom",
+                dept = case.receiving_dept
+            )
+        };
         match self {
             Permission::Receiver if actor.has(Role::Receiver) => Ok(()),
             Permission::Receiver => Err(t!("wf-rule-register-receiver")),
@@ -192,9 +212,14 @@ impl Permission {
                     Err(t!("wf-rule-referral-assign-gov"))
                 }
             }
-            Permission::ReceivingDeptOrReferralDispatcher => receiving_or(only_receiving()),
+            Permission::ReceivingDeptOrReferralDispatcher => {
+                receiving_or_workroom(receiving_or_workroom_rule())
+            }
             Permission::ReceivingDeptOrOffice if actor.has(Role::Office) => Ok(()),
-            Permission::ReceivingDeptOrOffice => receiving_or(t!("wf-rule-consult")),
+            Permission::ReceivingDeptOrOffice => receiving_or_workroom(t!("wf-rule-consult")),
+            Permission::ReceivingDeptOrWorkroom => {
+                receiving_or_workroom(receiving_or_workroom_rule())
+            }
             Permission::HandlerOfOwnDept => {
                 if !actor.has(Role::Handler) {
                     Err(t!("wf-rule-opinion-handler-only"))
@@ -210,6 +235,12 @@ impl Permission {
             Permission::GovDispatcher => Err(t!("wf-rule-dispatch-gov")),
         }
     }
+}
+
+/// Is `actor` the workroom (争议处理工作室, a receiver of the approval bureau) acting on a
+/// general matter of another department?
+pub fn is_workroom(actor: &Operator, case: &Case) -> bool {
+    actor.has(Role::Receiver) && actor.dept == WORKROOM_DEPT && case.track == Some(Track::General)
 }
 
 /// Everything an action needs besides the case: who acts, when it happened, when it is now.
@@ -373,6 +404,7 @@ pub fn register(id: &CaseId, new: NewCase, ctx: &Ctx) -> Result<Case> {
     let day = local_date(&ctx.at);
     let case = Case {
         id: id.to_string(),
+        rules: ctx.book.rules,
         status: Status::Registered,
         receiving_dept: ctx.actor.dept.clone(),
         first_receiver: ctx.actor.id.clone(),
@@ -392,7 +424,9 @@ pub fn register(id: &CaseId, new: NewCase, ctx: &Ctx) -> Result<Case> {
         assignments: vec![],
         opinions: vec![],
         approval: None,
+        exemptions: vec![],
         consultations: vec![],
+        mediations: vec![],
         referral: None,
         redirect: None,
         discipline: vec![],
@@ -496,6 +530,19 @@ pub fn missing_for_reply(case: &Case, book: &Casebook) -> Vec<String> {
             if !is_approved_major(case) {
                 missing.push(t!("wf-missing-approval"));
             }
+            // Every member unit gives its written opinion on a major matter (四（三）2):
+            // every department the special case was given to, withdrawn ones included,
+            // unless the leader exempted it.
+            if case.rules_at_least(2) {
+                for dept in major_members(case) {
+                    if case.opinion_of(dept).is_none() && case.exemption_of(dept).is_none() {
+                        missing.push(t!(
+                            "rules-missing-member-opinion",
+                            dept = book.dept_short(dept)
+                        ));
+                    }
+                }
+            }
             if !minutes {
                 missing.push(t!("wf-missing-minutes"));
             }
@@ -513,6 +560,18 @@ pub fn missing_for_reply(case: &Case, book: &Casebook) -> Vec<String> {
         None => missing.push(t!("wf-missing-classify")),
     }
     missing
+}
+
+/// The departments of a major matter: every department ever assigned to it, in the order
+/// first assigned.
+pub fn major_members(case: &Case) -> Vec<&str> {
+    let mut depts: Vec<&str> = vec![];
+    for a in &case.assignments {
+        if !depts.contains(&a.dept.as_str()) {
+            depts.push(&a.dept);
+        }
+    }
+    depts
 }
 
 /// One obligation of an open case: what is due, from whom, by when.
@@ -535,8 +594,22 @@ pub enum ObligationKind {
     Classify,
     Opinion,
     Dispatch,
+    /// The leader's decision on a report to the leading group (owed by `leading-group`).
+    Approval,
     Reply,
     Archive,
+}
+
+impl ObligationKind {
+    /// Every kind, in the order of the workflow.
+    pub const ALL: [ObligationKind; 6] = [
+        ObligationKind::Classify,
+        ObligationKind::Opinion,
+        ObligationKind::Dispatch,
+        ObligationKind::Approval,
+        ObligationKind::Reply,
+        ObligationKind::Archive,
+    ];
 }
 
 /// Every obligation the case still owes, whether or not it is late yet.
@@ -572,7 +645,7 @@ pub fn open_obligations(case: &Case) -> Vec<Obligation> {
         }
         Status::Handling => {
             for a in case.active_assignments() {
-                if case.opinion_of(&a.dept).is_none() {
+                if case.opinion_of(&a.dept).is_none() && case.exemption_of(&a.dept).is_none() {
                     owe(ObligationKind::Opinion, &a.dept, None, Some(a.due));
                 }
             }
@@ -583,13 +656,19 @@ pub fn open_obligations(case: &Case) -> Vec<Obligation> {
                 case.due.reply,
             );
         }
-        // Departments cannot write while the leader decides; the reply is still owed.
-        Status::AwaitingApproval => owe(
-            ObligationKind::Reply,
-            &case.receiving_dept,
-            receiver,
-            case.due.reply,
-        ),
+        // Departments cannot write while the leader decides. With a time limit for the
+        // decision (rules edition 2) the leader owes it and the receiving department's reply
+        // waits (its due date moves by the leader's delay when the decision comes);
+        // before that edition the reply was still owed.
+        Status::AwaitingApproval => match case.due.approval {
+            Some(due) => owe(ObligationKind::Approval, LEADING_GROUP, None, Some(due)),
+            None => owe(
+                ObligationKind::Reply,
+                &case.receiving_dept,
+                receiver,
+                case.due.reply,
+            ),
+        },
         Status::Replied => owe(
             ObligationKind::Archive,
             &case.receiving_dept,

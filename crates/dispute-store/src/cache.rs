@@ -7,7 +7,7 @@ use crate::prelude::*;
 /// The first line of the summary cache. Bump the number when `CaseSummary` or the
 /// obligations it holds change meaning; a new release of the tool starts a new cache too.
 pub(crate) fn summary_version() -> String {
-    format!("dispute-summaries 2 {}", env!("CARGO_PKG_VERSION"))
+    format!("dispute-summaries 3 {}", env!("CARGO_PKG_VERSION"))
 }
 
 /// Summaries by blob, with the path the blob was read at: the same content at another path

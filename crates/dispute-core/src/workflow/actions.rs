@@ -19,7 +19,8 @@ use super::{
 };
 use crate::case::{
     Approval, Archive, Assignment, Case, ConsultKind, Consultation, Decision, DisciplineReferral,
-    Insurance, Opinion, Outcome, Redirect, Referral, Remedy, Reply, Status::*, Track,
+    Exemption, Insurance, Mediation, Opinion, Outcome, Redirect, Referral, Remedy, Reply,
+    Status::*, Track,
 };
 use crate::error::{Error, Result};
 use crate::text::{self, Label};
@@ -56,6 +57,10 @@ actions! {
     Reply => reply::SPEC,
     /// Archiving (案卷归档).
     Archive => archive::SPEC,
+    /// A mediation of a general matter (调解), by the workroom or the receiving department.
+    Mediate => mediate::SPEC,
+    /// The leader exempts a member unit from its written opinion on a major matter.
+    Exempt => exempt::SPEC,
 }
 
 /// One action on an existing case, with its already-validated inputs.
@@ -114,6 +119,13 @@ pub enum Command {
         remedy: Option<Remedy>,
         note: Option<String>,
     },
+    Mediate {
+        result: String,
+    },
+    Exempt {
+        dept: String,
+        reason: String,
+    },
 }
 
 impl Command {
@@ -137,6 +149,8 @@ impl Command {
             Command::Consult { .. } => Action::Consult,
             Command::Reply { .. } => Action::Reply,
             Command::Archive { .. } => Action::Archive,
+            Command::Mediate { .. } => Action::Mediate,
+            Command::Exempt { .. } => Action::Exempt,
         }
     }
 
@@ -199,7 +213,9 @@ mod classify {
     pub const SPEC: ActionSpec = ActionSpec {
         code: "classify",
         label_key: "label-action-classify",
-        allowed_from: &[Registered],
+        // From `handling` only to turn a matter of the department's own remit into a
+        // general one (四（二）: general matters are handled singly or jointly).
+        allowed_from: &[Registered, Handling],
         permission: Permission::ReceivingDept,
         apply,
         read_back,
@@ -217,9 +233,22 @@ mod classify {
             }
         );
         let dl = s.deadlines();
+        if s.case.status == Handling
+            && !(s.case.track == Some(Track::Own) && *track == Track::General)
+        {
+            return Err(s.not_ready(t!(
+                "rules-reclassify-own-only",
+                track = s.case.track.map(|t| t.label()).unwrap_or_default()
+            )));
+        }
         s.next.category = Some(*category);
         if !insurance.is_empty() {
             s.next.insurance = insurance.clone();
+        }
+        if s.case.status == Handling {
+            // The reply stays due when it was: the matter is the same, handled jointly now.
+            s.next.track = Some(Track::General);
+            return Ok(());
         }
         match track {
             Track::Own | Track::General => {
@@ -231,6 +260,9 @@ mod classify {
                 s.next.track = Some(Track::Major);
                 s.next.status = AwaitingApproval;
                 s.next.due.reply = Some(s.working_days(s.received, dl.reply_major));
+                if s.case.rules_at_least(2) {
+                    s.next.due.approval = Some(s.working_days(s.day, dl.approval));
+                }
                 s.next.approval = Some(Approval {
                     requested_at: s.ctx.at,
                     requested_by: s.by.clone(),
@@ -269,6 +301,9 @@ mod classify {
 
     fn summary(s: &Summary) -> String {
         let after = s.after;
+        if s.before.status == Handling {
+            return t_in!(s.lang, "rules-commit-reclassify-general");
+        }
         let cat = after
             .category
             .map(|c| {
@@ -617,6 +652,9 @@ mod escalate_leading_group {
         if s.next.due.reply.is_none() {
             s.next.due.reply = Some(s.working_days(s.received, s.deadlines().reply_major));
         }
+        if s.case.rules_at_least(2) {
+            s.next.due.approval = Some(s.working_days(s.day, s.deadlines().approval));
+        }
         s.next.approval = Some(Approval {
             requested_at: s.ctx.at,
             requested_by: s.by.clone(),
@@ -774,6 +812,14 @@ mod decide {
         let at = s.ctx.at;
         let by = s.by.clone();
         let dl = s.deadlines();
+        // The leader's delay past the time limit for the decision is the leader's, not
+        // the receiving department's: the reply's due date moves by it.
+        let leader_delay = s
+            .case
+            .due
+            .approval
+            .map(|due| s.ctx.cal.working_days_between(due, s.day))
+            .unwrap_or(0);
         let approval = s
             .next
             .approval
@@ -787,7 +833,7 @@ mod decide {
         match decision {
             Decision::Approved => {
                 s.next.track = Some(Track::Major);
-                s.next.due.reply = Some(s.working_days(s.received, dl.reply_major));
+                s.next.due.reply = Some(s.working_days(s.received, dl.reply_major + leader_delay));
                 let due = s.working_days(s.day, dl.opinion_major);
                 for dept in s.ctx.book.member_codes() {
                     if !s.next.is_assigned(&dept) {
@@ -806,7 +852,7 @@ mod decide {
                 if s.next.track != Some(Track::Referral) {
                     s.next.track = Some(Track::General);
                 }
-                s.next.due.reply = Some(s.working_days(s.received, dl.reply));
+                s.next.due.reply = Some(s.working_days(s.received, dl.reply + leader_delay));
             }
         }
         Ok(())
@@ -890,7 +936,7 @@ mod reply {
         code: "reply",
         label_key: "label-action-reply",
         allowed_from: &[Handling],
-        permission: Permission::ReceivingDept,
+        permission: Permission::ReceivingDeptOrWorkroom,
         apply,
         read_back: |r| {
             Some(Command::Reply {
@@ -910,10 +956,12 @@ mod reply {
             )));
         }
         s.next.status = Replied;
+        let dept = s.ctx.actor.dept.clone();
         s.next.reply = Some(Reply {
             at: s.ctx.at,
             by: s.by.clone(),
             text: text.clone(),
+            dept: (dept != s.case.receiving_dept).then_some(dept),
         });
         s.next.due.archive = Some(s.working_days(s.day, s.deadlines().archive));
         Ok(())
@@ -927,7 +975,7 @@ mod archive {
         code: "archive",
         label_key: "label-action-archive",
         allowed_from: &[Replied],
-        permission: Permission::ReceivingDept,
+        permission: Permission::ReceivingDeptOrWorkroom,
         apply,
         read_back,
         summary,
@@ -989,5 +1037,101 @@ mod archive {
             ),
             None => t_in!(s.lang, "commit-archive", outcome = outcome),
         }
+    }
+}
+
+mod mediate {
+    use super::*;
+
+    pub const SPEC: ActionSpec = ActionSpec {
+        code: "mediate",
+        label_key: "label-action-mediate",
+        allowed_from: &[Handling],
+        permission: Permission::ReceivingDeptOrWorkroom,
+        apply,
+        read_back,
+        summary: |s| t_in!(s.lang, "rules-commit-mediate", dept = s.event_dept()),
+    };
+
+    fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(cmd, Command::Mediate { result });
+        if !matches!(s.case.track, Some(Track::Own | Track::General)) {
+            return Err(s.not_ready(t!("rules-mediate-general-only")));
+        }
+        let dept = s.ctx.actor.dept.clone();
+        s.next.mediations.push(Mediation {
+            at: s.ctx.at,
+            by: s.by.clone(),
+            dept: dept.clone(),
+            result: result.clone(),
+        });
+        s.event_dept = Some(dept);
+        Ok(())
+    }
+
+    fn read_back(r: &Recorded) -> Option<Command> {
+        let m = r
+            .new
+            .mediations
+            .get(r.old.mediations.len())
+            .or(r.new.mediations.last())?;
+        Some(Command::Mediate {
+            result: m.result.clone(),
+        })
+    }
+}
+
+mod exempt {
+    use super::*;
+
+    pub const SPEC: ActionSpec = ActionSpec {
+        code: "exempt",
+        label_key: "label-action-exempt",
+        allowed_from: &[Handling],
+        permission: Permission::Leader,
+        apply,
+        read_back,
+        summary: |s| t_in!(s.lang, "rules-commit-exempt", dept = s.event_dept()),
+    };
+
+    fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(cmd, Command::Exempt { dept, reason });
+        if !is_approved_major(s.case) {
+            return Err(s.not_ready(t!("rules-exempt-major-only")));
+        }
+        if !s.case.assignments.iter().any(|a| &a.dept == dept) {
+            return Err(Error::invalid(
+                t!("rules-field-exempt-dept"),
+                t!("rules-exempt-not-member", dept = dept),
+            ));
+        }
+        if s.case.opinion_of(dept).is_some() {
+            return Err(Error::invalid(
+                t!("rules-field-exempt-dept"),
+                t!("rules-exempt-has-opinion", dept = dept),
+            ));
+        }
+        if s.case.exemption_of(dept).is_some() {
+            return Err(Error::invalid(
+                t!("rules-field-exempt-dept"),
+                t!("rules-exempt-already", dept = dept),
+            ));
+        }
+        s.next.exemptions.push(Exemption {
+            dept: dept.clone(),
+            at: s.ctx.at,
+            by: s.by.clone(),
+            reason: reason.clone(),
+        });
+        s.event_dept = Some(dept.clone());
+        Ok(())
+    }
+
+    fn read_back(r: &Recorded) -> Option<Command> {
+        let dept = r.event.dept.clone()?;
+        Some(Command::Exempt {
+            reason: r.new.exemption_of(&dept)?.reason.clone(),
+            dept,
+        })
     }
 }

@@ -266,6 +266,19 @@ fn archive(outcome: Outcome, remedy: Option<Remedy>) -> Command {
     }
 }
 
+fn mediate() -> Command {
+    Command::Mediate {
+        result: "双方同意按复核后的基数补缴，不再争议".into(),
+    }
+}
+
+fn exempt(dept: &str) -> Command {
+    Command::Exempt {
+        dept: dept.into(),
+        reason: "本事项不涉及本部门职责".into(),
+    }
+}
+
 // ---- checks after every action ----
 
 /// The case file validates against `schemas/case.schema.json` and survives TOML.
@@ -305,6 +318,8 @@ fn expected_action(case: &Case, cmd: &Command) -> Action {
         Command::Consult { .. } => Action::Consult,
         Command::Reply { .. } => Action::Reply,
         Command::Archive { .. } => Action::Archive,
+        Command::Mediate { .. } => Action::Mediate,
+        Command::Exempt { .. } => Action::Exempt,
     }
 }
 
@@ -441,14 +456,30 @@ fn handling_general(w: &World) -> Flow<'_> {
     f
 }
 
-/// Approved major case with the minutes of a major consultation: ready for a reply.
-/// `petition` was withdrawn, so there is a member that may still be assigned.
-fn handling_major(w: &World) -> Flow<'_> {
+/// Approved major case without any opinion yet; `petition` was withdrawn, so there is a
+/// member that may still be assigned.
+fn handling_major_bare(w: &World) -> Flow<'_> {
     let mut f = registered(w);
     f.act(TAX_RECV, classify(Track::Major))
         .act(LEADER, approve())
-        .act(TAX_RECV, unassign("petition"))
-        .act(OFFICE, consult(ConsultKind::Major));
+        .act(TAX_RECV, unassign("petition"));
+    f
+}
+
+/// The member units of the fixture without a handler: the leader exempts them.
+const MAJOR_EXEMPTED: &[&str] = &["tax", "justice", "approval", "petition", "cac", "gov"];
+
+/// Approved major case with every member unit's opinion or the leader's exemption, and
+/// the minutes of a major consultation: ready for a reply.
+fn handling_major(w: &World) -> Flow<'_> {
+    let mut f = handling_major_bare(w);
+    f.act(HRSS_HANDLER, opinion("hrss", "养老保险部分意见"))
+        .act(MEDICAL_HANDLER, opinion("medical", "医疗保险部分意见"))
+        .act(FINANCE_HANDLER, opinion("finance", "财政部分意见"));
+    for dept in MAJOR_EXEMPTED {
+        f.act(LEADER, exempt(dept));
+    }
+    f.act(OFFICE, consult(ConsultKind::Major));
     f
 }
 
@@ -528,6 +559,7 @@ enum Fx {
     Own,
     General,
     Major,
+    MajorBare,
     Referral,
     AwaitingMajor,
     AwaitingEscalated,
@@ -543,6 +575,7 @@ impl Fx {
         Fx::Own,
         Fx::General,
         Fx::Major,
+        Fx::MajorBare,
         Fx::Referral,
         Fx::AwaitingMajor,
         Fx::AwaitingEscalated,
@@ -558,6 +591,7 @@ impl Fx {
             Fx::Own => handling_own(w),
             Fx::General => handling_general(w),
             Fx::Major => handling_major(w),
+            Fx::MajorBare => handling_major_bare(w),
             Fx::Referral => handling_referral(w),
             Fx::AwaitingMajor => awaiting_major(w),
             Fx::AwaitingEscalated => awaiting_escalated(w),
@@ -572,7 +606,7 @@ impl Fx {
     fn status(self) -> Status {
         match self {
             Fx::Registered => Status::Registered,
-            Fx::Own | Fx::General | Fx::Major | Fx::Referral => Status::Handling,
+            Fx::Own | Fx::General | Fx::Major | Fx::MajorBare | Fx::Referral => Status::Handling,
             Fx::AwaitingMajor | Fx::AwaitingEscalated => Status::AwaitingApproval,
             Fx::Referred => Status::Referred,
             Fx::Replied => Status::Replied,
@@ -598,6 +632,8 @@ enum Kind {
     ConsultMajor,
     Reply,
     Archive,
+    Mediate,
+    Exempt,
 }
 
 impl Kind {
@@ -616,6 +652,8 @@ impl Kind {
         Kind::ConsultMajor,
         Kind::Reply,
         Kind::Archive,
+        Kind::Mediate,
+        Kind::Exempt,
     ];
 
     /// A command of this kind that is valid in every respect except, possibly, the
@@ -652,6 +690,14 @@ impl Kind {
             Kind::ConsultMajor => consult(ConsultKind::Major),
             Kind::Reply => reply(),
             Kind::Archive => archive(Outcome::Accepted, None),
+            Kind::Mediate => mediate(),
+            // the first member unit still owing its opinion; else one that gave it
+            Kind::Exempt => exempt(
+                major_members(case)
+                    .into_iter()
+                    .find(|d| case.opinion_of(d).is_none() && case.exemption_of(d).is_none())
+                    .unwrap_or("hrss"),
+            ),
         }
     }
 
@@ -659,14 +705,18 @@ impl Kind {
     fn allowed_in(self, status: Status) -> bool {
         use Status::*;
         match self {
-            Kind::Classify | Kind::Redirect => status == Registered,
+            // classify also from handling: own remit → general
+            Kind::Classify => matches!(status, Registered | Handling),
+            Kind::Redirect => status == Registered,
             // assign from handling; on a referred case it is the dispatch
             Kind::Assign => matches!(status, Handling | Referred),
             Kind::Unassign
             | Kind::Opinion
             | Kind::ConsultGeneral
             | Kind::ConsultMajor
-            | Kind::Reply => status == Handling,
+            | Kind::Reply
+            | Kind::Mediate
+            | Kind::Exempt => status == Handling,
             Kind::EscalateLeadingGroup | Kind::EscalateHotline => {
                 matches!(status, Registered | Handling)
             }
@@ -680,9 +730,14 @@ impl Kind {
         }
     }
 
-    /// DESIGN §4 "who".
+    /// DESIGN §4 "who", and the workroom of regulation 三（二）7: a receiver of the
+    /// approval bureau coordinates (assigns, consults), mediates, replies to and archives
+    /// general matters of every receiving department.
     fn permitted(self, case: &Case, actor: &Operator) -> bool {
         let receiving = actor.has(Role::Receiver) && actor.dept == case.receiving_dept;
+        let workroom = actor.has(Role::Receiver)
+            && actor.dept == "approval"
+            && case.track == Some(Track::General);
         let dispatcher = actor.has(Role::Dispatcher) && actor.dept == "gov";
         match self {
             Kind::Assign | Kind::Unassign
@@ -692,8 +747,13 @@ impl Kind {
             }
             // a handler of an assigned department, writing its own department's opinion
             Kind::Opinion => actor.has(Role::Handler) && case.is_assigned(&actor.dept),
-            Kind::Approve | Kind::Reject => actor.has(Role::Leader),
-            Kind::ConsultGeneral | Kind::ConsultMajor => receiving || actor.has(Role::Office),
+            Kind::Approve | Kind::Reject | Kind::Exempt => actor.has(Role::Leader),
+            Kind::ConsultGeneral | Kind::ConsultMajor => {
+                receiving || workroom || actor.has(Role::Office)
+            }
+            Kind::Assign | Kind::Unassign | Kind::Reply | Kind::Archive | Kind::Mediate => {
+                receiving || workroom
+            }
             _ => receiving,
         }
     }
@@ -715,6 +775,7 @@ impl Kind {
             Kind::EscalateDiscipline => case.status,
             Kind::Reply => Status::Replied,
             Kind::Archive => Status::Archived,
+            Kind::Mediate | Kind::Exempt => Status::Handling,
         }
     }
 }
@@ -746,6 +807,16 @@ impl Expect {
 fn content_refusal(fx: Fx, kind: Kind) -> Option<Expect> {
     use Fx::*;
     match (fx, kind) {
+        // once handled, only own remit → general may be classified again
+        (General | Major | MajorBare | Referral, Kind::Classify) => Some(Expect::NotReady),
+        // mediation is for general and own-remit matters
+        (Major | MajorBare | Referral, Kind::Mediate) => Some(Expect::NotReady),
+        // only an approved major case has member units to exempt
+        (Own | General | Referral, Kind::Exempt) => Some(Expect::NotReady),
+        // ... and there every member has answered or is exempted already
+        (Major, Kind::Exempt) => Some(Expect::Invalid),
+        // every member unit's opinion (or exemption) comes before the reply
+        (MajorBare, Kind::Reply) => Some(Expect::NotReady),
         // a matter of the receiving department's own remit takes no co-handling departments
         (Own, Kind::Assign) => Some(Expect::NotReady),
         // ... so there is nothing to withdraw
@@ -753,7 +824,9 @@ fn content_refusal(fx: Fx, kind: Kind) -> Option<Expect> {
         // a major consultation needs the leader's approval of a major case
         (Own | General | Referral, Kind::ConsultMajor) => Some(Expect::NotReady),
         // already a major case
-        (Major, Kind::EscalateLeadingGroup | Kind::EscalateHotline) => Some(Expect::NotReady),
+        (Major | MajorBare, Kind::EscalateLeadingGroup | Kind::EscalateHotline) => {
+            Some(Expect::NotReady)
+        }
         // already referred once
         (Referral, Kind::EscalateHotline) => Some(Expect::NotReady),
         // only a department that was assigned can have refused to handle the case
@@ -838,7 +911,8 @@ fn allowed_from_matches_the_design_table() {
     use Status::*;
     let design: &[(Action, &[Status])] = &[
         (Action::Register, &[]),
-        (Action::Classify, &[Registered]),
+        // from handling: own remit → general (issue 13)
+        (Action::Classify, &[Registered, Handling]),
         (Action::Redirect, &[Registered]),
         (Action::Assign, &[Handling]),
         (Action::Unassign, &[Handling]),
@@ -855,6 +929,8 @@ fn allowed_from_matches_the_design_table() {
         (Action::Consult, &[Handling]),
         (Action::Reply, &[Handling]),
         (Action::Archive, &[Replied]),
+        (Action::Mediate, &[Handling]),
+        (Action::Exempt, &[Handling]),
     ];
     assert_eq!(design.len(), Action::ALL.len());
     for (action, want) in design {
@@ -1522,8 +1598,8 @@ fn reply_on_a_general_case_lists_each_missing_opinion() {
 
     f.act(MEDICAL_HANDLER, opinion("medical", "医保意见"));
     assert!(missing_for_reply(&f.case, &w.book).is_empty());
-    // Only the receiving department replies.
-    for actor in [APPROVAL_RECV, OFFICE, HRSS_HANDLER, LEADER] {
+    // Only the receiving department (or the workroom, see below) replies.
+    for actor in [OFFICE, HRSS_HANDLER, LEADER] {
         assert!(is_not_permitted(&f.refused(actor, reply())), "{actor}");
     }
     f.act(TAX_RECV, reply());
@@ -1541,6 +1617,12 @@ fn reply_on_a_major_case_needs_minutes_of_a_major_consultation() {
     let w = World::new();
     let mut f = awaiting_major(&w);
     f.act(LEADER, approve());
+    for dept in ["hrss", "medical", "finance"] {
+        f.act(&format!("{dept}-handler"), opinion(dept, "本部门意见"));
+    }
+    for dept in MAJOR_EXEMPTED {
+        f.act(LEADER, exempt(dept));
+    }
     let e = f.refused(TAX_RECV, reply());
     assert!(not_ready_reason(&e).contains("纪要"), "{e}");
     // A general consultation is not the special meeting.
@@ -1551,6 +1633,253 @@ fn reply_on_a_major_case_needs_minutes_of_a_major_consultation() {
     assert!(missing_for_reply(&f.case, &w.book).is_empty());
     f.act(TAX_RECV, reply());
     assert_eq!(f.case.status, Status::Replied);
+}
+
+/// Regulation 四（三）2: on a major matter every member unit gives its written opinion;
+/// the minutes alone are not enough (issue 13: 6 of 9 opinions could be missing).
+#[test]
+fn a_major_reply_is_refused_while_a_members_opinion_is_missing() {
+    let w = World::new();
+    let mut f = handling_major_bare(&w);
+    f.act(OFFICE, consult(ConsultKind::Major))
+        .act(HRSS_HANDLER, opinion("hrss", "养老保险部分意见"))
+        .act(MEDICAL_HANDLER, opinion("medical", "医保部分意见"))
+        .act(FINANCE_HANDLER, opinion("finance", "财政部分意见"));
+    // Minutes and three opinions: the six others are missing, each named, the withdrawn
+    // petition bureau included.
+    let e = f.refused(TAX_RECV, reply());
+    let reason = not_ready_reason(&e).to_string();
+    for name in [
+        "县税务局",
+        "县司法局",
+        "县行政审批局",
+        "县信访局",
+        "县委网信办",
+        "县政府办",
+    ] {
+        assert!(reason.contains(name), "{name} missing from: {reason}");
+    }
+    for name in ["县人社局", "县医保局", "县财政局", "会议纪要"] {
+        assert!(!reason.contains(name), "{name} is not missing: {reason}");
+    }
+    assert_eq!(missing_for_reply(&f.case, &w.book).len(), 6);
+
+    // The leader exempts five of them, recorded with the reason; one is still missing.
+    for dept in ["tax", "justice", "approval", "petition", "cac"] {
+        f.act(LEADER, exempt(dept));
+    }
+    let x = f.case.exemption_of("cac").expect("recorded");
+    assert_eq!(
+        (x.by.as_str(), x.reason.as_str()),
+        (LEADER, "本事项不涉及本部门职责")
+    );
+    assert_eq!(f.case.events.last().unwrap().dept.as_deref(), Some("cac"));
+    let e = f.refused(TAX_RECV, reply());
+    assert!(not_ready_reason(&e).contains("县政府办"), "{e}");
+    assert_eq!(missing_for_reply(&f.case, &w.book).len(), 1);
+    // An exempted department owes no opinion any more.
+    let owing: Vec<String> = open_obligations(&f.case)
+        .into_iter()
+        .filter(|o| o.what == ObligationKind::Opinion)
+        .map(|o| o.dept)
+        .collect();
+    assert_eq!(owing, vec!["gov".to_string()]);
+
+    // Refusals: not the leader; a department that answered; twice; not a member.
+    assert!(is_not_permitted(&f.refused(TAX_RECV, exempt("gov"))));
+    assert!(is_not_permitted(&f.refused(OFFICE, exempt("gov"))));
+    assert!(is_invalid(&f.refused(LEADER, exempt("hrss"))));
+    assert!(is_invalid(&f.refused(LEADER, exempt("cac"))));
+    assert!(is_invalid(&f.refused(LEADER, exempt("discipline"))));
+
+    f.act(LEADER, exempt("gov"));
+    assert!(missing_for_reply(&f.case, &w.book).is_empty());
+    f.act(TAX_RECV, reply());
+    assert_eq!(f.case.status, Status::Replied);
+
+    // Only an approved major case has member units to exempt.
+    let g = handling_general(&w);
+    assert!(is_not_ready(&g.refused(LEADER, exempt("hrss"))));
+}
+
+/// The workroom of the approval bureau (regulation 三（二）7) coordinates, mediates,
+/// replies to and archives the general matters of any receiving department.
+#[test]
+fn the_approval_bureau_replies_to_and_archives_a_tax_general_matter() {
+    let w = World::new();
+    let mut f = handling_general_bare(&w); // received by the tax bureau
+    f.act(APPROVAL_RECV, assign(&["hrss"]))
+        .act(APPROVAL_RECV, consult(ConsultKind::General))
+        .act(APPROVAL_RECV, mediate())
+        .act(HRSS_HANDLER, opinion("hrss", "核定基数符合规定"))
+        .act(APPROVAL_RECV, reply());
+    let c = &f.case;
+    assert_eq!(c.status, Status::Replied);
+    let r = c.reply.as_ref().unwrap();
+    assert_eq!(r.by, APPROVAL_RECV);
+    assert_eq!(r.dept.as_deref(), Some("approval"), "the workroom replied");
+    let m = &c.mediations[0];
+    assert_eq!(
+        (m.by.as_str(), m.dept.as_str()),
+        (APPROVAL_RECV, "approval")
+    );
+    assert!(m.result.contains("补缴"));
+    f.act(APPROVAL_RECV, archive(Outcome::Accepted, None));
+    assert_eq!(f.case.status, Status::Archived);
+    assert_eq!(f.case.receiving_dept, "tax", "still the tax bureau's case");
+
+    // A reply by the receiving department itself names no department.
+    let r = replied(&w).case.reply.unwrap();
+    assert_eq!(r.dept, None);
+
+    // Not on the tax bureau's own-remit or major matters, and never classify or escalate.
+    let own = handling_own(&w);
+    for cmd in [reply(), mediate()] {
+        assert!(is_not_permitted(&own.refused(APPROVAL_RECV, cmd)));
+    }
+    let major = handling_major(&w);
+    assert!(is_not_permitted(&major.refused(APPROVAL_RECV, reply())));
+    let general = handling_general(&w);
+    assert!(is_not_permitted(
+        &general.refused(APPROVAL_RECV, escalate_lg())
+    ));
+    assert!(is_not_permitted(
+        &registered(&w).refused(APPROVAL_RECV, classify(Track::General))
+    ));
+    // Mediation is not for major matters or referrals.
+    let e = handling_referral(&w).refused(TAX_RECV, mediate());
+    assert!(is_not_ready(&e), "{e:?}");
+    // The receiving department may mediate its own-remit matter.
+    let mut own = handling_own(&w);
+    own.act(TAX_RECV, mediate());
+    assert_eq!(own.case.mediations[0].dept, "tax");
+}
+
+/// 四（二）: a general matter is handled by one department or jointly; a matter first kept
+/// in the department's own remit may become general without the leader (issue 13).
+#[test]
+fn classify_turns_an_own_matter_into_a_general_one() {
+    let w = World::new();
+    let mut f = handling_own(&w);
+    let due = f.case.due.reply;
+    assert!(is_not_ready(&f.refused(TAX_RECV, assign(&["hrss"]))));
+    let e = f.refused(TAX_RECV, assign(&["hrss"]));
+    assert!(e.to_string().contains("--track general"), "{e}");
+    f.act(
+        TAX_RECV,
+        Command::Classify {
+            track: Track::General,
+            category: 4,
+            insurance: vec![Insurance::Medical],
+            note: None,
+        },
+    );
+    let c = &f.case;
+    assert_eq!(
+        (c.status, c.track),
+        (Status::Handling, Some(Track::General))
+    );
+    assert_eq!(c.category, Some(4));
+    assert_eq!(c.insurance, vec![Insurance::Medical]);
+    assert_eq!(c.due.reply, due, "the reply stays due when it was");
+    f.act(TAX_RECV, assign(&["hrss"]));
+    assert!(f.case.is_assigned("hrss"));
+    // Only that way: general back to own, general to major, a second time.
+    for track in [Track::Own, Track::Major, Track::General] {
+        let e = f.refused(TAX_RECV, classify(track));
+        assert!(is_not_ready(&e), "{track}: {e:?}");
+    }
+    // Only the receiving department classifies.
+    let g = handling_own(&w);
+    assert!(is_not_permitted(
+        &g.refused(APPROVAL_RECV, classify(Track::General))
+    ));
+    // The commit subject says what happened.
+    let before = handling_own(&w).case;
+    let summary = Action::Classify
+        .spec()
+        .summary(Lang::Zh, &w.book, &before, &f.case);
+    assert!(summary.contains("改为一般事项"), "{summary}");
+}
+
+/// The leader's decision has its own time limit (`deadlines.approval`, 3 working days by
+/// default) and its own obligation; a slow decision moves the receiving department's
+/// reply date instead of counting against it.
+#[test]
+fn the_leader_owes_the_decision_within_its_own_limit() {
+    let w = World::new();
+    assert_eq!(w.book.deadlines.approval, 3);
+    let mut f = Flow::register(&w, TAX_RECV, "2026-09-29T09:00:00+08:00");
+    f.act(TAX_RECV, classify(Track::Major));
+    // 3 working days from 09-29: 09-30, (National Day 10-01..07) 10-08, 10-09.
+    assert_eq!(f.case.due.approval, Some(d("2026-10-09")));
+    assert_eq!(
+        open_obligations(&f.case),
+        vec![owed(
+            &f.case,
+            ObligationKind::Approval,
+            "leading-group",
+            None,
+            "2026-10-09"
+        )]
+    );
+    // 10-10 is a worked Saturday: one working day late on 10-10 and on 10-11 (Sunday).
+    assert_eq!(
+        late_rows(&f.case, "2026-10-11", &w.cal),
+        vec![(ObligationKind::Approval, "leading-group".into(), 1)]
+    );
+    // The leader decides on 11-18, 29 working days late (10-10, five weeks of five days
+    // 10-12..11-13, then 11-16, 17, 18).
+    assert_eq!(
+        w.cal.working_days_between(d("2026-10-09"), d("2026-11-18")),
+        29
+    );
+    f.act_at(LEADER, approve(), t("2026-11-18T09:00:00+08:00"));
+    // The reply was due 30 working days from 09-29 (11-16); it moves by the 29 days of the
+    // leader's delay: 11-17..20, 11-23..27, 11-30..12-04, 12-07..11, 12-14..18, 12-21..25.
+    assert_eq!(f.case.due.reply, Some(d("2026-12-25")));
+    assert!(
+        late_rows(&f.case, "2026-11-25", &w.cal)
+            .iter()
+            .all(|(k, dept, _)| *k == ObligationKind::Opinion && dept != "tax"),
+        "the receiving department is not late for the leader's delay"
+    );
+
+    // On time: the reply keeps its date.
+    let mut f = Flow::register(&w, TAX_RECV, "2026-09-29T09:00:00+08:00");
+    f.act(TAX_RECV, classify(Track::Major));
+    f.act_at(LEADER, reject(), t("2026-10-09T09:00:00+08:00"));
+    // 15 working days from 09-29 (the general limit): 10-26.
+    assert_eq!(f.case.due.reply, Some(d("2026-10-26")));
+
+    // Reported from a general case: the same limit, from the day of the report.
+    let c = awaiting_escalated(&w).case; // reported Friday 11-20
+    assert_eq!(c.due.approval, Some(d("2026-11-25")));
+}
+
+/// A casebook of rules edition 1 (written before issue 13) keeps its old rules for the
+/// cases registered under it, so their history replays as it was made.
+#[test]
+fn a_case_of_rules_edition_one_keeps_the_old_rules() {
+    let mut w = World::new();
+    w.book.rules = 1;
+    let mut f = awaiting_major(&w);
+    assert_eq!(f.case.rules, 1);
+    assert_eq!(
+        f.case.due.approval, None,
+        "no time limit for the leader then"
+    );
+    assert_eq!(open_obligations(&f.case)[0].what, ObligationKind::Reply);
+    f.act(LEADER, approve())
+        .act(OFFICE, consult(ConsultKind::Major));
+    // Minutes were enough for a reply.
+    assert!(missing_for_reply(&f.case, &w.book).is_empty());
+    assert!(
+        !f.case.to_toml().contains("rules ="),
+        "edition 1 is not written"
+    );
+    let w2 = World::new();
+    assert!(registered(&w2).case.to_toml().contains("rules = 2"));
 }
 
 #[test]
@@ -1928,22 +2257,26 @@ fn a_handling_case_owes_missing_opinions_and_the_reply() {
 }
 
 #[test]
-fn a_case_awaiting_the_leader_owes_the_reply_but_no_opinions() {
+fn a_case_awaiting_the_leader_owes_the_decision_but_no_opinions() {
     let w = World::new();
     let c = awaiting_escalated(&w).case; // on 11-20: hrss due 11-27, reply due 12-11
     // hrss cannot write while the leader decides (opinion needs `handling`), so it owes
-    // nothing and is never counted late for it.
+    // nothing and is never counted late for it; the receiving department waits too. The
+    // leader owes the decision in 3 working days: 11-25.
     assert_eq!(
         open_obligations(&c),
         vec![owed(
             &c,
-            ObligationKind::Reply,
-            "tax",
-            Some(TAX_RECV),
-            "2026-12-11"
+            ObligationKind::Approval,
+            "leading-group",
+            None,
+            "2026-11-25"
         )]
     );
-    assert!(late_rows(&c, "2026-12-01", &w.cal).is_empty());
+    assert_eq!(
+        late_rows(&c, "2026-12-01", &w.cal),
+        vec![(ObligationKind::Approval, "leading-group".into(), 4)]
+    );
 }
 
 #[test]
@@ -1961,10 +2294,16 @@ fn a_case_classified_major_owes_its_reply_within_the_major_limit() {
     );
     // 30 working days from registration on 09-29 (National Day off, 10-10 worked): 11-16.
     assert_eq!(f.case.due.reply, Some(d("2026-11-16")));
-    assert_eq!(
-        late_rows(&f.case, "2026-11-18", &w.cal),
-        vec![(ObligationKind::Reply, "tax".into(), 2)]
-    );
+    // While the leader has not decided, only the decision is late (see
+    // `the_leader_owes_the_decision_within_its_own_limit`); once approved on 10-09, in
+    // time, the reply is late from 11-17.
+    f.act_at(LEADER, approve(), t("2026-10-09T09:00:00+08:00"));
+    assert_eq!(f.case.due.reply, Some(d("2026-11-16")));
+    assert!(late_rows(&f.case, "2026-11-18", &w.cal).contains(&(
+        ObligationKind::Reply,
+        "tax".into(),
+        2
+    )));
 }
 
 #[test]

@@ -100,18 +100,21 @@ as huangli consult "$MAJ" --kind major --attendee tax,hrss,medical,justice,finan
 as zhangwei reply "$MAJ" --at 2026-11-06T10:00:00+08:00 \
   --text "根据专案会商纪要，欠缴本金已向管理人申报债权，职工个人权益记录先行核实补记，滞纳金依破产程序处理。"
 
-say "4. 报送办理：职责不清，填写报送单交县政府办按 12345 机制转办（县人社局受理）"
-REF=$(reg lina --payer-kind individual --payer-name 孙秀英 --phone 13700001111 --district 永乐镇 \
+say "4. 报送办理：职责不清，填写报送单交县政府办按 12345 机制转办；承办部门直接答复缴费人，并按报送单的日期反馈受理部门（政务服务中心工作室受理）"
+REF=$(reg wangfang --payer-kind individual --payer-name 孙秀英 --phone 13700001111 --district 永乐镇 \
   --channel phone --at 2026-11-16T14:00:00+08:00 --title 跨省转移接续后待遇核定争议 --insurance pension \
   --summary "缴费人从外省转回后，对养老保险关系转移接续后的缴费年限认定和待遇核定有异议，涉及多个部门职责。")
 echo "登记为 $REF"
-as lina escalate "$REF" --to hotline --at 2026-11-16T16:00:00+08:00 \
+as wangfang escalate "$REF" --to hotline --at 2026-11-16T16:00:00+08:00 \
   --reason "事项涉及转移接续、缴费记录和待遇核定，职责不清，请县政府办转办。"
 as zhaolei assign "$REF" --dept hrss --hotline-ticket 12345-20261117-0032 --at 2026-11-17T09:00:00+08:00
-as lina opinion "$REF" --at 2026-11-20T11:00:00+08:00 \
-  --text "经核实，外省转入的缴费年限已全部认定，待遇核定无误；已向缴费人和 12345 热线办反馈。"
+as lina reply "$REF" --at 2026-11-20T10:00:00+08:00 \
+  --text "经核实，您从外省转入的缴费年限已全部认定，养老保险待遇核定无误。"
+as lina feedback "$REF" --at 2026-11-20T11:00:00+08:00 \
+  --text "已核实缴费年限并直接答复缴费人，同时反馈 12345 热线办。"
+as wangfang archive "$REF" --outcome accepted --at 2026-11-24T09:00:00+08:00
 
-say "5. 告知另行办理：不属联合处置范围（政务服务中心工作室受理）"
+say "5. 告知另行办理：不属受理部门职责范围（政务服务中心工作室受理）"
 RED=$(reg wangfang --payer-kind individual --payer-name 周志强 --phone 13633334444 --district 阳城镇 \
   --at 2026-11-23T10:00:00+08:00 --title 工伤认定咨询 \
   --summary "咨询工伤认定的申请材料和办理时限。")
@@ -145,7 +148,7 @@ as zhangwei import "$LEDGER"
 
 say "打印报送单和书面告知书"
 mkdir -p "$DIR/forms"
-as lina form referral "$REF" -o "$DIR/forms/报送单-$REF.html"
+as wangfang form referral "$REF" -o "$DIR/forms/报送单-$REF.html"
 as wangfang form notice "$GEN" -o "$DIR/forms/告知书-$GEN.html"
 "$BIN" form notice "$GEN" --format md | head -20
 

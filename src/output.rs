@@ -716,6 +716,18 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
             ),
             _ => push(&mut o, t!("out-sheet-referral-pending")),
         }
+        if let Some(f) = &r.feedback {
+            push(
+                &mut o,
+                t!(
+                    "rules-sheet-feedback",
+                    time = short_time(&f.at),
+                    who = op(&f.by),
+                    dept = dept(&f.dept)
+                ),
+            );
+            push(&mut o, indent(&f.text));
+        }
     }
 
     if let Some(r) = &case.redirect {

@@ -114,6 +114,7 @@ subcommands! {
     Man(man::Args),
     Mediate(mediate::Args),
     Exempt(exempt::Args),
+    Feedback(feedback::Args),
 }
 
 /// The operator who acts and the key that signs for them.

@@ -207,15 +207,27 @@ fn build_history() -> Env {
             "2026-11-13T09:00:00+08:00",
         ],
     );
+    // The competent department replies to the payer directly and reports back.
     env.act(
         "lisi",
         &[
-            "opinion",
+            "reply",
             REFERRAL,
             "--text",
-            "已办理并反馈 12345 热线办。",
+            "已办理，现将结果直接答复缴费人。",
             "--at",
             "2026-11-16T10:00:00+08:00",
+        ],
+    );
+    env.act(
+        "lisi",
+        &[
+            "feedback",
+            REFERRAL,
+            "--text",
+            "已办理并答复缴费人，同时反馈 12345 热线办。",
+            "--at",
+            "2026-11-16T11:00:00+08:00",
         ],
     );
 

@@ -371,3 +371,144 @@ fn an_old_casebook_reads_and_upgrades_its_rules_edition() {
     );
     assert_eq!(env.case_json(&id)["rules"], Value::Null);
 }
+
+#[test]
+fn feedback_is_the_competent_departments_and_only_on_a_referral() {
+    let env = Env::new();
+    let general = tax_general(&env);
+    env.act(
+        "zhangsan",
+        &[
+            "assign",
+            &general,
+            "--dept",
+            "hrss",
+            "--at",
+            "2026-11-02T11:00:00+08:00",
+        ],
+    );
+    let err = env.as_fails(
+        "lisi",
+        1,
+        &[
+            "feedback",
+            &general,
+            "--text",
+            "x",
+            "--at",
+            "2026-11-03T10:00:00+08:00",
+        ],
+    );
+    assert!(err.contains("报送"), "{err}");
+    let id = env.register("zhangsan", "2026-11-02T09:00:00+08:00");
+    env.act(
+        "zhangsan",
+        &[
+            "escalate",
+            &id,
+            "--to",
+            "hotline",
+            "--reason",
+            "职责不清",
+            "--at",
+            "2026-11-02T10:00:00+08:00",
+        ],
+    );
+    // Before the dispatch nobody reports back.
+    env.as_fails(
+        "lisi",
+        1,
+        &[
+            "feedback",
+            &id,
+            "--text",
+            "x",
+            "--at",
+            "2026-11-02T11:00:00+08:00",
+        ],
+    );
+    // gov names no other date than the form's.
+    let err = env.as_fails(
+        "zhoujiu",
+        4,
+        &[
+            "assign",
+            &id,
+            "--dept",
+            "hrss",
+            "--hotline-ticket",
+            "RC-9",
+            "--due",
+            "2026-12-31",
+            "--at",
+            "2026-11-03T09:00:00+08:00",
+        ],
+    );
+    assert!(err.contains("报送单"), "{err}");
+    env.act(
+        "zhoujiu",
+        &[
+            "assign",
+            &id,
+            "--dept",
+            "hrss",
+            "--hotline-ticket",
+            "RC-9",
+            "--at",
+            "2026-11-03T09:00:00+08:00",
+        ],
+    );
+    // Another department, or the receiving one, may not report back for hrss.
+    for who in ["zhaoliu", "zhangsan"] {
+        env.as_fails(
+            who,
+            1,
+            &[
+                "feedback",
+                &id,
+                "--text",
+                "x",
+                "--at",
+                "2026-11-03T10:00:00+08:00",
+            ],
+        );
+    }
+    // Late against the form's date: overdue names hrss for both.
+    let rows: Value = serde_json::from_str(&env.ok(&["overdue", "--json"])).unwrap();
+    let mine: Vec<(String, String)> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["case"] == id.as_str())
+        .map(|r| {
+            (
+                r["what"].as_str().unwrap().into(),
+                r["dept"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        mine,
+        [
+            ("reply".to_string(), "hrss".to_string()),
+            ("feedback".into(), "hrss".into())
+        ]
+    );
+    env.act(
+        "lisi",
+        &[
+            "feedback",
+            &id,
+            "--text",
+            "已办结",
+            "--at",
+            "2026-11-04T10:00:00+08:00",
+        ],
+    );
+    let sheet = env.ok(&["show", &id]);
+    assert!(
+        sheet.contains("办理情况反馈") && sheet.contains("已办结"),
+        "{sheet}"
+    );
+    env.ok(&["verify"]);
+}

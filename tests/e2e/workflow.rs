@@ -616,26 +616,81 @@ fn referral_through_the_hotline() {
         [("hrss".to_string(), "2026-11-10".to_string())]
     );
 
-    env.act(
-        "lisi",
-        &[
-            "opinion",
-            &id,
-            "--text",
-            "经核查，视同缴费年限认定属县人社局职责，已认定 8 年并告知本人和 12345 热线办。",
-            "--at",
-            "2026-11-06T10:00:00+08:00",
-        ],
-    );
-    env.act(
+    // The 12345 loop (四（六）): the competent department replies to the payer directly
+    // and reports back to the receiving department by the form's date (11-10); the
+    // receiving department no longer writes the reply.
+    assert_eq!(due(&env.case_json(&id), "reply"), "2026-11-10");
+    let err = env.as_fails(
         "zhangsan",
+        1,
         &[
             "reply",
             &id,
             "--text",
-            "您反映的事项已由县人社局办理，结果如下……",
+            "x",
+            "--at",
+            "2026-11-06T09:00:00+08:00",
+        ],
+    );
+    assert!(err.contains("承办部门"), "{err}");
+    let err = env.as_fails(
+        "lisi",
+        1,
+        &[
+            "opinion",
+            &id,
+            "--text",
+            "x",
+            "--at",
+            "2026-11-06T09:00:00+08:00",
+        ],
+    );
+    assert!(err.contains("dispute feedback"), "{err}");
+    env.act(
+        "lisi",
+        &[
+            "reply",
+            &id,
+            "--text",
+            "经核查，您的视同缴费年限已认定 8 年，结果如下……",
+            "--at",
+            "2026-11-06T10:00:00+08:00",
+        ],
+    );
+    let err = env.as_fails(
+        "zhangsan",
+        1,
+        &[
+            "archive",
+            &id,
+            "--outcome",
+            "accepted",
+            "--at",
+            "2026-11-06T11:00:00+08:00",
+        ],
+    );
+    assert!(err.contains("dispute feedback"), "{err}");
+    env.act(
+        "lisi",
+        &[
+            "feedback",
+            &id,
+            "--text",
+            "经核查，视同缴费年限认定属县人社局职责，已认定 8 年并答复本人，同时反馈 12345 热线办。",
             "--at",
             "2026-11-09T10:00:00+08:00",
+        ],
+    );
+    env.as_fails(
+        "lisi",
+        4,
+        &[
+            "feedback",
+            &id,
+            "--text",
+            "再次反馈",
+            "--at",
+            "2026-11-09T11:00:00+08:00",
         ],
     );
     env.act(
@@ -649,6 +704,9 @@ fn referral_through_the_hotline() {
             "2026-11-10T09:00:00+08:00",
         ],
     );
+    let case = env.case_json(&id);
+    assert_eq!(case["reply"]["dept"], "hrss");
+    assert_eq!(case["referral"]["feedback"]["by"], "lisi");
     assert_eq!(env.case_json(&id)["status"], "archived");
     let sheet = env.ok(&["show", &id]);
     for s in ["报送单", "RC12345-20261103-0007", "县人社局"] {
@@ -668,12 +726,13 @@ fn referral_through_the_hotline() {
             ("register", "zhangsan"),
             ("escalate-hotline", "zhangsan"),
             ("dispatch", "zhoujiu"),
-            ("opinion", "lisi"),
-            ("reply", "zhangsan"),
+            ("reply", "lisi"),
+            ("feedback", "lisi"),
             ("archive", "zhangsan"),
         ],
     );
     assert_all_cases_valid(&env);
+    env.ok(&["verify"]);
 }
 
 #[test]
@@ -1741,7 +1800,7 @@ fn reply_refused_until_the_required_records_are_there() {
         ],
     );
 
-    // referral: the competent department's result
+    // referral: dispatched, the competent department replies itself
     env.as_ok(
         "zhoujiu",
         &[
@@ -1760,20 +1819,9 @@ fn reply_refused_until_the_required_records_are_there() {
         1,
         &["reply", "TAX-2026-0004", "--text", "x", "--at", LATER],
     );
-    assert!(err.contains("县医保局"), "{err}");
+    assert!(err.contains("承办部门"), "{err}");
     env.as_ok(
         "zhaoliu",
-        &[
-            "opinion",
-            "TAX-2026-0004",
-            "--text",
-            "办理结果",
-            "--at",
-            LATER,
-        ],
-    );
-    env.as_ok(
-        "zhangsan",
         &[
             "reply",
             "TAX-2026-0004",
@@ -2593,14 +2641,8 @@ fn overdue_as_of_a_date_lists_late_obligations_most_late_first() {
             "2026-10-27",
             23,
         ),
-        (
-            "TAX-2026-0004",
-            "reply",
-            "tax",
-            Some("zhangsan"),
-            "2026-11-02",
-            19,
-        ),
+        // TAX-2026-0004 waits for gov's dispatch: the receiving department owes no reply
+        // on a referral (the competent department replies, issue 13).
     ]);
     assert_eq!(rows, expected);
     assert!(rows.windows(2).all(|w| w[0].5 >= w[1].5), "most late first");

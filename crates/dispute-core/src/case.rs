@@ -272,6 +272,20 @@ pub struct Referral {
     pub dispatched_at: Option<Time>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dispatched_by: Option<String>,
+    /// The competent department's report to the receiving department on how it handled
+    /// the matter (将办理情况反馈受理部门, rules edition 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<Feedback>,
+}
+
+/// The competent department's feedback to the receiving department on a referral.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Feedback {
+    pub dept: String,
+    pub at: Time,
+    pub by: String,
+    pub text: String,
 }
 
 /// The payer was told the matter lies with another department (closed).
@@ -441,6 +455,18 @@ impl Case {
     /// Whether the case follows the rules of edition `n` or later.
     pub fn rules_at_least(&self, n: u32) -> bool {
         self.rules >= n
+    }
+
+    /// A referral under the 12345 loop of rules edition 2 (四（六）): the competent
+    /// department replies to the payer directly and reports back to the receiving
+    /// department by the date on the referral form.
+    pub fn is_direct_referral(&self) -> bool {
+        self.track == Some(Track::Referral) && self.rules_at_least(2)
+    }
+
+    /// The departments a referral was dispatched to, still assigned.
+    pub fn handling_depts(&self) -> impl Iterator<Item = &str> {
+        self.active_assignments().map(|a| a.dept.as_str())
     }
 }
 

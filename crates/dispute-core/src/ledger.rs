@@ -96,7 +96,10 @@ pub fn dept_requests(case: &Case, late: &[LateRow], cal: &Calendar) -> Vec<DeptR
             depts.push(&a.dept);
         }
     }
-    let journal_has_opinions = case.events.iter().any(|e| e.action == Action::Opinion);
+    let journal_has_opinions = case
+        .events
+        .iter()
+        .any(|e| matches!(e.action, Action::Opinion | Action::Feedback));
     depts
         .into_iter()
         .filter_map(|dept| {
@@ -107,14 +110,29 @@ pub fn dept_requests(case: &Case, late: &[LateRow], cal: &Calendar) -> Vec<DeptR
                 .or_else(|| of_dept.next_back())?;
             let within =
                 |t: &Time| *t >= chosen.at && chosen.removed_at.is_none_or(|removed| *t <= removed);
+            // On a referral of rules edition 2 the competent department answers with its
+            // feedback to the receiving department (its reply goes to the payer).
+            let answer = if case.is_direct_referral() {
+                Action::Feedback
+            } else {
+                Action::Opinion
+            };
             let first_event = case
                 .events
                 .iter()
-                .filter(|e| e.action == Action::Opinion && e.dept.as_deref() == Some(dept))
+                .filter(|e| e.action == answer && e.dept.as_deref() == Some(dept))
                 .map(|e| e.at)
                 .filter(within)
                 .min();
-            let on_file = case.opinion_of(dept).map(|o| o.at);
+            let on_file = match answer {
+                Action::Feedback => case
+                    .referral
+                    .as_ref()
+                    .and_then(|r| r.feedback.as_ref())
+                    .filter(|f| f.dept == dept)
+                    .map(|f| f.at),
+                _ => case.opinion_of(dept).map(|o| o.at),
+            };
             // An opinion on file counts when the journal does not say otherwise: a journal
             // without opinion events (an imported case), or a department re-assigned after
             // it had already given its opinion (the workflow then owes nothing more).
@@ -133,13 +151,16 @@ pub fn dept_requests(case: &Case, late: &[LateRow], cal: &Calendar) -> Vec<DeptR
                     }
                 }
                 None if withdrawn => OpinionState::Withdrawn,
-                None if late
-                    .iter()
-                    .any(|l| l.what == ObligationKind::Opinion && l.dept == dept) =>
+                None if late.iter().any(|l| {
+                    matches!(l.what, ObligationKind::Opinion | ObligationKind::Feedback)
+                        && l.dept == dept
+                }) =>
                 {
                     OpinionState::Overdue
                 }
-                None if matches!(case.status, Status::Handling | Status::AwaitingApproval) => {
+                None if matches!(case.status, Status::Handling | Status::AwaitingApproval)
+                    || (case.is_direct_referral() && case.status == Status::Replied) =>
+                {
                     OpinionState::Pending
                 }
                 None => OpinionState::Unanswered,
@@ -623,6 +644,8 @@ pub struct LateCounts {
     /// The leader's decisions (owed by `leading-group`).
     pub approval: usize,
     pub reply: usize,
+    /// A referral's feedback to the receiving department.
+    pub feedback: usize,
     pub archive: usize,
 }
 
@@ -634,6 +657,7 @@ impl LateCounts {
             ObligationKind::Dispatch => &mut self.dispatch,
             ObligationKind::Approval => &mut self.approval,
             ObligationKind::Reply => &mut self.reply,
+            ObligationKind::Feedback => &mut self.feedback,
             ObligationKind::Archive => &mut self.archive,
         }
     }

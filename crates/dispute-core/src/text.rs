@@ -201,6 +201,7 @@ pub fn obligation_label(k: crate::workflow::ObligationKind) -> &'static str {
         ObligationKind::Opinion => "obligation-opinion",
         ObligationKind::Dispatch => "obligation-dispatch",
         ObligationKind::Approval => "obligation-approval",
+        ObligationKind::Feedback => "obligation-feedback",
         ObligationKind::Reply => "obligation-reply",
         ObligationKind::Archive => "obligation-archive",
     })

@@ -144,6 +144,13 @@ pub enum Permission {
     /// A receiver of the receiving department, or the leading-group office; on a general
     /// matter also the workroom.
     ReceivingDeptOrOffice,
+    /// Who writes the reply: the receiving department (or on a general matter the
+    /// workroom); on a referral of rules edition 2 the competent department it was
+    /// dispatched to, which replies to the payer directly (四（六）).
+    Replier,
+    /// An operator (receiver or handler) of a department a referral of rules edition 2
+    /// was dispatched to: its feedback to the receiving department.
+    CompetentDept,
     /// A receiver of the receiving department; on a general matter also the workroom (a
     /// receiver of the approval bureau), which coordinates, mediates, replies to and
     /// archives general matters of every receiving department (regulation 三（二）7).
@@ -165,6 +172,7 @@ impl Permission {
             Permission::ReceivingDeptOrReferralDispatcher => &[Role::Receiver, Role::Dispatcher],
             Permission::ReceivingDeptOrOffice => &[Role::Receiver, Role::Office],
             Permission::ReceivingDeptOrWorkroom => &[Role::Receiver],
+            Permission::Replier | Permission::CompetentDept => &[Role::Receiver, Role::Handler],
             Permission::HandlerOfOwnDept => &[Role::Handler],
             Permission::Leader => &[Role::Leader],
             Permission::GovDispatcher => &[Role::Dispatcher],
@@ -220,6 +228,21 @@ impl Permission {
             Permission::ReceivingDeptOrWorkroom => {
                 receiving_or_workroom(receiving_or_workroom_rule())
             }
+            Permission::Replier if case.is_direct_referral() => {
+                if is_competent(actor, case) {
+                    Ok(())
+                } else {
+                    Err(t!("rules-rule-referral-reply"))
+                }
+            }
+            Permission::Replier => receiving_or_workroom(receiving_or_workroom_rule()),
+            Permission::CompetentDept => {
+                if is_competent(actor, case) {
+                    Ok(())
+                } else {
+                    Err(t!("rules-rule-feedback"))
+                }
+            }
             Permission::HandlerOfOwnDept => {
                 if !actor.has(Role::Handler) {
                     Err(t!("wf-rule-opinion-handler-only"))
@@ -241,6 +264,12 @@ impl Permission {
 /// general matter of another department?
 pub fn is_workroom(actor: &Operator, case: &Case) -> bool {
     actor.has(Role::Receiver) && actor.dept == WORKROOM_DEPT && case.track == Some(Track::General)
+}
+
+/// Is `actor` an operator (receiver or handler) of a department the case is assigned to:
+/// on a referral, the competent department gov dispatched it to?
+pub fn is_competent(actor: &Operator, case: &Case) -> bool {
+    (actor.has(Role::Receiver) || actor.has(Role::Handler)) && case.is_assigned(&actor.dept)
 }
 
 /// Everything an action needs besides the case: who acts, when it happened, when it is now.
@@ -547,6 +576,12 @@ pub fn missing_for_reply(case: &Case, book: &Casebook) -> Vec<String> {
                 missing.push(t!("wf-missing-minutes"));
             }
         }
+        Some(Track::Referral) if case.rules_at_least(2) => {
+            // The competent department replies directly; it needs nothing but the case.
+            if case.active_assignments().next().is_none() {
+                missing.push(t!("wf-missing-dispatch"));
+            }
+        }
         Some(Track::Referral) => {
             if case.active_assignments().next().is_none() {
                 missing.push(t!("wf-missing-dispatch"));
@@ -597,17 +632,20 @@ pub enum ObligationKind {
     /// The leader's decision on a report to the leading group (owed by `leading-group`).
     Approval,
     Reply,
+    /// A referral's competent department reports back to the receiving department.
+    Feedback,
     Archive,
 }
 
 impl ObligationKind {
     /// Every kind, in the order of the workflow.
-    pub const ALL: [ObligationKind; 6] = [
+    pub const ALL: [ObligationKind; 7] = [
         ObligationKind::Classify,
         ObligationKind::Opinion,
         ObligationKind::Dispatch,
         ObligationKind::Approval,
         ObligationKind::Reply,
+        ObligationKind::Feedback,
         ObligationKind::Archive,
     ];
 }
@@ -634,6 +672,32 @@ pub fn open_obligations(case: &Case) -> Vec<Obligation> {
             receiver,
             case.due.classify,
         ),
+        // The 12345 loop of rules edition 2: until gov dispatches the matter nobody else
+        // can act on it; then the competent department owes its reply to the payer and its
+        // feedback to the receiving department, both by the referral form's date.
+        Status::Referred if case.rules_at_least(2) => {
+            owe(ObligationKind::Dispatch, "gov", None, case.due.dispatch);
+        }
+        Status::Handling | Status::Replied if case.is_direct_referral() => {
+            let referral = case.referral.as_ref();
+            if let Some(competent) = case.handling_depts().next() {
+                if case.reply.is_none() {
+                    owe(ObligationKind::Reply, competent, None, case.due.reply);
+                }
+                if referral.is_some_and(|r| r.feedback.is_none()) {
+                    let due = referral.map(|r| r.feedback_due);
+                    owe(ObligationKind::Feedback, competent, None, due);
+                }
+            }
+            if case.status == Status::Replied {
+                owe(
+                    ObligationKind::Archive,
+                    &case.receiving_dept,
+                    receiver,
+                    case.due.archive,
+                );
+            }
+        }
         Status::Referred => {
             owe(ObligationKind::Dispatch, "gov", None, case.due.dispatch);
             owe(

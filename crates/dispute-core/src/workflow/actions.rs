@@ -19,7 +19,7 @@ use super::{
 };
 use crate::case::{
     Approval, Archive, Assignment, Case, ConsultKind, Consultation, Decision, DisciplineReferral,
-    Exemption, Insurance, Mediation, Opinion, Outcome, Redirect, Referral, Remedy, Reply,
+    Exemption, Feedback, Insurance, Mediation, Opinion, Outcome, Redirect, Referral, Remedy, Reply,
     Status::*, Track,
 };
 use crate::error::{Error, Result};
@@ -61,6 +61,8 @@ actions! {
     Mediate => mediate::SPEC,
     /// The leader exempts a member unit from its written opinion on a major matter.
     Exempt => exempt::SPEC,
+    /// A referral's competent department reports back to the receiving department.
+    Feedback => feedback::SPEC,
 }
 
 /// One action on an existing case, with its already-validated inputs.
@@ -126,6 +128,9 @@ pub enum Command {
         dept: String,
         reason: String,
     },
+    Feedback {
+        text: String,
+    },
 }
 
 impl Command {
@@ -151,6 +156,7 @@ impl Command {
             Command::Archive { .. } => Action::Archive,
             Command::Mediate { .. } => Action::Mediate,
             Command::Exempt { .. } => Action::Exempt,
+            Command::Feedback { .. } => Action::Feedback,
         }
     }
 
@@ -465,6 +471,23 @@ mod assign {
         if case.track == Some(Track::Own) {
             return Err(s.not_ready(t!("wf-own-no-assign")));
         }
+        // The 12345 loop (rules edition 2): the competent department answers by the date
+        // the referral form states, and that date alone.
+        let form_date = match (dispatch && case.rules_at_least(2), &case.referral) {
+            (true, Some(r)) => {
+                if due.is_some() {
+                    return Err(Error::invalid(
+                        t!("wf-field-due"),
+                        t!(
+                            "rules-dispatch-due-on-form",
+                            date = r.feedback_due.to_string()
+                        ),
+                    ));
+                }
+                Some(r.feedback_due.max(day))
+            }
+            _ => None,
+        };
         let days = match (dispatch || case.track == Some(Track::Referral), case.track) {
             (true, _) => dl.referral_handling,
             (false, Some(Track::Major)) => dl.opinion_major,
@@ -484,11 +507,17 @@ mod assign {
                 dept: dept.clone(),
                 at: s.ctx.at,
                 by: s.by.clone(),
-                due: due.unwrap_or_else(|| s.working_days(day, days)),
+                due: due
+                    .or(form_date)
+                    .unwrap_or_else(|| s.working_days(day, days)),
                 removed_at: None,
                 removed_reason: None,
             };
             s.next.assignments.push(assignment);
+        }
+        if let Some(date) = form_date {
+            // The reply to the payer is now the competent department's, due that day.
+            s.next.due.reply = Some(date);
         }
         if dispatch {
             s.next.status = Handling;
@@ -506,9 +535,11 @@ mod assign {
 
     fn read_back(r: &Recorded) -> Option<Command> {
         let added = r.added_assignments();
+        // A dispatch of rules edition 2 takes its date from the referral form.
+        let form = r.event.action == Action::Dispatch && r.old.rules_at_least(2);
         Some(Command::Assign {
             depts: added.iter().map(|a| a.dept.clone()).collect(),
-            due: added.first().map(|a| a.due),
+            due: added.first().map(|a| a.due).filter(|_| !form),
             hotline_ticket: match r.event.action {
                 Action::Dispatch => r.new.referral.as_ref()?.hotline_ticket.clone(),
                 _ => None,
@@ -580,6 +611,9 @@ mod opinion {
 
     fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
         inputs!(cmd, Command::Opinion { dept, text });
+        if s.case.is_direct_referral() && s.case.is_assigned(dept) {
+            return Err(s.not_ready(t!("rules-referral-no-opinion")));
+        }
         if !s.case.is_assigned(dept) {
             return Err(Error::not_permitted(
                 t!(
@@ -729,6 +763,7 @@ mod escalate_hotline {
             hotline_ticket: None,
             dispatched_at: None,
             dispatched_by: None,
+            feedback: None,
         });
         Ok(())
     }
@@ -936,14 +971,17 @@ mod reply {
         code: "reply",
         label_key: "label-action-reply",
         allowed_from: &[Handling],
-        permission: Permission::ReceivingDeptOrWorkroom,
+        permission: Permission::Replier,
         apply,
         read_back: |r| {
             Some(Command::Reply {
                 text: r.new.reply.as_ref()?.text.clone(),
             })
         },
-        summary: |s| t_in!(s.lang, "commit-reply"),
+        summary: |s| match s.after.reply.as_ref().and_then(|r| r.dept.as_deref()) {
+            Some(dept) => t_in!(s.lang, "rules-commit-reply-by", dept = s.dept(dept)),
+            None => t_in!(s.lang, "commit-reply"),
+        },
     };
 
     fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
@@ -990,6 +1028,14 @@ mod archive {
                 note,
             }
         );
+        if s.case.is_direct_referral()
+            && s.case
+                .referral
+                .as_ref()
+                .is_some_and(|r| r.feedback.is_none())
+        {
+            return Err(s.not_ready(t!("rules-archive-needs-feedback")));
+        }
         match (outcome, remedy) {
             (Outcome::Objected, None) => {
                 return Err(Error::invalid(
@@ -1133,5 +1179,50 @@ mod exempt {
             reason: r.new.exemption_of(&dept)?.reason.clone(),
             dept,
         })
+    }
+}
+
+mod feedback {
+    use super::*;
+
+    pub const SPEC: ActionSpec = ActionSpec {
+        code: "feedback",
+        label_key: "label-action-feedback",
+        allowed_from: &[Handling, Replied],
+        permission: Permission::CompetentDept,
+        apply,
+        read_back: |r| {
+            Some(Command::Feedback {
+                text: r.new.referral.as_ref()?.feedback.as_ref()?.text.clone(),
+            })
+        },
+        summary: |s| t_in!(s.lang, "rules-commit-feedback", dept = s.event_dept()),
+    };
+
+    fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(cmd, Command::Feedback { text });
+        if !s.case.is_direct_referral() {
+            return Err(s.not_ready(t!("rules-feedback-referral-only")));
+        }
+        let dept = s.ctx.actor.dept.clone();
+        let referral = s
+            .next
+            .referral
+            .as_mut()
+            .expect("a referral case has its referral form");
+        if referral.feedback.is_some() {
+            return Err(Error::invalid(
+                t!("rules-field-feedback"),
+                t!("rules-feedback-already"),
+            ));
+        }
+        referral.feedback = Some(Feedback {
+            dept: dept.clone(),
+            at: s.ctx.at,
+            by: s.by.clone(),
+            text: text.clone(),
+        });
+        s.event_dept = Some(dept);
+        Ok(())
     }
 }

@@ -272,6 +272,12 @@ fn mediate() -> Command {
     }
 }
 
+fn feedback() -> Command {
+    Command::Feedback {
+        text: "已核实缴费年限并直接答复缴费人，缴费人无异议".into(),
+    }
+}
+
 fn exempt(dept: &str) -> Command {
     Command::Exempt {
         dept: dept.into(),
@@ -320,6 +326,7 @@ fn expected_action(case: &Case, cmd: &Command) -> Action {
         Command::Archive { .. } => Action::Archive,
         Command::Mediate { .. } => Action::Mediate,
         Command::Exempt { .. } => Action::Exempt,
+        Command::Feedback { .. } => Action::Feedback,
     }
 }
 
@@ -483,11 +490,18 @@ fn handling_major(w: &World) -> Flow<'_> {
     f
 }
 
-/// Referral dispatched to hrss, which has reported its result: ready for a reply.
+/// Referral dispatched to hrss, the competent department, which replies to the payer
+/// directly and reports back to the tax bureau (四（六）, rules edition 2).
 fn handling_referral(w: &World) -> Flow<'_> {
     let mut f = referred(w);
-    f.act(GOV_DISPATCHER, dispatch("hrss"))
-        .act(HRSS_HANDLER, opinion("hrss", "已核实并办结"));
+    f.act(GOV_DISPATCHER, dispatch("hrss"));
+    f
+}
+
+/// The competent department has replied to the payer, not yet reported back.
+fn referral_replied(w: &World) -> Flow<'_> {
+    let mut f = handling_referral(w);
+    f.act(HRSS_HANDLER, reply());
     f
 }
 
@@ -561,6 +575,7 @@ enum Fx {
     Major,
     MajorBare,
     Referral,
+    ReferralReplied,
     AwaitingMajor,
     AwaitingEscalated,
     Referred,
@@ -577,6 +592,7 @@ impl Fx {
         Fx::Major,
         Fx::MajorBare,
         Fx::Referral,
+        Fx::ReferralReplied,
         Fx::AwaitingMajor,
         Fx::AwaitingEscalated,
         Fx::Referred,
@@ -593,6 +609,7 @@ impl Fx {
             Fx::Major => handling_major(w),
             Fx::MajorBare => handling_major_bare(w),
             Fx::Referral => handling_referral(w),
+            Fx::ReferralReplied => referral_replied(w),
             Fx::AwaitingMajor => awaiting_major(w),
             Fx::AwaitingEscalated => awaiting_escalated(w),
             Fx::Referred => referred(w),
@@ -609,7 +626,7 @@ impl Fx {
             Fx::Own | Fx::General | Fx::Major | Fx::MajorBare | Fx::Referral => Status::Handling,
             Fx::AwaitingMajor | Fx::AwaitingEscalated => Status::AwaitingApproval,
             Fx::Referred => Status::Referred,
-            Fx::Replied => Status::Replied,
+            Fx::Replied | Fx::ReferralReplied => Status::Replied,
             Fx::Archived => Status::Archived,
             Fx::Redirected => Status::Redirected,
         }
@@ -634,6 +651,7 @@ enum Kind {
     Archive,
     Mediate,
     Exempt,
+    Feedback,
 }
 
 impl Kind {
@@ -654,6 +672,7 @@ impl Kind {
         Kind::Archive,
         Kind::Mediate,
         Kind::Exempt,
+        Kind::Feedback,
     ];
 
     /// A command of this kind that is valid in every respect except, possibly, the
@@ -691,6 +710,7 @@ impl Kind {
             Kind::Reply => reply(),
             Kind::Archive => archive(Outcome::Accepted, None),
             Kind::Mediate => mediate(),
+            Kind::Feedback => feedback(),
             // the first member unit still owing its opinion; else one that gave it
             Kind::Exempt => exempt(
                 major_members(case)
@@ -727,6 +747,7 @@ impl Kind {
             ),
             Kind::Approve | Kind::Reject => status == AwaitingApproval,
             Kind::Archive => status == Replied,
+            Kind::Feedback => matches!(status, Handling | Replied),
         }
     }
 
@@ -739,7 +760,13 @@ impl Kind {
             && actor.dept == "approval"
             && case.track == Some(Track::General);
         let dispatcher = actor.has(Role::Dispatcher) && actor.dept == "gov";
+        // an operator of a department the case is assigned to: on a referral, the
+        // competent department, which replies and reports back (四（六）)
+        let competent = (actor.has(Role::Receiver) || actor.has(Role::Handler))
+            && case.is_assigned(&actor.dept);
         match self {
+            Kind::Reply if case.track == Some(Track::Referral) => competent,
+            Kind::Feedback => competent,
             Kind::Assign | Kind::Unassign
                 if case.status == Status::Referred || case.track == Some(Track::Referral) =>
             {
@@ -776,6 +803,7 @@ impl Kind {
             Kind::Reply => Status::Replied,
             Kind::Archive => Status::Archived,
             Kind::Mediate | Kind::Exempt => Status::Handling,
+            Kind::Feedback => case.status,
         }
     }
 }
@@ -817,6 +845,12 @@ fn content_refusal(fx: Fx, kind: Kind) -> Option<Expect> {
         (Major, Kind::Exempt) => Some(Expect::Invalid),
         // every member unit's opinion (or exemption) comes before the reply
         (MajorBare, Kind::Reply) => Some(Expect::NotReady),
+        // a referral's competent department replies and reports back; it gives no opinion
+        (Referral, Kind::Opinion) => Some(Expect::NotReady),
+        // only a referral is reported back ...
+        (Own | General | Major | MajorBare | Replied, Kind::Feedback) => Some(Expect::NotReady),
+        // ... and archived once it is
+        (ReferralReplied, Kind::Archive) => Some(Expect::NotReady),
         // a matter of the receiving department's own remit takes no co-handling departments
         (Own, Kind::Assign) => Some(Expect::NotReady),
         // ... so there is nothing to withdraw
@@ -931,6 +965,7 @@ fn allowed_from_matches_the_design_table() {
         (Action::Archive, &[Replied]),
         (Action::Mediate, &[Handling]),
         (Action::Exempt, &[Handling]),
+        (Action::Feedback, &[Handling, Replied]),
     ];
     assert_eq!(design.len(), Action::ALL.len());
     for (action, want) in design {
@@ -1883,8 +1918,9 @@ fn a_case_of_rules_edition_one_keeps_the_old_rules() {
 }
 
 #[test]
-fn reply_on_a_referral_needs_the_competent_departments_result() {
-    let w = World::new();
+fn reply_on_a_referral_of_rules_edition_one_needs_the_competent_departments_result() {
+    let mut w = World::new();
+    w.book.rules = 1;
     let mut f = referred(&w);
     f.act(GOV_DISPATCHER, dispatch("hrss"));
     let e = f.refused(TAX_RECV, reply());
@@ -2355,24 +2391,149 @@ fn a_referred_case_owes_the_dispatch_by_gov() {
     let mut f = Flow::register(&w, TAX_RECV, "2026-09-30T09:00:00+08:00");
     f.act(TAX_RECV, escalate_hotline(None));
     let c = &f.case;
+    // Until gov dispatches it nobody else can act on the matter.
     assert_eq!(
-        sorted(open_obligations(c)),
-        sorted(vec![
-            owed(c, ObligationKind::Dispatch, "gov", None, "2026-10-08"),
-            owed(
-                c,
-                ObligationKind::Reply,
-                "tax",
-                Some(TAX_RECV),
-                "2026-10-27"
-            ),
-        ])
+        open_obligations(c),
+        vec![owed(c, ObligationKind::Dispatch, "gov", None, "2026-10-08")]
     );
     assert_eq!(
         late_rows(c, "2026-10-09", &w.cal),
         vec![(ObligationKind::Dispatch, "gov".into(), 1)]
     );
-    // Dispatched: the competent department owes its result instead.
+}
+
+/// 四（六） and the referral form: the competent department replies to the payer directly
+/// and reports back to the receiving department by the date on the form; each is late
+/// against that date; the receiving department archives once it has the report.
+#[test]
+fn the_12345_loop_is_closed_by_the_competent_department_by_the_forms_date() {
+    let w = World::new();
+    let mut f = Flow::register(&w, TAX_RECV, "2026-09-30T09:00:00+08:00");
+    f.act(TAX_RECV, escalate_hotline(None));
+    // Dispatch due 1 working day after 09-30: 10-08 (National Day); the form's feedback
+    // date 5 working days on: 10-09, 10-10 (worked Saturday), 10-12, 10-13, 10-14.
+    let form_date = d("2026-10-14");
+    assert_eq!(f.case.referral.as_ref().unwrap().feedback_due, form_date);
+    // gov gives no other date.
+    let e = f.refused(GOV_DISPATCHER, {
+        let mut c = dispatch("hrss");
+        if let Command::Assign { due, .. } = &mut c {
+            *due = Some(d("2026-10-30"));
+        }
+        c
+    });
+    assert!(
+        is_invalid(&e) && e.to_string().contains("2026-10-14"),
+        "{e}"
+    );
+    f.act_at(
+        GOV_DISPATCHER,
+        dispatch("hrss"),
+        t("2026-10-08T09:00:00+08:00"),
+    );
+    let c = &f.case;
+    assert_eq!(c.assignments[0].due, form_date);
+    assert_eq!(c.due.reply, Some(form_date), "the reply is hrss's now");
+    assert_eq!(
+        sorted(open_obligations(c)),
+        sorted(vec![
+            owed(c, ObligationKind::Reply, "hrss", None, "2026-10-14"),
+            owed(c, ObligationKind::Feedback, "hrss", None, "2026-10-14"),
+        ])
+    );
+    // Two working days late on 10-16 (10-15, 10-16), both of them.
+    assert_eq!(
+        late_rows(c, "2026-10-16", &w.cal),
+        vec![
+            (ObligationKind::Reply, "hrss".into(), 2),
+            (ObligationKind::Feedback, "hrss".into(), 2),
+        ]
+    );
+    // The receiving department no longer writes the reply; hrss gives no "opinion".
+    assert!(is_not_permitted(&f.refused(TAX_RECV, reply())));
+    assert!(is_not_ready(
+        &f.refused(HRSS_HANDLER, opinion("hrss", "结果"))
+    ));
+    assert!(is_not_permitted(&f.refused(MEDICAL_HANDLER, reply())));
+
+    // hrss replies to the payer on 10-15, a day late.
+    f.act_at(HRSS_HANDLER, reply(), t("2026-10-15T10:00:00+08:00"));
+    let c = &f.case;
+    assert_eq!(c.status, Status::Replied);
+    let r = c.reply.as_ref().unwrap();
+    assert_eq!(
+        (r.by.as_str(), r.dept.as_deref()),
+        (HRSS_HANDLER, Some("hrss"))
+    );
+    assert_eq!(
+        sorted(open_obligations(c)),
+        sorted(vec![
+            owed(c, ObligationKind::Feedback, "hrss", None, "2026-10-14"),
+            // archive 5 working days after the reply: 10-16, 19, 20, 21, 22
+            owed(
+                c,
+                ObligationKind::Archive,
+                "tax",
+                Some(TAX_RECV),
+                "2026-10-22"
+            ),
+        ])
+    );
+    // The receiving department archives only with the report in hand.
+    let e = f.refused(TAX_RECV, archive(Outcome::Accepted, None));
+    assert!(not_ready_reason(&e).contains("dispute feedback"), "{e}");
+    assert!(is_not_permitted(&f.refused(MEDICAL_HANDLER, feedback())));
+    assert!(is_not_permitted(&f.refused(TAX_RECV, feedback())));
+    f.act_at(HRSS_HANDLER, feedback(), t("2026-10-16T10:00:00+08:00"));
+    let fb = f.case.referral.as_ref().unwrap().feedback.clone().unwrap();
+    assert_eq!((fb.dept.as_str(), fb.by.as_str()), ("hrss", HRSS_HANDLER));
+    assert!(
+        is_invalid(&f.refused(HRSS_HANDLER, feedback())),
+        "only once"
+    );
+    // hrss's answer on the ledger is its report, two working days after the form's date.
+    let late = late_obligations(&f.case, d("2026-10-16"), &w.cal);
+    let req = crate::ledger::dept_requests(&f.case, &late, &w.cal);
+    assert_eq!(req.len(), 1);
+    assert_eq!(req[0].state, crate::ledger::OpinionState::Late);
+    assert_eq!(
+        sorted(open_obligations(&f.case)),
+        vec![owed(
+            &f.case,
+            ObligationKind::Archive,
+            "tax",
+            Some(TAX_RECV),
+            "2026-10-22"
+        )]
+    );
+    assert!(is_not_permitted(
+        &f.refused(HRSS_HANDLER, archive(Outcome::Accepted, None))
+    ));
+    f.act(TAX_RECV, archive(Outcome::Accepted, None));
+    assert_eq!(f.case.status, Status::Archived);
+    // The commit subjects say who wrote to the payer and who reported back.
+    let events: Vec<Action> = f.case.events.iter().map(|e| e.action).collect();
+    assert!(events.contains(&Action::Feedback));
+
+    // A dispatch after the form's date leaves the competent department that very day.
+    let mut g = Flow::register(&w, TAX_RECV, "2026-09-30T09:00:00+08:00");
+    g.act(TAX_RECV, escalate_hotline(None));
+    g.act_at(
+        GOV_DISPATCHER,
+        dispatch("hrss"),
+        t("2026-10-20T09:00:00+08:00"),
+    );
+    assert_eq!(g.case.due.reply, Some(d("2026-10-20")));
+}
+
+/// Before rules edition 2 the receiving department wrote the reply once the competent
+/// department's result was in, and kept owing it.
+#[test]
+fn a_referral_of_rules_edition_one_keeps_the_old_loop() {
+    let mut w = World::new();
+    w.book.rules = 1;
+    let mut f = Flow::register(&w, TAX_RECV, "2026-09-30T09:00:00+08:00");
+    f.act(TAX_RECV, escalate_hotline(None));
     f.act_at(
         GOV_DISPATCHER,
         dispatch("hrss"),
@@ -2392,6 +2553,7 @@ fn a_referred_case_owes_the_dispatch_by_gov() {
             ),
         ])
     );
+    assert!(is_not_ready(&f.refused(HRSS_HANDLER, feedback())));
 }
 
 #[test]

@@ -53,3 +53,24 @@ rules-stats-approval = Leader's decisions: { $decided } decided ({ $on_time } on
 rules-sheet-exemption = { $time }, { $who }: { $dept } exempted from its written opinion. { $reason }
 rules-sheet-sec-mediation = {"["}Mediation]
 rules-sheet-mediation = { $time }, { $who } ({ $dept }), result of the mediation:
+
+## The 12345 loop (四（六）): the competent department replies to the payer directly and
+## reports back to the receiving department by the date on the referral form
+label-action-feedback = Competent department reports back
+obligation-feedback = Report back to the receiving department
+rules-rule-referral-reply = on a referral the competent department gov dispatched it to (a receiver or handler) replies to the payer directly
+rules-rule-feedback = only the competent department of a referral (a receiver or handler) reports back to the receiving department
+rules-dispatch-due-on-form = the competent department's time limit is the feedback date on the referral form ({ $date }); the dispatch sets no other
+rules-referral-no-opinion = a referral is handled by the competent department: it replies to the payer with dispute reply and reports back to the receiving department with dispute feedback
+rules-archive-needs-feedback = the competent department has not reported back to the receiving department yet (dispute feedback)
+rules-field-feedback = report back
+rules-feedback-referral-only = only a matter referred through the county office is reported back by a competent department
+rules-feedback-already = the competent department has already reported back
+rules-commit-feedback = { $dept } reports back to the receiving department
+rules-commit-reply-by = { $dept } writes to the payer
+cli-feedback-about = The competent department of a referral reports back to the receiving department on how it handled the matter (the referral form: "reply to the payer directly and report back to the receiving department by …"). The reply to the payer is dispute reply.
+cli-feedback-id = The case ID
+cli-feedback-text = How the matter was handled
+cli-feedback-file = Read it from a file (UTF-8; - for stdin)
+cli-feedback-at = When it actually happened (RFC 3339); default now
+rules-sheet-feedback = Reported back: { $time }, { $who } ({ $dept })

@@ -53,3 +53,24 @@ rules-stats-approval = 组长审批：已决定 { $decided } 件（按时 { $on_
 rules-sheet-exemption = { $time }　{ $who }：同意{ $dept }免予出具书面意见。{ $reason }
 rules-sheet-sec-mediation = 【调解】
 rules-sheet-mediation = { $time }　{ $who }（{ $dept }）调解结果：
+
+## The 12345 loop (四（六）): the competent department replies to the payer directly and
+## reports back to the receiving department by the date on the referral form
+label-action-feedback = 承办部门反馈受理部门
+obligation-feedback = 反馈受理部门
+rules-rule-referral-reply = 报送事项由县政府办转交的承办部门（受理人或承办人）直接答复缴费人
+rules-rule-feedback = 只有报送事项的承办部门（受理人或承办人）可以将办理情况反馈受理部门
+rules-dispatch-due-on-form = 承办部门的办理期限是报送单上的反馈日期（{ $date }），转办时不另定期限
+rules-referral-no-opinion = 报送事项由承办部门办理：用 dispute reply 直接答复缴费人，用 dispute feedback 将办理情况反馈受理部门
+rules-archive-needs-feedback = 承办部门还没有将办理情况反馈受理部门（dispute feedback）
+rules-field-feedback = 办理情况反馈
+rules-feedback-referral-only = 只有报送县政府办转办的事项才由承办部门反馈受理部门
+rules-feedback-already = 承办部门已经反馈过办理情况
+rules-commit-feedback = { $dept }将办理情况反馈受理部门
+rules-commit-reply-by = { $dept }将处理意见书面告知缴费人
+cli-feedback-about = 报送事项的承办部门将办理情况反馈受理部门（报送单：“办理结果直接反馈缴费人，并于某月某日将办理情况反馈受理部门”）。答复缴费人用 dispute reply。
+cli-feedback-id = 案件编号
+cli-feedback-text = 办理情况
+cli-feedback-file = 从文件读取办理情况（UTF-8；- 为标准输入）
+cli-feedback-at = 实际反馈时间（RFC 3339），默认现在
+rules-sheet-feedback = 办理情况反馈：{ $time }　{ $who }（{ $dept }）

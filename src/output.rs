@@ -758,6 +758,50 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
         );
     }
 
+    if !case.leads.is_empty() {
+        section(&mut o, &t!("rules-sheet-sec-lead"));
+        for l in &case.leads {
+            push(
+                &mut o,
+                t!(
+                    "rules-sheet-lead",
+                    time = short_time(&l.at),
+                    who = op(&l.by),
+                    dept = dept(&l.dept),
+                    note = l.note
+                ),
+            );
+        }
+    }
+
+    for (i, x) in case.public_opinion.iter().enumerate() {
+        section(&mut o, &t!("rules-sheet-sec-opinion", n = i + 1));
+        push(
+            &mut o,
+            t!(
+                "rules-sheet-opinion",
+                time = short_time(&x.at),
+                who = op(&x.by),
+                source = x.source
+            ),
+        );
+        push(&mut o, indent(&x.summary));
+        match &x.response {
+            Some(r) => {
+                push(
+                    &mut o,
+                    t!(
+                        "rules-sheet-opinion-response",
+                        time = short_time(&r.at),
+                        who = op(&r.by)
+                    ),
+                );
+                push(&mut o, indent(&r.text));
+            }
+            None => push(&mut o, t!("rules-sheet-opinion-open")),
+        }
+    }
+
     if let Some(r) = &case.reply {
         section(&mut o, &t!("out-sheet-sec-reply"));
         push(

@@ -115,6 +115,11 @@ subcommands! {
     Mediate(mediate::Args),
     Exempt(exempt::Args),
     Feedback(feedback::Args),
+    Lead(lead::Args),
+    OpinionWatch(opinion_watch::Args),
+    PolicyConsult(policy_consult::Args),
+    #[command(subcommand)]
+    Policy(policy::Command),
 }
 
 /// The operator who acts and the key that signs for them.

@@ -98,6 +98,8 @@ fn render(app: &mut App, book: &Casebook, s: &Stats) -> Result<()> {
             word("stats-col-median-days-to-opinion"),
             word("stats-col-late-obligations"),
             word("stats-col-discipline"),
+            word("rules-stats-col-max-days-late"),
+            word("rules-stats-col-opinion-incidents"),
         ]);
         for d in &s.departments {
             t.add_row(vec![
@@ -113,6 +115,10 @@ fn render(app: &mut App, book: &Casebook, s: &Stats) -> Result<()> {
                 days(d.median_days_to_opinion),
                 count(d.late_obligations),
                 count(d.discipline),
+                d.max_days_late
+                    .map(|n| n.to_string())
+                    .unwrap_or_else(|| text::NONE.into()),
+                count(d.opinion_incidents),
             ]);
         }
         app.ui.table(t)?;
@@ -210,6 +216,12 @@ fn render(app: &mut App, book: &Casebook, s: &Stats) -> Result<()> {
             .max_days
             .map(|d| d.to_string())
             .unwrap_or_else(|| text::NONE.into())
+    ))?;
+    app.ui.line(&t!(
+        "rules-stats-opinion",
+        incidents = s.opinion_incidents,
+        answered = s.opinion_incidents_answered,
+        leads = s.petition_leads
     ))?;
     app.ui.line(&t!(
         "stats-discipline",

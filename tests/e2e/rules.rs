@@ -512,3 +512,332 @@ fn feedback_is_the_competent_departments_and_only_on_a_referral() {
     );
     env.ok(&["verify"]);
 }
+
+/// The standard casebook with a handler of the petition bureau and one of the CAC.
+fn with_petition_and_cac() -> Env {
+    let env = Env::new();
+    for (id, name, dept) in [
+        ("fengxf", "冯信访", "petition"),
+        ("chenwx", "陈网信", "cac"),
+    ] {
+        let email = format!("{id}@rc.example.cn");
+        env.act(
+            "admin",
+            &[
+                "operator", "add", id, "--name", name, "--email", &email, "--dept", dept, "--role",
+                "handler",
+            ],
+        );
+    }
+    env
+}
+
+#[test]
+fn the_petition_bureau_passes_a_lead_and_the_case_stays_open() {
+    let env = with_petition_and_cac();
+    let id = tax_general(&env);
+    env.act(
+        "fengxf",
+        &[
+            "lead",
+            &id,
+            "--to",
+            "hrss",
+            "--note",
+            "缴费人到县信访局反映基数核定问题，线索移交县人社局",
+            "--at",
+            "2026-11-03T09:00:00+08:00",
+        ],
+    );
+    let case = env.case_json(&id);
+    assert_eq!(case["status"], "handling");
+    assert_eq!(case["leads"][0]["dept"], "hrss");
+    assert_eq!(case["assignments"][0]["dept"], "hrss");
+    assert_eq!(case["assignments"][0]["by"], "fengxf");
+    // The competent department now owes its written opinion.
+    env.act(
+        "lisi",
+        &[
+            "opinion",
+            &id,
+            "--text",
+            "基数核定无误",
+            "--at",
+            "2026-11-04T09:00:00+08:00",
+        ],
+    );
+    let sheet = env.ok(&["show", &id]);
+    assert!(
+        sheet.contains("信访线索") && sheet.contains("冯信访"),
+        "{sheet}"
+    );
+    // Refusals: not the petition bureau; an unknown department; no note.
+    let err = env.as_fails(
+        "zhangsan",
+        1,
+        &[
+            "lead",
+            &id,
+            "--to",
+            "medical",
+            "--note",
+            "x",
+            "--at",
+            "2026-11-04T10:00:00+08:00",
+        ],
+    );
+    assert!(err.contains("信访局"), "{err}");
+    env.as_fails(
+        "fengxf",
+        4,
+        &[
+            "lead",
+            &id,
+            "--to",
+            "nowhere",
+            "--note",
+            "x",
+            "--at",
+            "2026-11-04T10:00:00+08:00",
+        ],
+    );
+    env.fails_plain(2, &["--as", "fengxf", "lead", &id, "--to", "medical"]);
+    let subject = env.git(&["log", "-1", "--format=%s", "--", &case_path(&id)]);
+    assert!(
+        !subject.contains("县信访局将线索"),
+        "the latest is the opinion: {subject}"
+    );
+    assert!(
+        env.git(&["log", "--format=%s"])
+            .contains("县信访局将线索移交县人社局")
+    );
+    env.ok(&["verify"]);
+}
+
+#[test]
+fn the_cac_records_public_opinion_and_its_response() {
+    let env = with_petition_and_cac();
+    let id = tax_general(&env);
+    let watch = |at: &str| {
+        [
+            "opinion-watch",
+            id.as_str(),
+            "--source",
+            "本地论坛“芮城在线”",
+            "--summary",
+            "网帖称企业被多收社保费，跟帖二十余条",
+            "--at",
+            at,
+        ]
+        .map(str::to_string)
+    };
+    let args = watch("2026-11-03T09:00:00+08:00");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    env.act("chenwx", &args);
+    // Only the CAC.
+    let args = watch("2026-11-03T10:00:00+08:00");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let err = env.as_fails("zhangsan", 1, &args);
+    assert!(err.contains("网信办"), "{err}");
+    // A source without a summary, or a response mixed with an incident, is refused.
+    env.as_fails(
+        "chenwx",
+        4,
+        &[
+            "opinion-watch",
+            &id,
+            "--source",
+            "x",
+            "--at",
+            "2026-11-03T10:00:00+08:00",
+        ],
+    );
+    env.as_fails(
+        "chenwx",
+        4,
+        &[
+            "opinion-watch",
+            &id,
+            "--source",
+            "x",
+            "--response",
+            "y",
+            "--at",
+            "2026-11-03T10:00:00+08:00",
+        ],
+    );
+    env.as_fails(
+        "chenwx",
+        4,
+        &[
+            "opinion-watch",
+            &id,
+            "--response",
+            "y",
+            "--incident",
+            "2",
+            "--at",
+            "2026-11-03T10:00:00+08:00",
+        ],
+    );
+    env.act(
+        "chenwx",
+        &[
+            "opinion-watch",
+            &id,
+            "--response",
+            "已协调县税务局发布情况说明",
+            "--at",
+            "2026-11-04T09:00:00+08:00",
+        ],
+    );
+    // Nothing left to answer.
+    env.as_fails(
+        "chenwx",
+        1,
+        &[
+            "opinion-watch",
+            &id,
+            "--response",
+            "再次应对",
+            "--at",
+            "2026-11-04T10:00:00+08:00",
+        ],
+    );
+    let case = env.case_json(&id);
+    assert_eq!(case["public_opinion"][0]["response"]["by"], "chenwx");
+    let sheet = env.ok(&["show", &id]);
+    assert!(
+        sheet.contains("网络舆情 1") && sheet.contains("已协调县税务局"),
+        "{sheet}"
+    );
+    let stats: Value = serde_json::from_str(&env.ok(&["stats", "--json"])).unwrap();
+    assert_eq!(stats["opinion_incidents"], 1);
+    assert_eq!(stats["opinion_incidents_answered"], 1);
+    let tax = stats["departments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["dept"] == "tax")
+        .unwrap();
+    assert_eq!(
+        tax["opinion_incidents"], 1,
+        "counted against the receiving department"
+    );
+    env.ok(&["verify"]);
+}
+
+#[test]
+fn the_office_records_a_policy_consultation_and_verify_checks_it() {
+    let env = Env::new();
+    let a = tax_general(&env);
+    let b = env.register("zhangsan", "2026-11-03T09:00:00+08:00");
+    // wushi is the leading-group office.
+    let args = [
+        "policy-consult",
+        "--topic",
+        "灵活就业人员缴费基数下限的执行口径",
+        "--attendee",
+        "tax,hrss",
+        "--attendee",
+        "medical",
+        "--minutes",
+        "会议议定：统一按上年度全省平均工资的60%执行，由县税务局通知各受理窗口。",
+        "--case",
+        &a,
+        "--case",
+        &b,
+        "--at",
+        "2026-11-05T15:00:00+08:00",
+    ];
+    let out = env.as_ok("wushi", &args);
+    assert_eq!(out.trim(), "PC-2026-0001", "the new ID is the only line");
+    env.assert_clean();
+    let file = env.read("policy/2026/PC-2026-0001.toml");
+    assert!(
+        file.contains("灵活就业人员缴费基数下限") && file.contains("by = \"wushi\""),
+        "{file}"
+    );
+    let subject = env.git(&["log", "-1", "--format=%s%n%b"]);
+    assert!(
+        subject.starts_with("policy-consult PC-2026-0001: 领导小组会商政策性"),
+        "{subject}"
+    );
+    assert!(subject.contains("Policy: PC-2026-0001"), "{subject}");
+    assert!(
+        !subject.contains("灵活就业"),
+        "no free text in the commit message: {subject}"
+    );
+    // A second one numbers on.
+    let out = env.as_ok("wushi", &{
+        let mut x = args;
+        x[14] = "2026-11-06T15:00:00+08:00";
+        x
+    });
+    assert_eq!(out.trim(), "PC-2026-0002");
+    // Listed.
+    let list = env.ok(&["policy", "list"]);
+    assert!(
+        list.contains("PC-2026-0001") && list.contains(&b) && list.contains("县医保局"),
+        "{list}"
+    );
+    let json: Value = serde_json::from_str(&env.ok(&["policy", "list", "--json"])).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 2);
+    assert_eq!(json[0]["cases"][0], a.as_str());
+    env.ok(&["verify"]);
+
+    // Refusals: not the office; a case that does not exist; no attendee; no minutes.
+    let err = env.as_fails("zhangsan", 1, &args);
+    assert!(err.contains("领导小组办公室"), "{err}");
+    let mut missing = args;
+    missing[12] = "TAX-2026-0099";
+    let err = env.as_fails("wushi", 4, &missing);
+    assert!(err.contains("TAX-2026-0099"), "{err}");
+    env.fails_plain(
+        2,
+        &[
+            "--as",
+            "wushi",
+            "policy-consult",
+            "--topic",
+            "x",
+            "--minutes",
+            "y",
+        ],
+    );
+    env.fails_plain(
+        2,
+        &[
+            "--as",
+            "wushi",
+            "policy-consult",
+            "--topic",
+            "x",
+            "--attendee",
+            "tax",
+        ],
+    );
+    let mut bad = args;
+    bad[4] = "nowhere";
+    env.as_fails("wushi", 4, &bad);
+
+    // A consultation changed by hand afterwards is found by verify.
+    let path = env.path("policy/2026/PC-2026-0001.toml");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("60%", "50%");
+    std::fs::write(&path, text).unwrap();
+    env.git_commit_as(
+        "吴十",
+        "wushi@rc.example.cn",
+        "policy-consult PC-2026-0001: 改纪要\n\nAction: policy-consult\nOperator: wushi\nDept: tax\nPolicy: PC-2026-0001",
+    );
+    let (code, findings) = env.verify_json(&[]);
+    assert_ne!(code, 0);
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["rule"].as_str().unwrap_or("").contains("只能新建")),
+        "{findings:#?}"
+    );
+}

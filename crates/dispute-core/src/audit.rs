@@ -40,6 +40,7 @@ pub struct Auditor {
 /// Actions on `casebook.toml` (all others but `import` act on one case).
 const INIT: &str = BookAction::Init.code_str();
 const IMPORT: &str = BookAction::Import.code_str();
+const POLICY_CONSULT: &str = BookAction::PolicyConsult.code_str();
 
 impl Auditor {
     /// Case files that existed before the first checked commit (for `--since`).
@@ -153,6 +154,11 @@ impl Auditor {
                 let book = book.as_ref().expect("parent casebook");
                 check_actor(rec, book, operator_id, Role::Receiver)
                     .and_then(|op| self.check_import(rec, book, op))
+            }
+            POLICY_CONSULT => {
+                let book = book.as_ref().expect("parent casebook");
+                check_actor(rec, book, operator_id, Role::Office)
+                    .and_then(|op| check_policy(rec, op, trailer("Policy")))
             }
             code => match Action::from_code(code) {
                 Some(a) => {
@@ -406,6 +412,30 @@ fn check_book_change(rec: &CommitRecord, before: &Casebook, kind: BookAction) ->
     } else {
         Err((None, t!("audit-book-not-legal", action = action)))
     }
+}
+
+/// A policy consultation of the leading group: one new file under `policy/`, as
+/// `policy::check_commit` describes.
+fn check_policy(rec: &CommitRecord, actor: &Operator, id: Option<String>) -> Checked<()> {
+    let [change] = rec.changes.as_slice() else {
+        return Err((None, t!("policy-audit-one-file")));
+    };
+    if !change
+        .path
+        .starts_with(&format!("{}/", crate::policy::POLICY_DIR))
+    {
+        return Err((None, t!("policy-audit-one-file")));
+    }
+    crate::policy::check_commit(
+        &change.path,
+        change.old.as_deref(),
+        change.new.as_deref(),
+        actor,
+        id.as_deref(),
+        rec.info.message.trailers.at(),
+        rec.info.time,
+    )
+    .map_err(|r| (None, r))
 }
 
 fn parse(bytes: &[u8], path: &str) -> Result<Case, String> {

@@ -298,6 +298,40 @@ pub struct Redirect {
     pub note: String,
 }
 
+/// A lead the petition bureau (县信访局) passed to the competent department (三（二）8:
+/// 将争议事项问题线索移交给相关职能部门处理); the case stays open.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lead {
+    pub dept: String,
+    pub at: Time,
+    pub by: String,
+    pub note: String,
+}
+
+/// Online public opinion about the case (舆情) flagged by the cyberspace office (三（二）9),
+/// and its response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpinionIncident {
+    pub at: Time,
+    pub by: String,
+    /// Where it was seen (a forum, a platform, a news site).
+    pub source: String,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<OpinionResponse>,
+}
+
+/// How the public opinion was answered (舆情应对).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpinionResponse {
+    pub at: Time,
+    pub by: String,
+    pub text: String,
+}
+
 /// A lead handed to the discipline commission about a department that refused.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -392,6 +426,10 @@ pub struct Case {
     pub redirect: Option<Redirect>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub discipline: Vec<DisciplineReferral>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub leads: Vec<Lead>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub public_opinion: Vec<OpinionIncident>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply: Option<Reply>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

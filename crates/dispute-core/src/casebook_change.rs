@@ -11,7 +11,7 @@ use crate::protocol::BookAction;
 /// Whether `after` is `before` changed as `kind` changes it.
 pub fn is_legal(before: &Casebook, after: &Casebook, kind: BookAction) -> bool {
     match kind {
-        BookAction::Init | BookAction::Import => false,
+        BookAction::Init | BookAction::Import | BookAction::PolicyConsult => false,
         BookAction::OperatorAdd => {
             same_settings(before, after)
                 && after.operators.len() == before.operators.len() + 1

@@ -614,6 +614,11 @@ pub struct DeptStats {
     pub late_obligations: usize,
     /// Cases on which it was referred to the discipline commission.
     pub discipline: usize,
+    /// Online public-opinion incidents (舆情) on cases it received (五（四）: 引发舆情).
+    pub opinion_incidents: usize,
+    /// The longest an opinion (a referral's report back) took past its due date, in
+    /// working days: given late, or still outstanding on `as_of`.
+    pub max_days_late: Option<u32>,
 }
 
 /// Replies or archives: how many, how many in time, and how long from registration.
@@ -726,6 +731,12 @@ pub struct Stats {
     /// Cases with at least one referral to the discipline commission, and the referrals.
     pub discipline_cases: usize,
     pub discipline_referrals: usize,
+    /// Online public-opinion incidents flagged by the cyberspace office, and how many have
+    /// their response recorded.
+    pub opinion_incidents: usize,
+    pub opinion_incidents_answered: usize,
+    /// Leads the petition bureau passed to competent departments.
+    pub petition_leads: usize,
     pub by: GroupBy,
     pub groups: Vec<GroupStats>,
 }
@@ -774,6 +785,7 @@ pub fn stats(
         ..Outcomes::default()
     };
     let (mut discipline_cases, mut discipline_referrals) = (0, 0);
+    let (mut opinion_incidents, mut opinion_incidents_answered, mut petition_leads) = (0, 0, 0);
     let mut groups: Vec<GroupStats> = vec![];
 
     for case in &cases {
@@ -789,7 +801,15 @@ pub fn stats(
                 .late_obligations += 1;
         }
         for r in dept_requests(case, &late, cal) {
+            let days_late = match (r.state, r.opinion_at) {
+                (OpinionState::Late, Some(at)) => {
+                    Some(cal.working_days_between(r.due, local_date(&at)))
+                }
+                (OpinionState::Overdue, _) => Some(cal.working_days_between(r.due, as_of)),
+                _ => None,
+            };
             let (s, days) = dept_entry(&mut order, &mut depts, &r.dept);
+            s.max_days_late = s.max_days_late.max(days_late);
             if r.state.is_requested() {
                 s.requested += 1;
             }
@@ -813,6 +833,18 @@ pub fn stats(
             discipline_cases += 1;
             discipline_referrals += case.discipline.len();
         }
+        if !case.public_opinion.is_empty() {
+            dept_entry(&mut order, &mut depts, &case.receiving_dept)
+                .0
+                .opinion_incidents += case.public_opinion.len();
+            opinion_incidents += case.public_opinion.len();
+            opinion_incidents_answered += case
+                .public_opinion
+                .iter()
+                .filter(|o| o.response.is_some())
+                .count();
+        }
+        petition_leads += case.leads.len();
 
         if let Some(a) = &case.approval {
             match a.decided_at {
@@ -912,6 +944,9 @@ pub fn stats(
         outcomes,
         discipline_cases,
         discipline_referrals,
+        opinion_incidents,
+        opinion_incidents_answered,
+        petition_leads,
         by,
         groups,
     }

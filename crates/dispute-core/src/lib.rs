@@ -19,6 +19,7 @@ pub mod identity;
 pub mod import;
 pub mod latefee;
 pub mod ledger;
+pub mod policy;
 pub mod privacy;
 pub mod protocol;
 pub mod schema;

@@ -29,6 +29,8 @@ pub enum Trailer {
     At,
     ImportRows,
     ImportSha256,
+    /// The policy consultation a `policy-consult` commit records.
+    Policy,
 }
 
 impl Trailer {
@@ -41,6 +43,7 @@ impl Trailer {
             Trailer::At => "At",
             Trailer::ImportRows => "Import-Rows",
             Trailer::ImportSha256 => "Import-SHA256",
+            Trailer::Policy => "Policy",
         }
     }
 }
@@ -66,6 +69,8 @@ pub enum BookAction {
     RequireSigning,
     /// A casebook setting changed (`dispute admin set`).
     Setting,
+    /// A policy consultation of the leading group (a file under `policy/`).
+    PolicyConsult,
 }
 
 impl BookAction {
@@ -79,6 +84,7 @@ impl BookAction {
         BookAction::Import,
         BookAction::RequireSigning,
         BookAction::Setting,
+        BookAction::PolicyConsult,
     ];
 
     pub fn code(self) -> &'static str {
@@ -96,6 +102,7 @@ impl BookAction {
             BookAction::Import => "import",
             BookAction::RequireSigning => "admin-require-signing",
             BookAction::Setting => "admin-set",
+            BookAction::PolicyConsult => "policy-consult",
         }
     }
 
@@ -105,7 +112,10 @@ impl BookAction {
 
     /// Admin actions that change `casebook.toml` alone.
     pub fn edits_casebook(self) -> bool {
-        !matches!(self, BookAction::Init | BookAction::Import)
+        !matches!(
+            self,
+            BookAction::Init | BookAction::Import | BookAction::PolicyConsult
+        )
     }
 }
 
@@ -199,6 +209,30 @@ impl Message {
         );
         m.trailers.push(Trailer::ImportRows, rows.to_string());
         m.trailers.push(Trailer::ImportSha256, sha256);
+        m
+    }
+
+    /// The message of a policy consultation of the leading group: the topic and minutes
+    /// stay in the file (free text), the subject counts the cases it concerns.
+    pub fn policy_consult(actor: &Operator, p: &crate::policy::PolicyConsultation) -> Message {
+        let mut m = Message::book_action(
+            BookAction::PolicyConsult,
+            actor,
+            &t_in!(
+                Lang::Zh,
+                "policy-commit",
+                depts = p.attendees.len(),
+                cases = p.cases.len()
+            ),
+        );
+        m.subject = format!(
+            "{} {}: {}",
+            BookAction::PolicyConsult.code(),
+            p.id,
+            m.summary()
+        );
+        m.trailers.push(Trailer::Policy, &p.id);
+        m.trailers.push(Trailer::At, p.at.to_rfc3339());
         m
     }
 

@@ -18,7 +18,9 @@ use crate::case::{
     Assignment, Case, CaseId, Channel, ConsultKind, Decision, Due, Event, Insurance, Payer, Status,
     Time, Track,
 };
-use crate::casebook::{Casebook, Deadlines, LEADING_GROUP, Operator, Role, WORKROOM_DEPT};
+use crate::casebook::{
+    CAC_DEPT, Casebook, Deadlines, LEADING_GROUP, Operator, PETITION_DEPT, Role, WORKROOM_DEPT,
+};
 use crate::error::{Error, Result};
 use crate::text::Label;
 use dispute_i18n::{Lang, t};
@@ -151,6 +153,10 @@ pub enum Permission {
     /// An operator (receiver or handler) of a department a referral of rules edition 2
     /// was dispatched to: its feedback to the receiving department.
     CompetentDept,
+    /// An operator (receiver or handler) of the petition bureau (三（二）8).
+    Petition,
+    /// An operator (receiver or handler) of the cyberspace office (三（二）9).
+    Cac,
     /// A receiver of the receiving department; on a general matter also the workroom (a
     /// receiver of the approval bureau), which coordinates, mediates, replies to and
     /// archives general matters of every receiving department (regulation 三（二）7).
@@ -172,7 +178,10 @@ impl Permission {
             Permission::ReceivingDeptOrReferralDispatcher => &[Role::Receiver, Role::Dispatcher],
             Permission::ReceivingDeptOrOffice => &[Role::Receiver, Role::Office],
             Permission::ReceivingDeptOrWorkroom => &[Role::Receiver],
-            Permission::Replier | Permission::CompetentDept => &[Role::Receiver, Role::Handler],
+            Permission::Replier
+            | Permission::CompetentDept
+            | Permission::Petition
+            | Permission::Cac => &[Role::Receiver, Role::Handler],
             Permission::HandlerOfOwnDept => &[Role::Handler],
             Permission::Leader => &[Role::Leader],
             Permission::GovDispatcher => &[Role::Dispatcher],
@@ -236,6 +245,20 @@ impl Permission {
                 }
             }
             Permission::Replier => receiving_or_workroom(receiving_or_workroom_rule()),
+            Permission::Petition => {
+                if of_dept(actor, PETITION_DEPT) {
+                    Ok(())
+                } else {
+                    Err(t!("rules-rule-petition"))
+                }
+            }
+            Permission::Cac => {
+                if of_dept(actor, CAC_DEPT) {
+                    Ok(())
+                } else {
+                    Err(t!("rules-rule-cac"))
+                }
+            }
             Permission::CompetentDept => {
                 if is_competent(actor, case) {
                     Ok(())
@@ -270,6 +293,11 @@ pub fn is_workroom(actor: &Operator, case: &Case) -> bool {
 /// on a referral, the competent department gov dispatched it to?
 pub fn is_competent(actor: &Operator, case: &Case) -> bool {
     (actor.has(Role::Receiver) || actor.has(Role::Handler)) && case.is_assigned(&actor.dept)
+}
+
+/// Is `actor` an operator (receiver or handler) of department `dept`?
+fn of_dept(actor: &Operator, dept: &str) -> bool {
+    (actor.has(Role::Receiver) || actor.has(Role::Handler)) && actor.dept == dept
 }
 
 /// Everything an action needs besides the case: who acts, when it happened, when it is now.
@@ -459,6 +487,8 @@ pub fn register(id: &CaseId, new: NewCase, ctx: &Ctx) -> Result<Case> {
         referral: None,
         redirect: None,
         discipline: vec![],
+        leads: vec![],
+        public_opinion: vec![],
         reply: None,
         archive: None,
         events: vec![Event {

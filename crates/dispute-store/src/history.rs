@@ -34,7 +34,7 @@ impl Store {
     }
 
     /// Every commit from the first (or from after `since`) to HEAD, oldest first, with its
-    /// changes under `cases/` and to `casebook.toml`, for `verify`.
+    /// changes under `cases/` and `policy/` and to `casebook.toml`, for `verify`.
     pub fn walk_history(
         &self,
         since: Option<&str>,
@@ -61,7 +61,8 @@ impl Store {
             let first_tree = parents.first().map(|p| p.tree()).transpose().git()?;
             let mut opts = git2::DiffOptions::new();
             opts.pathspec(CASEBOOK_FILE)
-                .pathspec(format!("{CASES_DIR}/"));
+                .pathspec(format!("{CASES_DIR}/"))
+                .pathspec(format!("{}/", dispute_core::policy::POLICY_DIR));
             let diff = self
                 .repo
                 .diff_tree_to_tree(first_tree.as_ref(), Some(&tree), Some(&mut opts))

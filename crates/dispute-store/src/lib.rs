@@ -11,6 +11,7 @@ pub mod faults;
 mod history;
 mod journal;
 mod open;
+mod policy;
 mod read;
 mod worktree;
 mod write;

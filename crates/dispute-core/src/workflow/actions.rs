@@ -63,6 +63,12 @@ actions! {
     Exempt => exempt::SPEC,
     /// A referral's competent department reports back to the receiving department.
     Feedback => feedback::SPEC,
+    /// The petition bureau passes a lead to the competent department (移交线索).
+    Lead => lead::SPEC,
+    /// The cyberspace office flags online public opinion about the case (舆情).
+    OpinionWatch => opinion_watch::WATCH,
+    /// ... and records how it was answered (舆情应对).
+    OpinionResponse => opinion_watch::RESPONSE,
 }
 
 /// One action on an existing case, with its already-validated inputs.
@@ -131,6 +137,19 @@ pub enum Command {
     Feedback {
         text: String,
     },
+    Lead {
+        dept: String,
+        note: String,
+    },
+    OpinionWatch {
+        source: String,
+        summary: String,
+    },
+    /// The response to incident `incident` (1-based; None: the latest without one).
+    OpinionResponse {
+        incident: Option<usize>,
+        text: String,
+    },
 }
 
 impl Command {
@@ -157,6 +176,9 @@ impl Command {
             Command::Mediate { .. } => Action::Mediate,
             Command::Exempt { .. } => Action::Exempt,
             Command::Feedback { .. } => Action::Feedback,
+            Command::Lead { .. } => Action::Lead,
+            Command::OpinionWatch { .. } => Action::OpinionWatch,
+            Command::OpinionResponse { .. } => Action::OpinionResponse,
         }
     }
 
@@ -1223,6 +1245,164 @@ mod feedback {
             text: text.clone(),
         });
         s.event_dept = Some(dept);
+        Ok(())
+    }
+}
+
+mod lead {
+    use super::*;
+
+    pub const SPEC: ActionSpec = ActionSpec {
+        code: "lead",
+        label_key: "label-action-lead",
+        allowed_from: &[Handling],
+        permission: Permission::Petition,
+        apply,
+        read_back,
+        summary: |s| t_in!(s.lang, "rules-commit-lead", dept = s.event_dept()),
+    };
+
+    fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(cmd, Command::Lead { dept, note });
+        match s.case.track {
+            Some(Track::Own) => return Err(s.not_ready(t!("rules-lead-own"))),
+            Some(Track::Referral) => return Err(s.not_ready(t!("rules-lead-referral"))),
+            _ => {}
+        }
+        if dept == &s.ctx.actor.dept {
+            return Err(Error::invalid(
+                t!("rules-field-lead-dept"),
+                t!("rules-lead-self"),
+            ));
+        }
+        s.next.leads.push(crate::case::Lead {
+            dept: dept.clone(),
+            at: s.ctx.at,
+            by: s.by.clone(),
+            note: note.clone(),
+        });
+        // The case stays open with the competent department assigned to it.
+        if dept != &s.case.receiving_dept && !s.case.is_assigned(dept) {
+            let days = match s.case.track {
+                Some(Track::Major) => s.deadlines().opinion_major,
+                _ => s.deadlines().opinion,
+            };
+            let due = s.working_days(s.day, days);
+            s.next.assignments.push(Assignment {
+                dept: dept.clone(),
+                at: s.ctx.at,
+                by: s.by.clone(),
+                due,
+                removed_at: None,
+                removed_reason: None,
+            });
+        }
+        s.event_dept = Some(dept.clone());
+        Ok(())
+    }
+
+    fn read_back(r: &Recorded) -> Option<Command> {
+        let dept = r.event.dept.clone()?;
+        let lead = r
+            .new
+            .leads
+            .iter()
+            .find(|l| l.at == r.event.at && l.by == r.event.by && l.dept == dept)?;
+        Some(Command::Lead {
+            dept,
+            note: lead.note.clone(),
+        })
+    }
+}
+
+/// Online public opinion (舆情) about a case: the cyberspace office flags it, then records
+/// its response. One command each, two actions.
+mod opinion_watch {
+    use super::*;
+
+    const OPEN: &[crate::case::Status] =
+        &[Registered, Handling, AwaitingApproval, Referred, Replied];
+
+    pub const WATCH: ActionSpec = ActionSpec {
+        code: "opinion-watch",
+        label_key: "label-action-opinion-watch",
+        allowed_from: OPEN,
+        permission: Permission::Cac,
+        apply: watch,
+        read_back: |r| {
+            let i = r
+                .new
+                .public_opinion
+                .iter()
+                .position(|o| o.at == r.event.at && o.by == r.event.by)?;
+            let o = &r.new.public_opinion[i];
+            Some(Command::OpinionWatch {
+                source: o.source.clone(),
+                summary: o.summary.clone(),
+            })
+        },
+        summary: |s| t_in!(s.lang, "rules-commit-opinion-watch"),
+    };
+
+    pub const RESPONSE: ActionSpec = ActionSpec {
+        code: "opinion-response",
+        label_key: "label-action-opinion-response",
+        allowed_from: OPEN,
+        permission: Permission::Cac,
+        apply: respond,
+        read_back: |r| {
+            let i = r.new.public_opinion.iter().position(|o| {
+                o.response
+                    .as_ref()
+                    .is_some_and(|x| x.at == r.event.at && x.by == r.event.by)
+            })?;
+            Some(Command::OpinionResponse {
+                incident: Some(i + 1),
+                text: r.new.public_opinion[i].response.as_ref()?.text.clone(),
+            })
+        },
+        summary: |s| t_in!(s.lang, "rules-commit-opinion-response"),
+    };
+
+    fn watch(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(cmd, Command::OpinionWatch { source, summary });
+        s.next.public_opinion.push(crate::case::OpinionIncident {
+            at: s.ctx.at,
+            by: s.by.clone(),
+            source: source.clone(),
+            summary: summary.clone(),
+            response: None,
+        });
+        Ok(())
+    }
+
+    fn respond(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(cmd, Command::OpinionResponse { incident, text });
+        let incidents = &s.case.public_opinion;
+        let i = match incident {
+            Some(n) if (1..=incidents.len()).contains(n) => n - 1,
+            Some(n) => {
+                return Err(Error::invalid(
+                    t!("rules-field-incident"),
+                    t!("rules-incident-unknown", n = *n, count = incidents.len()),
+                ));
+            }
+            None => match incidents.iter().rposition(|o| o.response.is_none()) {
+                Some(i) => i,
+                None => return Err(s.not_ready(t!("rules-incident-none-open"))),
+            },
+        };
+        if incidents[i].response.is_some() {
+            return Err(Error::invalid(
+                t!("rules-field-incident"),
+                t!("rules-incident-answered", n = i + 1),
+            ));
+        }
+        s.next.public_opinion[i].response = Some(crate::case::OpinionResponse {
+            at: s.ctx.at,
+            by: s.by.clone(),
+            text: text.clone(),
+        });
         Ok(())
     }
 }

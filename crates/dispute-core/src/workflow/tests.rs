@@ -34,6 +34,8 @@ const GOV_DISPATCHER: &str = "gov-dispatcher";
 const FINANCE_DISPATCHER: &str = "finance-dispatcher";
 const OFFICE: &str = "office";
 const LEADER: &str = "leader";
+const PETITION_HANDLER: &str = "petition-handler";
+const CAC_HANDLER: &str = "cac-handler";
 
 const ALL_ACTORS: &[&str] = &[
     ADMIN,
@@ -46,6 +48,8 @@ const ALL_ACTORS: &[&str] = &[
     FINANCE_DISPATCHER,
     OFFICE,
     LEADER,
+    PETITION_HANDLER,
+    CAC_HANDLER,
 ];
 
 const TAX_RECV_PHONE: &str = "0359-3021234";
@@ -108,6 +112,14 @@ impl World {
             ),
             operator(OFFICE, "郑十", "tax", &[Role::Office], None),
             operator(LEADER, "钱组长", "gov", &[Role::Leader], None),
+            operator(
+                PETITION_HANDLER,
+                "冯信访",
+                "petition",
+                &[Role::Handler],
+                None,
+            ),
+            operator(CAC_HANDLER, "陈网信", "cac", &[Role::Handler], None),
         ]);
         let cal = book.calendar();
         World { book, cal }
@@ -278,6 +290,27 @@ fn feedback() -> Command {
     }
 }
 
+fn lead(dept: &str) -> Command {
+    Command::Lead {
+        dept: dept.into(),
+        note: "缴费人来信反映退费长期未到账，线索移交县财政局".into(),
+    }
+}
+
+fn opinion_watch() -> Command {
+    Command::OpinionWatch {
+        source: "本地论坛“芮城在线”".into(),
+        summary: "网帖称企业被多收社保费，跟帖二十余条".into(),
+    }
+}
+
+fn opinion_response(incident: Option<usize>) -> Command {
+    Command::OpinionResponse {
+        incident,
+        text: "已协调县税务局在论坛发布情况说明，跟帖平息".into(),
+    }
+}
+
 fn exempt(dept: &str) -> Command {
     Command::Exempt {
         dept: dept.into(),
@@ -327,6 +360,9 @@ fn expected_action(case: &Case, cmd: &Command) -> Action {
         Command::Mediate { .. } => Action::Mediate,
         Command::Exempt { .. } => Action::Exempt,
         Command::Feedback { .. } => Action::Feedback,
+        Command::Lead { .. } => Action::Lead,
+        Command::OpinionWatch { .. } => Action::OpinionWatch,
+        Command::OpinionResponse { .. } => Action::OpinionResponse,
     }
 }
 
@@ -463,6 +499,13 @@ fn handling_general(w: &World) -> Flow<'_> {
     f
 }
 
+/// The general case, with online public opinion about it flagged by the CAC.
+fn general_watched(w: &World) -> Flow<'_> {
+    let mut f = handling_general(w);
+    f.act(CAC_HANDLER, opinion_watch());
+    f
+}
+
 /// Approved major case without any opinion yet; `petition` was withdrawn, so there is a
 /// member that may still be assigned.
 fn handling_major_bare(w: &World) -> Flow<'_> {
@@ -572,6 +615,7 @@ enum Fx {
     Registered,
     Own,
     General,
+    GeneralWatched,
     Major,
     MajorBare,
     Referral,
@@ -589,6 +633,7 @@ impl Fx {
         Fx::Registered,
         Fx::Own,
         Fx::General,
+        Fx::GeneralWatched,
         Fx::Major,
         Fx::MajorBare,
         Fx::Referral,
@@ -606,6 +651,7 @@ impl Fx {
             Fx::Registered => registered(w),
             Fx::Own => handling_own(w),
             Fx::General => handling_general(w),
+            Fx::GeneralWatched => general_watched(w),
             Fx::Major => handling_major(w),
             Fx::MajorBare => handling_major_bare(w),
             Fx::Referral => handling_referral(w),
@@ -623,7 +669,12 @@ impl Fx {
     fn status(self) -> Status {
         match self {
             Fx::Registered => Status::Registered,
-            Fx::Own | Fx::General | Fx::Major | Fx::MajorBare | Fx::Referral => Status::Handling,
+            Fx::Own
+            | Fx::General
+            | Fx::GeneralWatched
+            | Fx::Major
+            | Fx::MajorBare
+            | Fx::Referral => Status::Handling,
             Fx::AwaitingMajor | Fx::AwaitingEscalated => Status::AwaitingApproval,
             Fx::Referred => Status::Referred,
             Fx::Replied | Fx::ReferralReplied => Status::Replied,
@@ -652,6 +703,9 @@ enum Kind {
     Mediate,
     Exempt,
     Feedback,
+    Lead,
+    OpinionWatch,
+    OpinionResponse,
 }
 
 impl Kind {
@@ -673,6 +727,9 @@ impl Kind {
         Kind::Mediate,
         Kind::Exempt,
         Kind::Feedback,
+        Kind::Lead,
+        Kind::OpinionWatch,
+        Kind::OpinionResponse,
     ];
 
     /// A command of this kind that is valid in every respect except, possibly, the
@@ -711,6 +768,9 @@ impl Kind {
             Kind::Archive => archive(Outcome::Accepted, None),
             Kind::Mediate => mediate(),
             Kind::Feedback => feedback(),
+            Kind::Lead => lead("finance"),
+            Kind::OpinionWatch => opinion_watch(),
+            Kind::OpinionResponse => opinion_response(None),
             // the first member unit still owing its opinion; else one that gave it
             Kind::Exempt => exempt(
                 major_members(case)
@@ -748,6 +808,13 @@ impl Kind {
             Kind::Approve | Kind::Reject => status == AwaitingApproval,
             Kind::Archive => status == Replied,
             Kind::Feedback => matches!(status, Handling | Replied),
+            Kind::Lead => status == Handling,
+            Kind::OpinionWatch | Kind::OpinionResponse => {
+                matches!(
+                    status,
+                    Registered | Handling | AwaitingApproval | Referred | Replied
+                )
+            }
         }
     }
 
@@ -767,6 +834,13 @@ impl Kind {
         match self {
             Kind::Reply if case.track == Some(Track::Referral) => competent,
             Kind::Feedback => competent,
+            // the petition bureau passes leads, the CAC watches online opinion
+            Kind::Lead => {
+                (actor.has(Role::Receiver) || actor.has(Role::Handler)) && actor.dept == "petition"
+            }
+            Kind::OpinionWatch | Kind::OpinionResponse => {
+                (actor.has(Role::Receiver) || actor.has(Role::Handler)) && actor.dept == "cac"
+            }
             Kind::Assign | Kind::Unassign
                 if case.status == Status::Referred || case.track == Some(Track::Referral) =>
             {
@@ -803,7 +877,7 @@ impl Kind {
             Kind::Reply => Status::Replied,
             Kind::Archive => Status::Archived,
             Kind::Mediate | Kind::Exempt => Status::Handling,
-            Kind::Feedback => case.status,
+            Kind::Feedback | Kind::Lead | Kind::OpinionWatch | Kind::OpinionResponse => case.status,
         }
     }
 }
@@ -836,11 +910,13 @@ fn content_refusal(fx: Fx, kind: Kind) -> Option<Expect> {
     use Fx::*;
     match (fx, kind) {
         // once handled, only own remit → general may be classified again
-        (General | Major | MajorBare | Referral, Kind::Classify) => Some(Expect::NotReady),
+        (General | GeneralWatched | Major | MajorBare | Referral, Kind::Classify) => {
+            Some(Expect::NotReady)
+        }
         // mediation is for general and own-remit matters
         (Major | MajorBare | Referral, Kind::Mediate) => Some(Expect::NotReady),
         // only an approved major case has member units to exempt
-        (Own | General | Referral, Kind::Exempt) => Some(Expect::NotReady),
+        (Own | General | GeneralWatched | Referral, Kind::Exempt) => Some(Expect::NotReady),
         // ... and there every member has answered or is exempted already
         (Major, Kind::Exempt) => Some(Expect::Invalid),
         // every member unit's opinion (or exemption) comes before the reply
@@ -848,15 +924,21 @@ fn content_refusal(fx: Fx, kind: Kind) -> Option<Expect> {
         // a referral's competent department replies and reports back; it gives no opinion
         (Referral, Kind::Opinion) => Some(Expect::NotReady),
         // only a referral is reported back ...
-        (Own | General | Major | MajorBare | Replied, Kind::Feedback) => Some(Expect::NotReady),
+        (Own | General | GeneralWatched | Major | MajorBare | Replied, Kind::Feedback) => {
+            Some(Expect::NotReady)
+        }
         // ... and archived once it is
         (ReferralReplied, Kind::Archive) => Some(Expect::NotReady),
+        // a lead assigns the competent department: not on an own-remit matter or a referral
+        (Own | Referral, Kind::Lead) => Some(Expect::NotReady),
+        // a response answers a flagged incident
+        (f, Kind::OpinionResponse) if f != GeneralWatched => Some(Expect::NotReady),
         // a matter of the receiving department's own remit takes no co-handling departments
         (Own, Kind::Assign) => Some(Expect::NotReady),
         // ... so there is nothing to withdraw
         (Own, Kind::Unassign) => Some(Expect::Invalid),
         // a major consultation needs the leader's approval of a major case
-        (Own | General | Referral, Kind::ConsultMajor) => Some(Expect::NotReady),
+        (Own | General | GeneralWatched | Referral, Kind::ConsultMajor) => Some(Expect::NotReady),
         // already a major case
         (Major | MajorBare, Kind::EscalateLeadingGroup | Kind::EscalateHotline) => {
             Some(Expect::NotReady)
@@ -966,6 +1048,15 @@ fn allowed_from_matches_the_design_table() {
         (Action::Mediate, &[Handling]),
         (Action::Exempt, &[Handling]),
         (Action::Feedback, &[Handling, Replied]),
+        (Action::Lead, &[Handling]),
+        (
+            Action::OpinionWatch,
+            &[Registered, Handling, AwaitingApproval, Referred, Replied],
+        ),
+        (
+            Action::OpinionResponse,
+            &[Registered, Handling, AwaitingApproval, Referred, Replied],
+        ),
     ];
     assert_eq!(design.len(), Action::ALL.len());
     for (action, want) in design {
@@ -2680,4 +2771,95 @@ fn actions_travel_as_their_codes() {
             .contains("unknown variant `nonsense`, expected one of `register`"),
         "{err}"
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// The petition bureau's leads and the CAC's public-opinion watch (issue 13)
+// ---------------------------------------------------------------------------------------
+
+/// 三（二）8: the petition bureau passes a lead to the competent department; that
+/// department is assigned and the case stays open.
+#[test]
+fn a_petition_lead_assigns_the_competent_department_and_keeps_the_case_open() {
+    let w = World::new();
+    let mut f = handling_general(&w); // tax receives, hrss assigned and answered
+    f.act(PETITION_HANDLER, lead("finance"));
+    let c = &f.case;
+    assert_eq!(c.status, Status::Handling);
+    let l = &c.leads[0];
+    assert_eq!(
+        (l.dept.as_str(), l.by.as_str()),
+        ("finance", PETITION_HANDLER)
+    );
+    let a = c.assignments.last().unwrap();
+    assert_eq!(
+        (a.dept.as_str(), a.by.as_str()),
+        ("finance", PETITION_HANDLER)
+    );
+    // 5 working days from Friday 11-20 (the general limit): 11-27.
+    assert_eq!(a.due, d("2026-11-27"));
+    assert!(
+        open_obligations(c)
+            .iter()
+            .any(|o| o.what == ObligationKind::Opinion && o.dept == "finance")
+    );
+    // A lead to a department already assigned, or to the receiving one, assigns nothing.
+    let n = f.case.assignments.len();
+    f.act(PETITION_HANDLER, lead("hrss"))
+        .act(PETITION_HANDLER, lead("tax"));
+    assert_eq!(f.case.assignments.len(), n);
+    assert_eq!(f.case.leads.len(), 3);
+    // Refusals: not the petition bureau; to itself; on an own-remit matter.
+    assert!(is_not_permitted(&f.refused(TAX_RECV, lead("medical"))));
+    assert!(is_not_permitted(&f.refused(CAC_HANDLER, lead("medical"))));
+    assert!(is_invalid(&f.refused(PETITION_HANDLER, lead("petition"))));
+    let own = handling_own(&w);
+    let e = own.refused(PETITION_HANDLER, lead("hrss"));
+    assert!(not_ready_reason(&e).contains("--track general"), "{e}");
+}
+
+/// 三（二）9: the CAC flags online public opinion about a case and records its response.
+#[test]
+fn the_cac_flags_public_opinion_and_records_the_response() {
+    let w = World::new();
+    let mut f = registered(&w);
+    f.act(CAC_HANDLER, opinion_watch());
+    assert_eq!(f.case.status, Status::Registered, "no change of status");
+    f.act(TAX_RECV, classify(Track::General))
+        .act(CAC_HANDLER, opinion_watch());
+    assert_eq!(f.case.public_opinion.len(), 2);
+    // The response answers the latest open incident by default, or the one named.
+    f.act(CAC_HANDLER, opinion_response(Some(1)));
+    assert!(f.case.public_opinion[0].response.is_some());
+    assert!(f.case.public_opinion[1].response.is_none());
+    f.act(CAC_HANDLER, opinion_response(None));
+    let r = f.case.public_opinion[1].response.as_ref().unwrap();
+    assert_eq!((r.by.as_str(), r.at), (CAC_HANDLER, f.at));
+    // Nothing left to answer; a number that is not there; one answered already.
+    assert!(is_not_ready(
+        &f.refused(CAC_HANDLER, opinion_response(None))
+    ));
+    assert!(is_invalid(
+        &f.refused(CAC_HANDLER, opinion_response(Some(3)))
+    ));
+    assert!(is_invalid(
+        &f.refused(CAC_HANDLER, opinion_response(Some(1)))
+    ));
+    // Only the CAC.
+    assert!(is_not_permitted(&f.refused(TAX_RECV, opinion_watch())));
+    assert!(is_not_permitted(
+        &f.refused(PETITION_HANDLER, opinion_watch())
+    ));
+    // The response's read-back names the incident it answered.
+    let before = {
+        let mut g = registered(&w);
+        g.act(CAC_HANDLER, opinion_watch())
+            .act(CAC_HANDLER, opinion_watch());
+        g
+    };
+    let mut after = before.case.clone();
+    let ctx = w.ctx(CAC_HANDLER, before.next_at());
+    after = apply(&after, &opinion_response(Some(1)), &ctx).unwrap();
+    let again = read_back(&before.case, &after, after.events.last().unwrap()).unwrap();
+    assert_eq!(again, opinion_response(Some(1)));
 }

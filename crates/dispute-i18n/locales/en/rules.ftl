@@ -74,3 +74,82 @@ cli-feedback-text = How the matter was handled
 cli-feedback-file = Read it from a file (UTF-8; - for stdin)
 cli-feedback-at = When it actually happened (RFC 3339); default now
 rules-sheet-feedback = Reported back: { $time }, { $who } ({ $dept })
+
+## The petition bureau's leads (三（二）8)
+label-action-lead = Petition bureau passes a lead
+rules-rule-petition = only a receiver or handler of the petition bureau may pass a lead
+rules-lead-own = a matter of the receiving department's own remit takes no other department: the receiving department first makes it general with dispute classify ID --track general
+rules-lead-referral = a referral goes to its competent department through the county office; no lead is passed on it
+rules-field-lead-dept = department given the lead
+rules-lead-self = a lead goes to the competent department, not to the petition bureau itself
+rules-commit-lead = the petition bureau passes a lead to { $dept }; the case stays open
+rules-sheet-sec-lead = {"["}Petition lead]
+rules-sheet-lead = { $time }, { $who }: to { $dept }. { $note }
+cli-lead-about = The petition bureau passes a lead on a dispute to the competent department (regulation section 3.2.8): that department is assigned to give its written opinion, and the case stays open. Only a receiver or handler of the petition bureau may do this.
+cli-lead-id = The case ID
+cli-lead-to = The competent department (department code)
+cli-lead-note = What the lead is
+cli-lead-at = When it actually happened (RFC 3339); default now
+
+## Online public opinion (三（二）9)
+label-action-opinion-watch = Cyberspace office flags public opinion
+label-action-opinion-response = Cyberspace office records the response
+rules-rule-cac = only a receiver or handler of the cyberspace office may record online public opinion and its response
+rules-field-incident = public-opinion incident
+rules-incident-unknown = this case has no incident number { $n } (it has { $count })
+rules-incident-none-open = this case has no public-opinion incident waiting for a response (record one first with dispute opinion-watch ID --source … --summary …)
+rules-incident-answered = incident { $n } already has its response
+rules-commit-opinion-watch = the cyberspace office flags online public opinion about the case
+rules-commit-opinion-response = the cyberspace office records the response to public opinion
+rules-sheet-sec-opinion = {"["}Online public opinion { $n }]
+rules-sheet-opinion = { $time }, { $who }; source: { $source }
+rules-sheet-opinion-response = Response: { $time }, { $who }
+rules-sheet-opinion-open = Response: not recorded yet
+cli-opinion-watch-about = The cyberspace office records online public opinion about the case (regulation section 3.2.9), or with --response its response. Only a receiver or handler of the cyberspace office may do this.
+cli-opinion-watch-id = The case ID
+cli-opinion-watch-source = Where it was seen (platform, site, forum)
+cli-opinion-watch-summary = What is said (no payer's personal details)
+cli-opinion-watch-response = Record the response (instead of a new incident)
+cli-opinion-watch-incident = Which incident the response answers (default: the latest without one)
+cli-opinion-watch-at = When it actually happened (RFC 3339); default now
+rules-opinion-watch-needs = an incident needs --source and --summary; a response is recorded with --response
+rules-opinion-watch-either = --response records a response and does not go with --source or --summary
+
+## Policy consultations of the leading group (四（二）)
+policy-id-mismatch = the ID { $id } in the file does not match where the file is
+policy-field-id = consultation ID
+policy-bad-id = "{ $id }" is not a consultation ID (like PC-2026-0001)
+policy-action = recording a policy consultation of the leading group
+policy-rule-office = only the leading-group office (office) may record a policy consultation
+policy-commit = leading group consults on a policy-wide question ({ $depts } departments, { $cases } cases concerned); minutes recorded
+policy-audit-changed = the consultation record { $path } may only be created, never changed or deleted
+policy-audit-trailer = the commit's Policy trailer does not match the record's ID { $id }
+policy-audit-who-when = who recorded consultation { $id }, or when, does not match the commit
+policy-audit-one-file = a policy-consult commit creates exactly one record under policy/
+policy-case-missing = the casebook has no case { $id }
+policy-field-topic = topic
+policy-field-minutes = minutes
+policy-untracked = { $path } exists but is not committed (a hand-made file?): deal with it first
+policy-list-empty = no policy consultations recorded yet
+policy-col-id = ID
+policy-col-at = Held
+policy-col-topic = Topic
+policy-col-attendees = Attending
+policy-col-cases = Cases
+cli-policy-consult-about = The leading-group office records a consultation on a policy-wide or recurring question (regulation section 4.2): not tied to one case, it is a file of its own under policy/ with the minutes and the cases it concerns. Prints the new ID as the only line on stdout.
+cli-policy-consult-topic = The question (no payer's personal details)
+cli-policy-consult-attendee = Attending departments (comma-separated or repeated)
+cli-policy-consult-minutes = Full text of the minutes
+cli-policy-consult-file = Read the minutes from a file (UTF-8; - for stdin)
+cli-policy-consult-cases = A case it concerns (comma-separated or repeated)
+cli-policy-consult-at = When it was held (RFC 3339); default now
+cli-policy-about = Policy consultations of the leading group
+cli-policy-list-about = List the policy consultations
+cli-policy-list-json = Print JSON
+cli-policy-list-year = Only this year's consultations
+
+## stats: public opinion
+rules-stats-opinion = Online public opinion: { $incidents } incidents ({ $answered } with a response); petition leads passed: { $leads }
+rules-field-case = case concerned
+rules-stats-col-max-days-late = Longest delay (working days)
+rules-stats-col-opinion-incidents = Public opinion

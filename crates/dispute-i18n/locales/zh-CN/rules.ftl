@@ -74,3 +74,82 @@ cli-feedback-text = 办理情况
 cli-feedback-file = 从文件读取办理情况（UTF-8；- 为标准输入）
 cli-feedback-at = 实际反馈时间（RFC 3339），默认现在
 rules-sheet-feedback = 办理情况反馈：{ $time }　{ $who }（{ $dept }）
+
+## The petition bureau's leads (三（二）8)
+label-action-lead = 信访局移交线索
+rules-rule-petition = 只有县信访局的受理人或承办人可以移交线索
+rules-lead-own = 本部门办理的事项不指派其他部门：请受理部门先用 dispute classify 编号 --track general 改为一般事项
+rules-lead-referral = 报送事项由县政府办转交承办部门，不另移交线索
+rules-field-lead-dept = 接收线索的部门
+rules-lead-self = 线索应移交相关职能部门，不能移交给本部门
+rules-commit-lead = 县信访局将线索移交{ $dept }，案件继续办理
+rules-sheet-sec-lead = 【信访线索】
+rules-sheet-lead = { $time }　{ $who }：移交{ $dept }。{ $note }
+cli-lead-about = 县信访局将争议事项的问题线索移交相关职能部门（三（二）8）：该部门被指派办理、出具书面意见，案件继续办理。只能由县信访局的受理人或承办人办理。
+cli-lead-id = 案件编号
+cli-lead-to = 接收线索的职能部门（部门代码）
+cli-lead-note = 线索内容
+cli-lead-at = 实际移交时间（RFC 3339），默认现在
+
+## Online public opinion (三（二）9)
+label-action-opinion-watch = 网信办监测舆情
+label-action-opinion-response = 网信办记录舆情应对
+rules-rule-cac = 只有县委网信办的受理人或承办人可以记录网络舆情及其应对
+rules-field-incident = 舆情
+rules-incident-unknown = 本案没有第 { $n } 条舆情（共 { $count } 条）
+rules-incident-none-open = 本案没有待应对的舆情（先用 dispute opinion-watch 编号 --source … --summary … 记录）
+rules-incident-answered = 第 { $n } 条舆情已记录应对
+rules-commit-opinion-watch = 县委网信办监测到涉及本案的网络舆情
+rules-commit-opinion-response = 县委网信办记录舆情应对
+rules-sheet-sec-opinion = 【网络舆情 { $n }】
+rules-sheet-opinion = { $time }　{ $who }　来源：{ $source }
+rules-sheet-opinion-response = 应对：{ $time }　{ $who }
+rules-sheet-opinion-open = 应对：尚未记录
+cli-opinion-watch-about = 县委网信办记录涉及本案的网络舆情（三（二）9），或用 --response 记录舆情应对。只能由县委网信办的受理人或承办人办理。
+cli-opinion-watch-id = 案件编号
+cli-opinion-watch-source = 舆情来源（平台、网站、栏目）
+cli-opinion-watch-summary = 舆情摘要（不写缴费人个人信息）
+cli-opinion-watch-response = 记录舆情应对（而不是新的舆情）
+cli-opinion-watch-incident = 应对第几条舆情（默认：最近一条尚未应对的）
+cli-opinion-watch-at = 实际时间（RFC 3339），默认现在
+rules-opinion-watch-needs = 记录舆情须写 --source 和 --summary；记录应对用 --response
+rules-opinion-watch-either = --response 记录应对，不与 --source、--summary 同用
+
+## Policy consultations of the leading group (四（二）)
+policy-id-mismatch = 文件中的编号 { $id } 与文件位置不符
+policy-field-id = 会商编号
+policy-bad-id = “{ $id }”不是会商编号（格式 PC-2026-0001）
+policy-action = 记录领导小组政策性问题会商
+policy-rule-office = 只有领导小组办公室（office）可以记录政策性问题会商
+policy-commit = 领导小组会商政策性、普遍性问题（{ $depts }个部门参加，涉及{ $cases }件案件），形成会议纪要
+policy-audit-changed = 会商记录 { $path } 只能新建，不能修改或删除
+policy-audit-trailer = 提交的 Policy 与会商记录的编号 { $id } 不符
+policy-audit-who-when = 会商记录 { $id } 的记录人或时间与提交不符
+policy-audit-one-file = policy-consult 提交只能新建一个 policy/ 下的会商记录
+policy-case-missing = 案卷库里没有案件 { $id }
+policy-field-topic = 议题
+policy-field-minutes = 会议纪要
+policy-untracked = { $path } 已存在但未提交（手工文件？）：请先处理
+policy-list-empty = 还没有政策性问题会商记录
+policy-col-id = 编号
+policy-col-at = 会商时间
+policy-col-topic = 议题
+policy-col-attendees = 参会部门
+policy-col-cases = 涉及案件
+cli-policy-consult-about = 领导小组办公室记录一次政策性、普遍性、倾向性问题会商（四（二））：不属于某一件案件，单独成文（policy/ 下），列出会议纪要和涉及的案件。标准输出只打印新的会商编号。
+cli-policy-consult-topic = 议题（不写缴费人个人信息）
+cli-policy-consult-attendee = 参会部门代码（逗号分隔或多次填写）
+cli-policy-consult-minutes = 会议纪要全文
+cli-policy-consult-file = 从文件读取会议纪要（UTF-8；- 为标准输入）
+cli-policy-consult-cases = 涉及的案件编号（逗号分隔或多次填写）
+cli-policy-consult-at = 实际会商时间（RFC 3339），默认现在
+cli-policy-about = 领导小组政策性问题会商记录
+cli-policy-list-about = 列出政策性问题会商记录
+cli-policy-list-json = 以 JSON 输出
+cli-policy-list-year = 只列出此年度的会商
+
+## stats: public opinion
+rules-stats-opinion = 网络舆情：{ $incidents } 起（已记录应对 { $answered } 起）；信访局移交线索 { $leads } 条
+rules-field-case = 涉及案件
+rules-stats-col-max-days-late = 最长超期（工作日）
+rules-stats-col-opinion-incidents = 舆情

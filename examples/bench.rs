@@ -82,6 +82,7 @@ fn generate_case(book: &Casebook, seqs: &mut [u32], i: usize) -> dispute::case::
     seqs[slot] += 1;
     let id = CaseId::new(dept, 2026, seqs[slot]);
     let new = NewCase {
+        counterparty: None,
         payer: Payer {
             kind: if i.is_multiple_of(3) {
                 PayerKind::Individual
@@ -185,6 +186,7 @@ fn generate_case(book: &Casebook, seqs: &mut [u32], i: usize) -> dispute::case::
                     rid,
                     Cmd::Reply {
                         text: "经联办单位核查，维持原核定结果，并告知救济途径。".into(),
+                        act_date: None,
                     },
                 );
             }
@@ -223,6 +225,7 @@ fn generate_case(book: &Casebook, seqs: &mut [u32], i: usize) -> dispute::case::
                     Cmd::Decide {
                         decision: Decision::Approved,
                         note: "同意专案办理".into(),
+                        handled_as: None,
                     },
                 );
                 step(

@@ -495,6 +495,17 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
         payer.push(t!("out-sheet-payer-id", id = id));
     }
     push(&mut o, payer.join(word("out-sheet-field-separator")));
+    if let Some(c) = &case.counterparty {
+        push(
+            &mut o,
+            t!(
+                "rules-sheet-counterparty",
+                name = c.name,
+                kind = c.kind.label(),
+                phone = c.phone.as_deref().unwrap_or("")
+            ),
+        );
+    }
     push(&mut o, t!("out-sheet-matter"));
     push(&mut o, indent(&case.summary));
 
@@ -614,16 +625,21 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
             ),
         );
         match (&a.decision, &a.decided_by, &a.decided_at) {
-            (Some(d), Some(by), Some(at)) => push(
-                &mut o,
-                t!(
-                    "out-sheet-decided",
-                    time = short_time(at),
-                    who = op(by),
-                    decision = d.label(),
-                    note = a.note.as_deref().unwrap_or("")
-                ),
-            ),
+            (Some(d), Some(by), Some(at)) => {
+                push(
+                    &mut o,
+                    t!(
+                        "out-sheet-decided",
+                        time = short_time(at),
+                        who = op(by),
+                        decision = d.label(),
+                        note = a.note.as_deref().unwrap_or("")
+                    ),
+                );
+                if let Some(track) = a.handled_as {
+                    push(&mut o, t!("rules-sheet-handled-as", track = track.label()));
+                }
+            }
             _ => push(&mut o, t!("out-sheet-approval-pending")),
         }
         for x in &case.exemptions {
@@ -812,6 +828,20 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
                 who = op(&r.by)
             ),
         );
+        if !r.informed.is_empty() {
+            let parties: Vec<&str> = r
+                .informed
+                .iter()
+                .map(|p| word(&format!("rules-party-{}", p.code())))
+                .collect();
+            push(
+                &mut o,
+                t!("rules-sheet-informed", parties = parties.join(list_sep)),
+            );
+        }
+        if let Some(d) = r.act_date {
+            push(&mut o, t!("rules-sheet-act-date", date = d.to_string()));
+        }
         push(&mut o, indent(&r.text));
     }
 

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::builder::PossibleValue;
 use dispute_i18n::t;
 
-use crate::case::CaseId;
+use crate::case::{CaseId, Party};
 use crate::error::Result;
 use crate::forms;
 
@@ -59,6 +59,27 @@ impl clap::ValueEnum for Format {
     }
 }
 
+/// Whose notice (`--party`); the help of each value is `cli-form-party-<value>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartyArg {
+    Payer,
+    Counterparty,
+}
+
+impl clap::ValueEnum for PartyArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[PartyArg::Payer, PartyArg::Counterparty]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let (name, help) = match self {
+            PartyArg::Payer => ("payer", t!("cli-form-party-payer")),
+            PartyArg::Counterparty => ("counterparty", t!("cli-form-party-counterparty")),
+        };
+        Some(PossibleValue::new(name).help(help))
+    }
+}
+
 /// Print a document of a case: the referral form or the written notice.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -73,6 +94,9 @@ pub struct Args {
     /// Write to this file (- for stdout)
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     pub output: Option<PathBuf>,
+    /// The notice of only this party (default: one for each party)
+    #[arg(long, value_enum)]
+    pub party: Option<PartyArg>,
 }
 
 pub fn run(app: &mut App, args: Args) -> Result<()> {
@@ -86,14 +110,28 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
             .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
         if md { Format::Md } else { Format::Html }
     });
+    let party = args.party.map(|p| match p {
+        PartyArg::Payer => Party::Payer,
+        PartyArg::Counterparty => Party::Counterparty,
+    });
+    if party.is_some() && args.kind != Kind::Notice {
+        return Err(crate::error::Error::invalid(
+            "--party",
+            t!("rules-form-party-notice-only"),
+        ));
+    }
     let store = app.store()?;
     let book = store.casebook()?;
     let case = store.case(&id)?;
     let text = match (args.kind, format) {
         (Kind::Referral, Format::Html) => forms::referral_html(&case, &book)?,
         (Kind::Referral, Format::Md) => forms::referral_md(&case, &book)?,
-        (Kind::Notice, Format::Html) => forms::notice_html(&case, &book)?,
-        (Kind::Notice, Format::Md) => forms::notice_md(&case, &book)?,
+        (Kind::Notice, Format::Html) => {
+            forms::notice_html_for_in(dispute_i18n::lang(), &case, &book, party)?
+        }
+        (Kind::Notice, Format::Md) => {
+            forms::notice_md_for_in(dispute_i18n::lang(), &case, &book, party)?
+        }
     };
     app.ui.emit(text.as_bytes(), args.output.as_deref())
 }

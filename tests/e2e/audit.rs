@@ -266,6 +266,8 @@ fn build_history() -> Env {
             "approve",
             REJECTED,
             "--reject",
+            "--handle-as",
+            "general",
             "--note",
             "按一般事项办理",
             "--at",

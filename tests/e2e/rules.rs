@@ -841,3 +841,228 @@ fn the_office_records_a_policy_consultation_and_verify_checks_it() {
         "{findings:#?}"
     );
 }
+
+/// Register, classify own and reply, as the tax bureau; returns the ID.
+fn replied_with(env: &Env, register: &[(&str, &str)], reply_extra: &[&str]) -> String {
+    let id = env.register_with("zhangsan", register);
+    env.act(
+        "zhangsan",
+        &[
+            "classify",
+            &id,
+            "--track",
+            "own",
+            "--category",
+            "8",
+            "--at",
+            "2026-11-02T10:00:00+08:00",
+        ],
+    );
+    let mut reply = vec![
+        "reply",
+        id.as_str(),
+        "--text",
+        "经核查，处理意见如下。",
+        "--at",
+        "2026-11-18T10:00:00+08:00",
+    ];
+    reply.extend_from_slice(reply_extra);
+    env.act("zhangsan", &reply);
+    id
+}
+
+fn notice(env: &Env, args: &[&str]) -> String {
+    let mut full = vec!["form", "notice"];
+    full.extend_from_slice(args);
+    env.ok(&full)
+}
+
+#[test]
+fn an_employee_employer_dispute_gets_a_notice_for_each_party_with_arbitration() {
+    let env = Env::new();
+    let id = replied_with(
+        &env,
+        &[
+            ("--payer-kind", "individual"),
+            ("--payer-name", "王建军"),
+            ("--counterparty", "芮城县永乐机械有限公司"),
+            ("--counterparty-phone", "13912345678"),
+            ("--summary", "职工称单位未足额为其缴纳养老保险费"),
+            ("--at", "2026-11-02T09:00:00+08:00"),
+        ],
+        &[],
+    );
+    let case = env.case_json(&id);
+    assert_eq!(case["counterparty"]["kind"], "employer");
+    assert_eq!(
+        case["reply"]["informed"],
+        serde_json::json!(["payer", "counterparty"])
+    );
+    let sheet = env.ok(&["show", &id]);
+    assert!(
+        sheet.contains("争议另一方：芮城县永乐机械有限公司（用人单位）"),
+        "{sheet}"
+    );
+    assert!(
+        sheet.contains("139****5678") && !sheet.contains("13912345678"),
+        "masked: {sheet}"
+    );
+    assert!(sheet.contains("已告知：缴费人、争议另一方"), "{sheet}");
+
+    let html = notice(&env, &[&id]);
+    assert_eq!(html.matches("<div class=\"sheet").count(), 2, "two notices");
+    assert!(html.contains("<p class=\"to\">王建军：</p>"), "{html}");
+    assert!(
+        html.contains("<p class=\"to\">芮城县永乐机械有限公司：</p>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("王建军于2026年11月2日反映的"),
+        "the employer's opening"
+    );
+    assert!(html.contains("一式三份"), "{html}");
+    for part in [
+        "申请调解",
+        "第二十条第一款",
+        "第四十六条第一款",
+        "复议机关逾期不作决定",
+        "第四十五条",
+        "申请劳动人事争议仲裁",
+        "第二十七条第一款",
+        "不以收到本告知书之日起算",
+    ] {
+        assert!(html.contains(part), "{part}");
+    }
+    // No last day without the day the act was known, and nothing counted from the notice.
+    assert!(!html.contains("期限至"), "{html}");
+    assert!(!html.contains("以2026年11月18日收到本告知书计"));
+    // One party's only.
+    let one = notice(&env, &[&id, "--party", "counterparty", "--format", "md"]);
+    assert!(
+        one.contains("芮城县永乐机械有限公司：") && !one.contains("王建军：\n"),
+        "{one}"
+    );
+    let both = notice(&env, &[&id, "--format", "md"]);
+    assert_eq!(both.matches("\n---\n").count(), 1, "{both}");
+    env.fails(4, &["form", "referral", &id, "--party", "payer"]);
+}
+
+#[test]
+fn a_retirees_benefit_dispute_has_no_arbitration_and_dates_come_from_the_act() {
+    let env = Env::new();
+    let id = replied_with(
+        &env,
+        &[
+            ("--payer-kind", "individual"),
+            ("--payer-name", "李秀芳"),
+            ("--summary", "退休人员对基本养老金核定有异议"),
+            ("--at", "2026-11-02T09:00:00+08:00"),
+        ],
+        &["--act-date", "2026-11-18"],
+    );
+    let html = notice(&env, &[&id]);
+    assert_eq!(html.matches("<div class=\"sheet").count(), 1);
+    assert!(
+        !html.contains("仲裁"),
+        "no arbitration for a retiree's benefit: {html}"
+    );
+    assert!(html.contains("一式两份"));
+    // 60 days from 11-18 is Sunday 2027-01-17: the next working day.
+    assert!(
+        html.contains("以2026年11月18日知道该行政行为计，期限至2027年1月18日"),
+        "{html}"
+    );
+    // Six months: 2027-05-18.
+    assert!(html.contains("直接起诉的期限至2027年5月18日"), "{html}");
+    assert!(
+        html.contains("缴费人于2026年11月18日知道该行政行为"),
+        "{html}"
+    );
+    env.fails(
+        4,
+        &[
+            "--as",
+            "zhangsan",
+            "reply",
+            "TAX-2026-0099",
+            "--text",
+            "x",
+            "--act-date",
+            "2026-13-01",
+        ],
+    );
+    // A party that is not there.
+    let err = env.fails(1, &["form", "notice", &id, "--party", "counterparty"]);
+    assert!(err.contains("--counterparty"), "{err}");
+    // The other party of an employment dispute is of the other kind; its name is checked.
+    env.as_fails(
+        "zhangsan",
+        4,
+        &register_args(&[("--counterparty", "  ")])
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+}
+
+#[test]
+fn the_leader_says_how_a_rejected_matter_is_handled() {
+    let env = Env::new();
+    let id = env.register("zhangsan", "2026-11-02T09:00:00+08:00");
+    env.act(
+        "zhangsan",
+        &[
+            "escalate",
+            &id,
+            "--to",
+            "leading-group",
+            "--reason",
+            "请求专案办理",
+            "--at",
+            "2026-11-02T10:00:00+08:00",
+        ],
+    );
+    // --reject needs --handle-as, and --handle-as needs --reject.
+    env.fails_plain(
+        2,
+        &["--as", "zhengyi", "approve", &id, "--reject", "--note", "x"],
+    );
+    env.fails_plain(
+        2,
+        &[
+            "--as",
+            "zhengyi",
+            "approve",
+            &id,
+            "--handle-as",
+            "own",
+            "--note",
+            "x",
+        ],
+    );
+    env.act(
+        "zhengyi",
+        &[
+            "approve",
+            &id,
+            "--reject",
+            "--handle-as",
+            "own",
+            "--note",
+            "属县税务局职责，由受理部门办理",
+            "--at",
+            "2026-11-03T09:00:00+08:00",
+        ],
+    );
+    let case = env.case_json(&id);
+    assert_eq!(case["track"], "own");
+    assert_eq!(case["approval"]["handled_as"], "own");
+    let subject = env.git(&["log", "-1", "--format=%s"]);
+    assert!(
+        subject.contains("组长不同意专案办理，改为本部门办理"),
+        "{subject}"
+    );
+    let sheet = env.ok(&["show", &id]);
+    assert!(sheet.contains("组长决定：改为本部门办理"), "{sheet}");
+    env.ok(&["verify"]);
+}

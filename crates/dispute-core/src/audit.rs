@@ -454,6 +454,7 @@ fn case_of(path: &str) -> Option<String> {
 fn new_case_of(case: &Case) -> NewCase {
     NewCase {
         payer: case.payer.clone(),
+        counterparty: case.counterparty.clone(),
         title: case.title.clone(),
         summary: case.summary.clone(),
         district: case.district.clone(),

@@ -146,6 +146,36 @@ pub struct Payer {
     pub phone: String,
 }
 
+/// The other party of a dispute between an employee and the employer (劳动关系争议): the
+/// employer when an employee raised it, the employee when the employer did. The reply
+/// goes to both parties (四（四）: 向争议双方进行反馈). Its phone is confidential like the
+/// payer's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Counterparty {
+    pub kind: PayerKind,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+}
+
+/// A party of the dispute, as the reply records who was informed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Party {
+    Payer,
+    Counterparty,
+}
+
+impl Party {
+    pub fn code(self) -> &'static str {
+        match self {
+            Party::Payer => "payer",
+            Party::Counterparty => "counterparty",
+        }
+    }
+}
+
 /// Due dates computed when the action that sets them happened; never recomputed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -215,6 +245,10 @@ pub struct Approval {
     pub decided_by: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// How the leader decided the matter is handled instead, on a rejection (the receiving
+    /// department's own remit, or a general matter handled jointly).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handled_as: Option<Track>,
 }
 
 /// The leader's signed exemption of one member unit from giving its written opinion on a
@@ -353,6 +387,15 @@ pub struct Reply {
     /// general matter, the competent department on a referral.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dept: Option<String>,
+    /// Who was informed (rules edition 2): the payer, and the other party of an
+    /// employee-employer dispute.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub informed: Vec<Party>,
+    /// The day the payer knew of the administrative act the dispute is about, when known:
+    /// the periods for reconsideration and litigation run from it (行政复议法 Art. 20,
+    /// 行政诉讼法 Art. 46), so the written notice computes their last days only with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub act_date: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -406,6 +449,8 @@ pub struct Case {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub track: Option<Track>,
     pub payer: Payer,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counterparty: Option<Counterparty>,
     #[serde(default, skip_serializing_if = "Due::is_empty")]
     pub due: Due,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -500,6 +545,15 @@ impl Case {
     /// department by the date on the referral form.
     pub fn is_direct_referral(&self) -> bool {
         self.track == Some(Track::Referral) && self.rules_at_least(2)
+    }
+
+    /// The parties of the dispute: the payer, and the other party where there is one.
+    pub fn parties(&self) -> Vec<Party> {
+        let mut parties = vec![Party::Payer];
+        if self.counterparty.is_some() {
+            parties.push(Party::Counterparty);
+        }
+        parties
     }
 
     /// The departments a referral was dispatched to, still assigned.

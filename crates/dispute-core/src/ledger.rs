@@ -1071,6 +1071,7 @@ mod tests {
             now,
         };
         let new = NewCase {
+            counterparty: None,
             payer: crate::case::Payer {
                 kind: PayerKind::Employer,
                 name: "芮城县恒达建材有限公司".into(),
@@ -1180,6 +1181,7 @@ mod tests {
                     "2026-11-09 10:00",
                     Command::Reply {
                         text: "\n经核查，滞纳金计算无误。\n特此告知。".into(),
+                        act_date: None,
                     },
                 ),
                 (

@@ -71,6 +71,9 @@ pub fn for_display(case: &Case, reveal: bool) -> Case {
     let mut shown = case.clone();
     if !reveal {
         shown.payer = case.payer.masked();
+        if let Some(c) = &mut shown.counterparty {
+            c.phone = c.phone.as_deref().map(mask_phone);
+        }
     }
     shown
 }

@@ -315,6 +315,8 @@ pub struct Ctx<'a> {
 #[derive(Debug, Clone)]
 pub struct NewCase {
     pub payer: Payer,
+    /// The other party of an employee-employer dispute.
+    pub counterparty: Option<crate::case::Counterparty>,
     pub title: Option<String>,
     pub summary: String,
     pub district: String,
@@ -474,6 +476,7 @@ pub fn register(id: &CaseId, new: NewCase, ctx: &Ctx) -> Result<Case> {
         insurance: new.insurance,
         track: None,
         payer: new.payer,
+        counterparty: new.counterparty,
         due: Due {
             classify: Some(ctx.cal.add_working_days(day, ctx.book.deadlines.classify)),
             ..Due::default()
@@ -503,6 +506,15 @@ pub fn register(id: &CaseId, new: NewCase, ctx: &Ctx) -> Result<Case> {
         .permission
         .check(ctx.actor, &case, None)
         .map_err(|rule| Error::not_permitted(Action::Register.label(), rule))?;
+    if let Some(other) = &case.counterparty
+        && other.kind == case.payer.kind
+    {
+        // An employee-employer dispute: one of each.
+        return Err(Error::invalid(
+            t!("rules-field-counterparty"),
+            t!("rules-counterparty-same-kind"),
+        ));
+    }
     check_time(ctx.at, ctx.now, None)?;
     Ok(case)
 }

@@ -113,6 +113,9 @@ pub enum Command {
     Decide {
         decision: Decision,
         note: String,
+        /// On a rejection, how the leader decided the matter is handled instead (own or
+        /// general); None only in history written before it was recorded.
+        handled_as: Option<Track>,
     },
     Consult {
         kind: ConsultKind,
@@ -121,6 +124,8 @@ pub enum Command {
     },
     Reply {
         text: String,
+        /// The day the payer knew of the administrative act (`reply --act-date`).
+        act_date: Option<NaiveDate>,
     },
     Archive {
         outcome: Outcome,
@@ -302,6 +307,7 @@ mod classify {
                     decided_at: None,
                     decided_by: None,
                     note: None,
+                    handled_as: None,
                 });
             }
             Track::Referral => {
@@ -719,6 +725,7 @@ mod escalate_leading_group {
             decided_at: None,
             decided_by: None,
             note: None,
+            handled_as: None,
         });
         Ok(())
     }
@@ -861,11 +868,46 @@ mod decide {
         permission: Permission::Leader,
         apply,
         read_back,
-        summary: |s| t_in!(s.lang, "commit-reject"),
+        summary: |s| match s.after.approval.as_ref().and_then(|a| a.handled_as) {
+            Some(track) => t_in!(
+                s.lang,
+                "rules-commit-reject-as",
+                track = track.label_in(s.lang)
+            ),
+            None => t_in!(s.lang, "commit-reject"),
+        },
     };
 
     fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
-        inputs!(cmd, Command::Decide { decision, note });
+        inputs!(
+            cmd,
+            Command::Decide {
+                decision,
+                note,
+                handled_as,
+            }
+        );
+        match (decision, handled_as) {
+            (Decision::Approved, Some(_)) => {
+                return Err(Error::invalid(
+                    t!("rules-field-handled-as"),
+                    t!("rules-handled-as-only-reject"),
+                ));
+            }
+            (Decision::Rejected, Some(Track::Major | Track::Referral)) => {
+                return Err(Error::invalid(
+                    t!("rules-field-handled-as"),
+                    t!("rules-handled-as-own-or-general"),
+                ));
+            }
+            (Decision::Rejected, Some(_)) if s.case.track == Some(Track::Referral) => {
+                return Err(Error::invalid(
+                    t!("rules-field-handled-as"),
+                    t!("rules-handled-as-referral"),
+                ));
+            }
+            _ => {}
+        }
         let at = s.ctx.at;
         let by = s.by.clone();
         let dl = s.deadlines();
@@ -886,6 +928,7 @@ mod decide {
         approval.decided_at = Some(at);
         approval.decided_by = Some(by.clone());
         approval.note = Some(note.clone());
+        approval.handled_as = *handled_as;
         s.next.status = Handling;
         match decision {
             Decision::Approved => {
@@ -907,7 +950,16 @@ mod decide {
             }
             Decision::Rejected => {
                 if s.next.track != Some(Track::Referral) {
-                    s.next.track = Some(Track::General);
+                    // What the leader decided; before it was recorded, a general matter.
+                    s.next.track = Some(handled_as.unwrap_or(Track::General));
+                }
+                if *handled_as == Some(Track::Own) {
+                    // The receiving department's own remit takes no joint departments.
+                    for a in s.next.assignments.iter_mut().filter(|a| a.is_active()) {
+                        a.removed_at = Some(at);
+                        // Written into the file: always Chinese, so replay agrees.
+                        a.removed_reason = Some(t_in!(Lang::Zh, "rules-data-own-unassigned"));
+                    }
                 }
                 s.next.due.reply = Some(s.working_days(s.received, dl.reply + leader_delay));
             }
@@ -924,6 +976,7 @@ mod decide {
                 Decision::Rejected
             },
             note: a.note.clone()?,
+            handled_as: a.handled_as,
         })
     }
 }
@@ -996,8 +1049,10 @@ mod reply {
         permission: Permission::Replier,
         apply,
         read_back: |r| {
+            let reply = r.new.reply.as_ref()?;
             Some(Command::Reply {
-                text: r.new.reply.as_ref()?.text.clone(),
+                text: reply.text.clone(),
+                act_date: reply.act_date,
             })
         },
         summary: |s| match s.after.reply.as_ref().and_then(|r| r.dept.as_deref()) {
@@ -1007,7 +1062,15 @@ mod reply {
     };
 
     fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
-        inputs!(cmd, Command::Reply { text });
+        inputs!(cmd, Command::Reply { text, act_date });
+        if let Some(d) = act_date
+            && *d > s.day
+        {
+            return Err(Error::invalid(
+                t!("rules-field-act-date"),
+                t!("rules-act-date-future", date = d.to_string()),
+            ));
+        }
         let missing = missing_for_reply(s.case, s.ctx.book);
         if !missing.is_empty() {
             return Err(s.not_ready(t!(
@@ -1022,6 +1085,13 @@ mod reply {
             by: s.by.clone(),
             text: text.clone(),
             dept: (dept != s.case.receiving_dept).then_some(dept),
+            // 四（四）: the reply goes to both parties of the dispute.
+            informed: if s.case.rules_at_least(2) {
+                s.case.parties()
+            } else {
+                vec![]
+            },
+            act_date: *act_date,
         });
         s.next.due.archive = Some(s.working_days(s.day, s.deadlines().archive));
         Ok(())

@@ -148,6 +148,7 @@ impl World {
 
 fn new_case() -> NewCase {
     NewCase {
+        counterparty: None,
         payer: Payer {
             kind: PayerKind::Employer,
             name: "芮城县永乐机械有限公司".into(),
@@ -245,6 +246,7 @@ fn approve() -> Command {
     Command::Decide {
         decision: Decision::Approved,
         note: "同意按重大疑难事项专案办理".into(),
+        handled_as: None,
     }
 }
 
@@ -252,6 +254,7 @@ fn reject() -> Command {
     Command::Decide {
         decision: Decision::Rejected,
         note: "按一般事项联办".into(),
+        handled_as: Some(Track::General),
     }
 }
 
@@ -267,6 +270,7 @@ fn reply() -> Command {
     Command::Reply {
         text: "经联合处置，现将总处理意见告知如下……如有异议，可依法申请行政复议或提起行政诉讼。"
             .into(),
+        act_date: None,
     }
 }
 
@@ -2862,4 +2866,122 @@ fn the_cac_flags_public_opinion_and_records_the_response() {
     after = apply(&after, &opinion_response(Some(1)), &ctx).unwrap();
     let again = read_back(&before.case, &after, after.events.last().unwrap()).unwrap();
     assert_eq!(again, opinion_response(Some(1)));
+}
+
+// ---------------------------------------------------------------------------------------
+// Both parties; the leader's decision on a rejection (issue 13)
+// ---------------------------------------------------------------------------------------
+
+/// 四（四）: the reply goes to both parties of an employee-employer dispute, and records it.
+#[test]
+fn a_reply_records_that_both_parties_were_informed() {
+    let w = World::new();
+    let mut new = new_case();
+    new.payer.kind = PayerKind::Individual;
+    new.payer.name = "王建军".into();
+    new.counterparty = Some(crate::case::Counterparty {
+        kind: PayerKind::Employer,
+        name: "芮城县永乐机械有限公司".into(),
+        phone: Some("13912345678".into()),
+    });
+    let id = CaseId::new("tax", 2026, 1);
+    let case = register(&id, new.clone(), &w.ctx(TAX_RECV, t(T0))).unwrap();
+    assert_eq!(
+        case.parties(),
+        vec![crate::case::Party::Payer, crate::case::Party::Counterparty]
+    );
+    let mut f = Flow {
+        w: &w,
+        case,
+        at: t(T0),
+    };
+    f.act(TAX_RECV, classify(Track::Own));
+    // The day the act was known may not lie after the reply.
+    let e = f.refused(
+        TAX_RECV,
+        Command::Reply {
+            text: "处理意见".into(),
+            act_date: Some(d("2026-12-01")),
+        },
+    );
+    assert!(is_invalid(&e), "{e:?}");
+    f.act(
+        TAX_RECV,
+        Command::Reply {
+            text: "处理意见".into(),
+            act_date: Some(d("2026-11-02")),
+        },
+    );
+    let r = f.case.reply.as_ref().unwrap();
+    assert_eq!(
+        r.informed,
+        vec![crate::case::Party::Payer, crate::case::Party::Counterparty]
+    );
+    assert_eq!(r.act_date, Some(d("2026-11-02")));
+    // A one-party case records the payer.
+    let r = replied(&w).case.reply.unwrap();
+    assert_eq!(r.informed, vec![crate::case::Party::Payer]);
+    // The other party of an employment dispute is of the other kind.
+    let mut same = new;
+    same.counterparty.as_mut().unwrap().kind = PayerKind::Individual;
+    let e = register(&id, same, &w.ctx(TAX_RECV, t(T0))).unwrap_err();
+    assert!(is_invalid(&e), "{e:?}");
+}
+
+/// Issue 13: a rejection records what the leader decided instead of silently meaning
+/// "general".
+#[test]
+fn a_rejection_records_how_the_leader_decided_the_matter_is_handled() {
+    let w = World::new();
+    let mut f = awaiting_escalated(&w); // general, hrss assigned, then reported
+    f.act(
+        LEADER,
+        Command::Decide {
+            decision: Decision::Rejected,
+            note: "属县税务局本部门职责，不必联办".into(),
+            handled_as: Some(Track::Own),
+        },
+    );
+    let c = &f.case;
+    assert_eq!(c.track, Some(Track::Own));
+    assert_eq!(c.approval.as_ref().unwrap().handled_as, Some(Track::Own));
+    assert!(
+        c.active_assignments().next().is_none(),
+        "own remit: hrss withdrawn"
+    );
+    assert_eq!(
+        c.assignments[0].removed_reason.as_deref(),
+        Some("组长决定由受理部门按本部门职责办理")
+    );
+    let before = awaiting_escalated(&w).case;
+    let summary = Action::Reject.spec().summary(Lang::Zh, &w.book, &before, c);
+    assert!(summary.contains("改为本部门办理"), "{summary}");
+    // Approval takes no such decision; a rejection can not make it major or a referral.
+    let f = awaiting_major(&w);
+    for (decision, handled_as) in [
+        (Decision::Approved, Some(Track::General)),
+        (Decision::Rejected, Some(Track::Major)),
+        (Decision::Rejected, Some(Track::Referral)),
+    ] {
+        let e = f.refused(
+            LEADER,
+            Command::Decide {
+                decision,
+                note: "x".into(),
+                handled_as,
+            },
+        );
+        assert!(is_invalid(&e), "{decision:?} {handled_as:?}: {e:?}");
+    }
+    // History written before: a rejection without a recorded decision is general.
+    let mut f = awaiting_major(&w);
+    f.act(
+        LEADER,
+        Command::Decide {
+            decision: Decision::Rejected,
+            note: "x".into(),
+            handled_as: None,
+        },
+    );
+    assert_eq!(f.case.track, Some(Track::General));
 }

@@ -71,7 +71,7 @@ cli-classify-id = Case ID
 cli-classify-track = Track
 cli-classify-category = Dispute category 1–10
 cli-classify-insurance = Insurance schemes involved, comma-separated (default: those registered)
-cli-classify-redirect = Outside the joint mechanism: code of the department the payer is sent to
+cli-classify-redirect = Outside the receiving department's remit: code of the department the payer is sent to
 cli-classify-note = Note (what the payer is told; for a major matter, why it is reported)
 cli-classify-at = When it was actually done (RFC 3339); default now
 
@@ -83,7 +83,7 @@ cli-assign-long =
     The default due date follows the time limits in casebook.toml (general matter 5 working days, major matter 10, referred case 5), counted from the day of assignment.
 cli-assign-id = Case ID
 cli-assign-dept = Department code to assign, repeatable
-cli-assign-due = Due date (YYYY-MM-DD); default from the time limits
+cli-assign-due = Due date (YYYY-MM-DD); default from the time limits (this county's settings)
 cli-assign-hotline-ticket = 12345 hotline ticket number (required when the county office hands on a referred case)
 cli-assign-remove = Withdraw the assignment of this department
 cli-assign-reason = Why the assignment is withdrawn
@@ -115,9 +115,9 @@ cli-escalate-receiver-phone = The receiver's phone on the referral form
 cli-escalate-at = When it was actually done (RFC 3339); default now
 
 # approve
-cli-approve-about = Leader's decision: approve handling as a major matter, with every member department giving a written opinion within the major-matter time limit; --reject to continue as a general matter. Only the leader of the leading group can decide.
+cli-approve-about = Leader's decision: approve handling as a major matter, with every member department giving a written opinion within the major-matter time limit (the leader may exempt a member with dispute exempt); --reject declines, with --handle-as saying how the matter is handled instead. Only the leader of the leading group can decide.
 cli-approve-id = Case ID
-cli-approve-reject = Do not approve (handle as a general matter)
+cli-approve-reject = Decline a special case (say how it is handled with --handle-as)
 cli-approve-note = The leader's comments
 cli-approve-at = When it was actually decided (RFC 3339); default now
 

@@ -153,3 +153,44 @@ rules-stats-opinion = Online public opinion: { $incidents } incidents ({ $answer
 rules-field-case = case concerned
 rules-stats-col-max-days-late = Longest delay (working days)
 rules-stats-col-opinion-incidents = Public opinion
+
+## Both parties (四（四）: 向争议双方进行反馈)
+rules-field-counterparty = other party
+rules-counterparty-same-kind = the other party of an employment dispute is of the other kind: an employee's is the employer, an employer's is the employee
+rules-party-payer = payer
+rules-party-counterparty = other party
+rules-sheet-counterparty = Other party: { $name } ({ $kind }) { $phone }
+rules-sheet-informed = Informed: { $parties }
+rules-sheet-act-date = Administrative act known on: { $date }
+cli-register-counterparty = The other party of a dispute between an employee and the employer (its name): the written reply goes to both parties, one notice each
+cli-register-counterparty-phone = The other party's phone
+
+## The leader's decision on a rejection
+rules-field-handled-as = how the leader decides it is handled
+rules-handled-as-only-reject = --handle-as says how a matter is handled when the leader declines (--reject), and --reject needs it
+rules-handled-as-own-or-general = declining a special case, the leader decides on a general matter (general) or the receiving department's own remit (own)
+rules-handled-as-referral = a referral stays with its competent department; no other way of handling is decided
+rules-data-own-unassigned = the leader decided it is the receiving department's own remit
+rules-commit-reject-as = leader declines a special case; handled as: { $track }
+rules-sheet-handled-as = The leader decided it is handled as: { $track }
+cli-approve-handle-as = With --reject: how the leader decides the matter is handled instead
+cli-approve-handle-as-general = A general matter, handled jointly under the receiving department
+cli-approve-handle-as-own = The receiving department's own remit
+
+## The reply: the date of the administrative act
+rules-field-act-date = date the administrative act was known
+rules-act-date-future = { $date } is after the reply
+cli-reply-act-date = The day the payer knew of the administrative act the dispute is about (YYYY-MM-DD): the written notice then computes the last days for reconsideration and litigation; without it, it states the rules only
+
+## The written notice: each party, periods as rules
+rules-notice-opening-counterparty = On { $date }, { $payer } raised the matter “{ $about }”, which concerns { $you } (case ID { $id }) and which { $dept } accepted. Having handled it according to law, we hereby give you our decision in writing:
+rules-notice-copies-two = (This notice is made in triplicate: one copy for each party to the dispute, one for the file.)
+rules-notice-periods-rule = The periods for reconsideration and litigation run from the day the administrative act was known or should have been known, not from the receipt of this notice.
+rules-notice-periods-rule-arbitration = The periods for reconsideration and litigation run from the day the administrative act was known or should have been known, and the arbitration period from the day the infringement of rights was known or should have been known; none of them runs from the receipt of this notice.
+rules-notice-act-date = The payer knew of the administrative act on { $date }, as verified; the periods for reconsideration and litigation above are counted from that day.
+rules-notice-act-date-arbitration = The payer knew of the administrative act on { $date }, as verified; the periods for reconsideration and litigation above are counted from that day. The arbitration period runs from the day the infringement of rights was known or should have been known.
+rules-notice-no-counterparty = no other party is registered for this case (dispute register --counterparty): there is only the payer's notice
+cli-form-party = Print only this party's notice: payer or counterparty; default one for each party
+cli-form-party-payer = The payer
+cli-form-party-counterparty = The other party of an employment dispute
+rules-form-party-notice-only = --party applies to the written notice (notice) only

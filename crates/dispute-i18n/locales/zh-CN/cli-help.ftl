@@ -71,7 +71,7 @@ cli-classify-id = 案件编号
 cli-classify-track = 事项类型
 cli-classify-category = 争议类别 1–10
 cli-classify-insurance = 涉及险种，逗号分隔（不填则保留登记时的险种）
-cli-classify-redirect = 不属于联合处置范围：告知缴费人前往的部门代码
+cli-classify-redirect = 不属于受理部门职责范围：告知缴费人前往的职能部门代码
 cli-classify-note = 说明（告知缴费人的内容；重大疑难事项的上报理由）
 cli-classify-at = 实际办理时间（RFC 3339），默认现在
 
@@ -83,7 +83,7 @@ cli-assign-long =
     默认期限按 casebook.toml 的时限（一般事项 5 个工作日、重大事项 10 个、报送承办 5 个）从办理日起算。
 cli-assign-id = 案件编号
 cli-assign-dept = 指派的部门代码，可重复
-cli-assign-due = 办理期限（YYYY-MM-DD），默认按规定时限计算
+cli-assign-due = 办理期限（YYYY-MM-DD），默认按办理时限（本县设定）计算
 cli-assign-hotline-ticket = 12345 工单号（县政府办转交报送事项时必填）
 cli-assign-remove = 撤回对该部门的指派
 cli-assign-reason = 撤回理由
@@ -115,9 +115,9 @@ cli-escalate-receiver-phone = 报送单上受理人的电话
 cli-escalate-at = 实际办理时间（RFC 3339），默认现在
 
 # approve
-cli-approve-about = 组长审批：同意则按重大疑难事项专案办理，全部成员单位按重大事项时限出具书面意见；--reject 则按一般事项继续办理。只有领导小组组长（leader）可以办理。
+cli-approve-about = 组长审批：同意则按重大疑难事项专案办理，全部成员单位按重大事项时限出具书面意见（组长可用 dispute exempt 同意个别成员单位免予出具）；--reject 不同意专案办理，并用 --handle-as 写明决定的办理方式。只有领导小组组长（leader）可以办理。
 cli-approve-id = 案件编号
-cli-approve-reject = 不同意（按一般事项办理）
+cli-approve-reject = 不同意专案办理（用 --handle-as 写明如何办理）
 cli-approve-note = 审批意见
 cli-approve-at = 实际审批时间（RFC 3339），默认现在
 

@@ -153,3 +153,44 @@ rules-stats-opinion = 网络舆情：{ $incidents } 起（已记录应对 { $ans
 rules-field-case = 涉及案件
 rules-stats-col-max-days-late = 最长超期（工作日）
 rules-stats-col-opinion-incidents = 舆情
+
+## Both parties (四（四）: 向争议双方进行反馈)
+rules-field-counterparty = 争议另一方
+rules-counterparty-same-kind = 劳动关系争议的另一方须与缴费人不同：个人的另一方是用人单位，用人单位的另一方是职工
+rules-party-payer = 缴费人
+rules-party-counterparty = 争议另一方
+rules-sheet-counterparty = 争议另一方：{ $name }（{ $kind }）{ $phone }
+rules-sheet-informed = 已告知：{ $parties }
+rules-sheet-act-date = 行政行为知悉日：{ $date }
+cli-register-counterparty = 劳动关系争议（职工与用人单位之间）的另一方名称：书面回复告知争议双方，告知书每方一份
+cli-register-counterparty-phone = 争议另一方的电话
+
+## The leader's decision on a rejection
+rules-field-handled-as = 组长决定的办理方式
+rules-handled-as-only-reject = 只有不同意专案办理（--reject）时才用 --handle-as 写明如何办理；--reject 必须写明
+rules-handled-as-own-or-general = 组长不同意专案办理时，决定按一般事项（general）或由受理部门按本部门职责（own）办理
+rules-handled-as-referral = 报送事项仍由承办部门办理，不另定办理方式
+rules-data-own-unassigned = 组长决定由受理部门按本部门职责办理
+rules-commit-reject-as = 组长不同意专案办理，改为{ $track }
+rules-sheet-handled-as = 组长决定：改为{ $track }
+cli-approve-handle-as = 与 --reject 同用：组长决定的办理方式
+cli-approve-handle-as-general = 一般事项，由受理部门牵头联办
+cli-approve-handle-as-own = 由受理部门按本部门职责办理
+
+## The reply: the date of the administrative act
+rules-field-act-date = 行政行为知悉日
+rules-act-date-future = { $date } 晚于回复日期
+cli-reply-act-date = 缴费人知道所争议的行政行为的日期（YYYY-MM-DD）：书面告知书据此计算行政复议、行政诉讼期限的最后一日；不填则只写明期限规则
+
+## The written notice: each party, periods as rules
+rules-notice-opening-counterparty = { $payer }于{ $date }反映的“{ $about }”事项涉及{ $you }（案件编号：{ $id }），{ $dept }已受理。经依法办理，现将处理意见书面告知如下：
+rules-notice-copies-two = （本告知书一式三份，争议双方各一份，一份存档）
+rules-notice-periods-rule = 上述行政复议、行政诉讼期限自知道或者应当知道该行政行为之日起计算，不以收到本告知书之日起算。
+rules-notice-periods-rule-arbitration = 上述行政复议、行政诉讼期限自知道或者应当知道该行政行为之日起计算，仲裁时效自知道或者应当知道权利被侵害之日起计算，均不以收到本告知书之日起算。
+rules-notice-act-date = 经核实，缴费人于{ $date }知道该行政行为，上述行政复议、行政诉讼期限据此计算。
+rules-notice-act-date-arbitration = 经核实，缴费人于{ $date }知道该行政行为，上述行政复议、行政诉讼期限据此计算；仲裁时效自知道或者应当知道权利被侵害之日起计算。
+rules-notice-no-counterparty = 本案没有登记争议另一方（dispute register --counterparty），只有缴费人一份告知书
+cli-form-party = 只打印这一方的告知书：payer（缴费人）或 counterparty（争议另一方）；默认争议双方各一份
+cli-form-party-payer = 缴费人
+cli-form-party-counterparty = 劳动关系争议的另一方
+rules-form-party-notice-only = --party 只用于书面告知书（notice）

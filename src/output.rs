@@ -240,10 +240,14 @@ impl Ui {
                 r.case.clone(),
                 text::obligation_label(r.what).to_string(),
                 book.dept_short(&r.dept).to_string(),
-                r.operator
-                    .as_deref()
-                    .map(|o| book.operator_label(o))
-                    .unwrap_or_else(|| t!("out-dept-handler", dept = book.dept_short(&r.dept))),
+                match r.operator.as_deref() {
+                    Some(o) => book.operator_label(o),
+                    // The leader's decision is the leader's (组长), named by title.
+                    None if r.dept == crate::casebook::LEADING_GROUP => {
+                        book.leading_group.leader_title.clone()
+                    }
+                    None => t!("out-dept-handler", dept = book.dept_short(&r.dept)),
+                },
                 r.due.to_string(),
                 r.days_late.to_string(),
             ]);

@@ -98,6 +98,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let (cases, bad) = store.cases(args.year)?;
     let filter = Filter {
         year: args.year,
+        month: None,
         status: args.status,
     };
     let mut kept_masked = 0;

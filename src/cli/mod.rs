@@ -120,6 +120,7 @@ subcommands! {
     PolicyConsult(policy_consult::Args),
     #[command(subcommand)]
     Policy(policy::Command),
+    Report(report::Args),
 }
 
 /// The operator who acts and the key that signs for them.

@@ -22,6 +22,9 @@ pub struct Args {
     /// 只统计此年度受理的案件
     #[arg(long)]
     pub year: Option<i32>,
+    /// 只统计此月份受理的案件（1–12，与 --year 同用）
+    #[arg(long, requires = "year", value_parser = clap::value_parser!(u32).range(1..=12))]
+    pub month: Option<u32>,
     /// 分组方式
     #[arg(long, value_parser = super::args::code::<GroupBy>(), default_value = "dept")]
     pub by: GroupBy,
@@ -41,6 +44,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let (cases, bad) = store.cases(args.year)?;
     let filter = Filter {
         year: args.year,
+        month: args.month,
         status: None,
     };
     let stats = ledger::stats(&cases, filter, &book, &cal, as_of, args.by);
@@ -68,9 +72,16 @@ fn percent(r: Option<f64>) -> String {
 
 fn render(app: &mut App, book: &Casebook, s: &Stats) -> Result<()> {
     let date = s.as_of.to_string();
-    let summary = match s.year {
-        Some(y) => t!("stats-summary-year", date = date, year = y, n = s.cases),
-        None => t!("stats-summary-all", date = date, n = s.cases),
+    let summary = match (s.year, s.month) {
+        (Some(y), Some(m)) => t!(
+            "report-stats-summary-month",
+            date = date,
+            year = y,
+            month = m,
+            n = s.cases
+        ),
+        (Some(y), None) => t!("stats-summary-year", date = date, year = y, n = s.cases),
+        (None, _) => t!("stats-summary-all", date = date, n = s.cases),
     };
     app.ui.status(&summary);
 

@@ -12,5 +12,6 @@ mod import;
 mod latefee;
 mod ledger;
 mod locale;
+mod report;
 mod rules;
 mod workflow;

@@ -36,13 +36,16 @@ use dispute_i18n::t;
 pub struct Filter {
     /// Year of receipt (the year in the case ID).
     pub year: Option<i32>,
+    /// Month of receipt (1–12), in China time.
+    pub month: Option<u32>,
     pub status: Option<Status>,
 }
 
 impl Filter {
     pub fn matches(&self, case: &Case) -> bool {
-        self.year
-            .is_none_or(|y| local_date(&case.received_at).year() == y)
+        let received = local_date(&case.received_at);
+        self.year.is_none_or(|y| received.year() == y)
+            && self.month.is_none_or(|m| received.month() == m)
             && self.status.is_none_or(|s| s == case.status)
     }
 }
@@ -719,6 +722,8 @@ pub struct GroupStats {
 pub struct Stats {
     pub as_of: NaiveDate,
     pub year: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub month: Option<u32>,
     pub cases: usize,
     /// Cases by status code, every status listed.
     pub by_status: BTreeMap<&'static str, usize>,
@@ -934,6 +939,7 @@ pub fn stats(
     Stats {
         as_of,
         year: filter.year,
+        month: filter.month,
         cases: cases.len(),
         by_status,
         departments,
@@ -1415,6 +1421,7 @@ mod tests {
 
         let only = Filter {
             year: None,
+            month: None,
             status: Some(Status::Archived),
         };
         let rows = ledger(&cases, only, &book, &cal, as_of, |_| false);
@@ -1422,6 +1429,7 @@ mod tests {
         assert_eq!(rows[0].id, "TAX-2026-0002");
         let none = Filter {
             year: Some(2025),
+            month: None,
             status: None,
         };
         assert!(ledger(&cases, none, &book, &cal, as_of, |_| false).is_empty());

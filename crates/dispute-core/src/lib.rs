@@ -22,6 +22,7 @@ pub mod ledger;
 pub mod policy;
 pub mod privacy;
 pub mod protocol;
+pub mod report;
 pub mod schema;
 pub mod summary;
 pub mod text;

@@ -731,7 +731,8 @@ pub fn open_obligations(case: &Case) -> Vec<Obligation> {
                     owe(ObligationKind::Feedback, competent, None, due);
                 }
             }
-            if case.status == Status::Replied {
+            // The receiving department archives once the report is in: not before.
+            if case.status == Status::Replied && referral.is_some_and(|r| r.feedback.is_some()) {
                 owe(
                     ObligationKind::Archive,
                     &case.receiving_dept,

@@ -1314,6 +1314,12 @@ mod feedback {
             by: s.by.clone(),
             text: text.clone(),
         });
+        // Reported after the reply: the receiving department's time to archive runs from
+        // the report it needs.
+        if s.case.status == Replied {
+            let from_report = s.working_days(s.day, s.deadlines().archive);
+            s.next.due.archive = s.next.due.archive.max(Some(from_report));
+        }
         s.event_dept = Some(dept);
         Ok(())
     }

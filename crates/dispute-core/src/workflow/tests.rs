@@ -2560,20 +2560,19 @@ fn the_12345_loop_is_closed_by_the_competent_department_by_the_forms_date() {
         (r.by.as_str(), r.dept.as_deref()),
         (HRSS_HANDLER, Some("hrss"))
     );
+    // The receiving department owes the archive only once the report is in.
     assert_eq!(
-        sorted(open_obligations(c)),
-        sorted(vec![
-            owed(c, ObligationKind::Feedback, "hrss", None, "2026-10-14"),
-            // archive 5 working days after the reply: 10-16, 19, 20, 21, 22
-            owed(
-                c,
-                ObligationKind::Archive,
-                "tax",
-                Some(TAX_RECV),
-                "2026-10-22"
-            ),
-        ])
+        open_obligations(c),
+        vec![owed(
+            c,
+            ObligationKind::Feedback,
+            "hrss",
+            None,
+            "2026-10-14"
+        )]
     );
+    // archive 5 working days after the reply: 10-16, 19, 20, 21, 22
+    assert_eq!(c.due.archive, Some(d("2026-10-22")));
     // The receiving department archives only with the report in hand.
     let e = f.refused(TAX_RECV, archive(Outcome::Accepted, None));
     assert!(not_ready_reason(&e).contains("dispute feedback"), "{e}");
@@ -2591,6 +2590,7 @@ fn the_12345_loop_is_closed_by_the_competent_department_by_the_forms_date() {
     let req = crate::ledger::dept_requests(&f.case, &late, &w.cal);
     assert_eq!(req.len(), 1);
     assert_eq!(req[0].state, crate::ledger::OpinionState::Late);
+    // Reported on Friday 10-16: the archive is due 5 working days later, 10-23.
     assert_eq!(
         sorted(open_obligations(&f.case)),
         vec![owed(
@@ -2598,7 +2598,7 @@ fn the_12345_loop_is_closed_by_the_competent_department_by_the_forms_date() {
             ObligationKind::Archive,
             "tax",
             Some(TAX_RECV),
-            "2026-10-22"
+            "2026-10-23"
         )]
     );
     assert!(is_not_permitted(

@@ -2,7 +2,7 @@
 CARGO ?= cargo
 BIN := target/release/dispute
 
-.PHONY: build install test lint demo bench forms fuzz fmt clean
+.PHONY: build install test lint demo bench bench-signing forms fuzz fmt clean
 
 build:
 	$(CARGO) build --release --locked
@@ -49,6 +49,12 @@ fuzz:
 bench: build
 	$(CARGO) build --release --locked --example bench
 	./target/release/examples/bench $(BIN)
+
+## What signing costs: one signature and one verification in-process, and `verify` on a
+## history of 10,000 signed commits (issue 9).
+bench-signing: build
+	$(CARGO) build --release --locked --example signing
+	./target/release/examples/signing $(BIN) 10000
 
 fmt:
 	$(CARGO) fmt --all

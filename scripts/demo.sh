@@ -8,8 +8,13 @@
 # closed by the competent department, a redirect, a refusal reported to the discipline
 # commission, an employee-employer dispute with a notice for each party, a petition lead
 # and online public opinion, a policy consultation of the leading group, and a report the
-# leader has not decided yet. It ends with the ledger, the overdue list, the assessment
-# report (HTML, and a PNG screenshot when Chromium is installed) and the git history.
+# leader has not decided yet. The administrator adds a year of public holidays by command,
+# a clerk corrects a registration and voids a mistaken one. It ends with the ledger, the
+# overdue list, the assessment report (HTML, and a PNG screenshot when Chromium is
+# installed), the git history and `dispute verify` over all of it, shows that no party's
+# phone, ID number, contact or individual name is in the repository in the clear (they are
+# encrypted to the departments handling each case, DESIGN §11), and syncs two offices
+# through a central casebook.
 #
 # Usage: demo.sh [BIN] [OUT]: OUT (default demo-out) receives the assessment report.
 #
@@ -56,6 +61,14 @@ for d in approval petition cac; do
 done
 run operator list
 
+say "节假日安排：不手工编辑 casebook.toml，由管理员用命令补充（一个签名提交，dispute verify 会核验）"
+run admin calendar list
+# 2027 年的安排要等国务院办公厅公布（写这个演示时还没有公布），公布后照下面的格式补充
+# 2027 年即可。这里用一个虚构的年份 2099 演示命令，日期不是真实的节假日安排。
+echo "（示例：2099 是虚构的年份，只演示命令用法；2027 年以国务院办公厅的通知为准）"
+DISPUTE_KEY=$(key admin) run --as admin admin calendar add 2099 \
+  --off 2099-01-01..2099-01-03 --off 2099-01-21..2099-01-27 --workday 2099-01-18 --workday 2099-01-31
+
 as() { local who=$1; shift; printf '$ dispute --as %s %s\n' "$who" "$*"; DISPUTE_KEY=$(key "$who") "$BIN" --as "$who" "$@"; }
 reg() { local who=$1; shift; DISPUTE_KEY=$(key "$who") "$BIN" --as "$who" register "$@"; }
 
@@ -63,7 +76,7 @@ say "1. 本部门办理：个人对滞纳金加收有异议（县税务局受理
 OWN=$(reg zhangwei --payer-kind individual --payer-name 赵建华 --payer-id 11010519491231002X \
   --phone 13935901234 --district 古魏镇 --channel visit --at 2026-11-02T09:20:00+08:00 \
   --title 灵活就业人员滞纳金加收异议 --insurance pension \
-  --summary "灵活就业人员赵建华称 2026 年 3 月因银行扣款失败未能按时缴费，对加收的滞纳金有异议，要求减免。")
+  --summary "灵活就业人员称 2026 年 3 月因银行扣款失败未能按时缴费，对加收的滞纳金有异议，要求减免。")
 echo "登记为 $OWN"
 as zhangwei classify "$OWN" --track own --category 6 --at 2026-11-02T10:00:00+08:00
 as zhangwei reply "$OWN" --at 2026-11-06T15:00:00+08:00 \
@@ -179,7 +192,23 @@ NEW=$(reg lina --payer-kind employer --payer-name 芮城县百信超市 --phone 
   --summary "职工参保登记信息传递到税务部门后缴费人员名单不一致。")
 echo "登记为 $NEW"
 
-say "11. 导入去年的纸质台账（县税务局录入的电子表格，Excel 默认 GB18030 编码也可以）"
+say "11. 登记有误：更正登记信息，误登记的作废（原值和理由都留在记录里）"
+SLIP=$(reg lina --payer-kind employer --payer-name 芮城县众诚运输有限公司 --phone 13822223333 --district 永乐镇 \
+  --at 2026-11-26T09:00:00+08:00 --title 工伤保险费率争议 --category 4 --summary "企业")
+echo "登记为 $SLIP（反映事项只录了两个字就提交了）"
+as lina correct "$SLIP" --field summary --at 2026-11-26T09:10:00+08:00 \
+  --value "企业对 2026 年度工伤保险浮动费率的核定有异议，认为未考虑本年度无工伤事故的情况。" \
+  --reason "登记时误按回车，反映事项不完整"
+DUP=$(reg lina --payer-kind employer --payer-name 芮城县百信超市 --phone 13811112222 --district 陌南镇 \
+  --at 2026-11-26T09:30:00+08:00 --category 2 \
+  --summary "职工参保登记信息传递到税务部门后缴费人员名单不一致。")
+echo "登记为 $DUP（与 $NEW 是同一事项，重复登记）"
+as lina void "$DUP" --reason "与 $NEW 为同一事项，重复登记" --at 2026-11-26T09:40:00+08:00
+run show "$SLIP"
+run show "$DUP" | head -3
+echo "（$DUP 编号保留、显示为已作废，不再出现在列表、超期和统计中）"
+
+say "12. 导入去年的纸质台账（县税务局录入的电子表格，Excel 默认 GB18030 编码也可以）"
 LEDGER="$DIR/2025年台账.csv"
 cat > "$LEDGER" <<'CSV'
 编号,受理时间,受理渠道,缴费人类型,缴费人名称,联系人,联系电话,辖区,标题,反映事项,争议类别,险种,事项类型,分类时间,联办部门,指派时间,书面意见(hrss),意见时间(hrss),书面意见(finance),意见时间(finance),回复时间,回复内容,归档时间,缴费人意见,救济途径,备注
@@ -189,7 +218,7 @@ cat > "$LEDGER" <<'CSV'
 CSV
 as zhangwei import "$LEDGER"
 
-say "12. 领导小组办公室就政策性、普遍性问题会商（不属于某一件案件，单独成文）"
+say "13. 领导小组办公室就政策性、普遍性问题会商（不属于某一件案件，单独成文）"
 PC=$(DISPUTE_KEY=$(key huangli) "$BIN" --as huangli policy-consult --topic "企业缴费基数按全口径工资核定的执行口径" \
   --attendee tax,hrss,medical,justice --case "$GEN" --case "$EMP" --at 2026-11-25T15:00:00+08:00 \
   --minutes "会议议定：一、缴费基数按全口径工资核定，年终奖金计入；二、县人社局、县医保局、县税务局统一窗口解释口径；三、县司法局对告知书中的救济途径把关。")
@@ -206,6 +235,26 @@ echo "（$EMP 是职工与用人单位之间的争议：告知书争议双方各
 
 say "滞纳金计算（争议类别 6）"
 run latefee --amount 8650.00 --from 2026-03-16 --to 2026-04-30
+
+say "缴费人信息加密保存：案件文件里只有遮盖值和密文"
+CASEFILE=$(cd "$DISPUTE_CASEBOOK" && git ls-files "cases/*/$OWN.toml")
+sed -n '/^\[payer\]/,/^-----BEGIN/p' "$DISPUTE_CASEBOOK/$CASEFILE"
+echo "…"
+sed -n '/^\[\[payer.sealed.recipients\]\]/,$p' "$DISPUTE_CASEBOOK/$CASEFILE" | sed -n '1,7p'
+say "受理部门的操作员用自己的私钥解密查看"
+as zhangwei show "$OWN" --reveal | sed -n '/【受理登记】/,/反映事项/p'
+say "无关部门的操作员拿到文件和自己的私钥也打不开"
+as yangmin show "$OWN" --reveal || echo "（县司法局不是本案的接收部门，拒绝）"
+say "操作员离岗：停用后其部门密钥更换，此后的案件不再向其开放"
+as admin operator disable huangli
+say "整个 git 仓库（每个提交、每个版本）里找不到缴费人和争议另一方的电话、证件号码、联系人和个人姓名"
+printf '$ git cat-file --batch-all-objects --batch | grep -c -e 13935901234 -e 11010519491231002X -e 王小明 -e 孙秀英 -e 03593028899 …\n'
+FOUND=$(git -C "$DISPUTE_CASEBOOK" cat-file --batch-all-objects --batch | grep -a -c \
+  -e 13935901234 -e 11010519491231002X -e 13812340000 -e 91350100M000100Y43 -e 03593025566 \
+  -e 13700001111 -e 13633334444 -e 13512345678 -e 13811112222 -e 1370000010 \
+  -e 13935906677 -e 03593028899 -e 13834561234 -e 13734567890 -e 13822223333 \
+  -e 赵建华 -e 孙秀英 -e 周志强 -e 张秀兰 -e 王小明 -e 陈立 -e 刘海 -e 王建军 || true)
+echo "$FOUND"
 
 say "案件列表"
 run list
@@ -251,3 +300,39 @@ else
   echo "（这台电脑没有 ssh-keygen，跳过 git 的签名核验）"
 fi
 say "案卷库在 $DISPUTE_CASEBOOK"
+
+say "14. 两个办公室通过中心案卷库同步（县服务器上的裸仓库，pre-receive 钩子只收经核验的签名历史）"
+# A second receiver at the tax bureau, working at the service centre's window.
+add zhouxin --name 周鑫 --email zhouxin@rc.example.cn --dept tax --role receiver --phone 0359-3022102
+CENTRAL="$DIR/central.git"
+run server init "$CENTRAL" --from "$DISPUTE_CASEBOOK"
+OFFICE1="$DIR/县税务局"
+OFFICE2="$DIR/政务服务中心窗口"
+run clone "$CENTRAL" "$OFFICE1"
+run clone "$CENTRAL" "$OFFICE2"
+at() { local dir=$1 who=$2; shift 2; printf '$ dispute -C %s --as %s %s\n' "$(basename "$dir")" "$who" "$*"; DISPUTE_KEY=$(key "$who") "$BIN" -C "$dir" --as "$who" "$@"; }
+echo "两处同时离线登记，各自拿到同一个临时编号："
+T1=$(DISPUTE_KEY=$(key zhangwei) "$BIN" -C "$OFFICE1" --as zhangwei register --payer-kind employer \
+  --payer-name 芮城县永盛机械厂 --phone 13800001111 --district 古魏镇 --at 2026-11-26T09:00:00+08:00 \
+  --title 工伤保险费率争议 --summary "企业对工伤保险行业基准费率的档次认定有异议。")
+T2=$(DISPUTE_KEY=$(key zhouxin) "$BIN" -C "$OFFICE2" --as zhouxin register --payer-kind individual \
+  --payer-name 刘桂芳 --phone 13900002222 --district 永乐镇 --at 2026-11-26T09:30:00+08:00 \
+  --title 灵活就业缴费基数争议 --summary "灵活就业人员对本年度缴费基数下限有异议。")
+echo "县税务局：$T1    政务服务中心窗口：$T2"
+at "$OFFICE2" zhouxin classify "$T2" --track own --category 3 --at 2026-11-26T10:00:00+08:00
+at "$OFFICE2" zhouxin list --status handling
+at "$OFFICE2" zhouxin status
+at "$OFFICE1" zhangwei sync
+at "$OFFICE2" zhouxin sync
+at "$OFFICE1" zhangwei sync
+echo "两处和中心案卷库的历史完全一致："
+git -C "$OFFICE1" log -4 --format='%h %an %s'
+echo "中心：$(git --git-dir="$CENTRAL" rev-parse --short HEAD)  县税务局：$(git -C "$OFFICE1" rev-parse --short HEAD)  窗口：$(git -C "$OFFICE2" rev-parse --short HEAD)"
+say "绕过本工具、用 git 直接推送手改的案件，被中心案卷库拒绝"
+CASEFILE=$(cd "$OFFICE2" && git ls-files cases | grep -F "$T1" | head -1)
+sed -i 's/工伤保险行业基准费率的档次认定有异议/（手工改动）/' "$OFFICE2/$CASEFILE"
+git -C "$OFFICE2" -c user.name=某人 -c user.email=someone@rc.example.cn commit -qam "手工改动"
+printf '$ git push origin main\n'
+git -C "$OFFICE2" push origin main 2>&1 | sed -n '/remote:/p' | head -6 || true
+git -C "$OFFICE2" reset -q --hard origin/main
+echo "中心案卷库的 HEAD 仍是 $(git --git-dir="$CENTRAL" rev-parse --short HEAD)"

@@ -18,9 +18,19 @@ export DISPUTE_CASEBOOK="$DIR/casebook"
 export DISPUTE_NOW="2026-11-27T17:30:00+08:00"
 export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
 
-q() { "$BIN" "$@" 2>/dev/null; }
+# Every operator signs with their own key (DESIGN §9), which also decrypts the payer's
+# details their department may read (DESIGN §11): the notice to an individual needs it.
+KEYS="$DIR/keys"
+key() { [ -f "$KEYS/$1" ] || "$BIN" keygen -o "$KEYS/$1" --comment "$1" >/dev/null 2>&1; echo "$KEYS/$1"; }
+# `q --as WHO …` runs as WHO with WHO's key.
+q() {
+  local k=admin
+  [ "${1:-}" = --as ] && k=$2
+  DISPUTE_KEY=$(key "$k") "$BIN" "$@" 2>/dev/null
+}
 q init "$DISPUTE_CASEBOOK" --county 芮城县 --admin admin --name 刘建国 --email liujianguo@rc.example.cn --dept tax
-add() { q --as admin operator add "$@"; }
+q --as admin admin set backdate-window 8760h
+add() { q --as admin operator add "$@" --public-key "$(key "$1").pub"; }
 add zhangwei --name 张伟 --email zhangwei@rc.example.cn --dept tax      --role receiver --role handler --phone 0359-3022101
 add wangfang --name 王芳 --email wangfang@rc.example.cn --dept approval --role receiver --phone 0359-3022180
 add lina     --name 李娜 --email lina@rc.example.cn     --dept hrss     --role receiver --role handler --phone 0359-3022205
@@ -56,7 +66,9 @@ q --as wangfang reply "$GEN" --at 2026-11-18T15:00:00+08:00 \
 for kind in referral:"$REF" notice:"$REF" notice:"$GEN"; do
   k=${kind%%:*} id=${kind#*:}
   for fmt in html md; do
-    "$BIN" form "$k" "$id" --format "$fmt" -o "$OUT/$k-$id.$fmt"
+    # printed by the receiver of each case, whose key decrypts an individual's name
+    case "$id" in HRSS-*) who=lina ;; *) who=wangfang ;; esac
+    q --as "$who" form "$k" "$id" --format "$fmt" -o "$OUT/$k-$id.$fmt"
   done
 done
 

@@ -27,6 +27,15 @@ impl SigningKey {
             SigningKey::Agent { public, .. } => public.clone(),
         }
     }
+
+    /// The key as able to decrypt department keys wrapped to it, or why not: an ssh-agent
+    /// only signs, it cannot decrypt (age needs the key itself).
+    pub fn opener(&self) -> std::result::Result<crate::seal::Opener, String> {
+        match self {
+            SigningKey::File(k) => crate::seal::Opener::new(k).map_err(|e| e.to_string()),
+            SigningKey::Agent { .. } => Err(t!("secret-closed-agent")),
+        }
+    }
 }
 
 impl dispute_store::Signer for SigningKey {
@@ -169,4 +178,94 @@ pub fn read_public_key(arg: &str) -> Result<PublicKey> {
         std::fs::read_to_string(path).map_err(|e| fail(e.to_string()))?
     };
     identity::parse_public_key(&text)
+}
+
+/// The private keys sync signs with: several operators' local actions may be replayed at
+/// once, so every key at hand is looked at (`--key` or `DISPUTE_KEY`, the ssh-agent,
+/// `~/.ssh/id_ed25519`), and only those registered to an operator are kept. A key file
+/// protected by a passphrase is only unlocked when it is one of them.
+pub struct Keyring {
+    sources: KeySources,
+    keys: Vec<(String, SigningKey)>,
+}
+
+impl Keyring {
+    pub fn new(sources: KeySources) -> Keyring {
+        Keyring {
+            sources,
+            keys: vec![],
+        }
+    }
+
+    fn keep(&mut self, key: SigningKey) {
+        let text = identity::key_text(&key.public());
+        if !self.keys.iter().any(|(k, _)| *k == text) {
+            self.keys.push((text, key));
+        }
+    }
+}
+
+impl dispute_store::Keyring for Keyring {
+    fn load(&mut self, wanted: &[String]) -> Result<()> {
+        let wanted_key = |k: &PublicKey| wanted.contains(&identity::key_text(k));
+        if let Some(path) = self.sources.explicit.clone()
+            && let Some(key) = load_file_if(&path, &wanted_key)?
+        {
+            self.keep(key);
+        }
+        if let Some(socket) = self.sources.agent.clone()
+            && let Ok(mut client) = ssh_agent_client_rs::Client::connect(&socket)
+            && let Ok(identities) = client.list_all_identities()
+        {
+            for identity in identities {
+                if let ssh_agent_client_rs::Identity::PublicKey(k) = identity {
+                    let public = k.into_owned();
+                    if wanted_key(&public) {
+                        self.keep(SigningKey::Agent {
+                            socket: socket.clone(),
+                            public,
+                        });
+                    }
+                }
+            }
+        }
+        if let Some(home) = self.sources.home.clone() {
+            let path = home.join(".ssh").join("id_ed25519");
+            if path.is_file()
+                && let Some(key) = load_file_if(&path, &wanted_key)?
+            {
+                self.keep(key);
+            }
+        }
+        Ok(())
+    }
+
+    fn opener(&self, key: &str) -> Option<crate::seal::Opener> {
+        self.keys
+            .iter()
+            .find(|(k, _)| k == key)
+            .and_then(|(_, s)| s.opener().ok())
+    }
+
+    fn signer(&self, key: &str) -> Option<&dyn dispute_store::Signer> {
+        self.keys
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, s)| s as &dyn dispute_store::Signer)
+    }
+}
+
+/// The key in `path` if `wanted` accepts its public half; a passphrase is asked for only
+/// then.
+fn load_file_if(path: &Path, wanted: &dyn Fn(&PublicKey) -> bool) -> Result<Option<SigningKey>> {
+    let public = std::fs::read_to_string(path)
+        .ok()
+        .and_then(|text| PrivateKey::from_openssh(text.trim()).ok())
+        .map(|k| k.public_key().clone());
+    match public {
+        Some(p) if wanted(&p) => load_file(path).map(Some),
+        Some(_) => Ok(None),
+        // Not readable as a key: say so as `load_file` does.
+        None => load_file(path).map(|_| None),
+    }
 }

@@ -9,7 +9,7 @@ pub mod output;
 
 pub use dispute_core::{
     audit, calendar, case, casebook, error, forms, identity, import, latefee, ledger, policy,
-    privacy, protocol, report, schema, summary, text, validate, workflow,
+    privacy, protocol, report, schema, seal, summary, sync, text, validate, workflow,
 };
 pub use dispute_store as store;
 pub use dispute_store::faults;

@@ -1,5 +1,11 @@
 //! All output: data on stdout (tables, case sheets, JSON, the new case ID), status, notices
 //! and errors on stderr. Commands never print directly; they hand domain values to `Ui`.
+//!
+//! Everything printed passes [`clean`] on its way out: whatever a case file, a commit
+//! message or a casebook holds, no control character (an ESC sequence that retitles or
+//! rewrites the terminal), bidi control, zero-width or other invisible character reaches
+//! the reader. Errors and warnings are also cut to a few lines and have phone and ID
+//! numbers masked, so a broken file cannot flood the screen or echo a payer's number.
 
 use std::io::{self, Write};
 
@@ -39,13 +45,14 @@ impl Ui {
     /// caller turns into a quiet exit.
     pub fn line(&mut self, s: &str) -> Result<()> {
         let mut out = self.out.lock();
-        writeln!(out, "{s}")?;
+        writeln!(out, "{}", clean(s))?;
         out.flush()?;
         Ok(())
     }
 
-    /// Text on stdout as it is (a document, a table already rendered).
+    /// Text on stdout (a document, a table already rendered), cleaned.
     pub fn block(&mut self, s: &str) -> Result<()> {
+        let s = clean(s);
         let mut out = self.out.lock();
         out.write_all(s.as_bytes())?;
         if !s.ends_with('\n') {
@@ -53,6 +60,11 @@ impl Ui {
         }
         out.flush()?;
         Ok(())
+    }
+
+    /// One message on stderr: cleaned, phone and ID numbers masked, a few lines at most.
+    fn message(&mut self, s: &str) {
+        let _ = writeln!(self.err, "{}", short_message(s));
     }
 
     pub fn json<T: Serialize>(&mut self, value: &T) -> Result<()> {
@@ -63,18 +75,18 @@ impl Ui {
 
     /// A status message for people (stderr).
     pub fn status(&mut self, s: &str) {
-        let _ = writeln!(self.err, "{s}");
+        let _ = writeln!(self.err, "{}", clean(s));
     }
 
     pub fn notices(&mut self, notices: crate::store::Notices) {
         let notices = notices.0;
         for n in notices {
-            let _ = writeln!(self.err, "{}", t!("out-notice", text = n));
+            self.message(&t!("out-notice", text = n));
         }
     }
 
     pub fn warn(&mut self, s: &str) {
-        let _ = writeln!(self.err, "{}", t!("out-warning", text = s));
+        self.message(&t!("out-warning", text = s));
     }
 
     /// A write succeeded: the commit and what it recorded.
@@ -84,14 +96,14 @@ impl Ui {
             commit = crate::store::oid_short(commit),
             subject = subject
         );
-        let _ = writeln!(self.err, "{line}");
+        self.message(&line);
     }
 
     /// An error: one line saying what is wrong, one line saying what to do.
     pub fn error(&mut self, e: &Error) {
-        let _ = writeln!(self.err, "{}", t!("out-error", message = e.to_string()));
+        self.message(&t!("out-error", message = e.to_string()));
         if let Some(h) = e.hint() {
-            let _ = writeln!(self.err, "{}", t!("out-hint", hint = h.to_string()));
+            self.message(&t!("out-hint", hint = h.to_string()));
         }
     }
 
@@ -99,7 +111,15 @@ impl Ui {
         self.block(&table.to_string())
     }
 
-    /// A produced document or file: to `-o PATH` if given (then a status line), else stdout.
+    /// A produced text document (a form, CSV, JSON), cleaned like everything printed: to
+    /// `-o PATH` if given (then a status line), else stdout.
+    pub fn emit_text(&mut self, text: &str, to: Option<&std::path::Path>) -> Result<()> {
+        let text = clean(text);
+        self.emit(text.as_bytes(), to)
+    }
+
+    /// A produced binary file (a workbook): to `-o PATH` if given (then a status line),
+    /// else stdout.
     pub fn emit(&mut self, bytes: &[u8], to: Option<&std::path::Path>) -> Result<()> {
         match to {
             Some(path) if path.as_os_str() != "-" => {
@@ -163,14 +183,21 @@ impl Ui {
             word("out-col-received-at"),
             word("out-col-next-due"),
         ]);
+        let mut provisional = 0;
         for r in rows {
             let due = match (&r.next_due, r.days_late) {
                 (Some(d), Some(late)) => t!("out-due-late", due = d.to_string(), days = late),
                 (Some(d), None) => d.to_string(),
                 (None, _) => text::NONE.to_string(),
             };
+            let id = if r.provisional {
+                provisional += 1;
+                t!("sync-list-provisional", id = r.id.as_str())
+            } else {
+                r.id.clone()
+            };
             t.add_row(vec![
-                r.id.clone(),
+                id,
                 r.status.label().to_string(),
                 r.category
                     .map(|c| format!("{c} {}", text::category(c)))
@@ -184,6 +211,9 @@ impl Ui {
         self.table(t)?;
         let _ = book;
         self.status(&t!("out-list-total", n = rows.len()));
+        if provisional > 0 {
+            self.status(&t!("sync-list-provisional-total", n = provisional));
+        }
         Ok(())
     }
 
@@ -253,12 +283,12 @@ impl Ui {
             ]);
         }
         self.table(t)?;
-        self.status(&t!(
+        // Part of the report (`overdue > 超期.txt` keeps the date it was judged on).
+        self.line(&t!(
             "out-overdue-total",
             date = as_of.to_string(),
             n = rows.len()
-        ));
-        Ok(())
+        ))
     }
 
     pub fn findings(
@@ -313,7 +343,107 @@ impl Ui {
                 e.reason.clone(),
             ]);
         }
-        let _ = writeln!(self.err, "{t}");
+        let _ = writeln!(self.err, "{}", clean(&t.to_string()));
+    }
+
+    /// `sync --rejected`: the local actions sync kept, with their reasons.
+    pub fn rejected_actions(
+        &mut self,
+        rejected: &[crate::store::RejectedAction],
+        json: bool,
+    ) -> Result<()> {
+        if json {
+            return self.json(&rejected);
+        }
+        if !rejected.is_empty() {
+            let mut t = new_table(&[
+                word("out-col-commit"),
+                word("out-col-action"),
+                word("out-col-case"),
+                word("out-col-operator"),
+                word("out-col-done-at"),
+                word("sync-col-reason"),
+            ]);
+            for r in rejected {
+                let action = r
+                    .action
+                    .as_deref()
+                    .map(|a| {
+                        Action::from_code(a)
+                            .map(|a| a.label().to_string())
+                            .unwrap_or_else(|| a.to_string())
+                    })
+                    .unwrap_or_else(|| text::NONE.to_string());
+                t.add_row(vec![
+                    r.commit.get(..10).unwrap_or(&r.commit).to_string(),
+                    action,
+                    r.case.clone().unwrap_or_else(|| text::NONE.into()),
+                    r.operator.clone().unwrap_or_else(|| text::NONE.into()),
+                    r.at.as_deref()
+                        .and_then(|a| chrono::DateTime::parse_from_rfc3339(a).ok())
+                        .map(|a| short_time(&a))
+                        .unwrap_or_else(|| text::NONE.into()),
+                    r.reason.clone(),
+                ]);
+            }
+            self.table(t)?;
+        }
+        self.status(&t!("sync-rejected-total", n = rejected.len()));
+        Ok(())
+    }
+
+    /// `status`: where the clone stands against the central casebook.
+    pub fn sync_status(
+        &mut self,
+        status: &crate::store::SyncStatus,
+        provisional: &[String],
+        json: bool,
+    ) -> Result<()> {
+        if json {
+            #[derive(Serialize)]
+            struct Shown<'a> {
+                #[serde(flatten)]
+                status: &'a crate::store::SyncStatus,
+                provisional: &'a [String],
+            }
+            return self.json(&Shown {
+                status,
+                provisional,
+            });
+        }
+        let Some(remote) = &status.remote else {
+            return self.line(&t!("sync-status-no-remote"));
+        };
+        let mut lines = vec![
+            t!(
+                "sync-status-remote",
+                url = remote.url.as_str(),
+                branch = remote.branch.as_str()
+            ),
+            t!("sync-status-waiting", n = status.waiting),
+        ];
+        let when = match status.fetched_secs_ago {
+            Some(s) if s < 120 => t!("sync-status-fetched-now"),
+            Some(s) if s < 7200 => t!("sync-status-fetched-minutes", n = s / 60),
+            Some(s) if s < 172_800 => t!("sync-status-fetched-hours", n = s / 3600),
+            Some(s) => t!("sync-status-fetched-days", n = s / 86_400),
+            None => t!("sync-status-fetched-never"),
+        };
+        lines.push(t!("sync-status-behind", n = status.behind, when = when));
+        if !provisional.is_empty() {
+            lines.push(t!(
+                "sync-status-provisional",
+                n = provisional.len(),
+                ids = provisional.join(word("out-list-separator"))
+            ));
+        }
+        if status.rejected > 0 {
+            lines.push(t!("sync-status-rejected", n = status.rejected));
+        }
+        if status.interrupted {
+            lines.push(t!("sync-status-interrupted"));
+        }
+        self.block(&lines.join("\n"))
     }
 
     /// The case sheet of `show`.
@@ -327,6 +457,53 @@ impl Ui {
         let s = case_sheet(book, case, cal, today);
         self.block(&s)
     }
+}
+
+/// Text made safe to print: control characters other than newline and tab, and every
+/// hidden character (`validate::is_hidden`: bidi controls, zero-width characters, line and
+/// paragraph separators, tags, invisible fillers) are dropped. The one sanitiser of all
+/// output.
+/// A byte-order mark opening a document (CSV for Excel) is kept.
+pub fn clean(s: &str) -> std::borrow::Cow<'_, str> {
+    let (bom, body) = match s.strip_prefix('\u{FEFF}') {
+        Some(rest) => ("\u{FEFF}", rest),
+        None => ("", s),
+    };
+    let keep = |c: char| !crate::validate::is_refused_char(c, true);
+    if body.chars().all(keep) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        let mut out = String::from(bom);
+        out.extend(body.chars().filter(|c| keep(*c)));
+        std::borrow::Cow::Owned(out)
+    }
+}
+
+/// At most this many lines of one message, each at most this many characters.
+const MESSAGE_LINES: usize = 4;
+const MESSAGE_LINE_CHARS: usize = 300;
+
+/// A message for stderr: cleaned, phone and ID numbers masked, cut to a few short lines
+/// (a broken file's problem is named, not reproduced).
+pub fn short_message(s: &str) -> String {
+    let masked = crate::privacy::mask_free_text(&clean(s));
+    let mut lines: Vec<String> = masked
+        .lines()
+        .take(MESSAGE_LINES)
+        .map(|l| {
+            if l.chars().count() > MESSAGE_LINE_CHARS {
+                let mut cut: String = l.chars().take(MESSAGE_LINE_CHARS).collect();
+                cut.push('…');
+                cut
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    if masked.lines().count() > MESSAGE_LINES {
+        lines.push("…".to_string());
+    }
+    lines.join("\n")
 }
 
 /// A table in the house style, with its header row.
@@ -356,6 +533,10 @@ pub struct ListRow {
     /// Working days the most late obligation is past due.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub days_late: Option<u32>,
+    /// Registered in this clone and not yet on the central casebook: the number is
+    /// provisional (`dispute sync` may change it).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub provisional: bool,
 }
 
 /// One row of `log`.
@@ -407,8 +588,9 @@ impl LogRow {
             author_email: e.author_email.clone(),
             action,
             action_label,
-            subject: e.message.subject.clone(),
-            summary: e.message.summary().to_string(),
+            // Commits made before the rules of issue 11 (or by hand) may hold a number.
+            subject: crate::privacy::mask_free_text(&e.message.subject),
+            summary: crate::privacy::mask_free_text(e.message.summary()),
         }
     }
 }
@@ -485,6 +667,16 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
             district = case.district
         ),
     );
+    if let Some(mark) = &case.imported {
+        push(
+            &mut o,
+            t!(
+                "out-sheet-imported",
+                by = op(&mark.by),
+                at = short_time(&mark.at)
+            ),
+        );
+    }
     let p = &case.payer;
     let mut payer = vec![t!(
         "out-sheet-payer",
@@ -536,6 +728,8 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
         );
     }
 
+    corrections_and_void(&mut o, book, case);
+
     section(&mut o, &t!("out-sheet-sec-deadlines"));
     let open = crate::workflow::open_obligations(case);
     let mut any = false;
@@ -552,7 +746,7 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
             let state = if pending {
                 late(d)
             } else {
-                t!("out-sheet-done")
+                done_state(case, kind, d, cal)
             };
             push(
                 &mut o,
@@ -630,16 +824,26 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
         );
         match (&a.decision, &a.decided_by, &a.decided_at) {
             (Some(d), Some(by), Some(at)) => {
-                push(
-                    &mut o,
+                let note = a.note.as_deref().unwrap_or("");
+                // A note that already says the decision ("同意按重大疑难事项专案办理。")
+                // is shown once, not after the decision again.
+                let line = if note.starts_with(d.label()) {
+                    t!(
+                        "clerk-sheet-decided-note",
+                        time = short_time(at),
+                        who = op(by),
+                        note = note
+                    )
+                } else {
                     t!(
                         "out-sheet-decided",
                         time = short_time(at),
                         who = op(by),
                         decision = d.label(),
-                        note = a.note.as_deref().unwrap_or("")
-                    ),
-                );
+                        note = note
+                    )
+                };
+                push(&mut o, line);
                 if let Some(track) = a.handled_as {
                     push(&mut o, t!("rules-sheet-handled-as", track = track.label()));
                 }
@@ -889,4 +1093,102 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
         );
     }
     o
+}
+
+/// `（已完成）` for an obligation met, with the working days it came late, if it did.
+fn done_state(case: &Case, kind: ObligationKind, due: NaiveDate, cal: &Calendar) -> String {
+    let met = match kind {
+        // Classification is met by whatever took the case out of `registered`.
+        ObligationKind::Classify => case
+            .events
+            .iter()
+            .find(|e| {
+                !matches!(
+                    e.action,
+                    Action::Register | Action::Correct | Action::EscalateDiscipline
+                )
+            })
+            .map(|e| e.at),
+        ObligationKind::Dispatch => case.referral.as_ref().and_then(|r| r.dispatched_at),
+        ObligationKind::Approval => case.approval.as_ref().and_then(|a| a.decided_at),
+        ObligationKind::Reply => case.reply.as_ref().map(|r| r.at),
+        ObligationKind::Feedback => case
+            .referral
+            .as_ref()
+            .and_then(|r| r.feedback.as_ref())
+            .map(|f| f.at),
+        ObligationKind::Archive => case.archive.as_ref().map(|a| a.at),
+        ObligationKind::Opinion => None,
+    };
+    match met.map(|t| cal.working_days_between(due, local_date(&t))) {
+        Some(days) if days > 0 => t!("clerk-sheet-done-late", days = days),
+        // Not owed yet on an open case: the reply while the leader decides, the archive of
+        // a referral before the competent department's report.
+        None if case.status.is_open() && kind != ObligationKind::Classify => String::new(),
+        _ => t!("out-sheet-done"),
+    }
+}
+
+/// The case sheet's record of corrections (更正记录) and of voiding (作废).
+fn corrections_and_void(o: &mut String, book: &Casebook, case: &Case) {
+    if let Some(v) = &case.void {
+        section(o, &t!("clerk-sheet-sec-void"));
+        push(
+            o,
+            t!(
+                "clerk-sheet-voided",
+                time = short_time(&v.at),
+                who = book.operator_label(&v.by),
+                reason = v.reason
+            ),
+        );
+    }
+    if case.corrections.is_empty() {
+        return;
+    }
+    section(o, &t!("clerk-sheet-sec-corrections"));
+    let shown = |field: crate::case::CaseField, v: &Option<String>| -> String {
+        use crate::case::{CaseField, Channel, PayerKind};
+        let Some(v) = v else {
+            return word("clerk-sheet-empty").to_string();
+        };
+        match field {
+            CaseField::Category => v
+                .parse::<u8>()
+                .map(|n| format!("{n} {}", text::category(n)))
+                .unwrap_or_else(|_| v.clone()),
+            CaseField::Channel => Channel::from_code(v)
+                .map(|c| c.label().to_string())
+                .unwrap_or_else(|| v.clone()),
+            CaseField::PayerKind => PayerKind::from_code(v)
+                .map(|k| k.label().to_string())
+                .unwrap_or_else(|| v.clone()),
+            _ => v.clone(),
+        }
+    };
+    for c in &case.corrections {
+        let change = if c.field.is_confidential() {
+            t!("clerk-sheet-correction-hidden")
+        } else {
+            t!(
+                "clerk-sheet-correction-change",
+                old = shown(c.field, &c.old),
+                new = shown(c.field, &c.new)
+            )
+        };
+        push(
+            o,
+            t!(
+                "clerk-sheet-correction",
+                time = short_time(&c.at),
+                who = book.operator_label(&c.by),
+                field = c.field.label(),
+                change = change
+            ),
+        );
+        push(
+            o,
+            indent(&t!("clerk-sheet-correction-reason", reason = c.reason)),
+        );
+    }
 }

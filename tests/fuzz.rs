@@ -200,6 +200,7 @@ proptest! {
                 id_code: Some("11010519491231002X".to_string()),
                 contact,
                 phone: "13812340000".to_string(),
+                sealed: None,
             },
             title: title.and_then(|t| validate::title(&t).ok()),
             summary,

@@ -45,11 +45,25 @@ pub struct JsonArg {
 
 /// Parses a [`Coded`] value from its code or its label.
 #[derive(Clone, Copy)]
-pub struct CodeParser<T>(PhantomData<T>);
+pub struct CodeParser<T> {
+    of: PhantomData<T>,
+    /// Codes still accepted but not offered (in help, completions, error lists): values
+    /// the command refuses with an explanation of what to do instead.
+    hidden: &'static [&'static str],
+}
 
 /// The value parser for a coded enum: `#[arg(value_parser = code::<Status>())]`.
 pub fn code<T: Coded + Label>() -> CodeParser<T> {
-    CodeParser(PhantomData)
+    code_except(&[])
+}
+
+/// Like [`code`], without offering the `hidden` codes (`classify --track referral` is
+/// refused with the way to refer a matter, so help does not list it).
+pub fn code_except<T: Coded + Label>(hidden: &'static [&'static str]) -> CodeParser<T> {
+    CodeParser {
+        of: PhantomData,
+        hidden,
+    }
 }
 
 /// The value whose code or label is `s` (surrounding spaces ignored).
@@ -85,18 +99,24 @@ impl<T: Coded + Label + Send + Sync> TypedValueParser for CodeParser<T> {
             );
             err.insert(
                 ContextKind::ValidValue,
-                ContextValue::Strings(T::all().iter().map(|v| v.code().to_string()).collect()),
+                ContextValue::Strings(
+                    T::all()
+                        .iter()
+                        .filter(|v| !self.hidden.contains(&v.code()))
+                        .map(|v| v.code().to_string())
+                        .collect(),
+                ),
             );
             err
         })
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(
-            T::all()
-                .iter()
-                .map(|v| PossibleValue::new(v.code()).help(v.label())),
-        ))
+        Some(Box::new(T::all().iter().map(|v| {
+            PossibleValue::new(v.code())
+                .help(v.label())
+                .hide(self.hidden.contains(&v.code()))
+        })))
     }
 }
 

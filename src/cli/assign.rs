@@ -45,7 +45,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let ticket = args
         .hotline_ticket
         .as_deref()
-        .map(|t| validate::line(&t!("cmd-field-hotline-ticket"), t))
+        .map(|t| validate::ticket(&t!("cmd-field-hotline-ticket"), t))
         .transpose()?;
     let reason = args
         .reason

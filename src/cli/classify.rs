@@ -17,9 +17,9 @@ pub struct Args {
     #[command(flatten)]
     pub case: CaseArg,
     /// Track
-    #[arg(long, value_parser = super::args::code::<Track>(), requires = "category")]
+    #[arg(long, value_parser = super::args::code_except::<Track>(&["referral"]))]
     pub track: Option<Track>,
-    /// Dispute category 1–10
+    /// Dispute category 1–10 (default: the one given at registration)
     #[arg(long)]
     pub category: Option<u8>,
     /// Insurance schemes, comma-separated (default: those registered)
@@ -52,9 +52,12 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
                 note: note.clone().unwrap_or_default(),
             });
         }
-        let track = args.track.expect("clap requires --track or --redirect");
-        let category = category
-            .ok_or_else(|| Error::invalid(t!("cmd-field-category"), t!("cmd-category-required")))?;
+        let Some(track) = args.track else {
+            return Err(Error::invalid(
+                t!("wf-field-track"),
+                t!("clerk-classify-needs-track"),
+            ));
+        };
         Ok(Command::Classify {
             track,
             category,

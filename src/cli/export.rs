@@ -1,4 +1,5 @@
-//! `dispute export`: the ledger (台账) as CSV, an Excel workbook or JSON.
+//! `dispute export`: the ledger (台账) as CSV, an Excel workbook or JSON; or a department's
+//! cases as an import file (TOML) to carry them into a new casebook.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -11,7 +12,6 @@ use crate::case::Status;
 use crate::casebook::Casebook;
 use crate::error::{Error, Result};
 use crate::ledger::{self, COLUMNS, Cell, Filter, LedgerRow};
-use crate::privacy;
 
 use super::App;
 
@@ -33,7 +33,7 @@ pub struct Args {
     /// Judge lateness on this day (YYYY-MM-DD); default today
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
-    /// Show the payer's details unmasked (own department's cases only)
+    /// Show the payer's details unmasked (cases you can decrypt only)
     #[arg(long)]
     pub reveal: bool,
     /// Write to this file (default stdout; - is stdout too)
@@ -50,6 +50,8 @@ pub enum LedgerFormat {
     Xlsx,
     /// JSON array
     Json,
+    /// Import file (TOML) of your department's cases, for a new casebook; needs --reveal
+    Toml,
 }
 
 impl LedgerFormat {
@@ -58,13 +60,19 @@ impl LedgerFormat {
             LedgerFormat::Csv => "csv",
             LedgerFormat::Xlsx => "xlsx",
             LedgerFormat::Json => "json",
+            LedgerFormat::Toml => "toml",
         }
     }
 }
 
 impl clap::ValueEnum for LedgerFormat {
     fn value_variants<'a>() -> &'a [Self] {
-        &[LedgerFormat::Csv, LedgerFormat::Xlsx, LedgerFormat::Json]
+        &[
+            LedgerFormat::Csv,
+            LedgerFormat::Xlsx,
+            LedgerFormat::Json,
+            LedgerFormat::Toml,
+        ]
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
@@ -72,6 +80,7 @@ impl clap::ValueEnum for LedgerFormat {
             LedgerFormat::Csv => t!("cli-export-format-csv"),
             LedgerFormat::Xlsx => t!("cli-export-format-xlsx"),
             LedgerFormat::Json => t!("cli-export-format-json"),
+            LedgerFormat::Toml => t!("cli-export-format-toml"),
         };
         Some(PossibleValue::new(self.name()).help(help))
     }
@@ -86,48 +95,125 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
             t!("cmd-export-xlsx-terminal"),
         ));
     }
+    if format == LedgerFormat::Toml && !args.reveal {
+        return Err(Error::invalid(
+            t!("cmd-field-export-format"),
+            t!("secret-export-toml-needs-reveal"),
+        ));
+    }
     let store = app.store()?;
     let book = store.casebook()?;
     let as_of = app.as_of(args.as_of.as_deref())?;
     let actor = if args.reveal {
-        Some(app.actor(&store, &book)?)
+        Some(app.signing_actor(&store, &book)?)
     } else {
         None
     };
     let cal = book.calendar();
-    let (cases, bad) = store.cases(args.year)?;
+    let (mut cases, bad) = store.cases(args.year)?;
     let filter = Filter {
         year: args.year,
         month: None,
         status: args.status,
     };
+    // With --reveal, each case the operator can open (decrypt) is shown in the clear.
+    let mut revealed = std::collections::HashSet::new();
     let mut kept_masked = 0;
+    if let Some(actor) = &actor {
+        for case in cases.iter_mut().filter(|c| filter.matches(c)) {
+            match actor.open_payer(&book, case) {
+                Ok(payer) => {
+                    case.payer = payer;
+                    revealed.insert(case.id.clone());
+                }
+                Err(_) => kept_masked += 1,
+            }
+        }
+    }
+    if format == LedgerFormat::Toml {
+        let actor = actor.as_ref().expect("--reveal is required");
+        return export_toml(app, &book, actor, &cases, filter, to, bad);
+    }
     let rows = ledger::ledger(&cases, filter, &book, &cal, as_of, |case| {
-        let Some(actor) = &actor else {
-            return false;
-        };
-        let allowed = privacy::check_reveal(case, actor).is_ok();
-        kept_masked += usize::from(!allowed);
-        allowed
+        revealed.contains(&case.id)
     });
     if kept_masked > 0 {
         app.ui
             .warn(&t!("cmd-export-kept-masked", count = kept_masked));
     }
-    let bytes = match format {
-        LedgerFormat::Csv => csv_bytes(&rows, &book)?,
-        LedgerFormat::Xlsx => xlsx_bytes(&rows, &book)?,
+    match format {
+        LedgerFormat::Csv => app.ui.emit_text(&csv_text(&rows, &book)?, to)?,
+        LedgerFormat::Xlsx => app.ui.emit(&xlsx_bytes(&rows, &book)?, to)?,
         LedgerFormat::Json => {
-            let mut v = serde_json::to_vec_pretty(&rows).map_err(internal)?;
-            v.push(b'\n');
-            v
+            let mut text = serde_json::to_string_pretty(&rows).map_err(internal)?;
+            text.push('\n');
+            app.ui.emit_text(&text, to)?
         }
-    };
-    app.ui.emit(&bytes, to)?;
+        LedgerFormat::Toml => unreachable!("handled above"),
+    }
     if to.is_some() {
         app.ui.status(&t!("cmd-export-written", count = rows.len()));
     }
     super::list::report_bad(app, bad)
+}
+
+/// The cases the acting operator's department received, as an import file for a new
+/// casebook (README: "从当前状态开一个新案卷库"): payer details decrypted, every record import
+/// can replay. A case that cannot be decrypted refuses the export; a case import cannot
+/// replay (a major matter, a referral…) is left out and named.
+fn export_toml(
+    app: &mut App,
+    book: &Casebook,
+    actor: &super::Actor,
+    cases: &[crate::case::Case],
+    filter: Filter,
+    to: Option<&Path>,
+    bad: Vec<crate::store::BadCase>,
+) -> Result<()> {
+    super::list::report_bad(app, bad)?;
+    let mut rows = vec![];
+    let mut left_out = vec![];
+    let mut own: Vec<&crate::case::Case> = cases
+        .iter()
+        .filter(|c| filter.matches(c) && c.receiving_dept == actor.op.dept)
+        .collect();
+    own.sort_by_cached_key(|c| crate::case::CaseId::parse(&c.id).ok());
+    for case in own {
+        // Opened above; a sealed payer here could not be decrypted.
+        if case.payer.sealed.is_some() && case.payer.is_masked() {
+            return Err(actor.open_payer(book, case).err().unwrap_or_else(|| {
+                Error::CannotOpen {
+                    id: case.id.clone(),
+                    reason: t!("secret-closed-damaged"),
+                }
+            }));
+        }
+        let mut plain = case.clone();
+        plain.payer.sealed = None;
+        match crate::import::export_row(&plain) {
+            Ok(row) => rows.push(row),
+            Err(action) => left_out.push(t!(
+                "secret-export-toml-case",
+                id = case.id.as_str(),
+                action = crate::text::Label::label(&action)
+            )),
+        }
+    }
+    if !left_out.is_empty() {
+        app.ui.warn(&t!(
+            "secret-export-toml-left-out",
+            n = left_out.len(),
+            cases = left_out.join(&t!("secret-list-sep"))
+        ));
+    }
+    let n = rows.len();
+    app.ui.emit_text(&crate::import::export_file(rows), to)?;
+    app.ui.status(&t!(
+        "secret-export-toml-written",
+        n = n,
+        dept = book.dept_short(&actor.op.dept)
+    ));
+    Ok(())
 }
 
 /// `--format`, else `--json`, else the extension of `-o`, else CSV.
@@ -139,6 +225,7 @@ fn choose_format(app: &mut App, args: &Args, to: Option<&Path>) -> LedgerFormat 
             "csv" => Some(LedgerFormat::Csv),
             "xlsx" => Some(LedgerFormat::Xlsx),
             "json" => Some(LedgerFormat::Json),
+            "toml" => Some(LedgerFormat::Toml),
             _ => None,
         });
     let chosen = args
@@ -162,16 +249,37 @@ fn internal(e: impl std::fmt::Display) -> Error {
     Error::Internal(e.to_string())
 }
 
-/// CSV with a UTF-8 byte-order mark, which Excel needs to read UTF-8 as such.
-fn csv_bytes(rows: &[LedgerRow], book: &Casebook) -> Result<Vec<u8>> {
+/// CSV with a UTF-8 byte-order mark, which Excel needs to read UTF-8 as such. The written
+/// opinions follow the ledger's columns, one pair of columns per department, so the file
+/// imports again (`dispute import`). Every cell that a spreadsheet would take for a formula
+/// is neutralised ([`neutralise`]).
+fn csv_text(rows: &[LedgerRow], book: &Casebook) -> Result<String> {
+    let depts = ledger::opinion_depts(rows, book);
     let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    w.write_record(COLUMNS.iter().map(|c| c.header()))
-        .map_err(internal)?;
+    let header: Vec<String> = COLUMNS
+        .iter()
+        .map(|c| c.header().to_string())
+        .chain(ledger::opinion_headings(&depts))
+        .collect();
+    w.write_record(&header).map_err(internal)?;
     for row in rows {
-        w.write_record(row.cells(book).iter().map(Cell::to_text))
+        let cells = row.cells(book).into_iter().chain(row.opinion_cells(&depts));
+        w.write_record(cells.map(|c| neutralise(c.to_text())))
             .map_err(internal)?;
     }
-    w.into_inner().map_err(internal)
+    let bytes = w.into_inner().map_err(internal)?;
+    String::from_utf8(bytes).map_err(internal)
+}
+
+/// A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is a formula to
+/// Excel, LibreOffice and WPS (`=HYPERLINK(…)`, `+cmd|' /C calc'!A0`): prefixed with `'`,
+/// it is shown as the text it is (OWASP's advice on CSV injection).
+pub fn neutralise(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
 }
 
 /// One sheet (台账, "Ledger" in English): a bold, frozen, filterable header row, column
@@ -195,15 +303,23 @@ fn xlsx_bytes(rows: &[LedgerRow], book: &Casebook) -> Result<Vec<u8>> {
         .set_num_format("yyyy-mm-dd hh:mm")
         .set_align(FormatAlign::Left);
     let text = Format::new().set_align(FormatAlign::Top);
-    for (i, c) in COLUMNS.iter().enumerate() {
+    let depts = ledger::opinion_depts(rows, book);
+    let headings = COLUMNS
+        .iter()
+        .map(|c| (c.header().to_string(), c.width))
+        .chain(ledger::opinion_headings(&depts).into_iter().map(|h| (h, 24.0)));
+    let mut width = 0;
+    for (i, (heading, w)) in headings.enumerate() {
         let col = i as u16;
-        ws.write_string_with_format(0, col, c.header(), &header)
+        ws.write_string_with_format(0, col, heading, &header)
             .map_err(internal)?;
-        ws.set_column_width(col, c.width).map_err(internal)?;
+        ws.set_column_width(col, w).map_err(internal)?;
+        width = col + 1;
     }
     for (r, row) in rows.iter().enumerate() {
         let r = r as u32 + 1;
-        for (i, cell) in row.cells(book).into_iter().enumerate() {
+        let cells = row.cells(book).into_iter().chain(row.opinion_cells(&depts));
+        for (i, cell) in cells.enumerate() {
             let col = i as u16;
             match cell {
                 Cell::Text(s) => {
@@ -230,7 +346,7 @@ fn xlsx_bytes(rows: &[LedgerRow], book: &Casebook) -> Result<Vec<u8>> {
         }
     }
     ws.set_freeze_panes(1, 1).map_err(internal)?;
-    let last_col = COLUMNS.len() as u16 - 1;
+    let last_col = width.saturating_sub(1);
     ws.autofilter(0, 0, rows.len() as u32, last_col)
         .map_err(internal)?;
     wb.save_to_buffer().map_err(internal)

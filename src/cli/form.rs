@@ -122,16 +122,30 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     }
     let store = app.store()?;
     let book = store.casebook()?;
-    let case = store.case(&id)?;
-    let text = match (args.kind, format) {
-        (Kind::Referral, Format::Html) => forms::referral_html(&case, &book)?,
-        (Kind::Referral, Format::Md) => forms::referral_md(&case, &book)?,
-        (Kind::Notice, Format::Html) => {
-            forms::notice_html_for_in(dispute_i18n::lang(), &case, &book, party)?
-        }
-        (Kind::Notice, Format::Md) => {
-            forms::notice_md_for_in(dispute_i18n::lang(), &case, &book, party)?
-        }
+    let mut case = store.case(&id)?;
+    let lang = dispute_i18n::lang();
+    let render = |case: &crate::case::Case| match (args.kind, format) {
+        (Kind::Referral, Format::Html) => forms::referral_html(case, &book),
+        (Kind::Referral, Format::Md) => forms::referral_md(case, &book),
+        (Kind::Notice, Format::Html) => forms::notice_html_for_in(lang, case, &book, party),
+        (Kind::Notice, Format::Md) => forms::notice_md_for_in(lang, case, &book, party),
     };
-    app.ui.emit(text.as_bytes(), args.output.as_deref())
+    // Refused first if the case has no such document yet.
+    let mut text = render(&case)?;
+    // A notice is addressed to its party by name: an individual's name (the payer's, or the
+    // other party's) is decrypted with the operator's key (a recipient of the case only).
+    let individual = crate::case::PayerKind::Individual;
+    let sealed_name = (case.payer.sealed.is_some() && case.payer.kind == individual)
+        || case
+            .counterparty
+            .as_ref()
+            .is_some_and(|c| c.sealed.is_some() && c.kind == individual);
+    if args.kind == Kind::Notice && sealed_name {
+        let actor = app.signing_actor(&store, &book)?;
+        let clear = actor.open_parties(&book, &case)?;
+        case.payer = clear.payer;
+        case.counterparty = clear.counterparty;
+        text = render(&case)?;
+    }
+    app.ui.emit_text(&text, args.output.as_deref())
 }

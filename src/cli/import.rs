@@ -49,6 +49,14 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     if meta.len() > MAX_FILE {
         return Err(read_error(t!("cmd-import-too-large", mib = MAX_FILE >> 20)));
     }
+    // The file's name goes into the commit message: no phone or ID number in it.
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name_field = dispute_i18n::word("secret-field-file-name");
+    crate::validate::line(name_field, &name)?;
+    crate::validate::no_numbers_for_git_log(name_field, &name)?;
     let bytes = std::fs::read(&path).map_err(|e| read_error(e.to_string()))?;
     let digest = Sha256::digest(&bytes);
     let sha: String = digest.iter().map(|b| format!("{b:02x}")).collect();
@@ -105,8 +113,13 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         exists: &exists,
         next_seq: &next_seq,
         same_case: &same_case,
+        created: store.created_at()?,
     };
-    let cases = import::build(&rows, &cx).map_err(|e| report(app, e))?;
+    let mut cases = import::build(&rows, &cx).map_err(|e| report(app, e))?;
+    // Imported payer data is encrypted like registered data (DESIGN §11).
+    for case in &mut cases {
+        app.seal_new(&book, case)?;
+    }
 
     let Some(mut writer) = writer else {
         app.ui
@@ -116,14 +129,33 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     for case in &cases {
         writer.put_case(case)?;
     }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
     let message = Message::import(&actor, &name, cases.len(), &sha);
-    let commit = writer.commit(&message, &actor, signer.signer())?;
-    app.ui.done(&message.subject, commit);
+    let done =
+        super::commit_or_report(&store, writer, &message, &actor, signer.signer(), &message.subject);
     let ids: Vec<&str> = cases.iter().map(|c| c.id.as_str()).collect();
+    match done {
+        Ok(commit) => {
+            app.wrote();
+            app.ui.done(&message.subject, commit)
+        }
+        // Committed but not finished: still print the IDs, which are on record.
+        Err(e @ Error::Committed { .. }) => {
+            app.ui.block(&ids.join("\n"))?;
+            return Err(e);
+        }
+        Err(e) => return Err(e),
+    }
+    // With autosync, the central casebook may have taken some numbers meanwhile.
+    let renumbered = app.autosync();
+    let ids: Vec<&str> = ids
+        .into_iter()
+        .map(|id| {
+            renumbered
+                .iter()
+                .find(|(old, _)| old == id)
+                .map_or(id, |(_, new)| new.as_str())
+        })
+        .collect();
     app.ui.block(&ids.join("\n"))
 }
 

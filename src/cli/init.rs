@@ -40,10 +40,10 @@ pub struct Args {
 }
 
 pub fn run(app: &mut App, args: Args) -> Result<()> {
-    let county = validate::line(&t!("cmd-field-county"), &args.county)?;
+    let county = validate::name(&t!("cmd-field-county"), &args.county)?;
     let mut admin = Operator {
         id: validate::operator_id(&args.admin)?,
-        name: validate::line(&t!("cmd-field-name"), &args.name)?,
+        name: validate::name(&t!("cmd-field-name"), &args.name)?,
         email: validate::email(&args.email)?,
         dept: args.dept.trim().to_string(),
         roles: vec![Role::Admin],
@@ -74,8 +74,11 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         added: crate::clock::real_now(),
         retired: None,
     }];
-    let book = Casebook::new(&county, admin.clone());
+    let mut book = Casebook::new(&county, admin.clone());
     book.dept_code(&admin.dept)?;
+    // The admin's department gets its key for payer data (wrapped to the admin's key);
+    // every other department gets one with its first operator who has a key.
+    crate::seal::sync_dept_keys(&mut book, None, crate::clock::real_now())?;
     // The file we are about to write must read back: same checks as any later read.
     Casebook::parse(&book.to_toml())?;
     let dir = match args.dir.or_else(|| app.global.casebook.clone()) {

@@ -37,7 +37,9 @@ pub struct Args {
 pub fn run(app: &mut App, args: Args) -> Result<()> {
     let category = args.category.map(crate::validate::category).transpose()?;
     let store = app.store()?;
+    crate::store::timings::mark("open repository");
     let book = store.casebook()?;
+    crate::store::timings::mark("casebook.toml read and checked");
     let dept = args
         .dept
         .as_deref()
@@ -46,9 +48,15 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let today = local_date(&app.now()?);
     let cal = book.calendar();
     let (cases, bad) = store.summaries(args.year)?;
+    let provisional = store.provisional_ids()?;
     let mut rows = vec![];
     for case in cases {
-        if args.status.is_some_and(|s| s != case.status)
+        // A voided case (registered by mistake) is listed only when asked for.
+        let status_ok = match args.status {
+            Some(s) => s == case.status,
+            None => case.status != Status::Voided,
+        };
+        if !status_ok
             || args.track.is_some_and(|t| Some(t) != case.track)
             || category.is_some_and(|c| Some(c) != case.category)
             || dept.as_deref().is_some_and(|d| !case.involves(d))
@@ -60,6 +68,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
             continue;
         }
         rows.push(ListRow {
+            provisional: provisional.contains(&case.id),
             next_due: case.obligations.iter().map(|o| o.due).min(),
             days_late: late.iter().map(|l| l.days_late).max(),
             id: case.id,
@@ -74,6 +83,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     }
     // By department, year and sequence as numbers: TAX-2026-9999 before TAX-2026-10000.
     rows.sort_by_cached_key(|r| crate::case::CaseId::parse(&r.id).ok());
+    crate::store::timings::mark("rows filtered and sorted");
     app.ui.case_list(&book, &rows, args.output.json)?;
     report_bad(app, bad)
 }

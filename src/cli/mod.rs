@@ -9,7 +9,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use dispute_i18n::t;
 
 use crate::calendar;
-use crate::case::{Action, Case, CaseId, Time};
+use crate::case::{Action, Case, CaseId, Payer, Time};
 use crate::casebook::{Casebook, Operator};
 use crate::error::{Error, Result};
 use crate::keys::{KeySources, SigningKey};
@@ -96,6 +96,8 @@ subcommands! {
     Consult(consult::Args),
     Reply(reply::Args),
     Archive(archive::Args),
+    Correct(correct::Args),
+    Void(void::Args),
     Show(show::Args),
     List(list::Args),
     Log(log::Args),
@@ -106,10 +108,18 @@ subcommands! {
     Form(form::Args),
     Stats(stats::Args),
     Latefee(latefee::Args),
+    Categories(categories::Args),
     #[command(subcommand)]
     Admin(admin::Command),
     Keygen(keygen::Args),
     Signers(signers::Args),
+    Sync(sync::Args),
+    Clone(clone::Args),
+    Status(status::Args),
+    #[command(subcommand)]
+    Server(server::Command),
+    #[command(subcommand)]
+    Hook(hook::Command),
     Completions(completions::Args),
     Man(man::Args),
     Mediate(mediate::Args),
@@ -133,12 +143,61 @@ impl Actor {
     pub fn signer(&self) -> Option<&dyn dispute_store::Signer> {
         self.key.as_ref().map(|k| k as &dyn dispute_store::Signer)
     }
+
+    /// The operator's key as able to decrypt, or why it cannot.
+    pub fn opener(&self) -> std::result::Result<crate::seal::Opener, String> {
+        match &self.key {
+            Some(key) => key.opener(),
+            None => Err(t!("secret-closed-no-key")),
+        }
+    }
+
+    /// The payer of a case in the clear, as this operator may see it: sealed data opened
+    /// with the operator's own key through their department's key; data not sealed (a
+    /// casebook before `encrypt-payers`) by the rule of `privacy::check_reveal`.
+    pub fn open_payer(&self, book: &Casebook, case: &Case) -> Result<Payer> {
+        if case.payer.sealed.is_none() {
+            crate::privacy::check_reveal(case, book, &self.op)?;
+            return Ok(case.payer.clone());
+        }
+        let closed = |reason: String| Error::CannotOpen {
+            id: case.id.clone(),
+            reason,
+        };
+        let opener = self.opener().map_err(closed)?;
+        crate::seal::open(case, book, &opener, &self.op.dept).map_err(|c| closed(c.describe(book)))
+    }
+
+    /// Both parties of a case in the clear (the payer, and the other party of an
+    /// employee-employer dispute), as [`Actor::open_payer`] opens the payer.
+    pub fn open_parties(&self, book: &Casebook, case: &Case) -> Result<crate::seal::Parties> {
+        if case.payer.sealed.is_none() {
+            crate::privacy::check_reveal(case, book, &self.op)?;
+            return Ok(crate::seal::Parties {
+                payer: case.payer.clone(),
+                counterparty: case.counterparty.clone(),
+            });
+        }
+        let closed = |reason: String| Error::CannotOpen {
+            id: case.id.clone(),
+            reason,
+        };
+        let opener = self.opener().map_err(closed)?;
+        crate::seal::open_parties(case, book, &opener, &self.op.dept)
+            .map_err(|c| closed(c.describe(book)))
+    }
 }
 
 /// What every subcommand works with.
 pub struct App {
     pub ui: Ui,
     global: Global,
+    /// A command committed something: autosync may follow.
+    wrote: bool,
+    /// Autosync ran (or was decided against) for this command.
+    synced: bool,
+    /// Departments already named in a warning that they have no key (once per run).
+    warned_without_key: std::collections::BTreeSet<String>,
 }
 
 impl App {
@@ -160,7 +219,7 @@ impl App {
             _ => match store.git_user_email() {
                 Some(email) => book
                     .operator_by_email(&email)
-                    .ok_or_else(|| Error::UnknownActor(email.clone()))?,
+                    .ok_or_else(|| Error::UnknownGitEmail(email.clone()))?,
                 None => return Ok(None),
             },
         };
@@ -257,7 +316,7 @@ impl App {
     }
 
     /// Due dates in years the casebook has no holiday notices for are counted Monday to
-    /// Friday; say so, so the office can add the year to `casebook.toml`.
+    /// Friday; say so, naming the command that adds the year.
     pub fn warn_uncovered(&mut self, book: &Casebook, case: &Case) {
         use chrono::Datelike;
         let cal = book.calendar();
@@ -278,7 +337,7 @@ impl App {
         years.sort();
         years.dedup();
         for y in years {
-            self.ui.warn(&t!("cmd-calendar-year-missing", year = y));
+            self.ui.warn(&t!("clerk-calendar-year-missing", year = y));
         }
     }
 
@@ -293,12 +352,16 @@ impl App {
         let at = self.at(at)?;
         let now = self.now()?;
         let store = self.store()?;
+        crate::store::timings::mark("open repository");
         let (writer, notices) = store.begin()?;
         self.ui.notices(notices);
         let book = store.casebook()?;
+        crate::store::timings::mark("casebook.toml read and checked");
         let actor = self.signing_actor(&store, &book)?;
         self.check_backdate(&book, &at)?;
+        crate::store::timings::mark("identity and key");
         let case = store.case(&id)?;
+        crate::store::timings::mark("case read and checked");
         let cmd = build(&book, &actor.op)?;
         let cal = book.calendar();
         let ctx = workflow::Ctx {
@@ -308,15 +371,112 @@ impl App {
             at,
             now,
         };
-        let next = workflow::apply(&case, &cmd, &ctx)?;
-        self.commit_case(writer, &book, &actor, &case, &next, cmd.action(&case))?;
+        let mut next = workflow::apply(&case, &cmd, &ctx)?;
+        crate::store::timings::mark("workflow");
+        self.reseal(&book, &actor, &case, &mut next)?;
+        self.commit_case(
+            &store,
+            writer,
+            &book,
+            &actor,
+            &case,
+            &next,
+            cmd.action(&case),
+        )?;
         Ok(next)
+    }
+
+    /// Seal a new case's payer data to its recipients (a casebook whose payer data is
+    /// encrypted), warning about recipient departments that have no key yet.
+    pub fn seal_new(&mut self, book: &Casebook, case: &mut Case) -> Result<()> {
+        if !book.privacy.payers_encrypted {
+            return Ok(());
+        }
+        let target = crate::seal::target(case, book);
+        if target.recipients.is_empty() {
+            return Err(Error::NotReady {
+                id: case.id.clone(),
+                action: t!("secret-seal-action"),
+                reason: t!("secret-seal-no-recipient"),
+            });
+        }
+        self.warn_without_key(book, &target.without_key);
+        let clear = crate::seal::Parties {
+            payer: case.payer.clone(),
+            counterparty: case.counterparty.clone(),
+        };
+        crate::seal::seal_parties(case, &clear, &target.recipients)?;
+        Ok(())
+    }
+
+    /// After an action, seal the payer data again when its recipients changed (DESIGN
+    /// §11): a department assigned gets it in the same commit. The acting operator opens
+    /// it with their own key; if they cannot and the action changed who may read it, the
+    /// action is refused; if only keys changed (a rotation, a department's first key), the
+    /// old seal stays and a later action renews it.
+    fn reseal(
+        &mut self,
+        book: &Casebook,
+        actor: &Actor,
+        before: &Case,
+        after: &mut Case,
+    ) -> Result<()> {
+        use crate::seal::{Reseal, reseal_plan, seal_parties};
+        let Reseal::To { target, required } = reseal_plan(before, after, book) else {
+            return Ok(());
+        };
+        let opened = actor.opener().and_then(|o| {
+            crate::seal::open_parties(after, book, &o, &actor.op.dept).map_err(|c| c.describe(book))
+        });
+        match opened {
+            Ok(clear) => {
+                let was = crate::privacy::recipient_depts(before, book);
+                let new: Vec<String> = target
+                    .without_key
+                    .iter()
+                    .filter(|d| !was.contains(d))
+                    .cloned()
+                    .collect();
+                self.warn_without_key(book, &new);
+                seal_parties(after, &clear, &target.recipients)?;
+                Ok(())
+            }
+            Err(reason) if required => Err(Error::CannotReseal {
+                id: after.id.clone(),
+                reason,
+            }),
+            Err(reason) => {
+                self.ui.warn(&t!(
+                    "secret-warn-kept-old-seal",
+                    id = after.id.as_str(),
+                    reason = reason
+                ));
+                Ok(())
+            }
+        }
+    }
+
+    fn warn_without_key(&mut self, book: &Casebook, depts: &[String]) {
+        let depts: Vec<&String> = depts
+            .iter()
+            .filter(|d| self.warned_without_key.insert(d.to_string()))
+            .collect();
+        if depts.is_empty() {
+            return;
+        }
+        let names: Vec<&str> = depts.iter().map(|d| book.dept_short(d)).collect();
+        self.ui.warn(&t!(
+            "secret-warn-no-dept-key",
+            depts = names.join(&t!("secret-list-sep"))
+        ));
     }
 
     /// Commit a case the workflow produced: warn about uncovered years, check the file
     /// against the schema, commit it with the message of DESIGN §6, release the lock.
+    #[allow(clippy::too_many_arguments)]
     pub fn commit_case(
         &mut self,
+        store: &Store,
         mut writer: Writer,
         book: &Casebook,
         actor: &Actor,
@@ -327,10 +487,81 @@ impl App {
         self.warn_uncovered(book, after);
         writer.put_case(after)?;
         let message = Message::case_action(book, &actor.op, before, after, action);
-        let commit = writer.commit(&message, &actor.op, actor.signer())?;
+        let commit = commit_or_report(
+            store,
+            writer,
+            &message,
+            &actor.op,
+            actor.signer(),
+            &after.id,
+        )?;
+        self.wrote = true;
         self.ui.done(&message.subject, commit);
         Ok(())
     }
+
+    /// Record that the command committed (for autosync).
+    pub fn wrote(&mut self) {
+        self.wrote = true;
+    }
+
+    /// After a write, if the casebook asks for it (`autosync`), sync with the central
+    /// casebook; a failure is a warning, never the command's failure. The numbers sync
+    /// changed (old, new).
+    pub fn autosync(&mut self) -> Vec<(String, String)> {
+        if !self.wrote || self.synced {
+            return vec![];
+        }
+        self.synced = true;
+        let Ok(store) = self.store() else {
+            return vec![];
+        };
+        if !store.casebook().is_ok_and(|b| b.sync.autosync) {
+            return vec![];
+        }
+        match store.remote() {
+            Ok(Some(_)) => {}
+            _ => {
+                self.ui.warn(&t!("sync-autosync-no-remote"));
+                return vec![];
+            }
+        }
+        match sync::sync_now(self, &store) {
+            Ok(report) => {
+                sync::report_autosync(self, &report);
+                report.renumbered
+            }
+            Err(e) => {
+                self.ui
+                    .warn(&t!("sync-autosync-failed", reason = e.to_string()));
+                vec![]
+            }
+        }
+    }
+}
+
+/// Commit, and when the branch moved although the command then failed (the working tree
+/// could not be updated), report the write as done: `Error::Committed` names `what` (a case
+/// ID, or the subject of a casebook action) and the commit, with its own exit code.
+pub fn commit_or_report(
+    store: &Store,
+    writer: Writer,
+    message: &Message,
+    author: &Operator,
+    signer: Option<&dyn dispute_store::Signer>,
+    what: &str,
+) -> Result<git2::Oid> {
+    let parent = store.head_id()?;
+    writer.commit(message, author, signer).map_err(|problem| {
+        match store.committed_as(parent, message) {
+            Some(commit) => Error::Committed {
+                what: what.to_string(),
+                commit: crate::store::oid_short(commit),
+                problem: Box::new(problem),
+            },
+            None => problem,
+        }
+    })
 }
 
 /// Long text from `--text` or `--file PATH` (`-` = stdin), checked as a text field.
@@ -388,6 +619,7 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    crate::store::timings::start();
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
     dispute_i18n::set_lang(locale::choose_lang(&args));
     let parsed = locale::localize(Cli::command())
@@ -401,11 +633,20 @@ where
             return ExitCode::from(code);
         }
     };
+    crate::store::timings::mark("command line (clap, catalog)");
     let mut app = App {
         ui: Ui::new(),
         global: cli.global,
+        wrote: false,
+        synced: false,
+        warned_without_key: Default::default(),
     };
     let result = dispatch(&mut app, cli.command);
+    if result.is_ok() {
+        app.autosync();
+    }
+    crate::store::timings::mark("output");
+    crate::store::timings::report();
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

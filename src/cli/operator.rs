@@ -114,7 +114,7 @@ pub fn run(app: &mut App, cmd: Command) -> Result<()> {
             let key = args.public_key.as_deref().map(read_public_key).transpose()?;
             let new = Operator {
                 id: validate::operator_id(&args.id)?,
-                name: validate::line(&t!("cmd-field-name"), &args.name)?,
+                name: validate::name(&t!("cmd-field-name"), &args.name)?,
                 email: validate::email(&args.email)?,
                 dept: args.dept.trim().to_string(),
                 roles,
@@ -125,20 +125,24 @@ pub fn run(app: &mut App, cmd: Command) -> Result<()> {
             change(app, BookAction::OperatorAdd, move |book, _| {
                 let mut new = new;
                 new.dept = book.dept_code(&new.dept)?;
+                if let Some(old) = book.operator(&new.id) {
+                    return Err(Error::Exists {
+                        what: t!("clerk-operator-exists", id = new.id.as_str()),
+                        hint: taken_hint(old),
+                    });
+                }
+                if let Some(old) = book.operator_by_email(&new.email) {
+                    return Err(Error::Exists {
+                        what: t!(
+                            "clerk-operator-email-taken",
+                            email = new.email.as_str(),
+                            id = old.id.as_str()
+                        ),
+                        hint: taken_hint(old),
+                    });
+                }
                 if let Some(key) = &key {
                     register_key(book, &mut new, key)?;
-                }
-                if book.operator(&new.id).is_some() {
-                    return Err(Error::invalid(
-                        t!("cmd-field-operator-id"),
-                        t!("cmd-operator-exists", id = new.id.as_str()),
-                    ));
-                }
-                if book.operator_by_email(&new.email).is_some() {
-                    return Err(Error::invalid(
-                        t!("cmd-field-email"),
-                        t!("cmd-operator-email-taken", email = new.email.as_str()),
-                    ));
                 }
                 let roles: Vec<&str> = new.roles.iter().map(|r| r.code()).collect();
                 // Part of the commit message: Chinese whatever the language.
@@ -206,7 +210,7 @@ pub fn run(app: &mut App, cmd: Command) -> Result<()> {
             let name = args
                 .name
                 .as_deref()
-                .map(|n| validate::line(&t!("cmd-field-name"), n))
+                .map(|n| validate::name(&t!("cmd-field-name"), n))
                 .transpose()?;
             let phone = args.phone.as_deref().map(validate::phone).transpose()?;
             change(app, BookAction::OperatorEdit, move |book, actor| {
@@ -279,6 +283,16 @@ pub fn run(app: &mut App, cmd: Command) -> Result<()> {
     }
 }
 
+/// What to do when an ID or email belongs to `old` already: re-enable a disabled operator
+/// rather than register the same person twice.
+fn taken_hint(old: &Operator) -> String {
+    if old.active {
+        t!("clerk-operator-taken-hint")
+    } else {
+        t!("clerk-operator-taken-disabled-hint", id = old.id.as_str())
+    }
+}
+
 /// Roles given as repeated `--role` or comma lists, without duplicates.
 fn parse_roles(args: &[String]) -> Result<Vec<Role>> {
     let mut roles = vec![];
@@ -303,10 +317,10 @@ fn register_key(book: &Casebook, op: &mut Operator, key: &ssh_key::PublicKey) ->
         .chain(std::iter::once(&*op))
         .find(|o| o.keys.iter().any(|k| k.key == text));
     if let Some(owner) = owner {
-        return Err(Error::invalid(
-            t!("id-field-public-key"),
-            t!("cmd-key-taken", id = owner.id.as_str()),
-        ));
+        return Err(Error::Exists {
+            what: t!("cmd-key-taken", id = owner.id.as_str()),
+            hint: t!("clerk-key-taken-hint"),
+        });
     }
     let now = crate::clock::real_now();
     for k in op.keys.iter_mut().filter(|k| k.retired.is_none()) {
@@ -345,9 +359,56 @@ pub(super) fn change(
         ));
     }
     let summary = edit(&mut book, actor)?;
+    let changes = if action.changes_operators() {
+        // The departments' keys follow their operators (DESIGN §11), in the same commit.
+        let opener = signer.opener().ok();
+        crate::seal::sync_dept_keys(&mut book, opener.as_ref(), crate::clock::real_now())?
+    } else {
+        vec![]
+    };
     writer.put_casebook(&book)?;
     let message = Message::book_action(action, actor, &summary);
-    let commit = writer.commit(&message, actor, signer.signer())?;
+    let commit =
+        super::commit_or_report(&store, writer, &message, actor, signer.signer(), &message.subject)?;
+    app.wrote();
     app.ui.done(&message.subject, commit);
+    report_key_changes(app, &book, &changes);
     Ok(())
+}
+
+/// Tell the admin what happened to the departments' keys for payer data.
+pub(super) fn report_key_changes(
+    app: &mut App,
+    book: &Casebook,
+    changes: &[crate::seal::KeyChange],
+) {
+    use crate::seal::KeyChange;
+    let sep = t!("secret-list-sep");
+    for change in changes {
+        match change {
+            KeyChange::Created { dept } => app.ui.status(&t!(
+                "secret-key-created",
+                dept = book.dept_short(dept)
+            )),
+            KeyChange::Rewrapped { dept, added } => app.ui.status(&t!(
+                "secret-key-rewrapped",
+                dept = book.dept_short(dept),
+                operators = added.join(&sep)
+            )),
+            KeyChange::Rotated { dept, removed } => app.ui.warn(&t!(
+                "secret-key-rotated",
+                dept = book.dept_short(dept),
+                operators = removed.join(&sep)
+            )),
+            KeyChange::RotatedUnopened { dept, added } => app.ui.warn(&t!(
+                "secret-key-rotated-unopened",
+                dept = book.dept_short(dept),
+                operators = added.join(&sep)
+            )),
+            KeyChange::Retired { dept } => app.ui.warn(&t!(
+                "secret-key-retired",
+                dept = book.dept_short(dept)
+            )),
+        }
+    }
 }

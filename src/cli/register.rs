@@ -72,9 +72,10 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
             contact: args
                 .contact
                 .as_deref()
-                .map(|c| validate::line(&t!("cmd-field-contact"), c))
+                .map(|c| validate::name(&t!("cmd-field-contact"), c))
                 .transpose()?,
             phone: validate::phone(&args.phone)?,
+            sealed: None,
         },
         // The other party is of the other kind: the employer of an employee, or the
         // employee of an employer.
@@ -93,6 +94,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
                         .as_deref()
                         .map(validate::phone)
                         .transpose()?,
+                    sealed: None,
                 })
             })
             .transpose()?,
@@ -107,15 +109,19 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let now = app.now()?;
 
     let store = app.store()?;
+    crate::store::timings::mark("open repository");
     let (writer, notices) = store.begin()?;
     app.ui.notices(notices);
     let book = store.casebook()?;
+    crate::store::timings::mark("casebook.toml read and checked");
     let actor = app.signing_actor(&store, &book)?;
     app.check_backdate(&book, &at)?;
+    crate::store::timings::mark("identity and key");
     let year = crate::calendar::local_date(&at).format("%Y").to_string();
     let year: i32 = year.parse().map_err(|_| Error::BadTime(at.to_rfc3339()))?;
     let seq = store.next_seq(&actor.op.dept, year)?;
     let id = CaseId::new(&actor.op.dept, year, seq);
+    crate::store::timings::mark("next sequence number");
     let cal = book.calendar();
     let ctx = workflow::Ctx {
         book: &book,
@@ -124,7 +130,21 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         at,
         now,
     };
-    let case = workflow::register(&id, new, &ctx)?;
-    app.commit_case(writer, &book, &actor, &case, &case, Action::Register)?;
-    app.ui.line(&case.id)
+    let mut case = workflow::register(&id, new, &ctx)?;
+    app.seal_new(&book, &mut case)?;
+    let done = app.commit_case(&store, writer, &book, &actor, &case, &case, Action::Register);
+    // Committed but not finished: the ID is still the one line on stdout, so a script
+    // does not register the same matter again.
+    if let Err(e @ Error::Committed { .. }) = done {
+        app.ui.line(&case.id)?;
+        return Err(e);
+    }
+    done?;
+    // With autosync, the central casebook may have taken the number meanwhile.
+    let renumbered = app.autosync();
+    let id = renumbered
+        .iter()
+        .find(|(old, _)| *old == case.id)
+        .map_or(case.id.as_str(), |(_, new)| new.as_str());
+    app.ui.line(id)
 }

@@ -15,7 +15,8 @@ pub struct Args {
     pub case: CaseArg,
     #[command(flatten)]
     pub output: JsonArg,
-    /// Show the payer's details unmasked (receiving or assigned department only)
+    /// Show the payer's details unmasked (the case's recipient departments only, decrypted
+    /// with your key)
     #[arg(long)]
     pub reveal: bool,
 }
@@ -24,15 +25,34 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let id = CaseId::parse(&args.case.id)?;
     let store = app.store()?;
     let book = store.casebook()?;
-    let case = store.case(&id)?;
+    // A number sync changed: this clone's case now has another number, and the old one
+    // may name another office's case.
+    if let Some((old, new)) = store
+        .renumbered()
+        .into_iter()
+        .find(|(old, _)| *old == args.case.id)
+    {
+        app.ui.warn(&dispute_i18n::t!(
+            "sync-show-renumbered",
+            old = old.as_str(),
+            new = new.as_str()
+        ));
+    }
+    let mut case = store.case(&id)?;
     if args.reveal {
-        let actor = app.actor(&store, &book)?;
-        privacy::check_reveal(&case, &actor)?;
+        let actor = app.signing_actor(&store, &book)?;
+        let clear = actor.open_parties(&book, &case)?;
+        case.payer = clear.payer;
+        case.counterparty = clear.counterparty;
     }
     let shown = privacy::for_display(&case, args.reveal);
     if args.output.json {
         return app.ui.json(&shown);
     }
     let today = local_date(&app.now()?);
+    if store.provisional_ids()?.contains(&case.id) {
+        app.ui
+            .line(&dispute_i18n::t!("sync-show-provisional", id = case.id.as_str()))?;
+    }
     app.ui.case_sheet(&book, &shown, &book.calendar(), today)
 }

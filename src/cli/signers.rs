@@ -19,5 +19,5 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let store = app.store()?;
     let book = store.casebook()?;
     let text = crate::identity::allowed_signers(&book);
-    app.ui.emit(text.as_bytes(), args.output.as_deref())
+    app.ui.emit_text(&text, args.output.as_deref())
 }

@@ -83,10 +83,11 @@ fn render(app: &mut App, book: &Casebook, s: &Stats) -> Result<()> {
         (Some(y), None) => t!("stats-summary-year", date = date, year = y, n = s.cases),
         (None, _) => t!("stats-summary-all", date = date, n = s.cases),
     };
-    app.ui.status(&summary);
+    // The report's heading belongs to the report: `stats > 考评.txt` keeps it.
+    app.ui.line(&summary)?;
 
     let mut t = new_table(&[word("stats-col-status"), word("stats-col-cases")]);
-    for status in Status::ALL {
+    for status in Status::ALL.iter().filter(|s| **s != Status::Voided) {
         t.add_row(vec![
             status.label().to_string(),
             count(s.by_status.get(status.code()).copied().unwrap_or(0)),

@@ -26,8 +26,28 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         auditor.check(&rec);
         Ok(())
     })?;
+    // Whatever the history, a casebook that encrypts payer data holds none in the clear now.
+    if let Ok(book) = store.casebook()
+        && book.privacy.payers_encrypted
+    {
+        let (cases, _) = store.cases(None)?;
+        for case in cases.iter().filter(|c| c.payer.sealed.is_none()) {
+            auditor.findings.push(crate::audit::Finding {
+                commit: "HEAD".to_string(),
+                case: Some(case.id.clone()),
+                operator: None,
+                rule: dispute_i18n::t!("secret-audit-head-in-clear"),
+            });
+        }
+    }
     app.ui
         .findings(&auditor.findings, auditor.commits_checked, args.output.json)?;
+    if auditor.unsigned_before_required > 0 {
+        app.ui.status(&dispute_i18n::t!(
+            "audit-unsigned-before",
+            n = auditor.unsigned_before_required
+        ));
+    }
     if auditor.findings.is_empty() {
         Ok(())
     } else {

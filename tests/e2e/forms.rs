@@ -101,7 +101,9 @@ fn assert_lacks(doc: &str, parts: &[&str]) {
 /// A read command: prints the document, commits nothing.
 fn form(env: &Env, args: &[&str]) -> String {
     let head = env.head();
-    let mut full = vec!["form"];
+    // a notice to an individual is addressed by name, which only a recipient of the case
+    // can decrypt: the forms are printed by the receiver
+    let mut full = vec!["--as", "zhangsan", "form"];
     full.extend_from_slice(args);
     let out = env.ok(&full);
     assert_eq!(env.head(), head, "form must not commit");
@@ -348,7 +350,15 @@ fn output_goes_to_the_named_file() {
     let dir = tempfile::tempdir().unwrap();
 
     let html = dir.path().join("告知书.html");
-    let out = env.run(&["form", "notice", &id, "-o", html.to_str().unwrap()]);
+    let out = env.run(&[
+        "--as",
+        "zhangsan",
+        "form",
+        "notice",
+        &id,
+        "-o",
+        html.to_str().unwrap(),
+    ]);
     assert!(out.status.success());
     assert!(out.stdout.is_empty(), "nothing on stdout with -o");
     assert!(String::from_utf8_lossy(&out.stderr).contains("已写入"));
@@ -358,20 +368,26 @@ fn output_goes_to_the_named_file() {
 
     // Without --format, a .md file name means Markdown; --format wins over the name.
     let md = dir.path().join("notice.md");
-    env.ok(&["form", "notice", &id, "--output", md.to_str().unwrap()]);
+    env.as_ok(
+        "zhangsan",
+        &["form", "notice", &id, "--output", md.to_str().unwrap()],
+    );
     let written = std::fs::read_to_string(&md).unwrap();
     assert!(written.starts_with("# 芮城县"), "{written}");
     assert_eq!(written, form(&env, &["notice", &id, "--format", "md"]));
     let forced = dir.path().join("forced.md");
-    env.ok(&[
-        "form",
-        "notice",
-        &id,
-        "--format",
-        "html",
-        "-o",
-        forced.to_str().unwrap(),
-    ]);
+    env.as_ok(
+        "zhangsan",
+        &[
+            "form",
+            "notice",
+            &id,
+            "--format",
+            "html",
+            "-o",
+            forced.to_str().unwrap(),
+        ],
+    );
     assert!(
         std::fs::read_to_string(&forced)
             .unwrap()

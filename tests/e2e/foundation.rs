@@ -508,11 +508,26 @@ fn register_records_the_first_receiver_and_the_payer() {
     assert_eq!(case["channel"].as_str(), Some("phone"));
     assert_eq!(case["district"].as_str(), Some("古魏镇"));
     assert_eq!(case["category"].as_integer(), Some(8));
-    assert_eq!(case["payer"]["phone"].as_str(), Some("13812340000"));
+    // the file holds masks and the encrypted payer data (DESIGN §11)
+    assert_eq!(case["payer"]["phone"].as_str(), Some("138****0000"));
     assert_eq!(
         case["payer"]["id_code"].as_str(),
-        Some("11010519491231002X")
+        Some("110***********002X")
     );
+    assert_eq!(case["payer"]["name"].as_str(), Some("王**"));
+    let sealed = &case["payer"]["sealed"];
+    assert!(
+        sealed["data"]
+            .as_str()
+            .unwrap()
+            .starts_with("-----BEGIN AGE ENCRYPTED FILE-----")
+    );
+    let revealed = env.as_ok("zhangsan", &["show", &id, "--json", "--reveal"]);
+    let revealed: serde_json::Value = serde_json::from_str(&revealed).unwrap();
+    assert_eq!(revealed["payer"]["phone"], "13812340000");
+    assert_eq!(revealed["payer"]["id_code"], "11010519491231002X");
+    assert_eq!(revealed["payer"]["name"], "王小明");
+    assert_eq!(revealed["payer"]["contact"], "王大明");
     // received_at is the --at time
     let received = case["received_at"].to_string();
     assert!(received.contains("2026-11-02T09:30:00"), "{received}");
@@ -1073,20 +1088,114 @@ fn case_file_that_parses_but_breaks_the_schema_is_named() {
 // ---------------------------------------------------------------------------------------
 // hand edits and the lock
 
+/// DESIGN §6 (issue 14): the hand-edit check covers `casebook.toml` and the files a
+/// command reads or writes. An uncommitted edit to another case file does not block a
+/// write, does not enter its commit, and is still there afterwards, however it was made.
 #[test]
-fn hand_edits_under_cases_make_writes_refuse_naming_the_files() {
+fn a_hand_edit_to_another_case_does_not_block_writes_and_is_kept() {
     let env = Env::new();
     let a = env.register("zhangsan", "2026-11-02T09:00:00+08:00");
     let b = env.register("zhangsan", "2026-11-02T10:00:00+08:00");
     let path_a = case_path(&a);
-    let edited = env.read(&path_a).replace("古魏镇", "风陵渡镇");
-    fs::write(env.path(&path_a), &edited).unwrap();
+    let committed = env.read(&path_a);
+    let edited = committed.replace("古魏镇", "风陵渡镇");
+    let classify_b = |at: &str| {
+        env.as_ok(
+            "zhangsan",
+            &[
+                "classify",
+                &b,
+                "--track",
+                "general",
+                "--category",
+                "3",
+                "--at",
+                at,
+            ],
+        );
+    };
+    // Only the command's own file is in the commit.
+    let only_touches = |path: &str| {
+        let changed = env.git(&["show", "--name-only", "--format=", "HEAD"]);
+        assert_eq!(changed.trim(), path, "the commit holds only {path}");
+    };
 
-    let classify_b = [
+    // modified in the working tree
+    fs::write(env.path(&path_a), &edited).unwrap();
+    classify_b("2026-11-02T11:00:00+08:00");
+    only_touches(&case_path(&b));
+    let c = env.register("zhangsan", "2026-11-02T11:30:00+08:00");
+    only_touches(&case_path(&c));
+    env.as_ok("admin", &["operator", "disable", "lisi"]);
+    only_touches("casebook.toml");
+    assert_eq!(env.read(&path_a), edited, "the hand edit is untouched");
+    assert_eq!(
+        env.git(&["status", "--porcelain"]),
+        format!(" M {path_a}\n")
+    );
+    // reads still come from HEAD
+    assert_eq!(env.case_json(&a)["district"], "古魏镇");
+
+    // staged: it stays staged, out of the commit
+    env.git(&["add", &path_a]);
+    env.as_ok(
+        "zhangsan",
+        &[
+            "assign",
+            &b,
+            "--dept",
+            "hrss",
+            "--at",
+            "2026-11-02T12:00:00+08:00",
+        ],
+    );
+    only_touches(&case_path(&b));
+    assert_eq!(
+        env.git(&["status", "--porcelain"]),
+        format!("M  {path_a}\n")
+    );
+    assert_eq!(env.git(&["show", &format!(":{path_a}")]), edited);
+    env.git(&["reset", "-q"]);
+    env.git(&["checkout", "--", &path_a]);
+
+    // a new untracked file under cases/
+    fs::write(env.path("cases/2026/notes.toml"), "x = 1\n").unwrap();
+    env.register("zhangsan", "2026-11-02T13:00:00+08:00");
+    assert_eq!(env.read("cases/2026/notes.toml"), "x = 1\n");
+    assert_eq!(
+        env.git(&["status", "--porcelain"]),
+        "?? cases/2026/notes.toml\n"
+    );
+    fs::remove_file(env.path("cases/2026/notes.toml")).unwrap();
+
+    // a deleted case file stays deleted
+    fs::remove_file(env.path(&path_a)).unwrap();
+    env.register("zhangsan", "2026-11-02T14:00:00+08:00");
+    assert!(!env.path(&path_a).exists());
+    assert_eq!(
+        env.git(&["status", "--porcelain"]),
+        format!(" D {path_a}\n")
+    );
+    env.git(&["checkout", "--", "."]);
+    assert_eq!(env.read(&path_a), committed);
+    env.assert_clean();
+    let (code, findings) = env.verify_json(&[]);
+    assert_eq!((code, findings.len()), (0, 0), "{findings:#?}");
+}
+
+/// The files a command touches are still guarded: an uncommitted change to the case a
+/// command acts on, in any form, makes it refuse (exit 1) naming the file, writing nothing.
+#[test]
+fn hand_edits_to_the_case_a_command_touches_make_it_refuse() {
+    let env = Env::new();
+    let a = env.register("zhangsan", "2026-11-02T09:00:00+08:00");
+    let path_a = case_path(&a);
+    let committed = env.read(&path_a);
+    let classify_a = [
         "--as",
         "zhangsan",
         "classify",
-        &b,
+        &a,
         "--track",
         "own",
         "--category",
@@ -1094,40 +1203,88 @@ fn hand_edits_under_cases_make_writes_refuse_naming_the_files() {
         "--at",
         "2026-11-02T11:00:00+08:00",
     ];
-    let err = env.fails(1, &classify_b);
-    assert!(err.contains(&path_a), "{err}");
-    let args = register_args(&[("--at", "2026-11-02T11:00:00+08:00")]);
-    let mut reg = vec!["--as", "zhangsan"];
-    reg.extend(args.iter().map(String::as_str));
-    let err = env.fails(1, &reg);
-    assert!(err.contains(&path_a), "{err}");
-    env.fails(1, &["--as", "admin", "operator", "disable", "lisi"]);
-    // the hand edit is still there, untouched
-    assert_eq!(env.read(&path_a), edited);
-    // reads still work, from HEAD
-    let json = env.case_json(&a);
-    assert_eq!(json["district"], "古魏镇");
+    let head = env.head();
+    let refuses = |what: &str| {
+        let err = env.fails(1, &classify_a);
+        assert!(err.contains(&path_a), "{what}: {err}");
+        assert_eq!(env.head(), head, "{what}: nothing committed");
+    };
 
-    // staged edits count too
+    // modified
+    let edited = committed.replace("古魏镇", "风陵渡镇");
+    fs::write(env.path(&path_a), &edited).unwrap();
+    refuses("modified");
+    assert_eq!(env.read(&path_a), edited, "the hand edit is untouched");
+
+    // staged (and then the working tree put back: the index still differs from HEAD)
     env.git(&["add", &path_a]);
-    let err = env.fails(1, &classify_b);
-    assert!(err.contains(&path_a), "{err}");
+    refuses("staged");
+    fs::write(env.path(&path_a), &committed).unwrap();
+    refuses("staged, working tree as committed");
+    env.git(&["reset", "-q"]);
+    env.assert_clean();
+
+    // deleted
+    fs::remove_file(env.path(&path_a)).unwrap();
+    refuses("deleted");
+    assert!(!env.path(&path_a).exists());
+
+    // replaced by a directory
+    fs::create_dir(env.path(&path_a)).unwrap();
+    refuses("a directory");
+    fs::remove_dir(env.path(&path_a)).unwrap();
+
+    // replaced by a symlink to a copy of the committed file
+    fs::write(env.path("elsewhere.toml"), &committed).unwrap();
+    std::os::unix::fs::symlink(env.path("elsewhere.toml"), env.path(&path_a)).unwrap();
+    refuses("a symlink");
+    fs::remove_file(env.path(&path_a)).unwrap();
+    fs::remove_file(env.path("elsewhere.toml")).unwrap();
+
+    // staged as deleted
+    env.git(&["rm", "-q", "--cached", &path_a]);
+    refuses("removed from the index");
     env.git(&["reset", "-q"]);
 
-    // a new untracked file under cases/
     env.git(&["checkout", "--", "."]);
-    fs::write(env.path("cases/2026/notes.toml"), "x = 1\n").unwrap();
-    let err = env.fails(1, &classify_b);
-    assert!(err.contains("cases/2026/notes.toml"), "{err}");
-    fs::remove_file(env.path("cases/2026/notes.toml")).unwrap();
+    env.assert_clean();
+    env.ok(&classify_a);
+    env.assert_clean();
+}
 
-    // a deleted case file
-    fs::remove_file(env.path(&path_a)).unwrap();
-    let err = env.fails(1, &classify_b);
-    assert!(err.contains(&path_a), "{err}");
-    env.git(&["checkout", "--", "."]);
+/// A new case file is guarded too: something already at the place `register` would write
+/// (an untracked file, or a bucket directory replaced by a symlink) makes it refuse.
+#[test]
+fn register_refuses_when_something_is_in_the_way_of_the_new_file() {
+    let env = Env::new();
+    env.register("zhangsan", "2026-11-02T09:00:00+08:00");
+    let next = case_path("TAX-2026-0002");
+    fs::write(env.path(&next), "# 手工放置\n").unwrap();
+    let args = register_args(&[("--at", "2026-11-02T10:00:00+08:00")]);
+    let mut reg = vec!["--as", "zhangsan"];
+    reg.extend(args.iter().map(String::as_str));
+    let head = env.head();
+    let err = env.fails(1, &reg);
+    assert!(err.contains(&next), "{err}");
+    assert_eq!(env.read(&next), "# 手工放置\n", "the file is left alone");
+    assert_eq!(env.head(), head);
+    fs::remove_file(env.path(&next)).unwrap();
 
-    env.ok(&classify_b);
+    // the bucket directory replaced by a symlink to a copy of itself
+    let bucket = "cases/2026/TAX/00";
+    fs::rename(env.path(bucket), env.path("bucket-copy")).unwrap();
+    std::os::unix::fs::symlink(env.path("bucket-copy"), env.path(bucket)).unwrap();
+    let err = env.fails(1, &reg);
+    assert!(err.contains(&next), "{err}");
+    assert_eq!(env.head(), head);
+    fs::remove_file(env.path(bucket)).unwrap();
+    fs::rename(env.path("bucket-copy"), env.path(bucket)).unwrap();
+    env.assert_clean();
+
+    assert_eq!(
+        env.register("zhangsan", "2026-11-02T10:00:00+08:00"),
+        "TAX-2026-0002"
+    );
     env.assert_clean();
 }
 

@@ -9,6 +9,90 @@ use std::process::Output;
 use assert_cmd::Command;
 use serde_json::Value;
 
+/// One case driven step by step as its operators would: each step is one signed command
+/// that must succeed, print nothing on stdout and leave `git status` clean. A scenario is
+/// a few lines: `env.case("zhangsan", AT).classify("zhangsan", "general", 3, AT2)…`.
+pub struct Scenario<'a> {
+    pub env: &'a Env,
+    pub id: String,
+}
+
+impl Env {
+    /// Register the standard payer and matter as `who` at `at`, with `flags` replacing or
+    /// adding registration flags.
+    pub fn case(&self, who: &str, at: &str) -> Scenario<'_> {
+        self.case_with(who, at, &[])
+    }
+
+    pub fn case_with(&self, who: &str, at: &str, flags: &[(&str, &str)]) -> Scenario<'_> {
+        let mut all = vec![("--at", at)];
+        all.extend_from_slice(flags);
+        let id = self.register_with(who, &all);
+        Scenario { env: self, id }
+    }
+
+    /// A scenario over a case that exists already.
+    pub fn scenario(&self, id: &str) -> Scenario<'_> {
+        Scenario {
+            env: self,
+            id: id.to_string(),
+        }
+    }
+}
+
+impl Scenario<'_> {
+    /// `dispute --as WHO ACTION ID ARGS… --at AT`.
+    pub fn step(self, who: &str, action: &str, args: &[&str], at: &str) -> Self {
+        let mut full = vec![action, self.id.as_str()];
+        full.extend_from_slice(args);
+        full.extend_from_slice(&["--at", at]);
+        self.env.act(who, &full);
+        self
+    }
+
+    /// `classify --track TRACK --category N` (and `--insurance` when given).
+    pub fn classify(self, who: &str, track: &str, category: u8, insurance: &str, at: &str) -> Self {
+        let category = category.to_string();
+        let mut args = vec!["--track", track, "--category", category.as_str()];
+        if !insurance.is_empty() {
+            args.extend_from_slice(&["--insurance", insurance]);
+        }
+        self.step(who, "classify", &args, at)
+    }
+
+    /// `assign --dept D…`.
+    pub fn assign(self, who: &str, depts: &[&str], at: &str) -> Self {
+        let args: Vec<&str> = depts.iter().flat_map(|d| ["--dept", *d]).collect();
+        self.step(who, "assign", &args, at)
+    }
+
+    /// `opinion --text TEXT` in the handler's own department.
+    pub fn opinion(self, who: &str, text: &str, at: &str) -> Self {
+        self.step(who, "opinion", &["--text", text], at)
+    }
+
+    pub fn reply(self, who: &str, text: &str, at: &str) -> Self {
+        self.step(who, "reply", &["--text", text], at)
+    }
+
+    /// `archive --outcome accepted|objected`.
+    pub fn archive(self, who: &str, outcome: &str, at: &str) -> Self {
+        self.step(who, "archive", &["--outcome", outcome], at)
+    }
+
+    /// The case as `show --json` gives it.
+    pub fn json(&self) -> Value {
+        self.env.case_json(&self.id)
+    }
+}
+
+/// `verify` passes with no finding.
+pub fn assert_verifies(env: &Env) {
+    let (code, findings) = env.verify_json(&[]);
+    assert_eq!(code, 0, "verify must pass: {findings:#?}");
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
 /// Who a command line acts as: `--as X`, else the `--admin X` of `init`.
 fn acting_operator(args: &[String]) -> Option<String> {
     let after = |flag: &str| {
@@ -59,6 +143,9 @@ pub fn key_file(id: &str) -> PathBuf {
             .expect("private key");
         let tmp = dir.join(format!("{id}.{}.tmp", std::process::id()));
         std::fs::write(&tmp, text.as_bytes()).expect("write key");
+        // ssh-keygen refuses a private key others can read
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&tmp, std::fs::Permissions::from_mode(0o600)).expect("chmod");
         std::fs::rename(&tmp, &path).expect("place key");
     }
     path
@@ -625,6 +712,30 @@ impl Env {
             "commit",
             "-q",
             "--allow-empty-message",
+            "-m",
+            message,
+        ]);
+    }
+
+    /// Commit everything with plain git as an operator, signed with that operator's key
+    /// exactly as `git commit -S` with `gpg.format=ssh` signs (needs ssh-keygen).
+    pub fn git_commit_signed_as(&self, who: &str, name: &str, email: &str, message: &str) {
+        self.git(&["add", "-A"]);
+        let user_name = format!("user.name={name}");
+        let user_email = format!("user.email={email}");
+        let key = format!("user.signingkey={}", key_file(who).display());
+        self.git(&[
+            "-c",
+            &user_name,
+            "-c",
+            &user_email,
+            "-c",
+            "gpg.format=ssh",
+            "-c",
+            &key,
+            "commit",
+            "-q",
+            "-S",
             "-m",
             message,
         ]);

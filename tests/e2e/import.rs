@@ -665,7 +665,15 @@ fn all_cases(env: &Env) -> Vec<(String, Value)> {
     ids.sort();
     ids.into_iter()
         .map(|id| {
-            let case = env.case_json(&id);
+            // the payer as decrypted (the ciphertext differs from one encryption to the
+            // next)
+            let out = env.as_ok("zhangsan", &["show", &id, "--json", "--reveal"]);
+            let mut case: Value = serde_json::from_str(&out).unwrap();
+            case["payer"]
+                .as_object_mut()
+                .unwrap()
+                .remove("sealed")
+                .expect("payer data sealed");
             (id, case)
         })
         .collect()
@@ -1048,7 +1056,8 @@ fn verify_accepts_an_import_and_a_faithful_hand_copy() {
     let rel = case_path("TAX-2025-0001");
     std::fs::create_dir_all(env.path(&rel).parent().unwrap()).unwrap();
     std::fs::write(env.path(&rel), &text).unwrap();
-    env.git_commit_as("张三", "zhangsan@rc.example.cn", &message);
+    // signed by zhangsan's key with plain git
+    env.git_commit_signed_as("zhangsan", "张三", "zhangsan@rc.example.cn", &message);
     let (code, findings) = env.verify_json(&[]);
     assert_eq!(code, 0, "{findings:#?}");
 }
@@ -1243,4 +1252,55 @@ fn row_errors_in_english_name_the_columns_in_english() {
     assert!(reason_for(&errors, 4, "Dispute category").contains("11"));
     assert!(reason_for(&errors, 5, "Departments asked").contains("No department “foo”"));
     assert!(reason_for(&errors, 10, "Case ID").contains("more than once"));
+}
+
+/// Issue 9: an import may not record, after the casebook was created, an opinion in
+/// another department's name: those are signed by their own operators in the tool.
+#[test]
+fn an_import_cannot_put_later_opinions_in_another_departments_mouth() {
+    let mut env = Env::new();
+    let day = |d: i64| {
+        (chrono::Utc::now() + chrono::Duration::days(d))
+            .with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap())
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    };
+    env.now = (chrono::Utc::now() + chrono::Duration::days(20))
+        .with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap())
+        .to_rfc3339();
+    let received = day(1);
+    let later = vec![
+        row(
+            "芮城县乙建材厂",
+            &received,
+            &[
+                ("争议类别", "3"),
+                ("事项类型", "一般事项"),
+                ("分类时间", &day(2)),
+                ("联办部门", "hrss"),
+                ("指派时间", &day(2)),
+                ("书面意见(hrss)", "人社局同意企业的意见。"),
+                ("意见时间(hrss)", &day(3)),
+            ],
+        ),
+        // a plain registration after creation is still fine
+        row("芮城县丁商贸公司", &received, &[]),
+    ];
+    let files = Files::new();
+    let file = files.write("冒名台账.csv", csv_text(&later).as_bytes());
+    let stderr = env.as_fails("zhangsan", 4, &["import", &file]);
+    let errors = row_errors(&stderr);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].0, "2", "{errors:#?}");
+    assert!(errors[0].2.contains("建立"), "{errors:#?}");
+    // the registration alone imports
+    let file = files.write("登记.csv", csv_text(&later[1..]).as_bytes());
+    let ids = import_ok(&env, "zhangsan", &file);
+    assert_eq!(ids.len(), 1);
+    // shown as entered by the importer, not signed by the operators it names
+    let sheet = env.ok(&["show", &ids[0]]);
+    assert!(sheet.contains("补录") && sheet.contains("张三"), "{sheet}");
+    let json: serde_json::Value =
+        serde_json::from_str(&env.ok(&["show", &ids[0], "--json"])).unwrap();
+    assert_eq!(json["imported"]["by"], "zhangsan", "{json}");
 }

@@ -8,8 +8,9 @@ use serde_json::Value;
 
 use crate::harness::*;
 
-/// The ledger's columns, written out here independently of the library.
-const HEADERS: [&str; 30] = [
+/// The ledger's columns, written out here independently of the library. The written
+/// opinions follow, two columns per department that gave one (issue 12).
+const HEADERS: [&str; 37] = [
     "编号",
     "受理时间",
     "受理渠道",
@@ -19,12 +20,16 @@ const HEADERS: [&str; 30] = [
     "联系电话",
     "证件号码",
     "辖区",
+    "标题",
+    "反映事项",
     "争议类别",
     "险种",
     "事项类型",
+    "告知部门",
     "受理部门",
     "首问责任人",
     "联办部门",
+    "指派时间",
     "状态",
     "分类时限",
     "分类完成",
@@ -33,14 +38,29 @@ const HEADERS: [&str; 30] = [
     "书面意见时限与完成",
     "回复时限",
     "回复完成",
+    "回复内容",
     "归档时限",
     "归档完成",
     "是否超期",
     "超期事项",
     "处理结果",
+    "缴费人意见",
     "救济途径",
     "纪委移交",
+    "备注",
 ];
+
+/// The opinion columns after `HEADERS`: `书面意见(dept)` and `意见时间(dept)` in pairs.
+fn assert_opinion_columns(rest: &[String]) {
+    assert!(!rest.is_empty() && rest.len().is_multiple_of(2), "{rest:?}");
+    for pair in rest.chunks(2) {
+        let dept = pair[0]
+            .strip_prefix("书面意见(")
+            .and_then(|d| d.strip_suffix(')'))
+            .unwrap_or_else(|| panic!("{pair:?}"));
+        assert_eq!(pair[1], format!("意见时间({dept})"));
+    }
+}
 
 fn col(header: &str) -> usize {
     HEADERS.iter().position(|h| *h == header).expect(header)
@@ -650,11 +670,11 @@ fn xlsx_export_opens_and_holds_the_rows() {
     assert_eq!(range.start(), Some((0, 0)));
     let (height, width) = range.get_size();
     assert_eq!(height, 1 + 9, "header and one row per case");
-    assert_eq!(width, HEADERS.len());
     let header: Vec<String> = (0..width)
         .map(|c| range.get((0, c)).unwrap().to_string())
         .collect();
-    assert_eq!(header, HEADERS);
+    assert_eq!(header[..HEADERS.len()], HEADERS);
+    assert_opinion_columns(&header[HEADERS.len()..]);
 
     let cell = |r: usize, h: &str| range.get((r, col(h))).cloned().unwrap_or(Data::Empty);
     let ids: Vec<String> = (1..height).map(|r| cell(r, "编号").to_string()).collect();
@@ -696,7 +716,8 @@ fn xlsx_export_opens_and_holds_the_rows() {
     assert_eq!(cell(1, "联系电话").to_string(), "137****3333");
     assert_eq!(cell(3, "联系电话").to_string(), "138****0000");
     assert_eq!(cell(5, "证件号码").to_string(), "140***********1238");
-    assert_eq!(cell(5, "缴费人").to_string(), "赵红梅");
+    // an individual payer's name is masked too
+    assert_eq!(cell(5, "缴费人").to_string(), "赵**");
     assert_eq!(cell(3, "是否超期").to_string(), "是");
     assert_eq!(cell(4, "是否超期").to_string(), "否");
     assert_eq!(cell(3, "纪委移交").to_string(), "县财政局");
@@ -733,7 +754,8 @@ fn csv_has_a_bom_and_the_rows_of_json() {
         .iter()
         .map(str::to_string)
         .collect();
-    assert_eq!(header, HEADERS);
+    assert_eq!(header[..HEADERS.len()], HEADERS);
+    assert_opinion_columns(&header[HEADERS.len()..]);
     let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     let rows = export_json(&env, &[]);
     assert_eq!(records.len(), rows.len());
@@ -805,7 +827,8 @@ fn reveal_only_for_involved_departments() {
             .unwrap()
     };
 
-    // the receiving department sees its own cases; the approval case stays masked
+    // the receiving department sees its own cases, and the tax bureau, which hosts the
+    // leading-group office, every case (DESIGN §11)
     let out = env.run(&["--as", "zhangsan", "export", "--format", "json", "--reveal"]);
     assert!(out.status.success());
     let rows: Vec<Value> = serde_json::from_slice::<Value>(&out.stdout)
@@ -818,11 +841,8 @@ fn reveal_only_for_involved_departments() {
     assert_eq!(phone(&rows, "TAX-2026-0002"), "13900002222");
     let c = rows.iter().find(|r| r["id"] == "TAX-2026-0003").unwrap();
     assert_eq!(c["id_code"], "140830198001011238");
-    assert_eq!(phone(&rows, "APPROVAL-2026-0001"), "137****3333");
-    assert!(
-        stderr.contains("警告") && stderr.contains("1 件"),
-        "{stderr}"
-    );
+    assert_eq!(phone(&rows, "APPROVAL-2026-0001"), "13700003333");
+    assert!(!stderr.contains("警告"), "{stderr}");
 
     // a department assigned to the case sees it too
     let rows = json(&env, &["--as", "lisi", "export", "--json", "--reveal"]);
@@ -831,22 +851,22 @@ fn reveal_only_for_involved_departments() {
     assert_eq!(phone(rows, "TAX-2026-0001"), "13812340000");
     assert_eq!(phone(rows, "TAX-2026-0002"), "139****2222");
 
-    // an unrelated department sees nothing, with one warning, and the export still succeeds
-    let out = env.run(&["--as", "zhoujiu", "export", "--reveal"]);
+    // a department sees its own case only — the approval bureau, as the workroom, also the
+    // general matters (TAX-2026-0001) — with one warning, and the export still succeeds
+    let out = env.run(&["--as", "wangfang", "export", "--reveal"]);
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.matches("警告").count(), 1, "{stderr}");
-    assert!(stderr.contains("9 件"), "{stderr}");
+    assert!(stderr.contains("7 件"), "{stderr}");
     let text = String::from_utf8(out.stdout).unwrap();
-    for p in [
-        "13812340000",
-        "13900002222",
-        "13700003333",
-        "13600004444",
-        "140830198001011238",
-    ] {
+    assert!(text.contains("13700003333"), "{text}");
+    for p in ["13900002222", "13600004444", "140830198001011238"] {
         assert!(!text.contains(p), "{p} leaked: {text}");
     }
+    let rows = json(&env, &["--as", "wangfang", "export", "--json", "--reveal"]);
+    let rows = rows.as_array().unwrap();
+    assert_eq!(phone(rows, "TAX-2026-0001"), "13812340000");
+    assert_eq!(phone(rows, "TAX-2026-0005"), "138****0000");
 
     // without --reveal nobody needs an identity and nothing is shown
     let rows = export_json(&env, &[]);
@@ -909,7 +929,7 @@ fn export_in_english_has_english_headings_and_the_same_rows() {
     };
     let (zh_header, zh_rows) = read(&zh.stdout);
     let (en_header, en_rows) = read(&en.stdout);
-    assert_eq!(zh_header, HEADERS);
+    assert_eq!(zh_header[..HEADERS.len()], HEADERS);
     assert_eq!(en_header.len(), zh_header.len());
     assert_eq!(en_header[0], "Case ID");
     assert!(en_header.contains(&"Overdue".to_string()), "{en_header:?}");

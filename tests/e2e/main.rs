@@ -4,14 +4,18 @@
 mod harness;
 
 mod audit;
+mod clerk;
 mod english;
 mod examples;
 mod forms;
 mod foundation;
+mod identity;
 mod import;
 mod latefee;
 mod ledger;
 mod locale;
 mod report;
 mod rules;
+mod secret;
+mod sync;
 mod workflow;

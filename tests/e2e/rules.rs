@@ -871,10 +871,11 @@ fn replied_with(env: &Env, register: &[(&str, &str)], reply_extra: &[&str]) -> S
     id
 }
 
+/// The notice as the receiver prints it: an individual's name is decrypted with their key.
 fn notice(env: &Env, args: &[&str]) -> String {
     let mut full = vec!["form", "notice"];
     full.extend_from_slice(args);
-    env.ok(&full)
+    env.as_ok("zhangsan", &full)
 }
 
 #[test]
@@ -945,6 +946,67 @@ fn an_employee_employer_dispute_gets_a_notice_for_each_party_with_arbitration() 
     let both = notice(&env, &[&id, "--format", "md"]);
     assert_eq!(both.matches("\n---\n").count(), 1, "{both}");
     env.fails(4, &["form", "referral", &id, "--party", "payer"]);
+}
+
+/// The other party's personal data (an employee's name, the phone) is encrypted with the
+/// payer's, to the same departments: never in a case file, in history or in a commit
+/// message in the clear; shown masked, revealed and printed on the notice only for a
+/// recipient; and `verify` accepts it.
+#[test]
+fn the_other_party_is_encrypted_like_the_payer() {
+    let env = Env::new();
+    let id = replied_with(
+        &env,
+        &[
+            ("--payer-kind", "employer"),
+            ("--payer-name", "芮城县永乐机械有限公司"),
+            ("--counterparty", "王建军"),
+            ("--counterparty-phone", "13935906677"),
+            ("--summary", "单位与职工就养老保险缴费基数发生争议"),
+            ("--at", "2026-11-02T09:00:00+08:00"),
+        ],
+        &[],
+    );
+    let secrets = ["王建军", "13935906677"];
+    let file = env.read(&case_path(&id));
+    let history = env.git(&["log", "-p", "--format=%B", "--all"]);
+    for s in secrets {
+        assert!(!file.contains(s), "{s} in the case file: {file}");
+        assert!(!history.contains(s), "{s} in the history");
+    }
+    let case: toml::Table = toml::from_str(&file).unwrap();
+    let other = case["counterparty"].as_table().unwrap();
+    assert_eq!(other["kind"].as_str(), Some("individual"));
+    assert_eq!(other["name"].as_str(), Some("王**"));
+    assert_eq!(other["phone"].as_str(), Some("139****6677"));
+    assert!(
+        other["sealed"]["data"]
+            .as_str()
+            .unwrap()
+            .starts_with("-----BEGIN AGE ENCRYPTED FILE-----")
+    );
+    assert_eq!(
+        other["sealed"]["recipients"],
+        case["payer"]["sealed"]["recipients"]
+    );
+
+    // Masked for everyone; in the clear for a recipient who asks.
+    let sheet = env.ok(&["show", &id]);
+    assert!(
+        sheet.contains("王**") && !sheet.contains("王建军"),
+        "{sheet}"
+    );
+    let revealed = env.as_ok("zhangsan", &["show", &id, "--reveal"]);
+    assert!(
+        revealed.contains("王建军") && revealed.contains("13935906677"),
+        "{revealed}"
+    );
+    let refused = env.as_fails("sunba", 1, &["show", &id, "--reveal"]);
+    assert!(!refused.contains("王建军"), "{refused}");
+    // The employee's notice is addressed by name, decrypted by the receiver's key.
+    let one = notice(&env, &[&id, "--party", "counterparty", "--format", "md"]);
+    assert!(one.contains("王建军："), "{one}");
+    env.ok(&["verify"]);
 }
 
 #[test]

@@ -35,11 +35,15 @@ pub struct Auditor {
     seen: HashSet<String>,
     pub findings: Vec<Finding>,
     pub commits_checked: usize,
+    /// Commits made before the casebook required signing that carry no signature: part of
+    /// the old history, reported once as a count.
+    pub unsigned_before_required: usize,
 }
 
 /// Actions on `casebook.toml` (all others but `import` act on one case).
 const INIT: &str = BookAction::Init.code_str();
 const IMPORT: &str = BookAction::Import.code_str();
+const ENCRYPT_PAYERS: &str = BookAction::EncryptPayers.code_str();
 const POLICY_CONSULT: &str = BookAction::PolicyConsult.code_str();
 
 impl Auditor {
@@ -52,7 +56,7 @@ impl Auditor {
     }
 
     pub fn check(&mut self, rec: &CommitRecord) {
-        if rec.changes.is_empty() {
+        if rec.changes.is_empty() && rec.merge_files.is_empty() {
             return;
         }
         self.commits_checked += 1;
@@ -67,6 +71,9 @@ impl Auditor {
         let operator_id = trailer("Operator");
         let mut found: Vec<(Option<String>, String)> = vec![];
         self.check_commit(rec, &trailer, operator_id.as_deref(), &mut found);
+        if rec.parents <= 1 {
+            self.check_identity(rec, operator_id.as_deref(), &mut found);
+        }
         self.note_ids(rec);
         for (case, rule) in found {
             self.findings.push(Finding {
@@ -89,11 +96,13 @@ impl Auditor {
             |case: Option<&str>, rule: String| found.push((case.map(str::to_string), rule));
 
         if rec.parents > 1 {
-            for c in &rec.changes {
-                find(
-                    case_of(&c.path).as_deref(),
-                    t!("audit-merge-differs", path = c.path),
-                );
+            for m in &rec.merge_files {
+                if let Err(rule) = check_merge_file(m) {
+                    find(case_of(&m.path).as_deref(), rule);
+                }
+            }
+            if rec.changes.iter().any(|c| c.path == CASEBOOK_FILE) {
+                find(None, t!("audit-merge-differs", path = CASEBOOK_FILE));
             }
             return;
         }
@@ -155,6 +164,11 @@ impl Auditor {
                 check_actor(rec, book, operator_id, Role::Receiver)
                     .and_then(|op| self.check_import(rec, book, op))
             }
+            ENCRYPT_PAYERS => {
+                let book = book.as_ref().expect("parent casebook");
+                check_actor(rec, book, operator_id, Role::Admin)
+                    .and_then(|_| check_encrypt_payers(rec, book))
+            }
             POLICY_CONSULT => {
                 let book = book.as_ref().expect("parent casebook");
                 check_actor(rec, book, operator_id, Role::Office)
@@ -170,6 +184,110 @@ impl Auditor {
         };
         if let Err((case, rule)) = result {
             find(case.as_deref(), rule);
+        }
+    }
+
+    /// Who really made the commit: once the casebook requires signing, every commit carries
+    /// a valid SSH signature by the key its author operator had at the parent commit, is
+    /// committed by its author, and records an `At` within the backdating window of its
+    /// (signed) commit time. Earlier unsigned commits are counted, not found.
+    fn check_identity(
+        &mut self,
+        rec: &CommitRecord,
+        operator_id: Option<&str>,
+        found: &mut Vec<(Option<String>, String)>,
+    ) {
+        let parse_book = |bytes: &[u8]| {
+            std::str::from_utf8(bytes)
+                .ok()
+                .and_then(|t| Casebook::parse(t).ok())
+        };
+        let parent = rec.parent_casebook.as_deref().and_then(parse_book);
+        let after = rec
+            .changes
+            .iter()
+            .find(|c| c.path == CASEBOOK_FILE)
+            .and_then(|c| c.new.as_deref())
+            .and_then(parse_book);
+        let required = parent
+            .as_ref()
+            .is_some_and(|b| b.integrity.signing_required)
+            || after.as_ref().is_some_and(|b| b.integrity.signing_required);
+        if !required {
+            if rec.signature.is_none() {
+                self.unsigned_before_required += 1;
+            }
+            return;
+        }
+        let case = rec
+            .info
+            .message
+            .trailers
+            .get(crate::protocol::Trailer::Case)
+            .map(str::to_string)
+            .or_else(|| rec.changes.iter().find_map(|c| case_of(&c.path)));
+        let mut find = |rule: String| found.push((case.clone(), rule));
+        if rec.committer_name != rec.info.author_name
+            || !rec
+                .committer_email
+                .eq_ignore_ascii_case(&rec.info.author_email)
+        {
+            find(t!(
+                "audit-committer-differs",
+                committer = format!("{} <{}>", rec.committer_name, rec.committer_email),
+                author = format!("{} <{}>", rec.info.author_name, rec.info.author_email)
+            ));
+        }
+        // The key the author had: at the parent, or (for the first commit) as registered by
+        // that commit itself.
+        let keys_from = parent.as_ref().or(after.as_ref());
+        let op = keys_from.and_then(|b| match operator_id {
+            Some(id) => b.operator(id),
+            None => b.operator_by_email(&rec.info.author_email),
+        });
+        let Some(signed) = &rec.signature else {
+            find(t!("audit-unsigned"));
+            return;
+        };
+        let Some(op) = op else {
+            find(t!(
+                "audit-signer-unknown",
+                email = rec.info.author_email.as_str()
+            ));
+            return;
+        };
+        let Some(key) = crate::identity::current_key(op)
+            .and_then(|k| crate::identity::parse_public_key(&k.key).ok())
+        else {
+            find(t!("audit-signer-no-key", id = op.id.as_str()));
+            return;
+        };
+        if let Err(bad) = crate::identity::verify(&signed.armored, &signed.payload, &key) {
+            find(t!(
+                "audit-bad-signature",
+                id = op.id.as_str(),
+                reason = bad.describe()
+            ));
+        }
+        let window = parent
+            .as_ref()
+            .map_or(0, |b| b.integrity.backdate_window_hours);
+        if let Some(at) = rec.info.message.trailers.at() {
+            let late = rec.info.time.signed_duration_since(at);
+            if late > chrono::Duration::hours(i64::from(window)) {
+                find(t!(
+                    "audit-backdated",
+                    at = at.to_rfc3339(),
+                    time = rec.info.time.to_rfc3339(),
+                    hours = window
+                ));
+            } else if late < -chrono::Duration::minutes(10) {
+                find(t!(
+                    "audit-at-after-commit",
+                    at = at.to_rfc3339(),
+                    time = rec.info.time.to_rfc3339()
+                ));
+            }
         }
     }
 
@@ -224,7 +342,16 @@ impl Auditor {
         if book.operators.len() != 1 || op.name != rec.info.author_name {
             return Err((None, t!("audit-init-one-admin")));
         }
-        Ok(())
+        let mut keyless = book.clone();
+        for d in &mut keyless.departments {
+            d.keys.clear();
+        }
+        crate::casebook_change::dept_keys_follow(&keyless, &book).map_err(|why| {
+            (
+                None,
+                t!("secret-audit-dept-keys", action = INIT, reason = why),
+            )
+        })
     }
 
     fn check_import(&self, rec: &CommitRecord, book: &Casebook, op: &Operator) -> Checked<()> {
@@ -238,7 +365,8 @@ impl Auditor {
             if case.receiving_dept != op.dept {
                 return Err((id, t!("audit-import-wrong-dept", dept = op.dept)));
             }
-            replay_imported(&case, book, rec.info.time).map_err(|r| (id, r))?;
+            replay_imported(&case, book, rec.info.time).map_err(|r| (id.clone(), r))?;
+            crate::seal::check_sealed(book, None, &case).map_err(|r| (id, r))?;
         }
         Ok(())
     }
@@ -339,6 +467,15 @@ impl Auditor {
                 workflow::apply(old, &cmd, &ctx)
             }
         };
+        // The sealed data of the parties is not the workflow's: it is checked by
+        // `check_sealed`.
+        let replayed = replayed.map(|mut expected| {
+            expected.payer.sealed = new.payer.sealed.clone();
+            if let (Some(e), Some(n)) = (&mut expected.counterparty, &new.counterparty) {
+                e.sealed = n.sealed.clone();
+            }
+            expected
+        });
         match replayed {
             Err(e) => Err((id, t!("audit-workflow-refuses", error = e.to_string()))),
             Ok(expected) if expected != new => Err((
@@ -348,7 +485,7 @@ impl Auditor {
                     field = first_difference(&expected, &new)
                 ),
             )),
-            Ok(_) => Ok(()),
+            Ok(_) => crate::seal::check_sealed(book, old.as_ref(), &new).map_err(|r| (id, r)),
         }
     }
 }
@@ -408,10 +545,139 @@ fn check_book_change(rec: &CommitRecord, before: &Casebook, kind: BookAction) ->
         .and_then(|t| Casebook::parse(t).ok())
         .ok_or_else(|| (None, t!("audit-casebook-invalid-after")))?;
     if crate::casebook_change::is_legal(before, &after, kind) {
-        Ok(())
-    } else {
-        Err((None, t!("audit-book-not-legal", action = action)))
+        return Ok(());
     }
+    match crate::casebook_change::dept_keys_follow(before, &after) {
+        Err(why) => Err((
+            None,
+            t!("secret-audit-dept-keys", action = action, reason = why),
+        )),
+        Ok(()) => Err((None, t!("audit-book-not-legal", action = action))),
+    }
+}
+
+/// `admin encrypt-payers`: `casebook.toml` switches encryption on (department keys made for
+/// the operators, nothing else), and every other file it changes is an existing case whose
+/// payer was in the clear and is now sealed to the recipients the case calls for, with the
+/// masks of the old values and nothing else changed.
+fn check_encrypt_payers(rec: &CommitRecord, before: &Casebook) -> Checked<()> {
+    let action = BookAction::EncryptPayers.code();
+    let after = rec
+        .changes
+        .iter()
+        .find(|c| c.path == CASEBOOK_FILE)
+        .and_then(|c| c.new.as_deref())
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .and_then(|t| Casebook::parse(t).ok())
+        .ok_or_else(|| (None, t!("audit-casebook-invalid-after")))?;
+    if !crate::casebook_change::is_legal(before, &after, BookAction::EncryptPayers) {
+        return Err((None, t!("audit-book-not-legal", action = action)));
+    }
+    for c in rec.changes.iter().filter(|c| c.path != CASEBOOK_FILE) {
+        let id = case_of(&c.path);
+        let (Some(old), Some(new)) = (&c.old, &c.new) else {
+            return Err((id, t!("secret-audit-encrypt-touches", path = c.path)));
+        };
+        let old = parse(old, &c.path).map_err(|r| (id.clone(), r))?;
+        let new = parse(new, &c.path).map_err(|r| (id.clone(), r))?;
+        let mut expected = old.clone();
+        expected.payer = old.payer.masked();
+        expected.payer.sealed = new.payer.sealed.clone();
+        expected.counterparty = old.counterparty.as_ref().map(|c| c.masked());
+        if let (Some(e), Some(n)) = (&mut expected.counterparty, &new.counterparty) {
+            e.sealed = n.sealed.clone();
+        }
+        let other_in_clear = old
+            .counterparty
+            .as_ref()
+            .is_some_and(|c| c.sealed.is_some())
+            || new
+                .counterparty
+                .as_ref()
+                .is_some_and(|c| c.sealed.is_none());
+        if old.payer.sealed.is_some()
+            || new.payer.sealed.is_none()
+            || other_in_clear
+            || expected != new
+        {
+            return Err((id, t!("secret-audit-encrypt-changes", path = c.path)));
+        }
+        crate::seal::check_sealed(&after, None, &new).map_err(|r| (id, r))?;
+    }
+    Ok(())
+}
+
+/// A case file of a merge must hold every event of every side, and nothing no side had:
+/// a merge that drops work (`git merge -s ours`, a hand resolution keeping one side) or
+/// makes some up is found; one that keeps both sides passes.
+fn check_merge_file(m: &crate::protocol::MergeFile) -> Result<(), String> {
+    let Some(result) = &m.result else {
+        return Err(t!("audit-deleted", path = m.path));
+    };
+    let merged = parse(result, &m.path)?;
+    let mut known: Vec<&Event> = vec![];
+    let sides: Vec<Case> = m
+        .parents
+        .iter()
+        .flatten()
+        .map(|b| parse(b, &m.path))
+        .collect::<Result<_, _>>()?;
+    for side in &sides {
+        for e in &side.events {
+            if !merged.events.contains(e) {
+                return Err(t!(
+                    "audit-merge-dropped",
+                    action = e.action.code(),
+                    at = e.at.to_rfc3339(),
+                    by = e.by.as_str()
+                ));
+            }
+            known.push(e);
+        }
+    }
+    if let Some(e) = merged.events.iter().find(|e| !known.contains(e)) {
+        return Err(t!(
+            "audit-merge-invented",
+            action = e.action.code(),
+            at = e.at.to_rfc3339(),
+            by = e.by.as_str()
+        ));
+    }
+    // Every other field comes from one side: a value one side had, or for the records kept
+    // as arrays (opinions, assignments…) every entry from one side or the other.
+    let table =
+        |bytes: &[u8]| -> Option<toml::Table> { std::str::from_utf8(bytes).ok()?.parse().ok() };
+    let merged_table = table(result).unwrap_or_default();
+    let side_tables: Vec<toml::Table> = m
+        .parents
+        .iter()
+        .flatten()
+        .filter_map(|b| table(b))
+        .collect();
+    let mut keys: Vec<&String> = merged_table.keys().collect();
+    for side in &side_tables {
+        keys.extend(side.keys());
+    }
+    keys.sort();
+    keys.dedup();
+    for key in keys {
+        let values: Vec<Option<&toml::Value>> = side_tables.iter().map(|t| t.get(key)).collect();
+        let ok = match merged_table.get(key) {
+            None => values.iter().all(Option::is_none),
+            Some(v) if values.contains(&Some(v)) => true,
+            Some(toml::Value::Array(items)) => items.iter().all(|item| {
+                values.iter().flatten().any(|side| match side {
+                    toml::Value::Array(side_items) => side_items.contains(item),
+                    _ => false,
+                })
+            }),
+            Some(_) => false,
+        };
+        if !ok {
+            return Err(t!("audit-merge-field", path = m.path, field = key.as_str()));
+        }
+    }
+    Ok(())
 }
 
 /// A policy consultation of the leading group: one new file under `policy/`, as
@@ -451,7 +717,8 @@ fn case_of(path: &str) -> Option<String> {
     CaseId::parse(name).ok().map(|id| id.to_string())
 }
 
-fn new_case_of(case: &Case) -> NewCase {
+/// What a case's registration recorded: its inputs, as `register` took them.
+pub fn new_case_of(case: &Case) -> NewCase {
     NewCase {
         payer: case.payer.clone(),
         counterparty: case.counterparty.clone(),
@@ -467,7 +734,27 @@ fn new_case_of(case: &Case) -> NewCase {
 /// An imported case carries its history in its events; replay them through the workflow,
 /// each by the operator it names (as the casebook stood before the import), and the result
 /// must be the case as imported.
-fn replay_imported(case: &Case, book: &Casebook, now: crate::case::Time) -> Result<(), String> {
+pub fn replay_imported(case: &Case, book: &Casebook, now: crate::case::Time) -> Result<(), String> {
+    let state = rebuild_imported(case, book, now)?;
+    if state == *case {
+        Ok(())
+    } else {
+        Err(t!(
+            "audit-import-not-result",
+            field = first_difference(&state, case)
+        ))
+    }
+}
+
+/// The case the workflow makes of an imported case's events under `book`: registered with
+/// its registration's inputs, then each later action with the inputs read back from the
+/// case. Under the casebook it was imported with, that is the case itself; under another
+/// (sync's replay) its due dates follow that casebook's time limits.
+pub fn rebuild_imported(
+    case: &Case,
+    book: &Casebook,
+    now: crate::case::Time,
+) -> Result<Case, String> {
     let cal = book.calendar();
     let operator = |id: &str| {
         book.operator(id)
@@ -500,14 +787,11 @@ fn replay_imported(case: &Case, book: &Casebook, now: crate::case::Time) -> Resu
         };
         state = workflow::apply(&state, &cmd, &ctx).map_err(refused)?;
     }
-    if state == *case {
-        Ok(())
-    } else {
-        Err(t!(
-            "audit-import-not-result",
-            field = first_difference(&state, case)
-        ))
+    match &case.imported {
+        Some(mark) if book.operator(&mark.by).is_some() => state.imported = Some(mark.clone()),
+        _ => return Err(t!("audit-import-unmarked")),
     }
+    Ok(state)
 }
 
 /// The inputs of the action `event` records, read back from a later state of the case

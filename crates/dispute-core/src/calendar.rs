@@ -108,6 +108,95 @@ pub fn parse_span(s: &str) -> Option<(NaiveDate, NaiveDate)> {
     }
 }
 
+/// One year of an official holiday notice as an administrator types it: days off as single
+/// dates or ranges (`2027-02-06..2027-02-14`, or `2027-02-06/2027-02-14` as in the file),
+/// and the weekend days worked (调休). Every date must lie in `year`, a worked day must be a
+/// Saturday or Sunday, and no day may be both. The result is stored as the file writes it:
+/// intervals with `/`, in date order.
+pub fn notice_year(year: i32, off: &[String], workdays: &[String]) -> Result<CalendarYear> {
+    use dispute_i18n::t;
+    let off_field = t!("clerk-field-calendar-off");
+    let work_field = t!("clerk-field-calendar-workday");
+    if !(2000..=2100).contains(&year) {
+        return Err(Error::invalid(
+            t!("clerk-field-calendar-year"),
+            t!("clerk-calendar-bad-year", year = year),
+        ));
+    }
+    if off.is_empty() {
+        return Err(Error::invalid(off_field, t!("clerk-calendar-no-off")));
+    }
+    let span = |field: &str, entry: &str| -> Result<(NaiveDate, NaiveDate)> {
+        let entry = entry.trim();
+        let (a, b) = parse_span(&entry.replacen("..", "/", 1))
+            .ok_or_else(|| Error::invalid(field, t!("clerk-calendar-bad-entry", entry = entry)))?;
+        if a.year() != year || b.year() != year {
+            return Err(Error::invalid(
+                field,
+                t!("clerk-calendar-other-year", entry = entry, year = year),
+            ));
+        }
+        Ok((a, b))
+    };
+    let mut days_off = vec![];
+    for entry in off {
+        days_off.push(span(&off_field, entry)?);
+    }
+    days_off.sort();
+    days_off.dedup();
+    for pair in days_off.windows(2) {
+        if pair[1].0 <= pair[0].1 {
+            return Err(Error::invalid(
+                off_field.as_str(),
+                t!(
+                    "clerk-calendar-overlap",
+                    a = show_span(pair[0]),
+                    b = show_span(pair[1])
+                ),
+            ));
+        }
+    }
+    let mut worked = vec![];
+    for entry in workdays {
+        let (d, last) = span(&work_field, entry)?;
+        if d != last {
+            return Err(Error::invalid(
+                work_field.as_str(),
+                t!("clerk-calendar-workday-range", entry = entry.trim()),
+            ));
+        }
+        if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
+            return Err(Error::invalid(
+                work_field.as_str(),
+                t!("clerk-calendar-workday-weekday", date = d.to_string()),
+            ));
+        }
+        if days_off.iter().any(|(a, b)| *a <= d && d <= *b) {
+            return Err(Error::invalid(
+                work_field.as_str(),
+                t!("clerk-calendar-both", date = d.to_string()),
+            ));
+        }
+        worked.push(d);
+    }
+    worked.sort();
+    worked.dedup();
+    Ok(CalendarYear {
+        year,
+        holidays: days_off.into_iter().map(show_span).collect(),
+        workdays: worked.into_iter().map(|d| d.to_string()).collect(),
+    })
+}
+
+/// `2027-01-01`, or `2027-02-06/2027-02-14` for a range, as the file stores it.
+fn show_span((a, b): (NaiveDate, NaiveDate)) -> String {
+    if a == b {
+        a.to_string()
+    } else {
+        format!("{a}/{b}")
+    }
+}
+
 /// The working-day calendar, compiled for lookups: the days off and the worked weekend
 /// days, sorted, so a count over a range is a closed form plus two binary searches.
 #[derive(Debug, Clone, Default)]
@@ -265,9 +354,13 @@ fn pad_excel(s: &str) -> String {
     out
 }
 
-/// Parse a date given on the command line (`YYYY-MM-DD`).
+/// Parse a date given on the command line: `YYYY-MM-DD`, or `2026/3/16` as Excel in
+/// China writes dates. A date that is not one is refused with a date-only hint.
 pub fn parse_date(s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| Error::BadTime(s.to_string()))
+    let padded = pad_excel(s.trim());
+    NaiveDate::parse_from_str(&padded, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(&padded, "%Y/%m/%d"))
+        .map_err(|_| Error::BadDate(s.to_string()))
 }
 
 /// A time as stored and shown: RFC 3339 in China Standard Time, whole seconds.
@@ -343,6 +436,55 @@ mod tests {
                 }
                 assert_eq!(c.working_days_between(from, to), slow, "{from}..{to}");
             }
+        }
+    }
+
+    #[test]
+    fn a_notice_year_is_read_as_typed() {
+        let off = [
+            "2027-02-06..2027-02-14".to_string(),
+            "2027-01-01".to_string(),
+        ];
+        let y = notice_year(2027, &off, &["2027-02-20".to_string()]).unwrap();
+        assert_eq!(y.holidays, ["2027-01-01", "2027-02-06/2027-02-14"]);
+        assert_eq!(y.workdays, ["2027-02-20"]);
+        // What the calendar makes of it: Monday 02-08 off, Saturday 02-20 worked.
+        let c = Calendar::new(&[y]);
+        assert!(c.covers(2027));
+        assert!(!c.is_working_day(d("2027-02-08")));
+        assert!(c.is_working_day(d("2027-02-20")));
+    }
+
+    #[test]
+    fn a_notice_year_refuses_slips() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let bad = [
+            (2027, s(&[]), s(&[])),
+            (2027, s(&["2026-12-31"]), s(&[])),
+            (2027, s(&["2027-02-14..2027-02-06"]), s(&[])),
+            (2027, s(&["2027-13-01"]), s(&[])),
+            (2027, s(&["2027-02-06..2027-02-14", "2027-02-10"]), s(&[])),
+            // Monday is a working day anyway.
+            (2027, s(&["2027-01-01"]), s(&["2027-02-22"])),
+            (2027, s(&["2027-02-06..2027-02-14"]), s(&["2027-02-13"])),
+            (2027, s(&["2027-01-01"]), s(&["2027-02-20..2027-02-21"])),
+            (1999, s(&["1999-01-01"]), s(&[])),
+        ];
+        for (year, off, work) in bad {
+            assert!(
+                matches!(notice_year(year, &off, &work), Err(Error::Invalid { .. })),
+                "{year} {off:?} {work:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn dates_parse_as_typed_or_as_excel_writes_them() {
+        assert_eq!(parse_date("2026-03-16").unwrap(), d("2026-03-16"));
+        assert_eq!(parse_date("2026/3/16").unwrap(), d("2026-03-16"));
+        assert_eq!(parse_date(" 2026/03/16 ").unwrap(), d("2026-03-16"));
+        for bad in ["16.03.2026", "2026-02-30", "2026-03-16T09:00:00+08:00", ""] {
+            assert!(matches!(parse_date(bad), Err(Error::BadDate(_))), "{bad}");
         }
     }
 

@@ -52,7 +52,8 @@ macro_rules! code_enum {
 }
 
 code_enum!(
-    /// Where a case stands in the workflow (DESIGN §4).
+    /// Where a case stands in the workflow (DESIGN §4). `voided` (已作废): registered by
+    /// mistake; it keeps its number and leaves every list.
     Status {
         Registered = "registered",
         Handling = "handling",
@@ -61,13 +62,14 @@ code_enum!(
         Replied = "replied",
         Archived = "archived",
         Redirected = "redirected",
+        Voided = "voided",
     }
 );
 
 impl Status {
     /// Closed cases take no more actions.
     pub fn is_open(self) -> bool {
-        !matches!(self, Status::Archived | Status::Redirected)
+        !matches!(self, Status::Archived | Status::Redirected | Status::Voided)
     }
 }
 
@@ -124,6 +126,34 @@ code_enum!(ConsultKind {
     Major = "major",
 });
 
+code_enum!(
+    /// What `dispute correct` may correct: the facts of the registration, named as the
+    /// flags of `register` are.
+    CaseField {
+        PayerKind = "payer-kind",
+        PayerName = "payer-name",
+        PayerId = "payer-id",
+        Contact = "contact",
+        Phone = "phone",
+        Summary = "summary",
+        Title = "title",
+        District = "district",
+        Channel = "channel",
+        Category = "category",
+    }
+);
+
+impl CaseField {
+    /// The payer's confidential details (DESIGN §2.7): a correction records neither the old
+    /// nor the new value (git history keeps the old file).
+    pub fn is_confidential(self) -> bool {
+        matches!(
+            self,
+            CaseField::PayerId | CaseField::Contact | CaseField::Phone
+        )
+    }
+}
+
 code_enum!(Decision {
     Approved = "approved",
     Rejected = "rejected",
@@ -132,8 +162,10 @@ code_enum!(Decision {
 /// One action of the workflow, defined with everything else about it in `workflow`.
 pub use crate::workflow::Action;
 
-/// The person or employer who raised the dispute. Phone, ID code and contact are
-/// confidential (DESIGN §2.7): output masks them unless revealed.
+/// The person or employer who raised the dispute. Phone, ID code and contact — and an
+/// individual's name — are confidential (DESIGN §2.7, §11): output masks them unless
+/// revealed. In a casebook whose payer data is encrypted they are stored in `sealed`, and
+/// the fields here hold only their masks (`138****0000`, `孙**`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Payer {
@@ -144,12 +176,37 @@ pub struct Payer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,
     pub phone: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sealed: Option<Sealed>,
+}
+
+/// A party's confidential fields encrypted at rest (age, ASCII armor) to the department
+/// keys of the case's recipients (see `seal`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sealed {
+    /// Who can open it: each recipient department with the key (`age1…`) it was
+    /// encrypted to, by department code.
+    pub recipients: Vec<SealedFor>,
+    /// The name, ID code, contact and phone, encrypted (`-----BEGIN AGE ENCRYPTED FILE-----`).
+    pub data: String,
+}
+
+/// One recipient of sealed payer data: a department and its key.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SealedFor {
+    pub dept: String,
+    /// The department key's public half, an age X25519 recipient (`age1…`).
+    pub key: String,
 }
 
 /// The other party of a dispute between an employee and the employer (劳动关系争议): the
 /// employer when an employee raised it, the employee when the employer did. The reply
-/// goes to both parties (四（四）: 向争议双方进行反馈). Its phone is confidential like the
-/// payer's.
+/// goes to both parties (四（四）: 向争议双方进行反馈). Its phone — and an individual's name —
+/// are confidential like the payer's: in a casebook whose payer data is encrypted they are
+/// stored in `sealed`, to the same recipients as the payer's, and the fields here hold only
+/// their masks.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Counterparty {
@@ -157,6 +214,8 @@ pub struct Counterparty {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sealed: Option<Sealed>,
 }
 
 /// A party of the dispute, as the reply records who was informed.
@@ -410,6 +469,30 @@ pub struct Archive {
     pub note: Option<String>,
 }
 
+/// A fact of the registration corrected (更正), and why. The old value stays in git
+/// history; `old` and `new` are kept here too unless the field is confidential.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    pub at: Time,
+    pub by: String,
+    pub field: CaseField,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new: Option<String>,
+    pub reason: String,
+}
+
+/// A case registered by mistake, voided (作废): it keeps its number and its file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Void {
+    pub at: Time,
+    pub by: String,
+    pub reason: String,
+}
+
 /// One line of the case's journal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -479,8 +562,16 @@ pub struct Case {
     pub reply: Option<Reply>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archive: Option<Archive>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub void: Option<Void>,
     #[serde(default)]
     pub events: Vec<Event>,
+    /// Brought in by `import` from a paper ledger (补录): who imported it and when. Its
+    /// history was typed in by the importer, not signed by the operators it names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported: Option<Imported>,
 }
 
 fn rules_edition_one() -> u32 {
@@ -491,11 +582,26 @@ fn is_rules_edition_one(rules: &u32) -> bool {
     *rules == 1
 }
 
+/// Who entered a case's history from a paper ledger, and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Imported {
+    pub by: String,
+    pub at: Time,
+}
+
+/// A case file larger than this is refused before it is parsed: no record the workflow
+/// writes comes near it, and a huge file must not slow down or flood every reader.
+pub const MAX_CASE_FILE_BYTES: usize = 256 * 1024;
+
 impl Case {
     pub fn from_toml(text: &str, path: &str) -> Result<Case> {
+        if text.len() > MAX_CASE_FILE_BYTES {
+            return Err(too_large(path, text.len() as u64));
+        }
         let case: Case = toml::from_str(text).map_err(|e| Error::CaseFileInvalid {
             path: path.to_string(),
-            reason: one_line(&e.to_string()),
+            reason: parse_problem(&e, text),
         })?;
         let expected = CaseId::parse(&case.id)
             .ok()
@@ -565,6 +671,48 @@ impl Case {
 /// Collapse a multi-line parser message into one line for the error line.
 pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A problem message is cut to this many characters: it names what is wrong, it does not
+/// reproduce the file.
+const MAX_PROBLEM_CHARS: usize = 160;
+
+/// What a TOML parser found wrong, as one short line: the line number and the parser's
+/// message, without the excerpt of the file it would quote (which may hold payer data),
+/// phone and ID numbers masked, cut to a readable length.
+pub fn parse_problem(e: &toml::de::Error, text: &str) -> String {
+    let message = short_problem(e.message());
+    match e.span() {
+        Some(span) => {
+            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+            dispute_i18n::t!("secret-parse-problem", line = line, message = message)
+        }
+        None => message,
+    }
+}
+
+/// A parser's or validator's message made safe to print: one line, phone and ID numbers
+/// masked, at most [`MAX_PROBLEM_CHARS`] characters.
+pub fn short_problem(message: &str) -> String {
+    let line = crate::privacy::mask_free_text(&one_line(message));
+    if line.chars().count() <= MAX_PROBLEM_CHARS {
+        return line;
+    }
+    let mut cut: String = line.chars().take(MAX_PROBLEM_CHARS).collect();
+    cut.push('…');
+    cut
+}
+
+/// The refusal of a case file over [`MAX_CASE_FILE_BYTES`].
+pub fn too_large(path: &str, bytes: u64) -> Error {
+    Error::CaseFileInvalid {
+        path: path.to_string(),
+        reason: dispute_i18n::t!(
+            "secret-case-too-large",
+            kib = bytes.div_ceil(1024),
+            max = MAX_CASE_FILE_BYTES / 1024
+        ),
+    }
 }
 
 /// A validated case ID `<DEPT>-<YEAR>-<SEQ>`: upper-case ASCII letters, a four-digit year,

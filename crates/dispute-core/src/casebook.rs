@@ -14,6 +14,35 @@ use crate::error::{Error, Result};
 /// The current version of the casebook format.
 pub const FORMAT: u32 = 1;
 
+/// `casebook.toml` larger than this is refused before it is read.
+pub const MAX_CASEBOOK_BYTES: u64 = 1024 * 1024;
+/// More operators than this are refused (a county has a few dozen).
+pub const MAX_OPERATORS: usize = 2000;
+
+/// Refuse a `casebook.toml` of `bytes` bytes over the limit (callers that can see the size
+/// before reading the file check it first).
+pub fn check_size(bytes: u64) -> Result<()> {
+    if bytes > MAX_CASEBOOK_BYTES {
+        return Err(Error::CasebookInvalid(t!(
+            "secret-casebook-too-large",
+            kib = bytes.div_ceil(1024),
+            max = MAX_CASEBOOK_BYTES / 1024
+        )));
+    }
+    Ok(())
+}
+
+fn check_operator_count(n: usize) -> Result<()> {
+    if n > MAX_OPERATORS {
+        return Err(Error::CasebookInvalid(t!(
+            "secret-too-many-operators",
+            n = n,
+            max = MAX_OPERATORS
+        )));
+    }
+    Ok(())
+}
+
 /// The current edition of the handling rules. Edition 1 is the workflow before issue 13;
 /// edition 2 reads the regulation as written: every member's opinion (or the leader's
 /// exemption) on a major matter, the leader's own time limit, the 12345 loop closed by the
@@ -43,6 +72,45 @@ pub struct Casebook {
     /// Signed history and the backdating window (DESIGN §9).
     #[serde(default)]
     pub integrity: Integrity,
+    /// Exchange with the central casebook (DESIGN §10). Written only when set.
+    #[serde(default, skip_serializing_if = "SyncSettings::is_default")]
+    pub sync: SyncSettings,
+    /// Whether payer data is encrypted at rest (DESIGN §11).
+    #[serde(default, skip_serializing_if = "Privacy::is_off")]
+    pub privacy: Privacy,
+}
+
+/// How clones exchange work with the central casebook.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SyncSettings {
+    /// After each write, try `dispute sync`; an unreachable central casebook is only a
+    /// warning (`dispute admin set autosync on`).
+    #[serde(default)]
+    pub autosync: bool,
+}
+
+impl SyncSettings {
+    pub fn is_default(&self) -> bool {
+        *self == SyncSettings::default()
+    }
+}
+
+/// Confidentiality of payer data (DESIGN §11).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Privacy {
+    /// Every case file written from the commit that set this on stores the payer's
+    /// confidential fields only encrypted. New casebooks start with it; older ones set it
+    /// with `dispute admin encrypt-payers`.
+    #[serde(default)]
+    pub payers_encrypted: bool,
+}
+
+impl Privacy {
+    fn is_off(&self) -> bool {
+        !self.payers_encrypted
+    }
 }
 
 /// What makes history trustworthy: signatures and a bound on backdating.
@@ -79,6 +147,31 @@ pub struct Department {
     pub name: String,
     /// Short name for tables (县人社局).
     pub short: String,
+    /// The department's key pairs for payer data, oldest first; the last one not retired is
+    /// the current one (DESIGN §11, see `seal`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keys: Vec<DeptKey>,
+}
+
+/// A department's X25519 key pair: cases are encrypted to its public half; its private
+/// half is kept here encrypted to the SSH keys of the department's active operators, so an
+/// operator's own key opens their department's key, and that opens the case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeptKey {
+    /// The public half, an age recipient (`age1…`).
+    pub recipient: String,
+    /// The private half (`AGE-SECRET-KEY-1…`), age-encrypted (ASCII armor) to the SSH keys
+    /// of `wrapped_to`.
+    pub secret: String,
+    /// SHA-256 fingerprints of the operators' SSH keys that open `secret`, sorted.
+    pub wrapped_to: Vec<String>,
+    /// When it was made (a real commit time).
+    pub created: crate::case::Time,
+    /// When a newer key replaced it, or its department lost its last operator with a key;
+    /// cases sealed to it before stay readable by those it is wrapped to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retired: Option<crate::case::Time>,
 }
 
 /// 领导小组: led by a deputy county head; the office sits at one department.
@@ -273,6 +366,7 @@ impl Casebook {
                     code: code.to_string(),
                     name: t!(name, county = county),
                     short: t!(short),
+                    keys: vec![],
                 })
                 .collect(),
             operators: vec![admin],
@@ -281,16 +375,30 @@ impl Casebook {
                 signing_required: true,
                 ..Integrity::default()
             },
+            sync: SyncSettings::default(),
+            privacy: Privacy {
+                payers_encrypted: true,
+            },
         }
     }
 
+    /// Read `casebook.toml`. A file over [`MAX_CASEBOOK_BYTES`] or with more than
+    /// [`MAX_OPERATORS`] operators is refused before it is parsed, so a bloated casebook
+    /// cannot make every command slow and hungry.
     pub fn parse(text: &str) -> Result<Casebook> {
+        check_size(text.len() as u64)?;
+        let operators = text
+            .lines()
+            .filter(|l| l.trim_start().starts_with("[[operators]]"))
+            .count();
+        check_operator_count(operators)?;
         let value: toml::Value = toml::from_str(text)
-            .map_err(|e| Error::CasebookInvalid(crate::case::one_line(&e.to_string())))?;
+            .map_err(|e| Error::CasebookInvalid(crate::case::parse_problem(&e, text)))?;
         crate::schema::check_casebook(&value)?;
         let book: Casebook = value.try_into().map_err(|e: toml::de::Error| {
-            Error::CasebookInvalid(crate::case::one_line(&e.to_string()))
+            Error::CasebookInvalid(crate::case::short_problem(e.message()))
         })?;
+        check_operator_count(book.operators.len())?;
         book.check()?;
         Ok(book)
     }
@@ -470,6 +578,25 @@ mod tests {
         let mut future = book.clone();
         future.rules = RULES + 1;
         assert!(Casebook::parse(&future.to_toml()).is_err());
+    }
+
+    #[test]
+    fn oversized_casebooks_are_refused_before_parsing() {
+        let book = Casebook::new("芮城县", admin());
+        let mut text = book.to_toml();
+        text.push_str(&format!("# {}\n", "x".repeat(MAX_CASEBOOK_BYTES as usize)));
+        let err = Casebook::parse(&text).unwrap_err().to_string();
+        assert!(err.contains("KiB"), "{err}");
+
+        let mut many = book.clone();
+        for i in 0..=MAX_OPERATORS {
+            let mut op = admin();
+            op.id = format!("op{i}");
+            op.email = format!("op{i}@example.org");
+            many.operators.push(op);
+        }
+        let err = Casebook::parse(&many.to_toml()).unwrap_err().to_string();
+        assert!(err.contains(&MAX_OPERATORS.to_string()), "{err}");
     }
 
     #[test]

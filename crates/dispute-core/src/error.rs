@@ -2,7 +2,8 @@
 //!
 //! Every failure a user can meet is a variant here, with its message and a hint saying what
 //! to do (both from the catalog: `err-*` and `hint-*` in `errors.ftl`), and a kind that
-//! decides the process exit code of DESIGN §5. The workflow, the store and the commands all return this type, so a refusal
+//! decides the process exit code of DESIGN §5, and 6 for a write that was committed but
+//! failed afterwards (issue 12). The workflow, the store and the commands all return this type, so a refusal
 //! found deep in the pure workflow reaches the screen unchanged.
 
 use std::fmt;
@@ -23,6 +24,8 @@ pub enum Kind {
     Conflict,
     /// A bug or an environment failure (exit 70).
     Internal,
+    /// The write was committed, but what follows the commit failed (exit 6).
+    Committed,
 }
 
 impl Kind {
@@ -33,6 +36,7 @@ impl Kind {
             Kind::Invalid => 4,
             Kind::Conflict => 5,
             Kind::Internal => 70,
+            Kind::Committed => 6,
         }
     }
 }
@@ -47,6 +51,8 @@ pub enum Error {
     // ---- refused ----
     NoIdentity,
     UnknownActor(String),
+    /// git's `user.email` names no operator (and neither `--as` nor `DISPUTE_OPERATOR` chose one).
+    UnknownGitEmail(String),
     ActorDisabled(String),
     /// `action` names what was attempted (an action label and the case, or a noun phrase:
     /// 查看案件 X 的缴费人信息 / viewing the payer details of case X); `rule` says who may.
@@ -54,11 +60,13 @@ pub enum Error {
         action: String,
         rule: String,
     },
-    /// `status` and `action` are labels (`Status::label`, `Action::label`).
+    /// `status` is a label (`Status::label`), `action` a verb phrase (`Action::verb`);
+    /// `next` says what the case waits for (the hint), or is empty.
     WrongState {
         id: String,
         status: String,
         action: String,
+        next: String,
     },
     NotReady {
         id: String,
@@ -67,6 +75,12 @@ pub enum Error {
     },
     AlreadyInitialised(PathBuf),
     HandEdits(Vec<String>),
+    /// The working tree could not take the files of a write (a symlink or a file where a
+    /// directory belongs, a read-only directory, a full disk); checked before the commit.
+    WorktreeBlocked {
+        path: String,
+        reason: String,
+    },
     AuditFailed(usize),
     AlreadyImported(String),
     ImportRows(usize),
@@ -87,6 +101,17 @@ pub enum Error {
         at: String,
         hours: u32,
     },
+    /// The operator cannot decrypt a case's payer data; `reason` says why.
+    CannotOpen {
+        id: String,
+        reason: String,
+    },
+    /// An action changes who may read a case's payer data, and the operator cannot decrypt
+    /// it to seal it again for them.
+    CannotReseal {
+        id: String,
+        reason: String,
+    },
 
     // ---- invalid ----
     /// `field` is the catalog word of the field (标题 / title), `reason` a whole clause.
@@ -94,10 +119,18 @@ pub enum Error {
         field: String,
         reason: String,
     },
+    /// Something to be created exists already: `what` says what (a whole clause), `hint`
+    /// what to do instead.
+    Exists {
+        what: String,
+        hint: String,
+    },
     BadCaseId(String),
     UnknownDept(String),
     UnknownRole(String),
     BadTime(String),
+    /// A date-only argument (`--from`, `--as-of`, `--due`) that is not a date.
+    BadDate(String),
     FutureTime(String),
     TimeBeforePrevious {
         at: String,
@@ -116,6 +149,17 @@ pub enum Error {
     // ---- conflict ----
     Locked(u64),
     HeadMoved,
+
+    // ---- committed, then failed ----
+    /// `what` (a case ID, or the subject of a casebook action) is committed as `commit`;
+    /// `problem` is what failed after the branch moved.
+    Committed {
+        what: String,
+        commit: String,
+        problem: Box<Error>,
+    },
+    // ---- sync (each decides its own kind) ----
+    Sync(crate::sync::SyncError),
 
     // ---- internal ----
     Git(String),
@@ -139,25 +183,31 @@ impl Error {
             NoCasebook(_) | CaseNotFound(_) | OperatorNotFound(_) => Kind::NotFound,
             NoIdentity
             | UnknownActor(_)
+            | UnknownGitEmail(_)
             | ActorDisabled(_)
             | NotPermitted { .. }
             | WrongState { .. }
             | NotReady { .. }
             | AlreadyInitialised(_)
             | HandEdits(_)
+            | WorktreeBlocked { .. }
             | AuditFailed(_)
             | AlreadyImported(_)
             | NoKey(_)
             | KeyMismatch { .. }
             | NoRegisteredKey(_)
             | UnknownKey(_)
-            | BackdateTooFar { .. } => Kind::Refused,
+            | BackdateTooFar { .. }
+            | CannotOpen { .. }
+            | CannotReseal { .. } => Kind::Refused,
             ImportRows(_)
             | Invalid { .. }
+            | Exists { .. }
             | BadCaseId(_)
             | UnknownDept(_)
             | UnknownRole(_)
             | BadTime(_)
+            | BadDate(_)
             | FutureTime(_)
             | TimeBeforePrevious { .. }
             | CasebookInvalid(_)
@@ -165,6 +215,8 @@ impl Error {
             | FileRead { .. } => Kind::Invalid,
             Locked(_) | HeadMoved => Kind::Conflict,
             Git(_) | Io(_) | Internal(_) => Kind::Internal,
+            Committed { .. } => Kind::Committed,
+            Sync(e) => e.kind(),
         }
     }
 
@@ -177,6 +229,7 @@ impl Error {
             OperatorNotFound(id) => t_in!(lang, "err-operator-not-found", id = id),
             NoIdentity => t_in!(lang, "err-no-identity"),
             UnknownActor(id) => t_in!(lang, "err-unknown-actor", id = id),
+            UnknownGitEmail(email) => t_in!(lang, "clerk-err-unknown-git-email", email = email),
             ActorDisabled(id) => t_in!(lang, "err-actor-disabled", id = id),
             NoKey(id) => t_in!(lang, "err-no-key", id = id),
             KeyMismatch {
@@ -196,7 +249,15 @@ impl Error {
             NotPermitted { action, rule } => {
                 t_in!(lang, "err-not-permitted", action = action, rule = rule)
             }
-            WrongState { id, status, action } => t_in!(
+            CannotOpen { id, reason } => {
+                t_in!(lang, "secret-err-cannot-open", id = id, reason = reason)
+            }
+            CannotReseal { id, reason } => {
+                t_in!(lang, "secret-err-cannot-reseal", id = id, reason = reason)
+            }
+            WrongState {
+                id, status, action, ..
+            } => t_in!(
                 lang,
                 "err-wrong-state",
                 id = id,
@@ -218,16 +279,37 @@ impl Error {
                 "err-hand-edits",
                 files = files.join(&t_in!(lang, "err-list-separator"))
             ),
+            WorktreeBlocked { path, reason } => {
+                t_in!(
+                    lang,
+                    "clerk-err-worktree-blocked",
+                    path = path,
+                    reason = reason
+                )
+            }
+            Committed {
+                what,
+                commit,
+                problem,
+            } => t_in!(
+                lang,
+                "clerk-err-committed",
+                what = what,
+                commit = commit,
+                problem = problem.message_in(lang)
+            ),
             AuditFailed(n) => t_in!(lang, "err-audit-failed", n = n),
             AlreadyImported(commit) => t_in!(lang, "err-already-imported", commit = commit),
             ImportRows(n) => t_in!(lang, "err-import-rows", n = n),
             Invalid { field, reason } => {
                 t_in!(lang, "err-invalid", field = field, reason = reason)
             }
+            Exists { what, .. } => what.clone(),
             BadCaseId(id) => t_in!(lang, "err-bad-case-id", id = id),
             UnknownDept(code) => t_in!(lang, "err-unknown-dept", code = code),
             UnknownRole(role) => t_in!(lang, "err-unknown-role", role = role),
             BadTime(time) => t_in!(lang, "err-bad-time", time = time),
+            BadDate(date) => t_in!(lang, "clerk-err-bad-date", date = date),
             FutureTime(time) => t_in!(lang, "err-future-time", time = time),
             TimeBeforePrevious { at, previous } => t_in!(
                 lang,
@@ -247,6 +329,7 @@ impl Error {
             Git(detail) => t_in!(lang, "err-git", detail = detail),
             Io(e) => t_in!(lang, "err-io", detail = e.to_string()),
             Internal(detail) => t_in!(lang, "err-internal", detail = detail),
+            Sync(e) => e.message_in(lang),
         }
     }
 
@@ -264,6 +347,7 @@ impl Error {
             OperatorNotFound(_) => "hint-operator-not-found",
             NoIdentity => "hint-no-identity",
             UnknownActor(_) => "hint-unknown-actor",
+            UnknownGitEmail(_) => "clerk-hint-unknown-git-email",
             ActorDisabled(_) => "hint-actor-disabled",
             NoKey(_) => "hint-no-key",
             KeyMismatch { .. } => "hint-key-mismatch",
@@ -271,6 +355,9 @@ impl Error {
             UnknownKey(_) => "hint-unknown-key",
             BackdateTooFar { .. } => "hint-backdate-too-far",
             NotPermitted { .. } => "hint-not-permitted",
+            WrongState { next, .. } if !next.is_empty() => return Some(next.clone()),
+            CannotOpen { .. } => "secret-hint-cannot-open",
+            CannotReseal { .. } => "secret-hint-cannot-reseal",
             WrongState { id, .. } => return Some(t_in!(lang, "hint-wrong-state", id = id)),
             NotReady { id, .. } => return Some(t_in!(lang, "hint-not-ready", id = id)),
             AlreadyInitialised(_) => "hint-already-initialised",
@@ -280,11 +367,17 @@ impl Error {
             ImportRows(_) => "hint-import-rows",
             AuditFailed(_) => "hint-audit-failed",
             HandEdits(_) => "hint-hand-edits",
+            WorktreeBlocked { .. } => "clerk-hint-worktree-blocked",
+            Committed { what, .. } => {
+                return Some(t_in!(lang, "clerk-hint-committed", what = what));
+            }
             Invalid { .. } => "hint-invalid",
+            Exists { hint, .. } => return Some(hint.clone()),
             BadCaseId(_) => "hint-bad-case-id",
             UnknownDept(_) => "hint-unknown-dept",
             UnknownRole(_) => "hint-unknown-role",
             BadTime(_) => "hint-bad-time",
+            BadDate(_) => "clerk-hint-bad-date",
             FutureTime(_) => "hint-future-time",
             TimeBeforePrevious { .. } => "hint-time-before-previous",
             CasebookInvalid(_) => "hint-casebook-invalid",
@@ -293,6 +386,7 @@ impl Error {
             Locked(_) => "hint-locked",
             HeadMoved => "hint-head-moved",
             Git(_) | Io(_) | Internal(_) => "hint-internal",
+            Sync(e) => return Some(e.hint_in(lang)),
         };
         Some(t_in!(lang, key))
     }
@@ -323,6 +417,17 @@ mod tests {
         assert_eq!(Error::BadCaseId("x".into()).kind().exit_code(), 4);
         assert_eq!(Error::Locked(10).kind().exit_code(), 5);
         assert_eq!(Error::Internal("x".into()).kind().exit_code(), 70);
+        let committed = Error::Committed {
+            what: "TAX-2026-0001".into(),
+            commit: "abc".into(),
+            problem: Box::new(Error::Io(std::io::Error::other("disk"))),
+        };
+        assert_eq!(committed.kind().exit_code(), 6);
+        assert!(
+            committed
+                .message_in(Lang::Zh)
+                .starts_with("已提交 TAX-2026-0001")
+        );
     }
 
     #[test]
@@ -336,11 +441,12 @@ mod tests {
         let e = Error::WrongState {
             id: "TAX-2026-0001".into(),
             status: "Archived".into(),
-            action: "Written opinion".into(),
+            action: "give a written opinion".into(),
+            next: String::new(),
         };
         assert_eq!(
             e.message_in(Lang::En),
-            "case TAX-2026-0001 is \"Archived\": \"Written opinion\" cannot be done in this status"
+            "case TAX-2026-0001 is \"Archived\": cannot give a written opinion in this status"
         );
         assert_eq!(
             e.hint_in(Lang::En).unwrap(),
@@ -402,12 +508,22 @@ mod tests {
             Error::OperatorNotFound("x".into()),
             Error::NoIdentity,
             Error::UnknownActor("x".into()),
+            Error::UnknownGitEmail("x@y".into()),
             Error::ActorDisabled("x".into()),
             Error::not_permitted("a", "r"),
+            Error::CannotOpen {
+                id: "i".into(),
+                reason: "r".into(),
+            },
+            Error::CannotReseal {
+                id: "i".into(),
+                reason: "r".into(),
+            },
             Error::WrongState {
                 id: "i".into(),
                 status: "s".into(),
                 action: "a".into(),
+                next: String::new(),
             },
             Error::NotReady {
                 id: "i".into(),
@@ -416,14 +532,28 @@ mod tests {
             },
             Error::AlreadyInitialised("d".into()),
             Error::HandEdits(vec!["f".into()]),
+            Error::WorktreeBlocked {
+                path: "cases/2026/TAX".into(),
+                reason: "r".into(),
+            },
+            Error::Committed {
+                what: "TAX-2026-0001".into(),
+                commit: "abc".into(),
+                problem: Box::new(Error::Io(std::io::Error::other("disk"))),
+            },
             Error::AuditFailed(2),
             Error::AlreadyImported("c".into()),
             Error::ImportRows(2),
             Error::invalid("f", "r"),
+            Error::Exists {
+                what: "w".into(),
+                hint: "h".into(),
+            },
             Error::BadCaseId("x".into()),
             Error::UnknownDept("x".into()),
             Error::UnknownRole("x".into()),
             Error::BadTime("x".into()),
+            Error::BadDate("x".into()),
             Error::FutureTime("x".into()),
             Error::TimeBeforePrevious {
                 at: "a".into(),
@@ -443,6 +573,22 @@ mod tests {
             Error::Git("g".into()),
             Error::Io(std::io::Error::other("disk")),
             Error::Internal("x".into()),
+            Error::Sync(crate::sync::SyncError::NoRemote),
+            Error::Sync(crate::sync::SyncError::Unreachable {
+                url: "u".into(),
+                detail: "d".into(),
+            }),
+            Error::Sync(crate::sync::SyncError::Unrelated { url: "u".into() }),
+            Error::Sync(crate::sync::SyncError::RemoteEmpty { url: "u".into() }),
+            Error::Sync(crate::sync::SyncError::KeysMissing(vec!["a".into()])),
+            Error::Sync(crate::sync::SyncError::PushRefused { detail: "d".into() }),
+            Error::Sync(crate::sync::SyncError::TooManyRaces(3)),
+            Error::Sync(crate::sync::SyncError::Rejected(vec!["r".into()])),
+            Error::Sync(crate::sync::SyncError::HookRefused(vec!["r".into()])),
+            Error::Sync(crate::sync::SyncError::TargetExists("p".into())),
+            Error::Sync(crate::sync::SyncError::NotPublishable("r".into())),
+            Error::Sync(crate::sync::SyncError::NotACasebook { url: "u".into() }),
+            Error::Sync(crate::sync::SyncError::GitMissing),
         ];
         for e in &all {
             for lang in Lang::ALL {

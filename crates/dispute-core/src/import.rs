@@ -64,6 +64,45 @@ pub const COLUMNS: &[(&str, &str)] = &[
     ("note", "import-col-note"),
 ];
 
+/// Columns of the ledger `dispute export` writes that name an import column under the
+/// ledger's own heading: (catalog key of the ledger heading, TOML key of the column).
+const LEDGER_ALIASES: &[(&str, &str)] = &[
+    ("ledger-col-payer", "payer_name"),
+    ("ledger-col-id-code", "payer_id"),
+    ("ledger-col-departments", "assign"),
+    ("ledger-col-classified-at", "classified_at"),
+    ("ledger-col-replied-at", "replied_at"),
+    ("ledger-col-archived-at", "archived_at"),
+];
+
+/// Columns of the exported ledger that the replay works out again (due dates, status,
+/// lateness, the result): read and left aside, so an exported ledger imports as it is.
+const LEDGER_DERIVED: &[&str] = &[
+    "ledger-col-receiving-dept",
+    "ledger-col-first-receiver",
+    "ledger-col-classify-due",
+    "ledger-col-dispatch-due",
+    "ledger-col-opinions",
+    "ledger-col-reply-due",
+    "ledger-col-archive-due",
+    "ledger-col-overdue",
+    "ledger-col-late",
+    "ledger-col-result",
+];
+
+/// Columns of the exported ledger recording what an import cannot replay (a dispatch by
+/// the county office, a lead to the discipline commission): they must be empty.
+const LEDGER_NOT_IMPORTED: &[&str] = &["ledger-col-dispatched-at", "ledger-col-discipline"];
+
+/// The catalog key among `keys` whose heading, in any language, is `h`.
+fn ledger_heading(h: &str, keys: &[&'static str]) -> Option<&'static str> {
+    keys.iter().copied().find(|k| {
+        Lang::ALL
+            .iter()
+            .any(|l| t_in!(*l, k).eq_ignore_ascii_case(h))
+    })
+}
+
 /// Opinion columns are per department: `书面意见(hrss)` and `意见时间(hrss)`; these are the
 /// catalog keys of the heading without the department.
 const OPINION_TEXT: &str = "import-col-opinion-text";
@@ -220,7 +259,7 @@ pub fn parse_toml(text: &str) -> std::result::Result<Vec<Row>, RowError> {
     let file: File = toml::from_str(text).map_err(|e| RowError {
         row: 0,
         column: t!("import-where-file"),
-        reason: crate::case::one_line(&e.to_string()),
+        reason: crate::case::parse_problem(&e, text),
     })?;
     let mut rows = vec![];
     for (i, value) in file.cases.into_iter().enumerate() {
@@ -253,7 +292,7 @@ pub fn parse_toml(text: &str) -> std::result::Result<Vec<Row>, RowError> {
         let raw: RawCase = value.try_into().map_err(|e: toml::de::Error| RowError {
             row: number,
             column: "[[cases]]".into(),
-            reason: crate::case::one_line(&e.to_string()),
+            reason: crate::case::short_problem(e.message()),
         })?;
         rows.push(Row { number, raw });
     }
@@ -281,14 +320,34 @@ pub fn parse_csv(text: &str) -> std::result::Result<Vec<Row>, Vec<RowError>> {
         Field(&'static str),
         OpinionText(String),
         OpinionTime(String),
+        /// A column of the exported ledger the replay works out again.
+        Derived,
+        /// A column of the exported ledger that must be empty (its heading).
+        NotImported(String),
+        /// The status column of the exported ledger: worked out again, but a voided case
+        /// is not brought back to life (its heading).
+        Status(String),
     }
     let mut cols = vec![];
     // Each column once, whatever language names it: (what it is, the heading that named it).
     let mut seen: Vec<(String, String)> = vec![];
     for h in headers.iter() {
         let h = h.trim();
+        let aliases: Vec<&'static str> = LEDGER_ALIASES.iter().map(|(k, _)| *k).collect();
         let (col, what) = if let Some(key) = field_of(h) {
             (Col::Field(key), key.to_string())
+        } else if let Some(alias) = ledger_heading(h, &aliases) {
+            let key = LEDGER_ALIASES
+                .iter()
+                .find(|(k, _)| *k == alias)
+                .map_or("", |(_, field)| *field);
+            (Col::Field(key), key.to_string())
+        } else if let Some(k) = ledger_heading(h, &["ledger-col-status"]) {
+            (Col::Status(h.to_string()), k.to_string())
+        } else if let Some(k) = ledger_heading(h, LEDGER_DERIVED) {
+            (Col::Derived, k.to_string())
+        } else if let Some(k) = ledger_heading(h, LEDGER_NOT_IMPORTED) {
+            (Col::NotImported(h.to_string()), k.to_string())
         } else if let Some(d) = opinion_dept(h, OPINION_TEXT) {
             let what = format!("{OPINION_TEXT}({d})");
             (Col::OpinionText(d), what)
@@ -332,6 +391,24 @@ pub fn parse_csv(text: &str) -> std::result::Result<Vec<Row>, Vec<RowError>> {
             }
             let value = Some(cell.to_string());
             match col {
+                Col::Derived => {}
+                Col::Status(heading) => {
+                    let voided = crate::case::Status::Voided;
+                    if same(cell, voided.code())
+                        || Lang::ALL.iter().any(|l| same(cell, &voided.label_in(*l)))
+                    {
+                        errors.push(RowError {
+                            row: number,
+                            column: heading.clone(),
+                            reason: t!("clerk-import-voided"),
+                        });
+                    }
+                }
+                Col::NotImported(heading) => errors.push(RowError {
+                    row: number,
+                    column: heading.clone(),
+                    reason: t!("clerk-import-not-replayed"),
+                }),
                 Col::Field(key) => set_field(&mut raw, key, value),
                 Col::OpinionText(d) => {
                     opinions.entry(d.clone()).or_default().text = cell.to_string()
@@ -396,6 +473,116 @@ fn column(key: &str) -> String {
 
 /// The CSV template in the chosen language: header and one sample row (a general matter
 /// replied and archived).
+/// A case as one `[[cases]]` table of an import file, to carry it into a new casebook
+/// (`dispute export --format toml`, then `dispute import` there): the case's number, its
+/// payer (`case.payer` must hold the clear values), its facts and every record import can
+/// replay. The case is carried, not its history: the new casebook's import replays it under
+/// the importer and the departments' handlers. `Err` names the first action import cannot
+/// replay (a major matter, a referral, a withdrawn or second assignment, a consultation),
+/// so such a case cannot be carried this way.
+pub fn export_row(case: &Case) -> std::result::Result<toml::Table, workflow::Action> {
+    use toml::Value;
+    use workflow::Action as A;
+    let mut assigned = false;
+    for e in &case.events {
+        let ok = match e.action {
+            A::Register | A::Redirect | A::Opinion | A::Reply | A::Archive => true,
+            A::Classify => matches!(case.track, Some(Track::Own | Track::General)),
+            A::Assign => !std::mem::replace(&mut assigned, true),
+            _ => false,
+        };
+        if !ok {
+            return Err(e.action);
+        }
+    }
+    let at = |action: A| {
+        case.events
+            .iter()
+            .find(|e| e.action == action)
+            .map(|e| Value::String(e.at.to_rfc3339()))
+    };
+    let mut t = toml::Table::new();
+    let mut put = |key: &str, v: Option<Value>| {
+        if let Some(v) = v {
+            t.insert(key.to_string(), v);
+        }
+    };
+    let text = |s: &str| Some(Value::String(s.to_string()));
+    let codes =
+        |v: Vec<&str>| Value::Array(v.into_iter().map(|c| Value::String(c.into())).collect());
+    put("id", text(&case.id));
+    put("received_at", text(&case.received_at.to_rfc3339()));
+    put("channel", text(case.channel.code()));
+    put("payer_kind", text(case.payer.kind.code()));
+    put("payer_name", text(&case.payer.name));
+    put("payer_id", case.payer.id_code.as_deref().and_then(text));
+    put("contact", case.payer.contact.as_deref().and_then(text));
+    put("phone", text(&case.payer.phone));
+    put("district", text(&case.district));
+    put("title", case.title.as_deref().and_then(text));
+    put("summary", text(&case.summary));
+    put("category", case.category.map(|c| Value::Integer(c.into())));
+    if !case.insurance.is_empty() {
+        put(
+            "insurance",
+            Some(codes(case.insurance.iter().map(|i| i.code()).collect())),
+        );
+    }
+    if let Some(r) = &case.redirect {
+        put("track", text("redirect"));
+        put("classified_at", at(A::Redirect));
+        put("redirect_to", text(&r.dept));
+        put("note", text(&r.note));
+    } else if let Some(track) = case.track {
+        put("track", text(track.code()));
+        put("classified_at", at(A::Classify));
+    }
+    if !case.assignments.is_empty() {
+        put(
+            "assign",
+            Some(codes(
+                case.assignments.iter().map(|a| a.dept.as_str()).collect(),
+            )),
+        );
+        put("assigned_at", at(A::Assign));
+    }
+    if !case.opinions.is_empty() {
+        let opinions = case
+            .opinions
+            .iter()
+            .map(|o| {
+                let mut ot = toml::Table::new();
+                ot.insert("dept".into(), Value::String(o.dept.clone()));
+                ot.insert("at".into(), Value::String(o.at.to_rfc3339()));
+                ot.insert("text".into(), Value::String(o.text.clone()));
+                Value::Table(ot)
+            })
+            .collect();
+        put("opinions", Some(Value::Array(opinions)));
+    }
+    if let Some(r) = &case.reply {
+        put("replied_at", text(&r.at.to_rfc3339()));
+        put("reply", text(&r.text));
+    }
+    if let Some(a) = &case.archive {
+        put("archived_at", text(&a.at.to_rfc3339()));
+        put("outcome", text(a.outcome.code()));
+        put("remedy", a.remedy.map(|r| Value::String(r.code().into())));
+        put("note", a.note.as_deref().and_then(text));
+    }
+    Ok(t)
+}
+
+/// An import file (TOML) of rows made by [`export_row`].
+pub fn export_file(rows: Vec<toml::Table>) -> String {
+    let mut file = toml::Table::new();
+    file.insert(
+        "cases".into(),
+        toml::Value::Array(rows.into_iter().map(toml::Value::Table).collect()),
+    );
+    toml::to_string(&file).expect("a table serialises")
+}
+
 pub fn template() -> String {
     template_in(dispute_i18n::lang())
 }
@@ -459,6 +646,11 @@ pub struct Context<'a> {
     /// An existing case with this payer name and time of receipt, if any (a ledger
     /// imported again under another encoding or file name).
     pub same_case: &'a dyn Fn(&str, Time) -> Option<String>,
+    /// When the casebook was created (its first commit). Imported history is the paper
+    /// ledger of before: a row may carry later events only as a new registration, never
+    /// opinions, replies or archives that the tool itself should have recorded, signed by
+    /// their own operators.
+    pub created: Option<Time>,
 }
 
 /// Replay every row; all the cases, or every error of every row.
@@ -499,6 +691,21 @@ pub fn build(rows: &[Row], cx: &Context) -> std::result::Result<Vec<Case>, Vec<R
     for (row, id) in rows.iter().zip(explicit) {
         match replay(row, id, cx, &mut next, &taken) {
             Ok(case) => {
+                if let Some(created) = cx.created
+                    && let Some(late) = case.events.iter().skip(1).find(|e| e.at >= created)
+                {
+                    errors.push(RowError {
+                        row: row.number,
+                        column: column(late_column(late.action)),
+                        reason: t!(
+                            "import-err-after-creation",
+                            action = late.action.label(),
+                            at = late.at.to_rfc3339(),
+                            created = created.to_rfc3339()
+                        ),
+                    });
+                    continue;
+                }
                 let key = (case.payer.name.clone(), case.received_at.timestamp());
                 if let Some(first) = first_row.get(&key) {
                     errors.push(RowError {
@@ -522,6 +729,18 @@ pub fn build(rows: &[Row], cx: &Context) -> std::result::Result<Vec<Case>, Vec<R
         Ok(cases)
     } else {
         Err(errors)
+    }
+}
+
+/// The column an imported event comes from.
+fn late_column(action: crate::case::Action) -> &'static str {
+    use crate::case::Action as A;
+    match action {
+        A::Classify | A::Redirect => "classified_at",
+        A::Assign => "assigned_at",
+        A::Reply => "replied_at",
+        A::Archive => "archived_at",
+        _ => "assign",
     }
 }
 
@@ -613,7 +832,7 @@ fn replay(
     let contact = field!(
         r.contact
             .as_deref()
-            .map(|c| validate::line(&column("contact"), c))
+            .map(|c| validate::name(&column("contact"), c))
             .transpose()
             .map_err(|e| err("contact", e.to_string()))
     );
@@ -639,7 +858,11 @@ fn replay(
         r.category
             .as_deref()
             .map(|s| {
-                s.trim()
+                // The number, with the category's name after it as the ledger writes it
+                // (`3 缴费基数申报`).
+                s.split_whitespace()
+                    .next()
+                    .unwrap_or_default()
                     .parse::<u8>()
                     .map_err(|_| err("category", t!("import-err-not-category", value = s)))
                     .and_then(|n| validate::category(n).map_err(|e| err("category", e.to_string())))
@@ -821,6 +1044,9 @@ fn replay(
         unreachable!("every field parsed when there are no errors");
     };
 
+    // A department the payer was told to go to, without a track, is a redirect (as the
+    // exported ledger writes one: its track column is empty).
+    let track = track.or_else(|| redirect_to.is_some().then_some(ImportTrack::Redirect));
     // Steps that need an earlier step.
     let fail = |key: &str, reason: String| Err(vec![err(key, reason)]);
     if track.is_none() && (classified_at.is_some() || !assign.is_empty() || replied_at.is_some()) {
@@ -884,6 +1110,7 @@ fn replay(
             id_code: payer_id,
             contact,
             phone,
+            sealed: None,
         },
         title,
         summary,
@@ -892,7 +1119,7 @@ fn replay(
         category,
         insurance: insurance.clone(),
     };
-    if let Some(existing) = (cx.same_case)(&new.payer.name, received) {
+    if let Some(existing) = (cx.same_case)(&new.payer.display_name(), received) {
         return fail(
             "received_at",
             t!("import-err-same-case", existing = existing),
@@ -936,7 +1163,7 @@ fn replay(
                     &case,
                     Command::Classify {
                         track: t,
-                        category,
+                        category: Some(category),
                         insurance,
                         note: None,
                     },
@@ -1003,6 +1230,10 @@ fn replay(
         )?;
     }
     crate::schema::check_case(&case, &id.path()).map_err(|e| vec![err("id", e.to_string())])?;
+    case.imported = Some(crate::case::Imported {
+        by: cx.importer.id.clone(),
+        at: cx.now,
+    });
     Ok(case)
 }
 
@@ -1169,6 +1400,7 @@ mod tests {
             exists: &exists,
             next_seq: &next_seq,
             same_case: &same_case,
+            created: None,
         };
         let rows = parse_csv(text)?;
         build(&rows, &cx).map(|cases| cases.iter().map(Case::to_toml).collect())

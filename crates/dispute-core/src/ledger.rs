@@ -42,11 +42,16 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// A voided case (registered by mistake) is in no ledger or statistic unless asked for
+    /// by its status.
     pub fn matches(&self, case: &Case) -> bool {
         let received = local_date(&case.received_at);
         self.year.is_none_or(|y| received.year() == y)
             && self.month.is_none_or(|m| received.month() == m)
-            && self.status.is_none_or(|s| s == case.status)
+            && match self.status {
+                Some(s) => s == case.status,
+                None => case.status != Status::Voided,
+            }
     }
 }
 
@@ -207,9 +212,14 @@ pub struct LedgerRow {
     /// Whether phone, ID code and contact are masked in this row.
     pub masked: bool,
     pub district: String,
+    pub title: Option<String>,
+    /// 反映事项.
+    pub summary: String,
     pub category: Option<u8>,
     pub insurance: Vec<Insurance>,
     pub track: Option<Track>,
+    /// The department the payer was sent to (告知另行办理).
+    pub redirect_to: Option<String>,
     pub receiving_dept: String,
     pub first_receiver: String,
     pub status: Status,
@@ -219,8 +229,14 @@ pub struct LedgerRow {
     pub dispatched_at: Option<Time>,
     /// The departments asked for their opinions (for a referral: the competent department).
     pub departments: Vec<DeptRequest>,
+    /// When the first department still asked was assigned.
+    pub assigned_at: Option<Time>,
+    /// The written opinions as they stand, each department's latest.
+    pub opinions: Vec<OpinionText>,
     pub reply_due: Option<NaiveDate>,
     pub replied_at: Option<Time>,
+    /// The written reply to the payer (回复内容).
+    pub reply: Option<String>,
     pub archive_due: Option<NaiveDate>,
     pub archived_at: Option<Time>,
     /// Any open obligation at least one working day past due on `as_of`.
@@ -232,6 +248,17 @@ pub struct LedgerRow {
     pub remedy: Option<Remedy>,
     /// Departments whose refusal was handed to the discipline commission.
     pub discipline: Vec<String>,
+    /// The note of the archiving, or what the payer was told on a redirect.
+    pub note: Option<String>,
+}
+
+/// A department's written opinion as the ledger carries it, so the ledger reads on its own
+/// and imports again (`书面意见(hrss)`, `意见时间(hrss)`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OpinionText {
+    pub dept: String,
+    pub at: Time,
+    pub text: String,
 }
 
 /// When the case left `registered`: classified, redirected, or escalated straight away.
@@ -280,6 +307,10 @@ pub fn ledger_row(
         )),
         _ => None,
     };
+    let result = match reveal {
+        true => result,
+        false => result.map(|r| crate::privacy::mask_free_text(&r)),
+    };
     let mut discipline: Vec<String> = vec![];
     for d in &case.discipline {
         if !discipline.contains(&d.dept) {
@@ -326,6 +357,25 @@ pub fn ledger_row(
         outcome: case.archive.as_ref().map(|a| a.outcome),
         remedy: case.archive.as_ref().and_then(|a| a.remedy),
         discipline,
+        title: case.title.clone(),
+        summary: case.summary.clone(),
+        redirect_to: case.redirect.as_ref().map(|r| r.dept.clone()),
+        assigned_at: case.active_assignments().map(|a| a.at).min(),
+        opinions: case
+            .opinions
+            .iter()
+            .map(|o| OpinionText {
+                dept: o.dept.clone(),
+                at: o.at,
+                text: o.text.clone(),
+            })
+            .collect(),
+        reply: case.reply.as_ref().map(|r| r.text.clone()),
+        note: case
+            .archive
+            .as_ref()
+            .and_then(|a| a.note.clone())
+            .or_else(|| case.redirect.as_ref().map(|r| r.note.clone())),
     }
 }
 
@@ -403,12 +453,17 @@ pub const COLUMNS: &[Column] = &[
     col("ledger-col-phone", 14.0),
     col("ledger-col-id-code", 21.0),
     col("ledger-col-district", 10.0),
+    // The headings of the columns `import` reads are its own, so the ledger imports again.
+    col("import-col-title", 24.0),
+    col("import-col-summary", 40.0),
     col("ledger-col-category", 28.0),
     col("ledger-col-insurance", 16.0),
     col("ledger-col-track", 13.0),
+    col("import-col-redirect-to", 13.0),
     col("ledger-col-receiving-dept", 13.0),
     col("ledger-col-first-receiver", 16.0),
     col("ledger-col-departments", 24.0),
+    col("import-col-assigned-at", 17.0),
     col("ledger-col-status", 13.0),
     col("ledger-col-classify-due", 11.0),
     col("ledger-col-classified-at", 17.0),
@@ -417,14 +472,51 @@ pub const COLUMNS: &[Column] = &[
     col("ledger-col-opinions", 36.0),
     col("ledger-col-reply-due", 11.0),
     col("ledger-col-replied-at", 17.0),
+    col("import-col-reply", 40.0),
     col("ledger-col-archive-due", 11.0),
     col("ledger-col-archived-at", 17.0),
     col("ledger-col-overdue", 9.0),
     col("ledger-col-late", 36.0),
     col("ledger-col-result", 30.0),
+    col("import-col-outcome", 13.0),
     col("ledger-col-remedy", 13.0),
     col("ledger-col-discipline", 13.0),
+    col("import-col-note", 24.0),
 ];
+
+/// The departments with a written opinion in any of `rows`, in casebook order: each gets
+/// two columns after `COLUMNS` (`书面意见(hrss)`, `意见时间(hrss)`), as `import` reads them.
+pub fn opinion_depts(rows: &[LedgerRow], book: &Casebook) -> Vec<String> {
+    let mut depts: Vec<String> = vec![];
+    for r in rows {
+        for o in &r.opinions {
+            if !depts.contains(&o.dept) {
+                depts.push(o.dept.clone());
+            }
+        }
+    }
+    let order = |d: &String| {
+        book.departments
+            .iter()
+            .position(|m| &m.code == d)
+            .unwrap_or(usize::MAX)
+    };
+    depts.sort_by_key(order);
+    depts
+}
+
+/// The headings of the opinion columns of `depts`, in the chosen language.
+pub fn opinion_headings(depts: &[String]) -> Vec<String> {
+    depts
+        .iter()
+        .flat_map(|d| {
+            [
+                t!("import-col-opinion-text-of", dept = d.as_str()),
+                t!("import-col-opinion-time-of", dept = d.as_str()),
+            ]
+        })
+        .collect()
+}
 
 /// `11-17` within the year the case was received, `2027-01-05` outside it.
 fn short_date(d: NaiveDate, year: i32) -> String {
@@ -516,6 +608,8 @@ impl LedgerRow {
             text(self.phone.clone()),
             opt_text(self.id_code.as_deref()),
             text(self.district.clone()),
+            opt_text(self.title.as_deref()),
+            text(self.summary.clone()),
             opt_text(
                 self.category
                     .map(|c| format!("{c} {}", text::category(c)))
@@ -523,9 +617,11 @@ impl LedgerRow {
             ),
             text(insurance.join(list)),
             opt_text(self.track.map(|t| t.label())),
+            opt_text(self.redirect_to.as_deref().map(short).as_deref()),
             Cell::Text(short(&self.receiving_dept)),
             Cell::Text(book.operator_label(&self.first_receiver)),
             text(departments.join(list)),
+            time(self.assigned_at),
             Cell::Text(self.status.label().to_string()),
             date(self.classify_due),
             time(self.classified_at),
@@ -534,6 +630,7 @@ impl LedgerRow {
             text(opinions.join(items)),
             date(self.reply_due),
             time(self.replied_at),
+            opt_text(self.reply.as_deref()),
             date(self.archive_due),
             time(self.archived_at),
             Cell::Text(t!(if self.overdue {
@@ -543,9 +640,22 @@ impl LedgerRow {
             })),
             text(late.join(items)),
             opt_text(self.result.as_deref()),
+            opt_text(self.outcome.map(|o| o.label())),
             opt_text(self.remedy.map(|r| r.label())),
             text(discipline.join(list)),
+            opt_text(self.note.as_deref()),
         ]
+    }
+
+    /// The cells of the opinion columns of `depts` ([`opinion_depts`]).
+    pub fn opinion_cells(&self, depts: &[String]) -> Vec<Cell> {
+        depts
+            .iter()
+            .flat_map(|d| match self.opinions.iter().find(|o| &o.dept == d) {
+                Some(o) => [Cell::Text(o.text.clone()), Cell::DateTime(local(&o.at))],
+                None => [Cell::Empty, Cell::Empty],
+            })
+            .collect()
     }
 }
 
@@ -775,8 +885,12 @@ pub fn stats(
 ) -> Stats {
     let cases: Vec<&Case> = cases.iter().filter(|c| filter.matches(c)).collect();
 
-    let mut by_status: BTreeMap<&'static str, usize> =
-        Status::ALL.iter().map(|s| (s.code(), 0)).collect();
+    // Voided cases are in no statistic.
+    let mut by_status: BTreeMap<&'static str, usize> = Status::ALL
+        .iter()
+        .filter(|s| **s != Status::Voided)
+        .map(|s| (s.code(), 0))
+        .collect();
     // Members in casebook order, then any other department a case names.
     let mut order: Vec<String> = book.member_codes();
     let mut depts: BTreeMap<String, (DeptStats, Vec<u32>)> = BTreeMap::new();
@@ -1084,6 +1198,7 @@ mod tests {
                 id_code: Some("91140830MA0K123456".into()),
                 contact: Some("王小明".into()),
                 phone: "13812340000".into(),
+                sealed: None,
             },
             title: None,
             summary: "对缴费基数核定有异议".into(),
@@ -1109,7 +1224,7 @@ mod tests {
     fn classify(track: Track, category: u8) -> Command {
         Command::Classify {
             track,
-            category,
+            category: Some(category),
             insurance: vec![],
             note: None,
         }

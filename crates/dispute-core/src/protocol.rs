@@ -69,6 +69,16 @@ pub enum BookAction {
     RequireSigning,
     /// A casebook setting changed (`dispute admin set`).
     Setting,
+    /// One year of the official holiday calendar added or replaced
+    /// (`dispute admin calendar add`).
+    CalendarAdd,
+    /// A member department added (`dispute admin dept add`).
+    DeptAdd,
+    /// A member department's name changed (`dispute admin dept edit`).
+    DeptEdit,
+    /// Existing cases' payer data encrypted, and from now on every case's
+    /// (`dispute admin encrypt-payers`).
+    EncryptPayers,
     /// A policy consultation of the leading group (a file under `policy/`).
     PolicyConsult,
 }
@@ -84,6 +94,10 @@ impl BookAction {
         BookAction::Import,
         BookAction::RequireSigning,
         BookAction::Setting,
+        BookAction::CalendarAdd,
+        BookAction::DeptAdd,
+        BookAction::DeptEdit,
+        BookAction::EncryptPayers,
         BookAction::PolicyConsult,
     ];
 
@@ -102,6 +116,10 @@ impl BookAction {
             BookAction::Import => "import",
             BookAction::RequireSigning => "admin-require-signing",
             BookAction::Setting => "admin-set",
+            BookAction::CalendarAdd => "admin-calendar-add",
+            BookAction::DeptAdd => "admin-dept-add",
+            BookAction::DeptEdit => "admin-dept-edit",
+            BookAction::EncryptPayers => "admin-encrypt-payers",
             BookAction::PolicyConsult => "policy-consult",
         }
     }
@@ -110,11 +128,26 @@ impl BookAction {
         BookAction::ALL.iter().copied().find(|a| a.code() == code)
     }
 
+    /// Admin actions on operators: the departments' keys follow them in the same commit.
+    pub fn changes_operators(self) -> bool {
+        matches!(
+            self,
+            BookAction::OperatorAdd
+                | BookAction::OperatorDisable
+                | BookAction::OperatorEnable
+                | BookAction::OperatorEdit
+                | BookAction::OperatorKey
+        )
+    }
+
     /// Admin actions that change `casebook.toml` alone.
     pub fn edits_casebook(self) -> bool {
         !matches!(
             self,
-            BookAction::Init | BookAction::Import | BookAction::PolicyConsult
+            BookAction::Init
+                | BookAction::Import
+                | BookAction::EncryptPayers
+                | BookAction::PolicyConsult
         )
     }
 }
@@ -352,6 +385,28 @@ pub struct CommitRecord {
     pub merged_from_other_side: Vec<String>,
     /// `casebook.toml` at the first parent: the operators and settings the commit acted under.
     pub parent_casebook: Option<Vec<u8>>,
+    pub committer_name: String,
+    pub committer_email: String,
+    /// The SSH signature of the commit (`gpgsig`), if it has one.
+    pub signature: Option<Signed>,
+    /// In a merge: every case file that differs between the result and any parent, with
+    /// its content in the result and in each parent (first parent first).
+    pub merge_files: Vec<MergeFile>,
+}
+
+/// A signature and the exact bytes it signs (the commit without its `gpgsig` header).
+#[derive(Debug, Clone)]
+pub struct Signed {
+    pub armored: String,
+    pub payload: Vec<u8>,
+}
+
+/// One case file of a merge, in the result and in each parent (None: absent).
+#[derive(Debug, Clone)]
+pub struct MergeFile {
+    pub path: String,
+    pub result: Option<Vec<u8>>,
+    pub parents: Vec<Option<Vec<u8>>>,
 }
 
 /// One file's content before and after a commit (None: absent).

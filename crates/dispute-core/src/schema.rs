@@ -31,14 +31,16 @@ fn casebook_validator() -> &'static Validator {
     V.get_or_init(|| compile(CASEBOOK_SCHEMA))
 }
 
-/// The first violation, as "path: message", or None if valid.
+/// The first violation, as "path: message", or None if valid. The offending value is
+/// never quoted (it may be a payer's phone or ID number): the message names the rule.
 fn first_error(v: &Validator, instance: &Value) -> Option<String> {
     v.iter_errors(instance).next().map(|e| {
         let at = e.instance_path().to_string();
+        let message = crate::case::short_problem(&e.masked_with("…").to_string());
         if at.is_empty() {
-            e.to_string()
+            message
         } else {
-            format!("{at}: {e}")
+            format!("{at}: {message}")
         }
     })
 }

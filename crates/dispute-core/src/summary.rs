@@ -15,6 +15,7 @@ pub struct CaseSummary {
     pub status: Status,
     pub track: Option<Track>,
     pub category: Option<u8>,
+    /// The payer as lists show it: an individual's name masked.
     pub payer: String,
     pub district: String,
     pub receiving_dept: String,
@@ -34,7 +35,7 @@ impl CaseSummary {
             status: case.status,
             track: case.track,
             category: case.category,
-            payer: case.payer.name.clone(),
+            payer: case.payer.display_name(),
             district: case.district.clone(),
             receiving_dept: case.receiving_dept.clone(),
             received_at: case.received_at,

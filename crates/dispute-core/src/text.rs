@@ -40,6 +40,25 @@ impl Label for Status {
             Status::Replied => "label-status-replied",
             Status::Archived => "label-status-archived",
             Status::Redirected => "label-status-redirected",
+            Status::Voided => "clerk-status-voided",
+        }
+    }
+}
+
+impl Label for crate::case::CaseField {
+    fn label_key(&self) -> &'static str {
+        use crate::case::CaseField::*;
+        match self {
+            PayerKind => "clerk-field-payer-kind",
+            PayerName => "clerk-field-payer-name",
+            PayerId => "clerk-field-payer-id",
+            Contact => "clerk-field-contact",
+            Phone => "clerk-field-phone",
+            Summary => "clerk-field-summary",
+            Title => "clerk-field-title",
+            District => "clerk-field-district",
+            Channel => "clerk-field-channel",
+            Category => "clerk-field-category",
         }
     }
 }

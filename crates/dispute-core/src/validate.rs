@@ -12,17 +12,54 @@ pub const MAX_TEXT: usize = 64 * 1024;
 /// Short fields: names, districts, titles.
 pub const MAX_SHORT: usize = 200;
 
-/// Characters that reorder or hide text on screen (bidi controls, zero-width marks).
-fn is_deceptive(c: char) -> bool {
+/// Characters that hide, reorder or fake text on screen, besides the control characters:
+/// bidi controls, zero-width characters and joiners, line and paragraph separators, soft
+/// hyphens, tag characters, variation selectors, invisible fillers (U+3164 …) and the other
+/// format characters of Unicode (category Cf). They are refused in input and stripped from
+/// everything printed (`output::clean`), so a file or commit holding one cannot change what
+/// a reader sees.
+pub fn is_hidden(c: char) -> bool {
     matches!(c,
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-        | '\u{061C}' | '\u{FEFF}')
+        '\u{00AD}'
+        | '\u{034F}'
+        | '\u{0600}'..='\u{0605}'
+        | '\u{061C}'
+        | '\u{06DD}'
+        | '\u{070F}'
+        | '\u{0890}'..='\u{0891}'
+        | '\u{08E2}'
+        | '\u{115F}'..='\u{1160}'
+        | '\u{17B4}'..='\u{17B5}'
+        | '\u{180B}'..='\u{180F}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{2028}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}'
+        | '\u{2800}'
+        | '\u{3164}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FEFF}'
+        | '\u{FFA0}'
+        | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{FFFE}'..='\u{FFFF}'
+        | '\u{110BD}'
+        | '\u{110CD}'
+        | '\u{13430}'..='\u{1343F}'
+        | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0000}'..='\u{E007F}'
+        | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// A character that may not stand in a field: a control character (newline and tab only
+/// in multi-line text) or a hidden one ([`is_hidden`]).
+pub fn is_refused_char(c: char, multiline: bool) -> bool {
+    let allowed_control = multiline && (c == '\n' || c == '\t');
+    (c.is_control() && !allowed_control) || is_hidden(c)
 }
 
 fn check_chars(field: &str, s: &str, multiline: bool) -> Result<()> {
     for c in s.chars() {
-        let allowed_control = multiline && (c == '\n' || c == '\t');
-        if (c.is_control() && !allowed_control) || is_deceptive(c) {
+        if is_refused_char(c, multiline) {
             return Err(Error::invalid(
                 field,
                 t!("val-control-char", code = format!("{:04X}", c as u32)),
@@ -66,8 +103,18 @@ pub fn line(field: &str, s: &str) -> Result<String> {
     Ok(s.to_string())
 }
 
+/// A name (of a person, an employer, a county): a one-line field without `<` or `>`, which
+/// git refuses in an author's name and which could pass for markup in a form.
+pub fn name(field: &str, s: &str) -> Result<String> {
+    let s = line(field, s)?;
+    if s.contains(['<', '>']) {
+        return Err(Error::invalid(field, t!("secret-name-angle-brackets")));
+    }
+    Ok(s)
+}
+
 /// A title, which is printed in git commit messages: a one-line field that may not hold
-/// what looks like a phone or ID number (a run of seven or more digits).
+/// what looks like a phone or ID number.
 pub fn title(s: &str) -> Result<String> {
     let field = word("val-field-title");
     let s = line(field, s)?;
@@ -75,10 +122,11 @@ pub fn title(s: &str) -> Result<String> {
     Ok(s)
 }
 
-/// The payer's name (it is named in the commit message of the registration).
+/// The payer's name (an employer's name is named in the commit message of the
+/// registration; an individual's only by its mask).
 pub fn payer_name(s: &str) -> Result<String> {
     let field = word("val-field-payer-name");
-    let s = line(field, s)?;
+    let s = name(field, s)?;
     no_numbers_for_git_log(field, &s)?;
     Ok(s)
 }
@@ -91,23 +139,22 @@ pub fn district(s: &str) -> Result<String> {
     Ok(s)
 }
 
-/// Fields that go into git commit messages (title, payer name, district) may not hold what
-/// looks like a phone or ID number: seven or more digits, even broken up by spaces, hyphens,
-/// dots or brackets (139 3590 1234, 139-3590-1234).
+/// A 12345 hotline ticket number (named in the commit message of the dispatch).
+pub fn ticket(field: &str, s: &str) -> Result<String> {
+    let s = line(field, s)?;
+    no_numbers_for_git_log(field, &s)?;
+    Ok(s)
+}
+
+/// Fields that go into git commit messages (title, payer name, district, ticket number,
+/// the name of an imported file) may not hold what looks like a phone or ID number, however
+/// written: full-width digits and Chinese numerals count as digits, and spaces, hyphens,
+/// underscores, dots or brackets between digits do not break a number (139 3590 1234,
+/// 139_3590_1234, 一三九三五九〇一二三四). Any run of seven or more digits that is not a
+/// date is refused too. History cannot be cleaned afterwards, so the check is strict.
 pub fn no_numbers_for_git_log(field: &str, s: &str) -> Result<()> {
-    let mut run = 0;
-    for c in s.chars() {
-        if c.is_ascii_digit() || ('０'..='９').contains(&c) {
-            run += 1;
-        } else if !matches!(
-            c,
-            ' ' | '　' | '-' | '－' | '.' | '(' | ')' | '（' | '）' | '/'
-        ) {
-            run = 0;
-        }
-        if run >= 7 {
-            return Err(Error::invalid(field, t!("val-numbers-in-git-log")));
-        }
+    if crate::privacy::holds_personal_number(s, crate::privacy::Strictness::Strict) {
+        return Err(Error::invalid(field, t!("val-numbers-in-git-log")));
     }
     Ok(())
 }
@@ -116,7 +163,8 @@ pub fn no_numbers_for_git_log(field: &str, s: &str) -> Result<()> {
 /// (`0359-1234567`, hyphen optional), optionally `-` extension.
 pub fn phone(s: &str) -> Result<String> {
     let s = s.trim();
-    let bad = |key: &str| Err(Error::invalid(word("val-field-phone"), t!(key, value = s)));
+    // The number itself is never echoed: an error line may end up in a screenshot or a log.
+    let bad = |key: &str| Err(Error::invalid(word("val-field-phone"), t!(key)));
     let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
     if s.len() == 11 && digits(s) && s.starts_with('1') {
         if !matches!(s.as_bytes()[1], b'3'..=b'9') {
@@ -177,6 +225,11 @@ fn resident_check(first17: &[u8]) -> u8 {
         .map(|(d, w)| (d - b'0') as u32 * w)
         .sum();
     b"10X98765432"[(sum % 11) as usize]
+}
+
+/// Whether `s` is a unified social credit code (GB 32100-2015) with its check character.
+pub fn is_credit_code(s: &str) -> bool {
+    s.len() == 18 && credit_code_check(s.as_bytes())
 }
 
 fn credit_code_check(b: &[u8]) -> bool {
@@ -294,6 +347,55 @@ mod tests {
     }
 
     #[test]
+    fn invisible_and_format_characters_are_refused_with_the_field_named() {
+        for c in [
+            '\u{2028}',
+            '\u{2029}',
+            '\u{2060}',
+            '\u{00AD}',
+            '\u{3164}',
+            '\u{E0041}',
+            '\u{E007F}',
+            '\u{200B}',
+            '\u{200D}',
+            '\u{202E}',
+            '\u{2066}',
+            '\u{FEFF}',
+            '\u{001B}',
+            '\u{0085}',
+            '\u{FE0F}',
+            '\u{115F}',
+        ] {
+            let err = line("姓名", &format!("张{c}三")).unwrap_err().to_string();
+            assert!(err.starts_with("姓名"), "{c:?}: {err}");
+            assert!(text("摘要", &format!("a{c}b")).is_err(), "{c:?}");
+        }
+        assert!(text("摘要", "第一行\n第二行\t缩进").is_ok());
+    }
+
+    #[test]
+    fn names_refuse_angle_brackets() {
+        assert!(name("姓名", "<script>alert(1)</script>").is_err());
+        assert!(name("姓名", "张三").is_ok());
+        assert!(payer_name("芮城县<b>公司").is_err());
+    }
+
+    #[test]
+    fn ticket_numbers_keep_phones_out_of_git_log() {
+        assert!(ticket("工单号", "12345-20261117-0032").is_ok());
+        assert!(ticket("工单号", "孙秀英-11010519491231002X-13700001111").is_err());
+        assert!(ticket("工单号", "137_0000_1111").is_err());
+    }
+
+    #[test]
+    fn phone_errors_do_not_echo_the_number() {
+        let err = phone("12800001111").unwrap_err().to_string();
+        assert!(!err.contains("12800001111"), "{err}");
+        let err = phone("99999999999").unwrap_err().to_string();
+        assert!(!err.contains("99999999999"), "{err}");
+    }
+
+    #[test]
     fn titles_keep_numbers_out_of_git_log() {
         assert!(title("2026年度缴费基数核定争议").is_ok());
         assert!(title("联系电话13800000000").is_err());
@@ -301,6 +403,9 @@ mod tests {
         assert!(title("电话139 3590 1234").is_err());
         assert!(title("电话139-3590-1234").is_err());
         assert!(title("2025年3月10日来访").is_ok());
+        assert!(title("电话137_0000_1111").is_err());
+        // 一三七零零零零一一一一
+        assert!(title("电话\u{4E00}\u{4E09}\u{4E03}\u{96F6}\u{96F6}\u{96F6}\u{96F6}\u{4E00}\u{4E00}\u{4E00}\u{4E00}").is_err());
     }
 
     #[test]

@@ -85,6 +85,12 @@ impl ActionSpec {
 }
 
 impl Action {
+    /// The action as a verb phrase for refusals (“无权提交书面意见”, “不能将案卷归档”),
+    /// from the catalog (`clerk-verb-<code>`).
+    pub fn verb(self) -> &'static str {
+        dispute_i18n::word(&format!("clerk-verb-{}", self.code()))
+    }
+
     /// The ASCII code used in files and on the command line.
     pub fn code(self) -> &'static str {
         self.spec().code
@@ -195,6 +201,7 @@ impl Permission {
         actor: &Operator,
         case: &Case,
         on_behalf_of: Option<&str>,
+        book: &Casebook,
     ) -> std::result::Result<(), String> {
         let receiving = actor.has(Role::Receiver) && actor.dept == case.receiving_dept;
         let workroom = is_workroom(actor, case);
@@ -209,11 +216,16 @@ impl Permission {
                 Err(rule)
             }
         };
-        let only_receiving = || t!("wf-rule-receiver-only", dept = case.receiving_dept);
+        let only_receiving = || {
+            t!(
+                "wf-rule-receiver-only",
+                dept = book.dept_short(&case.receiving_dept)
+            )
+        };
         let receiving_or_workroom_rule = || {
             t!(
                 "rules-rule-receiver-or-workroom",
-                dept = case.receiving_dept
+                dept = book.dept_short(&case.receiving_dept)
             )
         };
         match self {
@@ -312,7 +324,7 @@ pub struct Ctx<'a> {
 }
 
 /// What the receiving department registers on first contact.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct NewCase {
     pub payer: Payer,
     /// The other party of an employee-employer dispute.
@@ -353,7 +365,7 @@ impl<'a> Step<'a> {
     fn not_ready(&self, reason: String) -> Error {
         Error::NotReady {
             id: self.case.id.clone(),
-            action: self.action.label().to_string(),
+            action: self.action.verb().to_string(),
             reason,
         }
     }
@@ -430,14 +442,15 @@ pub fn check_permission(
     case: &Case,
     actor: &Operator,
     cmd: &Command,
+    book: &Casebook,
 ) -> Result<()> {
     action
         .spec()
         .permission
-        .check(actor, case, cmd.on_behalf_of())
+        .check(actor, case, cmd.on_behalf_of(), book)
         .map_err(|rule| {
             Error::not_permitted(
-                t!("wf-action-on-case", action = action.label(), id = case.id),
+                t!("wf-action-on-case", action = action.verb(), id = case.id),
                 rule,
             )
         })
@@ -494,18 +507,21 @@ pub fn register(id: &CaseId, new: NewCase, ctx: &Ctx) -> Result<Case> {
         public_opinion: vec![],
         reply: None,
         archive: None,
+        corrections: vec![],
+        void: None,
         events: vec![Event {
             at: ctx.at,
             action: Action::Register,
             by: ctx.actor.id.clone(),
             dept: None,
         }],
+        imported: None,
     };
     Action::Register
         .spec()
         .permission
-        .check(ctx.actor, &case, None)
-        .map_err(|rule| Error::not_permitted(Action::Register.label(), rule))?;
+        .check(ctx.actor, &case, None, ctx.book)
+        .map_err(|rule| Error::not_permitted(Action::Register.verb(), rule))?;
     if let Some(other) = &case.counterparty
         && other.kind == case.payer.kind
     {
@@ -527,10 +543,11 @@ pub fn apply(case: &Case, cmd: &Command, ctx: &Ctx) -> Result<Case> {
         return Err(Error::WrongState {
             id: case.id.clone(),
             status: case.status.label().to_string(),
-            action: action.label().to_string(),
+            action: action.verb().to_string(),
+            next: next_step(case, ctx.book),
         });
     }
-    check_permission(action, case, ctx.actor, cmd)?;
+    check_permission(action, case, ctx.actor, cmd, ctx.book)?;
     check_time(ctx.at, ctx.now, case.last_event_at())?;
 
     let mut step = Step {
@@ -575,6 +592,33 @@ fn is_approved_major(case: &Case) -> bool {
             .is_some_and(|a| a.decision == Some(Decision::Approved))
 }
 
+/// What the case waits for next, and the command that does it, in words (the hint of a
+/// refusal for acting out of order).
+pub fn next_step(case: &Case, book: &Casebook) -> String {
+    let id = case.id.as_str();
+    match case.status {
+        Status::Registered => t!("clerk-next-registered", id = id),
+        Status::Handling => {
+            let missing = missing_for_reply(case, book);
+            if missing.is_empty() {
+                t!("clerk-next-reply", id = id)
+            } else {
+                t!(
+                    "clerk-next-handling",
+                    id = id,
+                    missing = missing.join(&t!("wf-list-sep"))
+                )
+            }
+        }
+        Status::AwaitingApproval => t!("clerk-next-awaiting-approval", id = id),
+        Status::Referred => t!("clerk-next-referred", id = id),
+        Status::Replied => t!("clerk-next-replied", id = id),
+        Status::Archived => t!("clerk-next-archived", id = id),
+        Status::Redirected => t!("clerk-next-redirected", id = id),
+        Status::Voided => t!("clerk-next-voided", id = id),
+    }
+}
+
 /// What a reply still needs, in words; empty when the case may be replied to.
 pub fn missing_for_reply(case: &Case, book: &Casebook) -> Vec<String> {
     let mut missing = vec![];
@@ -604,14 +648,18 @@ pub fn missing_for_reply(case: &Case, book: &Casebook) -> Vec<String> {
             // Every member unit gives its written opinion on a major matter (四（三）2):
             // every department the special case was given to, withdrawn ones included,
             // unless the leader exempted it.
+            // Named in one item, so a refusal listing nine member units stays readable.
             if case.rules_at_least(2) {
-                for dept in major_members(case) {
-                    if case.opinion_of(dept).is_none() && case.exemption_of(dept).is_none() {
-                        missing.push(t!(
-                            "rules-missing-member-opinion",
-                            dept = book.dept_short(dept)
-                        ));
-                    }
+                let owing: Vec<&str> = major_members(case)
+                    .into_iter()
+                    .filter(|d| case.opinion_of(d).is_none() && case.exemption_of(d).is_none())
+                    .map(|d| book.dept_short(d))
+                    .collect();
+                if !owing.is_empty() {
+                    missing.push(t!(
+                        "rules-missing-member-opinions",
+                        depts = owing.join(&t!("wf-list-sep"))
+                    ));
                 }
             }
             if !minutes {
@@ -782,7 +830,7 @@ pub fn open_obligations(case: &Case) -> Vec<Obligation> {
             receiver,
             case.due.archive,
         ),
-        Status::Archived | Status::Redirected => {}
+        Status::Archived | Status::Redirected | Status::Voided => {}
     }
     out
 }

@@ -23,14 +23,34 @@ impl Store {
             .map(str::to_string)
             .filter(|l| !l.is_empty())
             .collect();
-        if commit.is_some() && commit == self.head_oid()? {
-            self.sync_worktree(&paths)?;
-            notices.push(t!(
-                "store-recovered-worktree",
-                paths = paths.join(&t!("list-separator"))
-            ));
-        } else {
-            notices.push(t!("store-recovered-nothing"));
+        // Say what happened to that write: finished now, overtaken by another commit since,
+        // or never committed.
+        let head = self.head_oid()?;
+        let subject = |c: Oid| {
+            self.repo
+                .find_commit(c)
+                .ok()
+                .and_then(|c| c.summary().ok().flatten().map(str::to_string))
+        };
+        let short = |c: Option<Oid>| c.map(oid_short).unwrap_or_default();
+        match (commit, head) {
+            (Some(c), Some(h)) if c == h => {
+                self.sync_worktree(&paths)?;
+                notices.push(t!(
+                    "clerk-recovered-worktree",
+                    subject = subject(c).unwrap_or_default(),
+                    paths = paths.join(&t!("list-separator"))
+                ));
+            }
+            (Some(c), Some(h)) if self.repo.graph_descendant_of(h, c).unwrap_or(false) => {
+                notices.push(t!(
+                    "clerk-recovered-overtaken",
+                    subject = subject(c).unwrap_or_default(),
+                    commit = oid_short(c),
+                    head = oid_short(h)
+                ));
+            }
+            _ => notices.push(t!("clerk-recovered-nothing", commit = short(commit))),
         }
         fs::remove_file(&journal_path)?;
         Ok(())

@@ -4,19 +4,29 @@
 //! from HEAD (`read`, `history`, the summary `cache`), serialises writers with a lock and a
 //! journal (`journal`), keeps the working tree in line and refuses to write over hand
 //! edits (`worktree`), and commits objects first with one guarded branch update (`write`).
+//! `sync` exchanges work with the central casebook (fetch, replay, guarded push), and
+//! `central` is that bare repository's side: creating it and its `pre-receive` check.
 //! Reads come from HEAD, never from the working tree.
 
 mod cache;
+mod central;
 pub mod faults;
 mod history;
+mod index;
 mod journal;
 mod open;
 mod policy;
+mod precheck;
 mod read;
+mod seq;
+pub mod sync;
+pub mod timings;
 mod worktree;
 mod write;
 
+pub use central::Central;
 pub use dispute_core::protocol::{CASEBOOK_FILE, CASES_DIR};
+pub use sync::{Keyring, RejectedAction, Remote, SyncReport, SyncStatus};
 pub use write::{Notices, Signer, Writer};
 
 /// What every module of the store uses.
@@ -37,7 +47,7 @@ mod prelude {
     pub(crate) use dispute_core::error::{Error, Result};
     pub(crate) use dispute_core::identity::SIGNATURE_HEADER;
     pub(crate) use dispute_core::protocol::{
-        CASEBOOK_FILE, CASES_DIR, CommitInfo, CommitRecord, FileChange, Message,
+        CASEBOOK_FILE, CASES_DIR, CommitInfo, CommitRecord, FileChange, MergeFile, Message, Signed,
     };
     pub(crate) use dispute_core::summary::CaseSummary;
 
@@ -47,7 +57,7 @@ mod prelude {
     pub(crate) use crate::read::*;
     pub(crate) use crate::worktree::*;
     pub(crate) use crate::{BadCase, Git, Store, oid_short};
-    pub(crate) use crate::{DIRS_FILE, JOURNAL_FILE, LOCK_FILE, STATE_FILE, SUMMARY_CACHE};
+    pub(crate) use crate::{JOURNAL_FILE, LOCK_FILE, SUMMARY_CACHE};
     pub(crate) use dispute_i18n::t;
 }
 
@@ -57,11 +67,7 @@ pub(crate) const LOCK_FILE: &str = "dispute.lock";
 
 pub(crate) const JOURNAL_FILE: &str = "dispute-pending";
 
-pub(crate) const STATE_FILE: &str = "dispute-state";
-
 pub(crate) const SUMMARY_CACHE: &str = "dispute-summaries";
-
-pub(crate) const DIRS_FILE: &str = "dispute-dirs";
 
 /// git2's errors become the core's internal error; the store is the only place they arise.
 pub(crate) trait Git<T> {

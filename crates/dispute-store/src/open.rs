@@ -65,8 +65,8 @@ impl Store {
         };
         let (mut writer, _fresh) = store.begin()?;
         writer.put_casebook(book)?;
-        writer.put(format!("{CASES_DIR}/.gitkeep"), String::new());
-        writer.put(".gitattributes".to_string(), GITATTRIBUTES.to_string());
+        writer.put(format!("{CASES_DIR}/.gitkeep"), String::new())?;
+        writer.put(".gitattributes".to_string(), GITATTRIBUTES.to_string())?;
         writer.commit(message, author, signer)?;
         Ok(store)
     }

@@ -73,7 +73,6 @@ impl Writer<'_> {
         let path = PolicyId::parse(&p.id)?.path();
         let text = p.to_toml();
         PolicyConsultation::from_toml(&text, &path)?;
-        self.put(path, text);
-        Ok(())
+        self.put(path, text)
     }
 }

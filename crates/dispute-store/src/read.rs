@@ -1,5 +1,5 @@
 //! Reads from HEAD, never from the working tree: the casebook, one case, all cases or their
-//! summaries, the next sequence number of a department and year.
+//! summaries, the next sequence number of a department and year (computed in `seq`).
 
 use crate::prelude::*;
 
@@ -22,11 +22,25 @@ impl Store {
 
     /// The content of a file in HEAD, if it exists there.
     pub(crate) fn read_head(&self, path: &str) -> Result<Option<Vec<u8>>> {
+        self.read_head_capped(path, &|_| Ok(()))
+    }
+
+    /// The content of a file in HEAD, if it exists there; `check_size` sees the blob's size
+    /// before it is read and may refuse it.
+    pub(crate) fn read_head_capped(
+        &self,
+        path: &str,
+        check_size: &dyn Fn(u64) -> Result<()>,
+    ) -> Result<Option<Vec<u8>>> {
         let Some(tree) = self.head_tree()? else {
             return Ok(None);
         };
         match tree.get_path(Path::new(path)) {
             Ok(entry) => {
+                if entry.kind() == Some(ObjectType::Blob) {
+                    let (size, _) = self.repo.odb().git()?.read_header(entry.id()).git()?;
+                    check_size(size as u64)?;
+                }
                 let blob = entry
                     .to_object(&self.repo)
                     .git()?
@@ -44,7 +58,7 @@ impl Store {
 
     pub fn casebook(&self) -> Result<Casebook> {
         let bytes = self
-            .read_head(CASEBOOK_FILE)?
+            .read_head_capped(CASEBOOK_FILE, &dispute_core::casebook::check_size)?
             .ok_or_else(|| Error::NoCasebook(self.root.clone()))?;
         let text =
             String::from_utf8(bytes).map_err(|_| Error::CasebookInvalid(t!("store-not-utf8")))?;
@@ -55,7 +69,7 @@ impl Store {
     pub fn case(&self, id: &CaseId) -> Result<Case> {
         let path = id.path();
         let bytes = self
-            .read_head(&path)?
+            .read_head_capped(&path, &|size| case_size_ok(&path, size))?
             .ok_or_else(|| Error::CaseNotFound(id.to_string()))?;
         let case = parse_case_bytes(&bytes, &path)?;
         dispute_core::schema::check_case(&case, &path)?;
@@ -94,6 +108,10 @@ impl Store {
         let mut bad = vec![];
         let odb = self.repo.odb().git()?;
         for (path, oid) in blobs {
+            if let Err(error) = blob_size_ok(&odb, oid, &path) {
+                bad.push(BadCase { path, error });
+                continue;
+            }
             let obj = odb.read(oid).git()?;
             match parse_case_bytes(obj.data(), &path) {
                 Ok(c) => cases.push(c),
@@ -108,8 +126,10 @@ impl Store {
     /// files changed since the last read are parsed (on two threads).
     pub fn summaries(&self, year: Option<i32>) -> Result<(Vec<CaseSummary>, Vec<BadCase>)> {
         let blobs = self.case_blobs(year)?;
+        crate::timings::mark("case files listed from HEAD");
         let cache_path = self.repo.path().join(SUMMARY_CACHE);
         let mut cache = load_summaries(&cache_path);
+        crate::timings::mark("summary cache loaded");
         let hit = |cache: &SummaryCache, path: &str, oid: &Oid| {
             cache.get(oid).is_some_and(|(p, _)| p == path)
         };
@@ -124,6 +144,14 @@ impl Store {
             let odb = repo.odb().git()?;
             let mut out = vec![];
             for (path, oid) in chunk {
+                if let Err(error) = blob_size_ok(&odb, *oid, path) {
+                    let bad = BadCase {
+                        path: path.clone(),
+                        error,
+                    };
+                    out.push((*oid, path.clone(), Err(bad)));
+                    continue;
+                }
                 let obj = odb.read(*oid).git()?;
                 let summary = parse_case_bytes(obj.data(), path)
                     .map(|c| CaseSummary::of(&c))
@@ -147,6 +175,7 @@ impl Store {
             all.extend(rb.map_err(|_| Error::Internal(t!("store-parser-thread-died")))??);
             all
         };
+        crate::timings::mark("changed case files parsed");
         let mut bad = vec![];
         let fresh = !parsed.is_empty();
         for (oid, path, summary) in parsed {
@@ -175,46 +204,63 @@ impl Store {
             }
         }
         bad.sort_by(|a, b| a.path.cmp(&b.path));
+        crate::timings::mark("summary cache saved, summaries collected");
         Ok((summaries, bad))
     }
 
-    /// The next free sequence number of a department in a year.
+    /// The next free sequence number of a department in a year: one past the highest ever
+    /// used in HEAD's history (see `seq`), so a number is never handed out twice.
     pub fn next_seq(&self, dept: &str, year: i32) -> Result<u32> {
-        let Some(tree) = self.head_tree()? else {
-            return Ok(1);
-        };
-        let dir = format!("{CASES_DIR}/{year}/{}", dept.to_ascii_uppercase());
-        let dept_tree = match tree.get_path(Path::new(&dir)) {
-            Ok(e) if e.kind() == Some(ObjectType::Tree) => self.repo.find_tree(e.id()).git()?,
-            _ => return Ok(1),
-        };
-        // The highest bucket holds the highest sequence.
-        let bucket = dept_tree
-            .iter()
-            .filter(|e| e.kind() == Some(ObjectType::Tree))
-            .filter_map(|e| Some((e.name().ok()?.parse::<u32>().ok()?, e.id())))
-            .max();
-        let Some((_, bucket)) = bucket else {
-            return Ok(1);
-        };
-        let max = self
-            .repo
-            .find_tree(bucket)
-            .git()?
-            .iter()
-            .filter_map(|e| {
-                let id = CaseId::parse(e.name().ok()?.strip_suffix(".toml")?).ok()?;
-                (id.year == year && id.dept == dept).then_some(id.seq)
-            })
-            .max()
-            .unwrap_or(0);
-        Ok(max + 1)
+        Ok(self.highest_seq_ever(dept, year)? + 1)
     }
 
     /// Whether a case file exists in HEAD.
     pub fn case_exists(&self, id: &CaseId) -> Result<bool> {
         Ok(self.read_head(&id.path())?.is_some())
     }
+}
+
+/// The next free sequence number of a department in a year, in `tree`.
+pub(crate) fn next_seq_in(repo: &Repository, tree: &Tree, dept: &str, year: i32) -> Result<u32> {
+    let dir = format!("{CASES_DIR}/{year}/{}", dept.to_ascii_uppercase());
+    let dept_tree = match tree.get_path(Path::new(&dir)) {
+        Ok(e) if e.kind() == Some(ObjectType::Tree) => repo.find_tree(e.id()).git()?,
+        _ => return Ok(1),
+    };
+    // The highest bucket holds the highest sequence.
+    let bucket = dept_tree
+        .iter()
+        .filter(|e| e.kind() == Some(ObjectType::Tree))
+        .filter_map(|e| Some((e.name().ok()?.parse::<u32>().ok()?, e.id())))
+        .max();
+    let Some((_, bucket)) = bucket else {
+        return Ok(1);
+    };
+    let max = repo
+        .find_tree(bucket)
+        .git()?
+        .iter()
+        .filter_map(|e| {
+            let id = CaseId::parse(e.name().ok()?.strip_suffix(".toml")?).ok()?;
+            (id.year == year && id.dept == dept).then_some(id.seq)
+        })
+        .max()
+        .unwrap_or(0);
+    Ok(max + 1)
+}
+
+/// A case file over the size limit is refused before it is read.
+fn case_size_ok(path: &str, size: u64) -> Result<()> {
+    if size > dispute_core::case::MAX_CASE_FILE_BYTES as u64 {
+        return Err(dispute_core::case::too_large(path, size));
+    }
+    Ok(())
+}
+
+/// [`case_size_ok`] from the object database's header, without reading the blob.
+pub(crate) fn blob_size_ok(odb: &git2::Odb, oid: Oid, path: &str) -> Result<()> {
+    let (size, _) = odb.read_header(oid).git()?;
+    case_size_ok(path, size as u64)
 }
 
 pub(crate) fn parse_case_bytes(bytes: &[u8], path: &str) -> Result<Case> {

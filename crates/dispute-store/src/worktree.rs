@@ -1,21 +1,291 @@
-//! The working tree: writing files and index entries after a commit, and the hand-edit
-//! check that refuses to write over uncommitted changes under `cases/` or to
-//! `casebook.toml`.
+//! The working tree: the hand-edit check of the files a command reads or writes, and
+//! writing files and their index entries after a commit.
+//!
+//! The check covers `casebook.toml` and the files put into a write, nothing else (DESIGN
+//! §6): writes build their trees from HEAD's objects, so an uncommitted edit to another
+//! file can neither enter a commit nor be overwritten, and the command that touches that
+//! file, or `verify` once it is committed, still finds it. So a write costs the same
+//! whatever the size of the casebook.
 
+use crate::index::{IndexFile, IndexRecord, LockedIndex, NewEntry};
 use crate::prelude::*;
 
-impl Store {
-    /// Bring working-tree files and index entries of `paths` in line with HEAD.
-    pub(crate) fn sync_worktree(&self, paths: &[String]) -> Result<()> {
-        let mut index = self.repo.index().git()?;
-        for path in paths {
-            let content = self
-                .read_head(path)?
-                .ok_or_else(|| Error::Internal(t!("store-not-in-head", path = path)))?;
-            self.write_worktree_file(path, &content)?;
-            index.add_path(Path::new(path)).git()?;
+/// The index as the hand-edit check sees it: read here, or by libgit2 when this crate's
+/// reader leaves it alone (see `index`).
+pub(crate) enum IndexView {
+    Ours(IndexFile),
+    Libgit2(git2::Index),
+}
+
+impl IndexView {
+    pub(crate) fn load(repo: &Repository) -> Result<IndexView> {
+        match IndexFile::read(repo.path())? {
+            Some(index) => Ok(IndexView::Ours(index)),
+            None => Ok(IndexView::Libgit2(repo.index().git()?)),
         }
-        index.write().git()?;
+    }
+
+    fn lookup(&self, path: &str) -> Vec<IndexRecord> {
+        match self {
+            IndexView::Ours(index) => index.lookup(path),
+            IndexView::Libgit2(index) => (0..=3)
+                .filter_map(|stage| index.get_path(Path::new(path), stage))
+                .map(|e| IndexRecord {
+                    oid: e.id,
+                    mode: e.mode,
+                    stage: (e.flags >> 12) & 3,
+                    intent_to_add: e.flags_extended & (1 << 13) != 0,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The hand-edit check of one write: HEAD's tree and the index as found when the write
+/// began, and the directories already seen to be plain directories.
+pub(crate) struct HandEditCheck {
+    head: Option<Oid>,
+    pub(crate) index: IndexView,
+    dirs: std::collections::HashSet<String>,
+}
+
+impl Store {
+    /// Start the check of a write (under the writer lock) and check `casebook.toml`, which
+    /// every command reads.
+    pub(crate) fn start_check(&self) -> Result<HandEditCheck> {
+        let head = self.head_tree()?.map(|t| t.id());
+        let mut check = HandEditCheck {
+            head,
+            index: IndexView::load(&self.repo)?,
+            dirs: Default::default(),
+        };
+        crate::timings::mark("index read");
+        self.check_path(&mut check, CASEBOOK_FILE)?;
+        Ok(check)
+    }
+
+    /// Refuse (`HandEdits`) if `path` has uncommitted changes: its index entry differs from
+    /// HEAD (staged, deleted from the index, in conflict, added with intent), or the working
+    /// tree holds something else than HEAD there (an edited, deleted or new file, a
+    /// directory or a symlink), or a directory on the way to it is not a plain directory.
+    pub(crate) fn check_path(&self, check: &mut HandEditCheck, path: &str) -> Result<()> {
+        if self.hand_edited(check, path)? {
+            return Err(Error::HandEdits(vec![path.to_string()]));
+        }
+        Ok(())
+    }
+
+    /// Whether HEAD holds `dir` as a symlink (committed by hand, not a working-tree edit).
+    fn committed_symlink(&self, check: &HandEditCheck, dir: &str) -> Result<bool> {
+        let Some(oid) = check.head else {
+            return Ok(false);
+        };
+        let tree = self.repo.find_tree(oid).git()?;
+        Ok(tree
+            .get_path(Path::new(dir))
+            .is_ok_and(|e| e.filemode() == 0o120000))
+    }
+
+    fn hand_edited(&self, check: &mut HandEditCheck, path: &str) -> Result<bool> {
+        use std::os::unix::fs::MetadataExt;
+        let head = match check.head {
+            Some(oid) => {
+                let tree = self.repo.find_tree(oid).git()?;
+                match tree.get_path(Path::new(path)) {
+                    Ok(e) => Some((e.id(), e.filemode() as u32)),
+                    Err(e) if e.code() == ErrorCode::NotFound => None,
+                    Err(e) => return Err(e).git(),
+                }
+            }
+            None => None,
+        };
+        let staged = match (head, check.index.lookup(path).as_slice()) {
+            (None, []) => false,
+            (Some((oid, mode)), [entry]) => {
+                entry.stage != 0 || entry.intent_to_add || entry.oid != oid || entry.mode != mode
+            }
+            _ => true,
+        };
+        if staged {
+            return Ok(true);
+        }
+        // The directories on the way: plain directories or absent.
+        let mut dir = String::new();
+        let mut parts: Vec<&str> = path.split('/').collect();
+        parts.pop();
+        for part in parts {
+            if !dir.is_empty() {
+                dir.push('/');
+            }
+            dir.push_str(part);
+            if check.dirs.contains(&dir) {
+                continue;
+            }
+            match fs::symlink_metadata(self.root.join(&dir)) {
+                Ok(m) if m.is_dir() => {
+                    check.dirs.insert(dir.clone());
+                }
+                // A symlink committed as such: nothing below it is ours to check; the
+                // write's precheck refuses it with the reason, before the branch moves.
+                Ok(m) if m.is_symlink() && self.committed_symlink(check, &dir)? => {
+                    return Ok(false);
+                }
+                Ok(_) => return Ok(true),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => break,
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let full = self.root.join(path);
+        let meta = match fs::symlink_metadata(&full) {
+            Ok(m) => Some(m),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(e.into()),
+        };
+        Ok(match (head, meta) {
+            (None, None) => false,
+            // Something not in HEAD is in the way of a new file.
+            (None, Some(_)) => true,
+            (Some(_), None) => true,
+            // A symlink committed as such is what HEAD holds, not a hand edit (the case it
+            // stands for is reported unreadable by the commands that read it).
+            (Some((oid, 0o120000)), Some(m)) if m.is_symlink() => {
+                use std::os::unix::ffi::OsStrExt;
+                let target = fs::read_link(&full)?;
+                Oid::hash_object(ObjectType::Blob, target.as_os_str().as_bytes()).git()? != oid
+            }
+            (Some((oid, mode)), Some(m)) if m.is_file() && (m.mode() & 0o100) == (mode & 0o100) => {
+                // Files are small: hash the content rather than trust stat data (no racy
+                // git to reason about).
+                Oid::hash_file(ObjectType::Blob, &full).git()? != oid
+            }
+            (Some(_), Some(_)) => true,
+        })
+    }
+
+    /// Bring working-tree files and index entries of `paths` in line with HEAD (finishing
+    /// a write that was interrupted after its commit).
+    pub(crate) fn sync_worktree(&self, paths: &[String]) -> Result<()> {
+        let Some(tree) = self.head_tree()? else {
+            return Ok(());
+        };
+        let mut files = vec![];
+        let mut gone = vec![];
+        for path in paths {
+            self.remove_stale_temp_files(path);
+            match tree.get_path(Path::new(path)) {
+                Ok(entry) => {
+                    let blob = self.repo.find_blob(entry.id()).git()?;
+                    files.push((path.clone(), blob.content().to_vec(), entry.id()));
+                }
+                // not in HEAD any more (a case renumbered by `sync`): remove it
+                Err(_) => {
+                    self.remove_worktree_file(path)?;
+                    gone.push(path.clone());
+                }
+            }
+        }
+        let files: Vec<(&str, &[u8], Oid)> = files
+            .iter()
+            .map(|(p, c, o)| (p.as_str(), c.as_slice(), *o))
+            .collect();
+        self.put_in_worktree(&files, None)?;
+        if !gone.is_empty() {
+            let mut index = self.repo.index().git()?;
+            for path in &gone {
+                if index.get_path(Path::new(path), 0).is_some() {
+                    index.remove_path(Path::new(path)).git()?;
+                }
+            }
+            index.write().git()?;
+        }
+        Ok(())
+    }
+
+    /// Temporary files of a writer killed before renaming its copy of `path` into place.
+    fn remove_stale_temp_files(&self, path: &str) {
+        let full = self.root.join(path);
+        let (Some(dir), Some(name)) = (full.parent(), full.file_name()) else {
+            return;
+        };
+        let prefix = format!(".{}.tmp-", name.to_string_lossy());
+        if let Ok(entries) = fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                if entry.file_name().to_string_lossy().starts_with(&prefix) {
+                    let _ = fs::remove_file(entry.path());
+                }
+            }
+        }
+    }
+
+    /// After a commit: write each file (path, content, blob) to the working tree, then put
+    /// their entries into the index in one update. `known` is the index the hand-edit check
+    /// read; it is used if the index has not changed since.
+    pub(crate) fn put_in_worktree(
+        &self,
+        files: &[(&str, &[u8], Oid)],
+        known: Option<IndexView>,
+    ) -> Result<()> {
+        let mut metas = Vec::with_capacity(files.len());
+        for (path, content, _) in files {
+            metas.push(self.write_worktree_file(path, content)?);
+            faults::point("after-worktree-file");
+        }
+        crate::timings::mark("working tree files");
+        let git_dir = self.repo.path();
+        let lock = LockedIndex::acquire(git_dir)?;
+        let now = IndexFile::stamp_now(git_dir)?;
+        let index = match known {
+            Some(IndexView::Ours(index)) if index.stamp == now => Some(index),
+            _ => IndexFile::read(git_dir)?,
+        };
+        let Some(index) = index else {
+            // An index for libgit2 (see `index`): it takes its own lock.
+            drop(lock);
+            let mut index = self.repo.index().git()?;
+            for ((path, _, blob), meta) in files.iter().zip(&metas) {
+                index
+                    .add(&crate::write::index_entry(path, *blob, meta))
+                    .git()?;
+            }
+            index.set_version(4).git()?;
+            return index.write().git();
+        };
+        let entries: Vec<NewEntry> = files
+            .iter()
+            .zip(&metas)
+            .map(|((path, _, oid), meta)| NewEntry {
+                path,
+                oid: *oid,
+                meta,
+            })
+            .collect();
+        let bytes = index.with(&entries);
+        crate::timings::mark("index spliced and hashed");
+        lock.commit(&bytes)?;
+        crate::timings::mark("index written");
+        Ok(())
+    }
+
+    /// Remove a file below the root (gone from HEAD), and the directories it leaves empty.
+    pub(crate) fn remove_worktree_file(&self, path: &str) -> Result<()> {
+        let target = self.root.join(path);
+        match fs::symlink_metadata(&target) {
+            Ok(m) if m.is_dir() => {
+                return Err(Error::HandEdits(vec![t!(
+                    "store-path-not-a-file",
+                    path = path
+                )]));
+            }
+            Ok(_) => fs::remove_file(&target)?,
+            Err(_) => {}
+        }
+        let mut dir = target.parent();
+        while let Some(d) = dir {
+            if d == self.root || fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
         Ok(())
     }
 
@@ -56,296 +326,4 @@ impl Store {
         fs::rename(&tmp, &target)?;
         Ok(fs::symlink_metadata(&target)?)
     }
-
-    /// Uncommitted changes under `cases/` and to `casebook.toml`: modified, deleted, added
-    /// or staged files, named relative to the casebook.
-    ///
-    /// Like `git status`, this is O(number of case files): every tracked file is stat'ed
-    /// (on two threads) and only hashed when its stat differs from the index. The comparison
-    /// of the index with HEAD is skipped when the index is the one this tool wrote for the
-    /// current HEAD (recorded in `.git/dispute-state`).
-    pub fn hand_edits(&self) -> Result<Vec<String>> {
-        Ok(self.check_clean()?.0)
-    }
-
-    /// `hand_edits`, and the directory times of a clean tree (for the next check).
-    pub(crate) fn check_clean(&self) -> Result<(Vec<String>, DirStamps)> {
-        let index = self.repo.index().git()?;
-        let tracked: Vec<Tracked> = index
-            .iter()
-            .filter_map(|e| {
-                let path = String::from_utf8(e.path).ok()?;
-                (path == CASEBOOK_FILE || path.starts_with("cases/")).then_some(Tracked {
-                    path,
-                    oid: e.id,
-                    mode: e.mode,
-                    mtime: (e.mtime.seconds(), e.mtime.nanoseconds()),
-                    size: e.file_size,
-                })
-            })
-            .collect();
-        let mut dirty = vec![];
-        if !self.index_is_ours()? {
-            dirty.extend(self.staged(&tracked)?);
-        }
-        dirty.extend(self.modified(&index, &tracked));
-        let (untracked, dirs) = self.untracked(&tracked);
-        dirty.extend(untracked);
-        dirty.sort();
-        dirty.dedup();
-        Ok((dirty, dirs))
-    }
-
-    /// Paths whose index entry differs from HEAD (staged, or removed from the index).
-    pub(crate) fn staged(&self, tracked: &[Tracked]) -> Result<Vec<String>> {
-        let mut head: Vec<(String, Oid, u32)> = vec![];
-        if let Some(tree) = self.head_tree()? {
-            if let Some(e) = tree.get_name(CASEBOOK_FILE) {
-                head.push((CASEBOOK_FILE.into(), e.id(), e.filemode() as u32));
-            }
-            if let Some(e) = tree.get_name(CASES_DIR)
-                && let Ok(cases) = self.repo.find_tree(e.id())
-            {
-                cases
-                    .walk(TreeWalkMode::PreOrder, |dir, e| {
-                        if e.kind() != Some(ObjectType::Tree) {
-                            let name = e.name().unwrap_or("");
-                            head.push((
-                                format!("{CASES_DIR}/{dir}{name}"),
-                                e.id(),
-                                e.filemode() as u32,
-                            ));
-                        }
-                        git2::TreeWalkResult::Ok
-                    })
-                    .git()?;
-            }
-        }
-        head.sort();
-        let mut out = vec![];
-        let (mut i, mut j) = (0, 0);
-        while i < tracked.len() || j < head.len() {
-            match (tracked.get(i), head.get(j)) {
-                (Some(t), Some(h)) if t.path == h.0 => {
-                    if t.oid != h.1 || t.mode != h.2 {
-                        out.push(t.path.clone());
-                    }
-                    i += 1;
-                    j += 1;
-                }
-                (Some(t), Some(h)) if t.path < h.0 => {
-                    out.push(t.path.clone());
-                    i += 1;
-                }
-                (Some(t), None) => {
-                    out.push(t.path.clone());
-                    i += 1;
-                }
-                (_, Some(h)) => {
-                    out.push(h.0.clone());
-                    j += 1;
-                }
-                (None, None) => break,
-            }
-        }
-        Ok(out)
-    }
-
-    /// Tracked files whose working-tree content differs from the index.
-    pub(crate) fn modified(&self, index: &git2::Index, tracked: &[Tracked]) -> Vec<String> {
-        use std::os::unix::fs::MetadataExt;
-        // An entry written in the same instant as the index may hide a later edit ("racy
-        // git"): hash those.
-        let index_mtime = index
-            .path()
-            .and_then(|p| fs::metadata(p).ok())
-            .map(|m| (m.mtime(), m.mtime_nsec()));
-        let root = self.root.as_path();
-        let check = |chunk: &[Tracked]| -> Vec<String> {
-            let mut out = vec![];
-            let mut full = root.to_path_buf();
-            for t in chunk {
-                full.push(&t.path);
-                let changed = match fs::symlink_metadata(&full) {
-                    Err(_) => true,
-                    // A symlink committed as such is what HEAD holds, not a hand edit (the
-                    // case it stands for is reported unreadable by the commands that read it).
-                    Ok(meta) if meta.is_symlink() && t.mode == 0o120000 => {
-                        use std::os::unix::ffi::OsStrExt;
-                        fs::read_link(&full).ok().and_then(|target| {
-                            Oid::hash_object(ObjectType::Blob, target.as_os_str().as_bytes()).ok()
-                        }) != Some(t.oid)
-                    }
-                    Ok(meta) if !meta.is_file() || (meta.mode() & 0o100) != (t.mode & 0o100) => {
-                        true
-                    }
-                    Ok(meta) => {
-                        let mtime = (meta.mtime(), meta.mtime_nsec());
-                        let same = meta.len() as u32 == t.size
-                            && mtime.0 as i32 == t.mtime.0
-                            && mtime.1 as u32 == t.mtime.1;
-                        let racy = index_mtime.is_none_or(|im| mtime >= im);
-                        (!same || racy)
-                            && Oid::hash_file(ObjectType::Blob, &full).ok() != Some(t.oid)
-                    }
-                };
-                if changed {
-                    out.push(t.path.clone());
-                }
-                full.clear();
-                full.push(root);
-            }
-            out
-        };
-        if tracked.len() < 2000 {
-            return check(tracked);
-        }
-        let (a, b) = tracked.split_at(tracked.len() / 2);
-        std::thread::scope(|s| {
-            let other = s.spawn(|| check(b));
-            let mut out = check(a);
-            out.extend(other.join().unwrap_or_default());
-            out
-        })
-    }
-
-    /// Entries under `cases/` that the index does not know (new files, symlinks, stray
-    /// directories), and the modification time of every directory walked. A directory whose
-    /// time is what it was after this tool's last write (recorded in `.git/dispute-dirs`)
-    /// holds the same entries, so it is not read again; anything added, removed or renamed
-    /// in it would have changed its time. Temporary files of a writer killed before its
-    /// rename are removed.
-    pub(crate) fn untracked(&self, tracked: &[Tracked]) -> (Vec<String>, DirStamps) {
-        let before = load_dir_stamps(&self.repo.path().join(DIRS_FILE));
-        let mut children: HashMap<&str, Vec<&str>> = HashMap::new();
-        for dir in before.keys() {
-            if let Some((parent, _)) = dir.rsplit_once('/') {
-                children.entry(parent).or_default().push(dir);
-            }
-        }
-        let mut now = DirStamps::new();
-        let mut found: Vec<String> = vec![];
-        let mut stack = vec![CASES_DIR.to_string()];
-        while let Some(rel) = stack.pop() {
-            let Ok(meta) = fs::symlink_metadata(self.root.join(&rel)) else {
-                continue;
-            };
-            if !meta.is_dir() {
-                found.push(rel);
-                continue;
-            }
-            let stamp = dir_stamp(&meta);
-            if before.get(&rel) == Some(&stamp) {
-                stack.extend(
-                    children
-                        .get(rel.as_str())
-                        .into_iter()
-                        .flatten()
-                        .map(|c| c.to_string()),
-                );
-                now.insert(rel, stamp);
-                continue;
-            }
-            let Ok(entries) = fs::read_dir(self.root.join(&rel)) else {
-                continue;
-            };
-            for entry in entries.flatten() {
-                let name = entry.file_name();
-                let name = name.to_string_lossy();
-                if name.starts_with('.') && name.contains(".tmp-") {
-                    let _ = fs::remove_file(entry.path());
-                    continue;
-                }
-                let path = format!("{rel}/{name}");
-                match entry.file_type() {
-                    Ok(t) if t.is_dir() => stack.push(path),
-                    _ => found.push(path),
-                }
-            }
-            // After any removal above: the time that describes what is there now.
-            if let Ok(meta) = fs::symlink_metadata(self.root.join(&rel)) {
-                now.insert(rel, dir_stamp(&meta));
-            }
-        }
-        found.sort_unstable();
-        let mut out = vec![];
-        let mut known = tracked.iter().map(|t| t.path.as_str()).peekable();
-        for path in found {
-            while known.next_if(|k| *k < path.as_str()).is_some() {}
-            if known.peek() != Some(&path.as_str()) {
-                out.push(path);
-            }
-        }
-        (out, now)
-    }
-
-    /// Whether the index is exactly the one this tool wrote after committing HEAD.
-    pub(crate) fn index_is_ours(&self) -> Result<bool> {
-        let Ok(stamp) = fs::read_to_string(self.repo.path().join(STATE_FILE)) else {
-            return Ok(false);
-        };
-        Ok(Some(stamp) == self.index_stamp()?)
-    }
-
-    /// HEAD and the index file's identity (size, modification time, inode).
-    pub(crate) fn index_stamp(&self) -> Result<Option<String>> {
-        use std::os::unix::fs::MetadataExt;
-        let Some(head) = self.head_oid()? else {
-            return Ok(None);
-        };
-        let Ok(meta) = fs::metadata(self.repo.path().join("index")) else {
-            return Ok(None);
-        };
-        Ok(Some(format!(
-            "{head} {} {}.{} {}",
-            meta.len(),
-            meta.mtime(),
-            meta.mtime_nsec(),
-            meta.ino()
-        )))
-    }
-}
-
-/// An index entry under `cases/` or `casebook.toml`.
-pub(crate) struct Tracked {
-    path: String,
-    oid: Oid,
-    mode: u32,
-    mtime: (i32, u32),
-    size: u32,
-}
-
-/// Modification times of directories under `cases/` (seconds, nanoseconds).
-pub(crate) type DirStamps = std::collections::BTreeMap<String, (i64, i64)>;
-
-pub(crate) fn dir_stamp(meta: &fs::Metadata) -> (i64, i64) {
-    use std::os::unix::fs::MetadataExt;
-    (meta.mtime(), meta.mtime_nsec())
-}
-
-pub(crate) fn load_dir_stamps(path: &Path) -> DirStamps {
-    let mut map = DirStamps::new();
-    let Ok(text) = fs::read_to_string(path) else {
-        return map;
-    };
-    for line in text.lines() {
-        let mut parts = line.splitn(3, ' ');
-        if let (Some(s), Some(ns), Some(dir)) = (parts.next(), parts.next(), parts.next())
-            && let (Ok(s), Ok(ns)) = (s.parse(), ns.parse())
-        {
-            map.insert(dir.to_string(), (s, ns));
-        }
-    }
-    map
-}
-
-pub(crate) fn save_dir_stamps(path: &Path, dirs: &DirStamps) -> Result<()> {
-    let mut text = String::with_capacity(dirs.len() * 40);
-    for (dir, (s, ns)) in dirs {
-        text.push_str(&format!("{s} {ns} {dir}\n"));
-    }
-    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-    fs::write(&tmp, text)?;
-    fs::rename(&tmp, path)?;
-    Ok(())
 }

@@ -8,19 +8,19 @@ impl Store {
     /// notices say what was recovered; the caller must show them.
     pub fn begin(&self) -> Result<(Writer<'_>, Notices)> {
         let lock = WriterLock::acquire(&self.repo.path().join(LOCK_FILE))?;
+        crate::timings::mark("writer lock");
         let mut notices = vec![];
         if let Some(stale) = &lock.stale_pid {
             notices.push(dispute_i18n::t!("store-stale-lock", pid = stale.as_str()));
         }
         self.recover(&mut notices)?;
-        let (edits, dirs) = self.check_clean()?;
-        if !edits.is_empty() {
-            return Err(Error::HandEdits(edits));
-        }
+        crate::timings::mark("journal recovery");
+        let check = self.start_check()?;
+        crate::timings::mark("hand-edit check");
         let writer = Writer {
             store: self,
             _lock: lock,
-            dirs: std::cell::RefCell::new(dirs),
+            check,
             files: vec![],
         };
         Ok((writer, Notices(notices)))
@@ -43,10 +43,10 @@ pub struct Notices(pub Vec<String>);
 /// as typed values, serialised and checked here; `commit` consumes the writer, so one
 /// write is at most one commit.
 pub struct Writer<'a> {
-    store: &'a Store,
+    pub(crate) store: &'a Store,
     _lock: WriterLock,
-    /// Directory times of the clean tree found by `begin`, brought up to date by `commit`.
-    dirs: std::cell::RefCell<DirStamps>,
+    /// The hand-edit check: `casebook.toml` when the write began, each file when put.
+    check: HandEditCheck,
     /// (path, content) of the commit to be, in the order put.
     files: Vec<(String, String)>,
 }
@@ -58,9 +58,10 @@ impl Writer<'_> {
         let path = CaseId::parse(&case.id)?.path();
         let text = case.to_toml();
         let back = Case::from_toml(&text, &path)?;
+        crate::timings::mark("case serialised and parsed back");
         dispute_core::schema::check_case(&back, &path)?;
-        self.put(path, text);
-        Ok(())
+        crate::timings::mark("case schema check");
+        self.put(path, text)
     }
 
     /// Put `casebook.toml`: serialised here, and the exact text parsed back (which checks
@@ -68,14 +69,16 @@ impl Writer<'_> {
     pub fn put_casebook(&mut self, book: &Casebook) -> Result<()> {
         let text = book.to_toml();
         Casebook::parse(&text)?;
-        self.put(CASEBOOK_FILE.to_string(), text);
-        Ok(())
+        self.put(CASEBOOK_FILE.to_string(), text)
     }
 
-    /// Files not described by a schema (the repository's attributes, placeholders).
-    pub(crate) fn put(&mut self, path: String, text: String) {
+    /// Files not described by a schema (the repository's attributes, placeholders). A file
+    /// with uncommitted changes in the working tree or the index is refused.
+    pub(crate) fn put(&mut self, path: String, text: String) -> Result<()> {
+        self.store.check_path(&mut self.check, &path)?;
         self.files.retain(|(p, _)| *p != path);
         self.files.push((path, text));
+        Ok(())
     }
 
     /// How many files are put so far.
@@ -108,9 +111,11 @@ impl Writer<'_> {
         let Written { commit, blobs, .. } = if files.len() >= BULK {
             write_objects_packed(repo, parent, files, &sig, &text, signer)?
         } else {
-            write_objects(repo, parent, files, &sig, &text, signer)?
+            write_objects(repo, parent, files, (&sig, &sig), &text, signer)?
         };
+        crate::timings::mark("blobs, trees, commit");
 
+        store.precheck_worktree(files)?;
         // Journal first, so a death after the branch moves is finished by the next command.
         let journal = repo.path().join(JOURNAL_FILE);
         {
@@ -128,47 +133,20 @@ impl Writer<'_> {
             return Err(e);
         }
         faults::point("after-ref-update");
-        let mut index = repo.index().git()?;
-        for ((path, content), blob) in files.iter().zip(blobs) {
-            let meta = store.write_worktree_file(path, content.as_bytes())?;
-            faults::point("after-worktree-file");
-            index.add(&index_entry(path, blob, &meta)).git()?;
-        }
-        index.set_version(4).git()?;
-        index.write().git()?;
-        self.record_dirs(files)?;
-        if let Some(stamp) = store.index_stamp()? {
-            fs::write(repo.path().join(STATE_FILE), stamp)?;
-        }
+        faults::fail("after-ref-update")?;
+        crate::timings::mark("journal + branch update");
+        let written: Vec<(&str, &[u8], Oid)> = files
+            .iter()
+            .zip(blobs)
+            .map(|((path, content), blob)| (path.as_str(), content.as_bytes(), blob))
+            .collect();
+        store.put_in_worktree(&written, Some(self.check.index))?;
+        crate::timings::mark("working tree + index");
         faults::point("after-index");
         fs::remove_file(&journal)?;
         pack_now_and_then(repo.path());
+        crate::timings::mark("journal removed");
         Ok(commit)
-    }
-
-    /// Record the times of the directories this commit wrote into, with those `begin` found
-    /// clean, for the next hand-edit check.
-    pub(crate) fn record_dirs(&self, files: &[(String, String)]) -> Result<()> {
-        let mut dirs = self.dirs.borrow_mut();
-        let mut touched: Vec<&str> = vec![];
-        for (path, _) in files {
-            let mut p = path.as_str();
-            while let Some((parent, _)) = p.rsplit_once('/') {
-                touched.push(parent);
-                p = parent;
-            }
-        }
-        touched.sort_unstable();
-        touched.dedup();
-        for dir in touched
-            .into_iter()
-            .filter(|d| *d == CASES_DIR || d.starts_with("cases/"))
-        {
-            if let Ok(meta) = fs::symlink_metadata(self.store.root.join(dir)) {
-                dirs.insert(dir.to_string(), dir_stamp(&meta));
-            }
-        }
-        save_dir_stamps(&self.store.repo.path().join(DIRS_FILE), &dirs)
     }
 
     pub(crate) fn update_branch(&self, new: Oid, old: Option<Oid>, subject: &str) -> Result<()> {
@@ -196,21 +174,23 @@ pub(crate) const BULK: usize = 64;
 
 /// The objects one commit wrote.
 pub(crate) struct Written {
-    commit: Oid,
+    pub(crate) commit: Oid,
     /// Each file's blob, in the order of the files.
-    blobs: Vec<Oid>,
-    trees: Vec<Oid>,
+    pub(crate) blobs: Vec<Oid>,
+    pub(crate) trees: Vec<Oid>,
 }
 
-/// Write the blobs of `files`, the trees on their paths and the commit.
+/// Write the blobs of `files`, the trees on their paths and the commit, authored and
+/// committed by `people` (author, committer).
 pub(crate) fn write_objects(
     repo: &Repository,
     parent: Option<Oid>,
     files: &[(String, String)],
-    sig: &Signature,
+    people: (&Signature, &Signature),
     message: &str,
     signer: Option<&dyn Signer>,
 ) -> Result<Written> {
+    let (author, committer) = people;
     let parent_commit = parent.map(|p| repo.find_commit(p)).transpose().git()?;
     let base = parent_commit.as_ref().map(|c| c.tree()).transpose().git()?;
     let mut blobs = Vec::with_capacity(files.len());
@@ -227,11 +207,11 @@ pub(crate) fn write_objects(
     let parents: Vec<&git2::Commit> = parent_commit.iter().collect();
     let commit = match signer {
         None => repo
-            .commit(None, sig, sig, message, &tree, &parents)
+            .commit(None, author, committer, message, &tree, &parents)
             .git()?,
         Some(signer) => {
             let buffer = repo
-                .commit_create_buffer(sig, sig, message, &tree, &parents)
+                .commit_create_buffer(author, committer, message, &tree, &parents)
                 .git()?;
             let content = std::str::from_utf8(&buffer)
                 .map_err(|_| Error::Internal("commit buffer is not UTF-8".into()))?;
@@ -260,7 +240,7 @@ pub(crate) fn write_objects_packed(
     let bulk = Repository::open(repo.path()).git()?;
     let odb = bulk.odb().git()?;
     let mempack = odb.add_new_mempack_backend(1000).git()?;
-    let written = write_objects(&bulk, parent, files, sig, message, signer)?;
+    let written = write_objects(&bulk, parent, files, (sig, sig), message, signer)?;
     let mut builder = bulk.packbuilder().git()?;
     builder.set_threads(2);
     let mut seen = std::collections::HashSet::new();

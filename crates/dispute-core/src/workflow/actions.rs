@@ -18,9 +18,9 @@ use super::{
     ActionSpec, Permission, Recorded, Step, Summary, is_approved_major, missing_for_reply,
 };
 use crate::case::{
-    Approval, Archive, Assignment, Case, ConsultKind, Consultation, Decision, DisciplineReferral,
-    Exemption, Feedback, Insurance, Mediation, Opinion, Outcome, Redirect, Referral, Remedy, Reply,
-    Status::*, Track,
+    Approval, Archive, Assignment, Case, CaseField, Channel, ConsultKind, Consultation, Correction,
+    Decision, DisciplineReferral, Exemption, Feedback, Insurance, Mediation, Opinion, Outcome,
+    PayerKind, Redirect, Referral, Remedy, Reply, Status::*, Track, Void,
 };
 use crate::error::{Error, Result};
 use crate::text::{self, Label};
@@ -69,14 +69,20 @@ actions! {
     OpinionWatch => opinion_watch::WATCH,
     /// ... and records how it was answered (舆情应对).
     OpinionResponse => opinion_watch::RESPONSE,
+    /// A fact of the registration corrected (更正登记信息); the old value stays in history.
+    Correct => correct::SPEC,
+    /// A case registered by mistake voided (作废); it keeps its number.
+    Void => void::SPEC,
 }
 
-/// One action on an existing case, with its already-validated inputs.
-#[derive(Debug, Clone, PartialEq)]
+/// One action on an existing case, with its already-validated inputs. Serialised (as
+/// `{"Opinion": {"dept": …, "text": …}}`) where sync keeps a rejected action's inputs.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub enum Command {
+    /// `category` None keeps the one given at registration (one is needed).
     Classify {
         track: Track,
-        category: u8,
+        category: Option<u8>,
         insurance: Vec<Insurance>,
         note: Option<String>,
     },
@@ -155,6 +161,15 @@ pub enum Command {
         incident: Option<usize>,
         text: String,
     },
+    /// `value` as typed (checked by the action); None or empty clears an optional field.
+    Correct {
+        field: CaseField,
+        value: Option<String>,
+        reason: String,
+    },
+    Void {
+        reason: String,
+    },
 }
 
 impl Command {
@@ -184,6 +199,8 @@ impl Command {
             Command::Lead { .. } => Action::Lead,
             Command::OpinionWatch { .. } => Action::OpinionWatch,
             Command::OpinionResponse { .. } => Action::OpinionResponse,
+            Command::Correct { .. } => Action::Correct,
+            Command::Void { .. } => Action::Void,
         }
     }
 
@@ -233,7 +250,8 @@ mod register {
         t_in!(
             s.lang,
             "commit-register",
-            payer = after.payer.name,
+            // An individual appears in history only by the mask of the name.
+            payer = after.payer.display_name(),
             kind = after.payer.kind.label_in(s.lang),
             what = what
         )
@@ -274,7 +292,10 @@ mod classify {
                 track = s.case.track.map(|t| t.label()).unwrap_or_default()
             )));
         }
-        s.next.category = Some(*category);
+        let Some(category) = category.or(s.case.category) else {
+            return Err(s.not_ready(t!("clerk-classify-needs-category")));
+        };
+        s.next.category = Some(category);
         if !insurance.is_empty() {
             s.next.insurance = insurance.clone();
         }
@@ -324,7 +345,7 @@ mod classify {
         let new = r.new;
         Some(Command::Classify {
             track: new.track?,
-            category: new.category?,
+            category: Some(new.category?),
             insurance: new.insurance.clone(),
             note: match new.track {
                 Some(Track::Major) => new.approval.as_ref().map(|a| a.reason.clone()),
@@ -528,7 +549,7 @@ mod assign {
             if s.next.is_assigned(dept) {
                 return Err(Error::invalid(
                     t!("wf-field-depts"),
-                    t!("wf-already-assigned", dept = dept),
+                    t!("wf-already-assigned", dept = s.ctx.book.dept_short(dept)),
                 ));
             }
             let assignment = Assignment {
@@ -591,6 +612,7 @@ mod unassign {
 
     fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
         inputs!(cmd, Command::Unassign { dept, reason });
+        let name = s.ctx.book.dept_short(dept).to_string();
         let Some(a) = s
             .next
             .assignments
@@ -599,7 +621,7 @@ mod unassign {
         else {
             return Err(Error::invalid(
                 t!("wf-field-depts"),
-                t!("wf-not-assigned", dept = dept),
+                t!("wf-not-assigned", dept = name),
             ));
         };
         a.removed_at = Some(s.ctx.at);
@@ -646,10 +668,13 @@ mod opinion {
             return Err(Error::not_permitted(
                 t!(
                     "wf-action-on-case",
-                    action = s.action.label(),
+                    action = s.action.verb(),
                     id = s.case.id
                 ),
-                t!("wf-opinion-not-assigned", dept = dept),
+                t!(
+                    "wf-opinion-not-assigned",
+                    dept = s.ctx.book.dept_short(dept)
+                ),
             ));
         }
         let opinion = Opinion {
@@ -825,7 +850,10 @@ mod escalate_discipline {
         if !s.case.assignments.iter().any(|a| &a.dept == dept) {
             return Err(Error::invalid(
                 t!("wf-field-discipline-dept"),
-                t!("wf-discipline-never-assigned", dept = dept),
+                t!(
+                    "wf-discipline-never-assigned",
+                    dept = s.ctx.book.dept_short(dept)
+                ),
             ));
         }
         s.next.discipline.push(DisciplineReferral {
@@ -1240,19 +1268,25 @@ mod exempt {
         if !s.case.assignments.iter().any(|a| &a.dept == dept) {
             return Err(Error::invalid(
                 t!("rules-field-exempt-dept"),
-                t!("rules-exempt-not-member", dept = dept),
+                t!(
+                    "rules-exempt-not-member",
+                    dept = s.ctx.book.dept_short(dept)
+                ),
             ));
         }
         if s.case.opinion_of(dept).is_some() {
             return Err(Error::invalid(
                 t!("rules-field-exempt-dept"),
-                t!("rules-exempt-has-opinion", dept = dept),
+                t!(
+                    "rules-exempt-has-opinion",
+                    dept = s.ctx.book.dept_short(dept)
+                ),
             ));
         }
         if s.case.exemption_of(dept).is_some() {
             return Err(Error::invalid(
                 t!("rules-field-exempt-dept"),
-                t!("rules-exempt-already", dept = dept),
+                t!("rules-exempt-already", dept = s.ctx.book.dept_short(dept)),
             ));
         }
         s.next.exemptions.push(Exemption {
@@ -1478,6 +1512,196 @@ mod opinion_watch {
             at: s.ctx.at,
             by: s.by.clone(),
             text: text.clone(),
+        });
+        Ok(())
+    }
+}
+
+mod correct {
+    use super::*;
+    use crate::validate;
+
+    pub const SPEC: ActionSpec = ActionSpec {
+        code: "correct",
+        label_key: "clerk-action-correct",
+        allowed_from: &[Registered, Handling, AwaitingApproval, Referred, Replied],
+        permission: Permission::ReceivingDept,
+        apply,
+        read_back,
+        summary: |s| {
+            let field = s
+                .after
+                .corrections
+                .last()
+                .map(|c| c.field.label_in(s.lang))
+                .unwrap_or_default();
+            t_in!(s.lang, "clerk-commit-correct", field = field)
+        },
+    };
+
+    fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(
+            cmd,
+            Command::Correct {
+                field,
+                value,
+                reason,
+            }
+        );
+        let value = value.as_deref().map(str::trim).filter(|v| !v.is_empty());
+        let old = current(&s.next, *field);
+        set(&mut s.next, *field, value)?;
+        let new = current(&s.next, *field);
+        if old == new {
+            return Err(Error::Exists {
+                what: t!(
+                    "clerk-correct-unchanged",
+                    field = field.label(),
+                    value = new.unwrap_or_else(|| dispute_i18n::word("clerk-sheet-empty").into())
+                ),
+                hint: t!("clerk-correct-unchanged-hint", id = s.case.id.as_str()),
+            });
+        }
+        let kept = |v: Option<String>| v.filter(|_| !field.is_confidential());
+        s.next.corrections.push(Correction {
+            at: s.ctx.at,
+            by: s.by.clone(),
+            field: *field,
+            old: kept(old),
+            new: kept(new),
+            reason: reason.clone(),
+        });
+        Ok(())
+    }
+
+    /// A field's value as a correction records it: the text, or the code of a coded value.
+    pub(crate) fn current(case: &Case, field: CaseField) -> Option<String> {
+        let p = &case.payer;
+        match field {
+            CaseField::PayerKind => Some(p.kind.code().to_string()),
+            CaseField::PayerName => Some(p.name.clone()),
+            CaseField::PayerId => p.id_code.clone(),
+            CaseField::Contact => p.contact.clone(),
+            CaseField::Phone => Some(p.phone.clone()),
+            CaseField::Summary => Some(case.summary.clone()),
+            CaseField::Title => case.title.clone(),
+            CaseField::District => Some(case.district.clone()),
+            CaseField::Channel => Some(case.channel.code().to_string()),
+            CaseField::Category => case.category.map(|c| c.to_string()),
+        }
+    }
+
+    /// Check `value` as registration checks it and put it into the case.
+    fn set(case: &mut Case, field: CaseField, value: Option<&str>) -> Result<()> {
+        let label = field.label();
+        let required = || Error::invalid(label, t!("clerk-correct-required"));
+        let p = &mut case.payer;
+        match field {
+            CaseField::PayerKind => {
+                let v = value.ok_or_else(required)?;
+                p.kind = parse_coded::<PayerKind>(v)
+                    .ok_or_else(|| Error::invalid(label, bad_code::<PayerKind>(v)))?;
+                // The other party of an employment dispute stays of the other kind.
+                if case.counterparty.as_ref().is_some_and(|c| c.kind == p.kind) {
+                    return Err(Error::invalid(label, t!("rules-counterparty-same-kind")));
+                }
+            }
+            CaseField::PayerName => p.name = validate::payer_name(value.ok_or_else(required)?)?,
+            CaseField::PayerId => p.id_code = value.map(validate::id_code).transpose()?,
+            CaseField::Contact => {
+                p.contact = value.map(|v| validate::line(label, v)).transpose()?;
+            }
+            CaseField::Phone => p.phone = validate::phone(value.ok_or_else(required)?)?,
+            CaseField::Summary => {
+                case.summary = validate::text(label, value.ok_or_else(required)?)?;
+            }
+            CaseField::Title => case.title = value.map(validate::title).transpose()?,
+            CaseField::District => {
+                case.district = validate::district(value.ok_or_else(required)?)?;
+            }
+            CaseField::Channel => {
+                let v = value.ok_or_else(required)?;
+                case.channel = parse_coded::<Channel>(v)
+                    .ok_or_else(|| Error::invalid(label, bad_code::<Channel>(v)))?;
+            }
+            CaseField::Category => {
+                let v = value.ok_or_else(required)?;
+                let n: u8 = v.parse().map_err(|_| {
+                    Error::invalid(label, t!("clerk-correct-bad-category", value = v))
+                })?;
+                case.category = Some(validate::category(n)?);
+            }
+        }
+        Ok(())
+    }
+
+    /// A coded value from its code or its label.
+    fn parse_coded<T: text::Coded + Label>(v: &str) -> Option<T> {
+        T::all()
+            .iter()
+            .find(|x| x.code() == v || x.label() == v)
+            .copied()
+    }
+
+    fn bad_code<T: text::Coded + Label>(v: &str) -> String {
+        let codes: Vec<&str> = T::all().iter().map(|x| x.code()).collect();
+        t!(
+            "clerk-correct-bad-code",
+            value = v,
+            codes = codes.join(", ")
+        )
+    }
+
+    fn read_back(r: &Recorded) -> Option<Command> {
+        let c = r.new.corrections.get(r.old.corrections.len())?;
+        let value = if c.field.is_confidential() {
+            current(r.new, c.field)
+        } else {
+            c.new.clone()
+        };
+        Some(Command::Correct {
+            field: c.field,
+            value,
+            reason: c.reason.clone(),
+        })
+    }
+}
+
+mod void {
+    use super::*;
+
+    pub const SPEC: ActionSpec = ActionSpec {
+        code: "void",
+        label_key: "clerk-action-void",
+        allowed_from: &[Registered, Handling, AwaitingApproval],
+        permission: Permission::ReceivingDept,
+        apply,
+        read_back: |r| {
+            Some(Command::Void {
+                reason: r.new.void.as_ref()?.reason.clone(),
+            })
+        },
+        summary: |s| t_in!(s.lang, "clerk-commit-void"),
+    };
+
+    fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(cmd, Command::Void { reason });
+        // Only a registration (and its classification or corrections) may be undone: once
+        // a department has been asked, or the case reported or referred, it is on record
+        // with others.
+        if let Some(e) = s.case.events.iter().find(|e| {
+            !matches!(
+                e.action,
+                Action::Register | Action::Classify | Action::Correct
+            )
+        }) {
+            return Err(s.not_ready(t!("clerk-void-work-done", action = e.action.label())));
+        }
+        s.next.status = Voided;
+        s.next.void = Some(Void {
+            at: s.ctx.at,
+            by: s.by.clone(),
+            reason: reason.clone(),
         });
         Ok(())
     }

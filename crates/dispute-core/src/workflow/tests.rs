@@ -10,7 +10,7 @@ use super::*;
 
 use chrono::{DateTime, Duration};
 
-use crate::case::{Outcome, PayerKind, Remedy};
+use crate::case::{CaseField, Outcome, PayerKind, Remedy};
 
 // ---------------------------------------------------------------------------------------
 // Fixtures
@@ -155,6 +155,7 @@ fn new_case() -> NewCase {
             id_code: Some("91140830MA0K7B2X3Q".into()),
             contact: Some("王经理".into()),
             phone: "13912345678".into(),
+            sealed: None,
         },
         title: Some("缴费基数核定争议".into()),
         summary: "单位对2026年度社会保险缴费基数核定有异议".into(),
@@ -170,7 +171,7 @@ fn new_case() -> NewCase {
 fn classify(track: Track) -> Command {
     Command::Classify {
         track,
-        category: 3,
+        category: Some(3),
         insurance: vec![Insurance::Pension, Insurance::WorkInjury],
         note: None,
     }
@@ -322,6 +323,20 @@ fn exempt(dept: &str) -> Command {
     }
 }
 
+fn correct(field: CaseField, value: &str) -> Command {
+    Command::Correct {
+        field,
+        value: Some(value.into()),
+        reason: "登记时误填".into(),
+    }
+}
+
+fn void() -> Command {
+    Command::Void {
+        reason: "重复登记".into(),
+    }
+}
+
 // ---- checks after every action ----
 
 /// The case file validates against `schemas/case.schema.json` and survives TOML.
@@ -367,6 +382,8 @@ fn expected_action(case: &Case, cmd: &Command) -> Action {
         Command::Lead { .. } => Action::Lead,
         Command::OpinionWatch { .. } => Action::OpinionWatch,
         Command::OpinionResponse { .. } => Action::OpinionResponse,
+        Command::Correct { .. } => Action::Correct,
+        Command::Void { .. } => Action::Void,
     }
 }
 
@@ -590,6 +607,12 @@ fn redirected(w: &World) -> Flow<'_> {
     f
 }
 
+fn voided(w: &World) -> Flow<'_> {
+    let mut f = registered(w);
+    f.act(TAX_RECV, void());
+    f
+}
+
 fn is_wrong_state(e: &Error) -> bool {
     matches!(e, Error::WrongState { .. })
 }
@@ -630,6 +653,7 @@ enum Fx {
     Replied,
     Archived,
     Redirected,
+    Voided,
 }
 
 impl Fx {
@@ -648,6 +672,7 @@ impl Fx {
         Fx::Replied,
         Fx::Archived,
         Fx::Redirected,
+        Fx::Voided,
     ];
 
     fn build(self, w: &World) -> Case {
@@ -666,6 +691,7 @@ impl Fx {
             Fx::Replied => replied(w),
             Fx::Archived => archived(w),
             Fx::Redirected => redirected(w),
+            Fx::Voided => voided(w),
         };
         f.case
     }
@@ -684,6 +710,7 @@ impl Fx {
             Fx::Replied | Fx::ReferralReplied => Status::Replied,
             Fx::Archived => Status::Archived,
             Fx::Redirected => Status::Redirected,
+            Fx::Voided => Status::Voided,
         }
     }
 }
@@ -710,6 +737,8 @@ enum Kind {
     Lead,
     OpinionWatch,
     OpinionResponse,
+    Correct,
+    Void,
 }
 
 impl Kind {
@@ -734,6 +763,8 @@ impl Kind {
         Kind::Lead,
         Kind::OpinionWatch,
         Kind::OpinionResponse,
+        Kind::Correct,
+        Kind::Void,
     ];
 
     /// A command of this kind that is valid in every respect except, possibly, the
@@ -782,6 +813,8 @@ impl Kind {
                     .find(|d| case.opinion_of(d).is_none() && case.exemption_of(d).is_none())
                     .unwrap_or("hrss"),
             ),
+            Kind::Correct => correct(CaseField::Summary, "对 2026 年度滞纳金加收有异议"),
+            Kind::Void => void(),
         }
     }
 
@@ -819,6 +852,13 @@ impl Kind {
                     Registered | Handling | AwaitingApproval | Referred | Replied
                 )
             }
+            // the facts of an open case, until it is replied to and closed
+            Kind::Correct => matches!(
+                status,
+                Registered | Handling | AwaitingApproval | Referred | Replied
+            ),
+            // a registration made by mistake, before anyone else has worked on it
+            Kind::Void => matches!(status, Registered | Handling | AwaitingApproval),
         }
     }
 
@@ -882,6 +922,8 @@ impl Kind {
             Kind::Archive => Status::Archived,
             Kind::Mediate | Kind::Exempt => Status::Handling,
             Kind::Feedback | Kind::Lead | Kind::OpinionWatch | Kind::OpinionResponse => case.status,
+            Kind::Correct => case.status,
+            Kind::Void => Status::Voided,
         }
     }
 }
@@ -953,6 +995,11 @@ fn content_refusal(fx: Fx, kind: Kind) -> Option<Expect> {
         (Registered | Own | AwaitingMajor | Referred, Kind::EscalateDiscipline) => {
             Some(Expect::Invalid)
         }
+        // departments were asked, the case reported or referred: it cannot be voided
+        (
+            General | GeneralWatched | Major | MajorBare | Referral | AwaitingEscalated,
+            Kind::Void,
+        ) => Some(Expect::NotReady),
         _ => None,
     }
 }
@@ -1061,6 +1108,11 @@ fn allowed_from_matches_the_design_table() {
             Action::OpinionResponse,
             &[Registered, Handling, AwaitingApproval, Referred, Replied],
         ),
+        (
+            Action::Correct,
+            &[Registered, Handling, AwaitingApproval, Referred, Replied],
+        ),
+        (Action::Void, &[Registered, Handling, AwaitingApproval]),
     ];
     assert_eq!(design.len(), Action::ALL.len());
     for (action, want) in design {
@@ -1072,7 +1124,7 @@ fn allowed_from_matches_the_design_table() {
     }
     // Closed cases take no action at all.
     for action in Action::ALL {
-        for s in [Archived, Redirected] {
+        for s in [Archived, Redirected, Voided] {
             assert!(!allowed_from(*action).contains(&s), "{action} from {s}");
         }
     }
@@ -1200,7 +1252,7 @@ fn classify_without_insurance_keeps_the_registered_types() {
         TAX_RECV,
         Command::Classify {
             track: Track::General,
-            category: 6,
+            category: Some(6),
             insurance: vec![],
             note: None,
         },
@@ -1217,7 +1269,7 @@ fn classify_major_asks_the_leader() {
         TAX_RECV,
         Command::Classify {
             track: Track::Major,
-            category: 9,
+            category: Some(9),
             insurance: vec![],
             note: Some("欠费金额大，涉及多个险种".into()),
         },
@@ -1792,7 +1844,8 @@ fn a_major_reply_is_refused_while_a_members_opinion_is_missing() {
     for name in ["县人社局", "县医保局", "县财政局", "会议纪要"] {
         assert!(!reason.contains(name), "{name} is not missing: {reason}");
     }
-    assert_eq!(missing_for_reply(&f.case, &w.book).len(), 6);
+    // one item names them all, so the refusal stays readable
+    assert_eq!(missing_for_reply(&f.case, &w.book).len(), 1);
 
     // The leader exempts five of them, recorded with the reason; one is still missing.
     for dept in ["tax", "justice", "approval", "petition", "cac"] {
@@ -1899,7 +1952,7 @@ fn classify_turns_an_own_matter_into_a_general_one() {
         TAX_RECV,
         Command::Classify {
             track: Track::General,
-            category: 4,
+            category: Some(4),
             insurance: vec![Insurance::Medical],
             note: None,
         },
@@ -2418,7 +2471,7 @@ fn a_case_classified_major_owes_its_reply_within_the_major_limit() {
         TAX_RECV,
         Command::Classify {
             track: Track::Major,
-            category: 9,
+            category: Some(9),
             insurance: vec![],
             note: None,
         },
@@ -2749,6 +2802,11 @@ fn every_action_code_is_in_the_case_schema_and_labelled_in_both_catalogs() {
         let keys = dispute_i18n::keys(lang);
         for a in Action::ALL {
             assert!(keys.contains(a.label_key()), "{a}: {lang:?} has no label");
+            let verb = format!("clerk-verb-{}", a.code());
+            assert!(
+                keys.contains(&verb),
+                "{a}: {lang:?} has no verb for refusals"
+            );
             assert_eq!(Action::from_code(a.code()), Some(*a));
         }
     }
@@ -2883,6 +2941,7 @@ fn a_reply_records_that_both_parties_were_informed() {
         kind: PayerKind::Employer,
         name: "芮城县永乐机械有限公司".into(),
         phone: Some("13912345678".into()),
+        sealed: None,
     });
     let id = CaseId::new("tax", 2026, 1);
     let case = register(&id, new.clone(), &w.ctx(TAX_RECV, t(T0))).unwrap();
@@ -2984,4 +3043,178 @@ fn a_rejection_records_how_the_leader_decided_the_matter_is_handled() {
         },
     );
     assert_eq!(f.case.track, Some(Track::General));
+}
+
+// ---------------------------------------------------------------------------------------
+// Corrections and voiding (issue 12)
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn a_correction_keeps_the_old_value_and_the_reason() {
+    let w = World::new();
+    let mut f = registered(&w);
+    f.act(TAX_RECV, correct(CaseField::Summary, "对滞纳金加收有异议"));
+    let c = f.case.corrections.last().expect("recorded");
+    assert_eq!(f.case.summary, "对滞纳金加收有异议");
+    assert_eq!(c.field, CaseField::Summary);
+    assert_eq!(
+        c.old.as_deref(),
+        Some("单位对2026年度社会保险缴费基数核定有异议")
+    );
+    assert_eq!(c.new.as_deref(), Some("对滞纳金加收有异议"));
+    assert_eq!(c.reason, "登记时误填");
+    assert_eq!(f.case.status, Status::Registered);
+
+    // A category given by correction is the case's category from then on.
+    f.act(TAX_RECV, correct(CaseField::Category, "6"));
+    assert_eq!(f.case.category, Some(6));
+    f.act(TAX_RECV, correct(CaseField::Channel, "phone"));
+    assert_eq!(f.case.channel, crate::case::Channel::Phone);
+    assert_eq!(f.case.corrections.len(), 3);
+}
+
+#[test]
+fn a_correction_of_a_payer_detail_records_no_value_and_replays() {
+    let w = World::new();
+    let f = registered(&w);
+    let at = f.next_at();
+    let cmd = correct(CaseField::Phone, "0359-3025678");
+    let after = apply(&f.case, &cmd, &w.ctx(TAX_RECV, at)).expect("corrected");
+    assert_eq!(after.payer.phone, "0359-3025678");
+    let c = after.corrections.last().unwrap();
+    assert_eq!((c.old.as_deref(), c.new.as_deref()), (None, None));
+    assert_valid_file(&after);
+    // verify reads the value back from the case and gets the same file.
+    let again = read_back(&f.case, &after, after.events.last().unwrap()).unwrap();
+    assert_eq!(apply(&f.case, &again, &w.ctx(TAX_RECV, at)).unwrap(), after);
+    // Clearing an optional field, and reading that back too.
+    let cleared = apply(
+        &after,
+        &Command::Correct {
+            field: CaseField::Title,
+            value: Some("对基数有异议".into()),
+            reason: "补标题".into(),
+        },
+        &w.ctx(TAX_RECV, at),
+    )
+    .unwrap();
+    let blank = apply(
+        &cleared,
+        &Command::Correct {
+            field: CaseField::Title,
+            value: Some(" ".into()),
+            reason: "标题不妥".into(),
+        },
+        &w.ctx(TAX_RECV, at),
+    )
+    .unwrap();
+    assert_eq!(blank.title, None);
+    let again = read_back(&cleared, &blank, blank.events.last().unwrap()).unwrap();
+    assert_eq!(
+        apply(&cleared, &again, &w.ctx(TAX_RECV, at)).unwrap(),
+        blank
+    );
+}
+
+#[test]
+fn a_correction_is_checked_like_the_registration() {
+    let w = World::new();
+    let f = registered(&w);
+    for (field, value) in [
+        (CaseField::Phone, "12345"),
+        (CaseField::Category, "11"),
+        (CaseField::Category, "six"),
+        (CaseField::Channel, "fax"),
+        (CaseField::PayerName, " "),
+        (CaseField::PayerName, "张三 13912345678"),
+        (CaseField::PayerId, "123"),
+    ] {
+        let e = f.refused(TAX_RECV, correct(field, value));
+        assert!(is_invalid(&e), "{field:?} = {value:?}: {e:?}");
+    }
+    // The same value again is no correction.
+    let e = f.refused(
+        TAX_RECV,
+        correct(CaseField::District, &f.case.district.clone()),
+    );
+    assert!(matches!(e, Error::Exists { .. }), "{e:?}");
+    // Only the receiving department corrects.
+    assert!(is_not_permitted(
+        &f.refused(APPROVAL_RECV, correct(CaseField::Summary, "改"))
+    ));
+}
+
+#[test]
+fn a_voided_case_keeps_its_number_and_owes_nothing() {
+    let w = World::new();
+    let f = voided(&w);
+    assert_eq!(f.case.id, "TAX-2026-0001");
+    assert_eq!(f.case.status, Status::Voided);
+    assert!(!f.case.status.is_open());
+    assert_eq!(f.case.void.as_ref().unwrap().reason, "重复登记");
+    assert!(open_obligations(&f.case).is_empty());
+    // A classified case with only corrections can still be voided.
+    let mut g = handling_own(&w);
+    g.act(TAX_RECV, correct(CaseField::Summary, "改正后的事项"))
+        .act(TAX_RECV, void());
+    assert_eq!(g.case.status, Status::Voided);
+    // Once a department is asked, it cannot.
+    let e = handling_general(&w).refused(TAX_RECV, void());
+    assert!(not_ready_reason(&e).contains("指派联办部门"), "{e}");
+}
+
+#[test]
+fn refusals_name_departments_use_a_verb_and_say_what_comes_next() {
+    let w = World::new();
+    // Acting out of order: the hint is the next step.
+    let e = registered(&w).refused(TAX_RECV, assign(&["hrss"]));
+    let hint = e.hint_in(Lang::Zh).unwrap();
+    assert!(hint.contains("请先用 dispute classify"), "{hint}");
+    assert!(e.to_string().contains("不能指派联办部门"), "{e}");
+    let e = replied(&w).refused(TAX_RECV, reply());
+    assert!(
+        e.hint_in(Lang::Zh).unwrap().contains("dispute archive"),
+        "{e:?}"
+    );
+    let e = archived(&w).refused(TAX_RECV, archive(Outcome::Accepted, None));
+    assert!(e.to_string().contains("不能将案卷归档"), "{e}");
+    // Who may: the department by its name, the action as a verb (the workroom replies to
+    // general matters only).
+    let e = handling_own(&w).refused(APPROVAL_RECV, reply());
+    let text = e.to_string();
+    assert!(
+        text.contains("县税务局") && !text.contains("（tax）"),
+        "{text}"
+    );
+    assert!(text.starts_with("无权书面回复缴费人"), "{text}");
+    let e = handling_general(&w).refused(FINANCE_HANDLER, opinion("finance", "意见"));
+    let text = e.to_string();
+    assert!(
+        text.contains("无权提交书面意见") && text.contains("县财政局没有被指派"),
+        "{text}"
+    );
+}
+
+/// The workroom (approval bureau) and the petition bureau act on general matters of rules
+/// edition 2 — they assign, reply, archive, pass leads — so such a matter's payer data is
+/// open to them (and sealed to them: an assignment they make must seal it again); not an
+/// own-remit matter, and not a general matter of edition 1, whose history was sealed
+/// without them.
+#[test]
+fn a_general_matter_is_open_to_the_workroom_and_the_petition_bureau() {
+    let w = World::new();
+    let has = |case: &Case, dept: &str| {
+        crate::privacy::recipient_depts(case, &w.book).contains(&dept.to_string())
+    };
+    let general = handling_general(&w).case;
+    assert!(has(&general, "approval") && has(&general, "petition"));
+    let own = handling_own(&w).case;
+    assert!(!has(&own, "approval") && !has(&own, "petition"));
+    let mut edition_one = general.clone();
+    edition_one.rules = 1;
+    assert!(!has(&edition_one, "approval") && !has(&edition_one, "petition"));
+    // own → general opens it to them, so the classification seals it again.
+    let mut f = handling_own(&w);
+    f.act(TAX_RECV, classify(Track::General));
+    assert!(has(&f.case, "approval") && has(&f.case, "petition"));
 }

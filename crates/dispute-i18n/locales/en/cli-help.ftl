@@ -58,7 +58,7 @@ cli-register-summary = The matter raised
 cli-register-title = Short title (goes into commit messages; no personal details)
 cli-register-channel = How the case was received
 cli-register-at = When the payer actually came in (or called), RFC 3339; default now, not later than now
-cli-register-category = Dispute category 1–10 (may also be set at classification)
+cli-register-category = Dispute category (may also be set at classification): { -dispute-categories }
 cli-register-insurance = Insurance schemes involved, comma-separated: pension,work_injury,unemployment,medical
 
 # classify
@@ -68,8 +68,8 @@ cli-classify-long =
 
     Only a receiver of the receiving department can classify, and only a case that is registered.
 cli-classify-id = Case ID
-cli-classify-track = Track
-cli-classify-category = Dispute category 1–10
+cli-classify-track = Track (to refer a matter to the county office, use dispute escalate --to hotline)
+cli-classify-category = Dispute category (default: the one given at registration): { -dispute-categories }
 cli-classify-insurance = Insurance schemes involved, comma-separated (default: those registered)
 cli-classify-redirect = Outside the receiving department's remit: code of the department the payer is sent to
 cli-classify-note = Note (what the payer is told; for a major matter, why it is reported)
@@ -168,7 +168,7 @@ cli-list-long =
 cli-list-status = Only cases in this status
 cli-list-dept = Only cases this department received or was assigned
 cli-list-track = Only cases on this track
-cli-list-category = Only cases of this dispute category (1–10)
+cli-list-category = Only cases of this dispute category: { -dispute-categories }
 cli-list-year = Only cases received in this year
 cli-list-overdue = Only cases with something overdue
 cli-list-json = Print JSON
@@ -208,7 +208,9 @@ cli-export-about = Export the case ledger: one row per case, by ID
 cli-export-long =
     Export the case ledger: one row per case, by ID
 
-    Columns: ID, time received, channel, payer, kind of payer, contact person, phone, ID number, township, dispute category, insurance schemes, track, receiving department, first-contact officer, assigned departments, status, due and done times of classification/dispatch/written opinions/reply/archiving, overdue or not (as of --as-of, counted as in dispute overdue), overdue items, outcome, remedy, referral to the discipline commission.
+    Columns: ID, time received, channel, payer, kind of payer, contact person, phone, ID number, township, title, matter raised, dispute category, insurance schemes, track, department the payer was sent to, receiving department, first-contact officer, assigned departments, time assigned, status, due and done times of classification/dispatch/written opinions/reply/archiving, the reply, overdue or not (as of --as-of, counted as in dispute overdue), overdue items, result, payer's response, remedy, referral to the discipline commission, note; then two columns for each department that gave a written opinion: Written opinion (dept), Opinion time (dept).
+
+    The ledger reads on its own and imports again: a file written with dispute export --reveal -o ledger.csv imports into another casebook with dispute import (own, general and redirected cases; the import replays the workflow and does not read the derived columns such as due dates).
 
     Formats: csv (UTF-8 with BOM, opens directly in Excel), xlsx (Excel workbook: bold frozen header row, dates as Excel dates), json (English keys, values as the codes in the case files). Without --format the extension of -o decides, else csv. xlsx is a binary file and must be written with -o (or standard output redirected to a file).
 
@@ -295,9 +297,9 @@ cli-operator-edit-roles = New roles (replacing the old ones), repeatable
 cli-operator-key-about = Register a new public key for an operator (the old one stops being valid; past signatures still verify)
 cli-operator-key-id = Operator ID
 cli-operator-key-public-key = The new public key (a .pub file or the ssh-ed25519 text)
-cli-admin-about = Casebook settings (admin only, one signed commit each): signing, the backdating window, deadlines
+cli-admin-about = Casebook settings (admin only, one signed commit each): signing, the backdating window, deadlines, the county and the leading group, public holidays, member departments; encrypting payer details
 cli-admin-require-signing-about = Require every commit from this one on to be signed by its operator's key (for older casebooks; new ones require it from init)
-cli-admin-set-about = Change a setting: backdate-window (e.g. 72h), rules (the edition of the handling rules; only upwards) or a time limit (this county's setting, in working days): deadline.classify, deadline.opinion, deadline.opinion_major, deadline.reply, deadline.reply_major, deadline.dispatch, deadline.referral_handling, deadline.archive, deadline.approval (the leader's decision)
+cli-admin-set-about = Change a setting: backdate-window (e.g. 72h); autosync (on or off: sync after every write); rules (the edition of the handling rules; only upwards); a time limit (this county's setting, in working days): deadline.classify, deadline.opinion, deadline.opinion_major, deadline.reply, deadline.reply_major, deadline.dispatch, deadline.referral_handling, deadline.archive, deadline.approval (the leader's decision); county (the county's name); leading-group.leader-title, leading-group.office-dept (the department hosting the office), leading-group.deputy-depts (comma-separated)
 cli-admin-set-name = The setting's name
 cli-admin-set-value = The new value
 cli-keygen-about = Make an Ed25519 SSH key pair (OpenSSH format) for signing, on a computer without ssh-keygen
@@ -306,3 +308,5 @@ cli-keygen-comment = A comment in the public key, e.g. your email
 cli-keygen-passphrase = Protect the private key with a passphrase (typed on the terminal)
 cli-signers-about = Write git's allowed_signers file: every operator's registered keys with their validity periods, for git verify-commit and git log --show-signature
 cli-signers-output = Write to this file (default: standard output)
+cli-admin-encrypt-payers-about = Encrypt the payer phone, ID number, contact and an individual's name of every existing case (only masks stay in the clear), and of every case from now on; one signed commit. Earlier commits still hold them in the clear
+cli-export-format-toml = Import file (TOML) of the cases your department received, to carry them into a new casebook; needs --reveal

@@ -28,7 +28,6 @@ cmd-field-withdraw-reason = Reason for withdrawal
 
 ## Shared
 cmd-duplicate = { $value } is given twice
-cmd-calendar-year-missing = casebook.toml has no public holidays for { $year }; due dates in that year are counted Monday to Friday for now. Ask the admin to add a [[calendar]] entry
 cmd-text-and-file = use either --text or --file, not both
 cmd-text-or-file = give it with --text or --file
 cmd-not-a-regular-file = not a regular file
@@ -43,8 +42,6 @@ cmd-bad-case-files = { $count ->
 cmd-init-done = Casebook created in { $dir }, admin { $name } ({ $id })
 
 ## operator
-cmd-operator-exists = { $id } already exists
-cmd-operator-email-taken = { $email } is already used by another operator
 # Goes into the commit message (always Chinese); kept for the key set.
 cmd-operator-add-summary = { $id } { $name } ({ $dept }; { $roles })
 cmd-operator-disable-self = an admin cannot disable themselves

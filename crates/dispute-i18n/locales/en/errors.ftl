@@ -1,5 +1,5 @@
 # Error messages (dispute_core::error::Error) and the hint line under each.
-# $action of err-not-permitted, err-wrong-state and err-not-ready is an action label or a
+# $action of err-not-permitted, err-wrong-state and err-not-ready is a verb phrase (clerk-verb-*) or a
 # short phrase naming what was attempted; $field of err-invalid is a field name.
 err-no-casebook = no casebook found: neither { $dir } nor any directory above it holds casebook.toml
 err-case-not-found = case { $id } not found
@@ -8,8 +8,8 @@ err-no-identity = cannot tell which operator you are
 err-unknown-actor = operator { $id } is not on this casebook's list of operators
 err-actor-disabled = operator { $id } has been deactivated
 err-not-permitted = not permitted: { $action } — { $rule }
-err-wrong-state = case { $id } is "{ $status }": "{ $action }" cannot be done in this status
-err-not-ready = case { $id } is not ready for "{ $action }": { $reason }
+err-wrong-state = case { $id } is "{ $status }": cannot { $action } in this status
+err-not-ready = case { $id }: cannot { $action } yet: { $reason }
 err-already-initialised = { $dir } is already a casebook; nothing was changed
 err-hand-edits = there are uncommitted manual changes: { $files }
 err-list-separator = {", "}
@@ -41,8 +41,8 @@ err-internal = internal error: { $detail }
 hint-no-casebook = name the casebook with -C DIR, or create one first with dispute init
 hint-case-not-found = run dispute list to see the case IDs
 hint-operator-not-found = run dispute operator list to see the operators
-hint-no-identity = use --as OPERATOR-ID or the environment variable DISPUTE_OPERATOR, or set git's user.email to your registered email
-hint-unknown-actor = run dispute operator list to see the operators; an administrator registers new operators with dispute operator add
+hint-no-identity = choose the operator with --as OPERATOR-ID (or the environment variable DISPUTE_OPERATOR) and your private key with --key FILE (or DISPUTE_KEY); or set git's user.email to your registered email
+hint-unknown-actor = run dispute operator list to see the operator IDs, then choose one with --as OPERATOR-ID (or DISPUTE_OPERATOR); an administrator registers new operators with dispute operator add
 hint-actor-disabled = a deactivated operator can no longer act; ask an active operator to do it
 hint-not-permitted = ask an operator with the right role and department to do it (dispute operator list shows the roles)
 hint-wrong-state = run dispute show { $id } to see the case's current status and its records
@@ -54,7 +54,7 @@ hint-audit-failed = go through the commits listed above one by one (git show COM
 hint-hand-edits = look at them with git diff, then commit them (git commit) or discard them (git checkout -- FILE)
 hint-invalid = correct it and run the command again; dispute SUBCOMMAND --help explains each option
 hint-bad-case-id = a case ID looks like TAX-2026-0001 (department code-year-sequence number)
-hint-unknown-dept = department codes: tax hrss medical justice finance approval petition cac gov
+hint-unknown-dept = department codes: tax hrss medical justice finance approval petition cac gov (all the members of this casebook: dispute admin dept list)
 hint-unknown-role = roles: receiver handler office leader dispatcher admin
 hint-bad-time = write times in RFC 3339, e.g. 2026-11-20T09:30:00+08:00
 hint-future-time = --at records when the thing actually happened and cannot be later than now

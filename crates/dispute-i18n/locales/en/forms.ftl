@@ -56,7 +56,7 @@ form-referral-md-seal = Seal of the department
 form-referral-md-seal-value = { $dept }, { $date }
 form-referral-md-contact = Phone: { $phone } · Email: { $email }
 form-referral-note = Note: The matter above is hereby referred. Please handle it by the prescribed procedure and keep it strictly confidential throughout; do not disclose the payer's information. Give the result directly to the payer, and report how the matter was handled to the receiving department by { $date }.
-form-referral-action = Print the referral form
+form-referral-action = print the referral form
 form-referral-not-referred = This case was not referred to the county government office for dispatch (dispute escalate --to hotline), so it has no referral form
 
 # The written notice.
@@ -90,6 +90,6 @@ form-route-numbered = { $n }. { $route }
 form-notice-period-rule = Note: the day on which a period begins is not counted in the period; where the last day of a period is a statutory holiday, the period ends on the first day after the holiday.
 form-notice-closing = Notice is hereby given.
 form-notice-copies = (This notice is made in duplicate: one copy for the payer, one for the file.)
-form-notice-action = Print the written notice
+form-notice-action = print the written notice
 form-notice-redirected = The payer was told to apply elsewhere: there is no decision, so no written notice is issued
 form-notice-not-replied = The payer has not had a written reply yet: the decision is missing (enter it first with dispute reply)

@@ -90,3 +90,4 @@ import-err-outcome-needed = An archived case needs the payer's response (No obje
 import-err-archive-needed = The payer's response or a remedy is filled in, but no time of archiving
 import-err-redirect-to-needed = A redirected case needs Redirected to
 import-err-category-needed = Dispute category is required for classification
+import-err-after-creation = "{ $action }" happened at { $at }, after this casebook was created ({ $created }): later actions must be taken and signed in dispute by the operators themselves; an import may only bring in the paper ledger from before, or register new cases

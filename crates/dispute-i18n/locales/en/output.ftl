@@ -123,3 +123,4 @@ out-sheet-archived = { $time }, { $who }: { $outcome }{ $remedy }
 out-sheet-sec-timeline = {"["}Timeline]
 out-sheet-event-dept = {" "}({ $dept })
 out-sheet-event = { $time }  { $action }{ $about }  { $who }
+out-sheet-imported = Imported: this history was entered by { $by } on { $at } from a paper ledger; its records are not signed by the operators they name

@@ -23,7 +23,7 @@ rules-mediate-general-only = mediation is for general matters and matters of the
 rules-commit-mediate = mediation by { $dept }, result recorded
 
 ## Major matters: every member unit's written opinion, or the leader's exemption
-rules-missing-member-opinion = the written opinion of { $dept } (or the leader's exemption: dispute exempt)
+rules-missing-member-opinions = the written opinions of the member units ({ $depts }; or the leader's exemption: dispute exempt)
 rules-field-exempt-dept = department exempted
 rules-exempt-major-only = only a major matter the leader approved needs every member unit's opinion, so only there can a member be exempted
 rules-exempt-not-member = { $dept } is not a member of this special case
@@ -162,6 +162,7 @@ rules-party-counterparty = other party
 rules-sheet-counterparty = Other party: { $name } ({ $kind }) { $phone }
 rules-sheet-informed = Informed: { $parties }
 rules-sheet-act-date = Administrative act known on: { $date }
+rules-audit-counterparty-sealing = the other party's data must be sealed with the payer's: only the masked phone and individual name in the clear, the ciphertext open to the same recipient departments as the payer's
 cli-register-counterparty = The other party of a dispute between an employee and the employer (its name): the written reply goes to both parties, one notice each
 cli-register-counterparty-phone = The other party's phone
 
@@ -194,3 +195,11 @@ cli-form-party = Print only this party's notice: payer or counterparty; default 
 cli-form-party-payer = The payer
 cli-form-party-counterparty = The other party of an employment dispute
 rules-form-party-notice-only = --party applies to the written notice (notice) only
+
+## The actions as verbs, for refusals: clerk-verb-<code>
+clerk-verb-mediate = mediate
+clerk-verb-exempt = exempt a member unit from its written opinion
+clerk-verb-feedback = report back to the receiving department
+clerk-verb-lead = pass a lead
+clerk-verb-opinion-watch = record online public opinion
+clerk-verb-opinion-response = record the response to public opinion

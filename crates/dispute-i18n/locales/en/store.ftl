@@ -1,8 +1,6 @@
 # The git store: recovery notices and storage errors.
 list-separator = {", "}
 store-stale-lock = cleared the writer lock left by process { $pid } (that process is no longer running)
-store-recovered-worktree = the last write was interrupted before the working tree was updated; brought in line with HEAD: { $paths }
-store-recovered-nothing = the last write was interrupted before its commit; the casebook was not changed
 store-no-such-commit = no commit { $rev }
 store-bad-commit-time = invalid commit time
 store-not-a-regular-file = not a regular file
@@ -12,3 +10,4 @@ store-not-in-head = { $path } is not in HEAD
 store-path-not-a-file = { $path } (not a regular file)
 store-path-not-a-dir = { $path } (not a directory)
 store-detached-head = HEAD does not point at a branch (detached); run git switch main first
+store-thread-died = a worker thread stopped unexpectedly

@@ -58,7 +58,7 @@ cli-register-summary = 反映的主要事项
 cli-register-title = 简短标题（出现在提交说明中，勿含个人信息）
 cli-register-channel = 受理渠道
 cli-register-at = 缴费人实际来访（来电）的时间，RFC 3339；默认现在，不能晚于现在
-cli-register-category = 争议类别 1–10（也可在分类时确定）
+cli-register-category = 争议类别（也可在分类时确定）：{ -dispute-categories }
 cli-register-insurance = 涉及险种，逗号分隔：pension,work_injury,unemployment,medical
 
 # classify
@@ -68,8 +68,8 @@ cli-classify-long =
 
     只能由受理部门的受理人对“已登记”的案件办理。
 cli-classify-id = 案件编号
-cli-classify-track = 事项类型
-cli-classify-category = 争议类别 1–10
+cli-classify-track = 事项类型（报送县政府办用 dispute escalate --to hotline）
+cli-classify-category = 争议类别（不填则沿用登记时的类别）：{ -dispute-categories }
 cli-classify-insurance = 涉及险种，逗号分隔（不填则保留登记时的险种）
 cli-classify-redirect = 不属于受理部门职责范围：告知缴费人前往的职能部门代码
 cli-classify-note = 说明（告知缴费人的内容；重大疑难事项的上报理由）
@@ -168,7 +168,7 @@ cli-list-long =
 cli-list-status = 只列此状态
 cli-list-dept = 只列此部门受理或被指派的案件
 cli-list-track = 只列此事项类型
-cli-list-category = 只列此争议类别（1–10）
+cli-list-category = 只列此争议类别：{ -dispute-categories }
 cli-list-year = 只列此年度受理的案件
 cli-list-overdue = 只列有超期事项的案件
 cli-list-json = 以 JSON 输出
@@ -208,7 +208,9 @@ cli-export-about = 导出案件台账：每件案件一行，按编号排序
 cli-export-long =
     导出案件台账：每件案件一行，按编号排序
 
-    列：编号、受理时间、受理渠道、缴费人、缴费人类型、联系人、联系电话、证件号码、辖区、争议类别、险种、事项类型、受理部门、首问责任人、联办部门、状态、分类/转办/书面意见/回复/归档的时限与完成时间、是否超期（截至 --as-of，与 dispute overdue 同一口径）、超期事项、处理结果、救济途径、纪委移交。
+    列：编号、受理时间、受理渠道、缴费人、缴费人类型、联系人、联系电话、证件号码、辖区、标题、反映事项、争议类别、险种、事项类型、告知部门、受理部门、首问责任人、联办部门、指派时间、状态、分类/转办/书面意见/回复/归档的时限与完成时间、回复内容、是否超期（截至 --as-of，与 dispute overdue 同一口径）、超期事项、处理结果、缴费人意见、救济途径、纪委移交、备注，然后每个出具过书面意见的部门两列：书面意见(部门)、意见时间(部门)。
+
+    台账可以单独阅读，也可以再导入：dispute export --reveal -o 台账.csv 导出的文件能用 dispute import 导入另一个案卷库（本部门办理、一般事项、告知另行办理的案件；导入按办理流程重演，时限等推算列不读取）。
 
     格式：csv（UTF-8 带 BOM，Excel 可直接打开）、xlsx（Excel 工作簿：表头加粗并冻结，日期为 Excel 日期）、json（英文键名，取值为案卷文件中的代码）。不写 --format 时按 -o 的扩展名判断，否则为 csv。xlsx 是二进制文件，须用 -o 写入文件（或把标准输出重定向到文件）。
 
@@ -295,9 +297,9 @@ cli-operator-edit-roles = 新角色（替换原有角色），可重复
 cli-operator-key-about = 为操作员登记新公钥（原公钥从此失效，历史签名仍可核验）
 cli-operator-key-id = 操作员编号
 cli-operator-key-public-key = 新公钥（.pub 文件或 ssh-ed25519 开头的文本）
-cli-admin-about = 案卷库设置（只能由管理员办理，每次一个签名提交）：要求签名、补录时限、办理时限
+cli-admin-about = 案卷库设置（只能由管理员办理，每次一个签名提交）：要求签名、补录时限、办理时限、县名和领导小组、法定节假日、成员单位；加密缴费人信息
 cli-admin-require-signing-about = 自本次提交起要求每次提交都由操作员的密钥签名（旧案卷库升级用；新案卷库从建库起即要求）
-cli-admin-set-about = 修改设置：backdate-window（补录时限，如 72h）、rules（办理规则版本，只能升级）或办理时限（本县设定，工作日）deadline.classify、deadline.opinion、deadline.opinion_major、deadline.reply、deadline.reply_major、deadline.dispatch、deadline.referral_handling、deadline.archive、deadline.approval（组长审批）
+cli-admin-set-about = 修改设置：backdate-window（补录时限，如 72h）；autosync（每次办理后自动同步，on 或 off）；rules（办理规则版本，只能升级）；办理时限（本县设定，工作日）deadline.classify、deadline.opinion、deadline.opinion_major、deadline.reply、deadline.reply_major、deadline.dispatch、deadline.referral_handling、deadline.archive、deadline.approval（组长审批）；county（县名）；leading-group.leader-title（组长职务）、leading-group.office-dept（办公室所在部门）、leading-group.deputy-depts（副组长单位，逗号分隔）
 cli-admin-set-name = 设置名
 cli-admin-set-value = 新值
 cli-keygen-about = 生成签名用的 Ed25519 SSH 密钥对（OpenSSH 格式），供没有 ssh-keygen 的电脑使用
@@ -306,3 +308,5 @@ cli-keygen-comment = 公钥中的注释，如本人邮箱
 cli-keygen-passphrase = 用口令保护私钥（在终端输入）
 cli-signers-about = 写出 git 的 allowed_signers 文件：每位操作员登记过的公钥及其有效期，供 git verify-commit 和 git log --show-signature 核验签名
 cli-signers-output = 写到此文件（默认标准输出）
+cli-admin-encrypt-payers-about = 把已有案件的缴费人电话、证件号码、联系人及个人姓名改为加密保存（只留遮盖值），此后的案件都加密保存；一次签名提交。此前的提交中仍有明文
+cli-export-format-toml = 导入文件（TOML）：本部门受理的案件，用于迁入新案卷库；须 --reveal

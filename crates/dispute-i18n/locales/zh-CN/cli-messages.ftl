@@ -28,7 +28,6 @@ cmd-field-withdraw-reason = 撤回理由
 
 ## Shared
 cmd-duplicate = { $value } 重复
-cmd-calendar-year-missing = casebook.toml 中没有 { $year } 年的法定节假日安排，该年的期限暂按周一至周五计算；请管理员补充 [[calendar]]
 cmd-text-and-file = --text 和 --file 只能用一个
 cmd-text-or-file = 须用 --text 或 --file 提供
 cmd-not-a-regular-file = 不是普通文件
@@ -40,8 +39,6 @@ cmd-bad-case-files = 共 { $count } 个案件文件无法读取，已跳过
 cmd-init-done = 已在 { $dir } 建立案卷库，管理员 { $name }（{ $id }）
 
 ## operator
-cmd-operator-exists = { $id } 已存在
-cmd-operator-email-taken = { $email } 已被其他操作员使用
 # Goes into the commit message (always Chinese).
 cmd-operator-add-summary = { $id } { $name }（{ $dept }；{ $roles }）
 cmd-operator-disable-self = 管理员不能停用自己

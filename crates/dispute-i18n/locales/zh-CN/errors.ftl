@@ -1,5 +1,5 @@
 # Error messages (dispute_core::error::Error) and the hint line under each.
-# $action of err-not-permitted, err-wrong-state and err-not-ready is an action label or a
+# $action of err-not-permitted, err-wrong-state and err-not-ready is a verb phrase (clerk-verb-*) or a
 # short phrase naming what was attempted; $field of err-invalid is a field name.
 err-no-casebook = 没有找到案卷库：{ $dir } 及其上级目录中都没有 casebook.toml
 err-case-not-found = 没有案件 { $id }
@@ -35,8 +35,8 @@ err-internal = 内部错误：{ $detail }
 hint-no-casebook = 用 -C 目录 指定案卷库，或先运行 dispute init 创建
 hint-case-not-found = 用 dispute list 查看已有的案件编号
 hint-operator-not-found = 用 dispute operator list 查看操作员
-hint-no-identity = 用 --as 操作员编号、环境变量 DISPUTE_OPERATOR，或把 git 的 user.email 设为登记的邮箱
-hint-unknown-actor = 用 dispute operator list 查看操作员；新操作员由管理员用 dispute operator add 登记
+hint-no-identity = 用 --as 操作员编号（或环境变量 DISPUTE_OPERATOR）选择操作员，用 --key 私钥文件（或环境变量 DISPUTE_KEY）指定本人的私钥；也可把 git 的 user.email 设为登记的邮箱
+hint-unknown-actor = 用 dispute operator list 查看操作员编号，再用 --as 操作员编号（或环境变量 DISPUTE_OPERATOR）选择；新操作员由管理员用 dispute operator add 登记
 hint-actor-disabled = 停用的操作员不能再办理；请由在职的操作员办理
 hint-not-permitted = 请由有相应角色和部门的操作员办理（dispute operator list 可查看角色）
 hint-wrong-state = 用 dispute show { $id } 查看案件当前状态和已有记录
@@ -48,7 +48,7 @@ hint-audit-failed = 逐条查看上面列出的提交（git show 提交号），
 hint-hand-edits = 先用 git diff 查看，再提交（git commit）或撤销（git checkout -- 文件）这些改动
 hint-invalid = 改正后重新运行；dispute 子命令 --help 有各参数的说明
 hint-bad-case-id = 案件编号形如 TAX-2026-0001（部门代码-年份-序号）
-hint-unknown-dept = 部门代码：tax hrss medical justice finance approval petition cac gov
+hint-unknown-dept = 部门代码：tax hrss medical justice finance approval petition cac gov（本案卷库的全部成员单位见 dispute admin dept list）
 hint-unknown-role = 角色：receiver handler office leader dispatcher admin
 hint-bad-time = 时间用 RFC 3339 格式，如 2026-11-20T09:30:00+08:00
 hint-future-time = --at 记录事情实际发生的时间，不能晚于现在

@@ -89,3 +89,4 @@ import-err-outcome-needed = 已归档的案件须填写缴费人意见（无异�
 import-err-archive-needed = 填写了缴费人意见或救济途径，但没有归档时间
 import-err-redirect-to-needed = 告知另行办理须填写告知部门
 import-err-category-needed = 分类时须填写争议类别
+import-err-after-creation = “{ $action }”发生在 { $at }，晚于本案卷库建立（{ $created }）：建库以后的办理须由经办人本人用 dispute 办理并签名，导入只能补录建库前的纸质台账或登记新案件

@@ -105,3 +105,4 @@ out-sheet-archived = { $time }　{ $who }：{ $outcome }{ $remedy }
 out-sheet-sec-timeline = 【时间线】
 out-sheet-event-dept = （{ $dept }）
 out-sheet-event = { $time }　{ $action }{ $about }　{ $who }
+out-sheet-imported = 补录：本案历史由 { $by } 于 { $at } 从纸质台账导入，其中的办理记录不是各经办人本人签名

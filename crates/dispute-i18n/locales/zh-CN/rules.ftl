@@ -23,7 +23,7 @@ rules-mediate-general-only = 调解用于一般事项和本部门办理的事项
 rules-commit-mediate = { $dept }组织调解，记录调解结果
 
 ## Major matters: every member unit's written opinion, or the leader's exemption
-rules-missing-member-opinion = { $dept }的书面意见（或组长同意免予出具：dispute exempt）
+rules-missing-member-opinions = 成员单位的书面意见（{ $depts }；也可由组长同意免予出具：dispute exempt）
 rules-field-exempt-dept = 免予出具意见的部门
 rules-exempt-major-only = 只有经组长同意专案办理的重大疑难事项才需要全体成员单位的书面意见，才能免予出具
 rules-exempt-not-member = { $dept } 不是本专案的成员单位
@@ -162,6 +162,7 @@ rules-party-counterparty = 争议另一方
 rules-sheet-counterparty = 争议另一方：{ $name }（{ $kind }）{ $phone }
 rules-sheet-informed = 已告知：{ $parties }
 rules-sheet-act-date = 行政行为知悉日：{ $date }
+rules-audit-counterparty-sealing = 争议另一方的信息应与缴费人信息一起加密：只留遮盖后的电话和个人姓名，密文向与缴费人信息相同的接收部门开放
 cli-register-counterparty = 劳动关系争议（职工与用人单位之间）的另一方名称：书面回复告知争议双方，告知书每方一份
 cli-register-counterparty-phone = 争议另一方的电话
 
@@ -194,3 +195,11 @@ cli-form-party = 只打印这一方的告知书：payer（缴费人）或 counte
 cli-form-party-payer = 缴费人
 cli-form-party-counterparty = 劳动关系争议的另一方
 rules-form-party-notice-only = --party 只用于书面告知书（notice）
+
+## The actions as verbs, for refusals (“无权调解”, “不能反馈办理情况”): clerk-verb-<code>
+clerk-verb-mediate = 调解
+clerk-verb-exempt = 同意免予出具书面意见
+clerk-verb-feedback = 反馈办理情况
+clerk-verb-lead = 移交线索
+clerk-verb-opinion-watch = 记录网络舆情
+clerk-verb-opinion-response = 记录舆情应对

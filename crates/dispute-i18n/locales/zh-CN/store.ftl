@@ -1,8 +1,6 @@
 # The git store: recovery notices and storage errors.
 list-separator = 、
 store-stale-lock = 已清除进程 { $pid } 遗留的写锁（该进程已不在运行）
-store-recovered-worktree = 上一次写入在更新工作区前中断，已按 HEAD 补齐：{ $paths }
-store-recovered-nothing = 上一次写入在提交前中断，案卷库未被改动
 store-no-such-commit = 找不到提交 { $rev }
 store-bad-commit-time = 提交时间无效
 store-not-a-regular-file = 不是普通文件
@@ -12,3 +10,4 @@ store-not-in-head = { $path } 不在 HEAD 中
 store-path-not-a-file = { $path }（不是普通文件）
 store-path-not-a-dir = { $path }（不是目录）
 store-detached-head = HEAD 不指向分支（分离状态），请先 git switch main
+store-thread-died = 工作线程异常退出

@@ -622,9 +622,16 @@ where
     crate::store::timings::start();
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
     dispute_i18n::set_lang(locale::choose_lang(&args));
-    let parsed = locale::localize(Cli::command())
-        .try_get_matches_from(args)
-        .and_then(|m| Cli::from_arg_matches(&m));
+    // The catalog's help texts are needed only to print help or a usage error: parse with
+    // the bare tree first (most runs), and again with the localized one when that fails.
+    let parsed = Cli::command()
+        .try_get_matches_from(args.iter().cloned())
+        .and_then(|m| Cli::from_arg_matches(&m))
+        .or_else(|_| {
+            locale::localize(Cli::command())
+                .try_get_matches_from(args)
+                .and_then(|m| Cli::from_arg_matches(&m))
+        });
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {

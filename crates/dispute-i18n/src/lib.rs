@@ -13,16 +13,54 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 pub use fluent_templates::fluent_bundle::FluentValue;
-use fluent_templates::{LanguageIdentifier, Loader, langid};
+use fluent_templates::fluent_bundle::concurrent::FluentBundle;
+use fluent_templates::fluent_bundle::{FluentArgs, FluentResource};
+use fluent_templates::{LanguageIdentifier, langid};
 
-fluent_templates::static_loader! {
-    static LOCALES = {
-        locales: "./locales",
-        fallback_language: "zh-CN",
+// `ZH_CN` and `EN`: the text of every catalog file of each language (see build.rs).
+include!(concat!(env!("OUT_DIR"), "/catalogs.rs"));
+
+/// The catalog of one language, parsed the first time it is needed: a command shown in
+/// Chinese never parses the English files (most runs need one language; a write in English
+/// also needs Chinese for its commit message).
+fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 2] =
+        [OnceLock::new(), OnceLock::new()];
+    BUNDLES[lang as usize].get_or_init(|| {
+        let mut bundle = FluentBundle::new_concurrent(vec![lang.id()]);
         // Unicode isolation marks around every placeable would end up in files and
         // terminals; the catalogs mix scripts deliberately.
-        customise: |bundle| bundle.set_use_isolating(false),
-    };
+        bundle.set_use_isolating(false);
+        let files = match lang {
+            Lang::Zh => ZH_CN,
+            Lang::En => EN,
+        };
+        for text in files {
+            // The catalogs are checked by the tests: a file that does not parse keeps the
+            // messages that do, and the keys of the rest show themselves.
+            let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
+            bundle.add_resource_overriding(resource);
+        }
+        bundle
+    })
+}
+
+fn lookup(lang: Lang, key: &str, args: Option<&Args>) -> Option<String> {
+    let bundle = bundle(lang);
+    let pattern = bundle.get_message(key)?.value()?;
+    let args = args.map(|a| {
+        let mut fa = FluentArgs::with_capacity(a.len());
+        for (k, v) in a {
+            fa.set(k.clone(), v.clone());
+        }
+        fa
+    });
+    let mut errors = vec![];
+    Some(
+        bundle
+            .format_pattern(pattern, args.as_ref(), &mut errors)
+            .into_owned(),
+    )
 }
 
 /// A language the catalogs cover.
@@ -127,8 +165,12 @@ pub type Args = HashMap<Cow<'static, str>, FluentValue<'static>>;
 /// The text of `key` in `lang`, with `args` filled in. A key missing from the catalog gives
 /// the key itself, so a gap is visible rather than fatal (the tests forbid gaps).
 pub fn tr_in(lang: Lang, key: &str, args: Option<&Args>) -> String {
-    LOCALES
-        .try_lookup_complete(&lang.id(), key, args)
+    lookup(lang, key, args)
+        .or_else(|| {
+            (lang != Lang::Zh)
+                .then(|| lookup(Lang::Zh, key, args))
+                .flatten()
+        })
         .unwrap_or_else(|| key.to_string())
 }
 

@@ -1238,3 +1238,36 @@ fn cases_move_to_a_new_casebook_without_their_history() {
     let (code, findings) = new.verify_json(&[]);
     assert_eq!((code, findings.len()), (0, 0), "{findings:#?}");
 }
+
+/// `admin encrypt-payers` seals the other party of an employee-employer dispute with the
+/// payer (issue 13), and `verify` accepts the upgrade.
+#[test]
+fn encrypt_payers_seals_the_other_party_too() {
+    let (env, base) = legacy_env();
+    let id = env.register_with(
+        "zhangsan",
+        &[
+            ("--payer-kind", "employer"),
+            ("--counterparty", "王建军"),
+            ("--counterparty-phone", "13935906677"),
+            ("--at", "2026-11-02T09:00:00+08:00"),
+        ],
+    );
+    assert!(env.read(&case_path(&id)).contains("王建军"), "plain before");
+    env.act("admin", &["admin", "encrypt-payers"]);
+    let file = env.read(&case_path(&id));
+    for secret in ["王建军", "13935906677"] {
+        assert!(
+            !file.contains(secret),
+            "{secret} still in the clear: {file}"
+        );
+    }
+    assert!(file.contains("[counterparty.sealed]"), "{file}");
+    let sheet = env.as_ok("zhangsan", &["show", &id, "--reveal"]);
+    assert!(
+        sheet.contains("王建军") && sheet.contains("13935906677"),
+        "{sheet}"
+    );
+    let (code, findings) = env.verify_json(&["--since", &base]);
+    assert_eq!((code, findings.len()), (0, 0), "{findings:#?}");
+}

@@ -2954,6 +2954,10 @@ fn a_reply_records_that_both_parties_were_informed() {
         case,
         at: t(T0),
     };
+    // A correction cannot make the payer of the other party's kind.
+    assert!(is_invalid(
+        &f.refused(TAX_RECV, correct(CaseField::PayerKind, "employer"))
+    ));
     f.act(TAX_RECV, classify(Track::Own));
     // The day the act was known may not lie after the reply.
     let e = f.refused(

@@ -21,9 +21,10 @@ lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
 
-## A scripted walk through real cases in a fresh casebook (in a temporary directory).
+## A scripted walk through real cases in a fresh casebook (in a temporary directory); the
+## assessment report and its screenshot (when Chromium is installed) go to demo-out/.
 demo: build
-	./scripts/demo.sh $(BIN)
+	./scripts/demo.sh $(BIN) demo-out
 
 ## Print a referral form and two written replies (HTML and Markdown) into forms-out/ and
 ## render each HTML page to an A4 PNG and PDF with headless Chromium (Debian's chromium and

@@ -270,10 +270,14 @@ impl Ui {
                 r.case.clone(),
                 text::obligation_label(r.what).to_string(),
                 book.dept_short(&r.dept).to_string(),
-                r.operator
-                    .as_deref()
-                    .map(|o| book.operator_label(o))
-                    .unwrap_or_else(|| t!("out-dept-handler", dept = book.dept_short(&r.dept))),
+                match r.operator.as_deref() {
+                    Some(o) => book.operator_label(o),
+                    // The leader's decision is the leader's (组长), named by title.
+                    None if r.dept == crate::casebook::LEADING_GROUP => {
+                        book.leading_group.leader_title.clone()
+                    }
+                    None => t!("out-dept-handler", dept = book.dept_short(&r.dept)),
+                },
                 r.due.to_string(),
                 r.days_late.to_string(),
             ]);
@@ -687,6 +691,17 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
         payer.push(t!("out-sheet-payer-id", id = id));
     }
     push(&mut o, payer.join(word("out-sheet-field-separator")));
+    if let Some(c) = &case.counterparty {
+        push(
+            &mut o,
+            t!(
+                "rules-sheet-counterparty",
+                name = c.name,
+                kind = c.kind.label(),
+                phone = c.phone.as_deref().unwrap_or("")
+            ),
+        );
+    }
     push(&mut o, t!("out-sheet-matter"));
     push(&mut o, indent(&case.summary));
 
@@ -721,6 +736,7 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
     for (due, kind) in [
         (case.due.classify, ObligationKind::Classify),
         (case.due.dispatch, ObligationKind::Dispatch),
+        (case.due.approval, ObligationKind::Approval),
         (case.due.reply, ObligationKind::Reply),
         (case.due.archive, ObligationKind::Archive),
     ] {
@@ -828,8 +844,23 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
                     )
                 };
                 push(&mut o, line);
+                if let Some(track) = a.handled_as {
+                    push(&mut o, t!("rules-sheet-handled-as", track = track.label()));
+                }
             }
             _ => push(&mut o, t!("out-sheet-approval-pending")),
+        }
+        for x in &case.exemptions {
+            push(
+                &mut o,
+                t!(
+                    "rules-sheet-exemption",
+                    time = short_time(&x.at),
+                    who = op(&x.by),
+                    dept = dept(&x.dept),
+                    reason = x.reason
+                ),
+            );
         }
     }
 
@@ -850,6 +881,20 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
         );
         push(&mut o, t!("out-sheet-minutes"));
         push(&mut o, indent(&c.minutes));
+    }
+
+    for m in &case.mediations {
+        section(&mut o, &t!("rules-sheet-sec-mediation"));
+        push(
+            &mut o,
+            t!(
+                "rules-sheet-mediation",
+                time = short_time(&m.at),
+                who = op(&m.by),
+                dept = dept(&m.dept)
+            ),
+        );
+        push(&mut o, indent(&m.result));
     }
 
     if let Some(r) = &case.referral {
@@ -895,6 +940,18 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
             ),
             _ => push(&mut o, t!("out-sheet-referral-pending")),
         }
+        if let Some(f) = &r.feedback {
+            push(
+                &mut o,
+                t!(
+                    "rules-sheet-feedback",
+                    time = short_time(&f.at),
+                    who = op(&f.by),
+                    dept = dept(&f.dept)
+                ),
+            );
+            push(&mut o, indent(&f.text));
+        }
     }
 
     if let Some(r) = &case.redirect {
@@ -925,6 +982,50 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
         );
     }
 
+    if !case.leads.is_empty() {
+        section(&mut o, &t!("rules-sheet-sec-lead"));
+        for l in &case.leads {
+            push(
+                &mut o,
+                t!(
+                    "rules-sheet-lead",
+                    time = short_time(&l.at),
+                    who = op(&l.by),
+                    dept = dept(&l.dept),
+                    note = l.note
+                ),
+            );
+        }
+    }
+
+    for (i, x) in case.public_opinion.iter().enumerate() {
+        section(&mut o, &t!("rules-sheet-sec-opinion", n = i + 1));
+        push(
+            &mut o,
+            t!(
+                "rules-sheet-opinion",
+                time = short_time(&x.at),
+                who = op(&x.by),
+                source = x.source
+            ),
+        );
+        push(&mut o, indent(&x.summary));
+        match &x.response {
+            Some(r) => {
+                push(
+                    &mut o,
+                    t!(
+                        "rules-sheet-opinion-response",
+                        time = short_time(&r.at),
+                        who = op(&r.by)
+                    ),
+                );
+                push(&mut o, indent(&r.text));
+            }
+            None => push(&mut o, t!("rules-sheet-opinion-open")),
+        }
+    }
+
     if let Some(r) = &case.reply {
         section(&mut o, &t!("out-sheet-sec-reply"));
         push(
@@ -935,6 +1036,20 @@ fn case_sheet(book: &Casebook, case: &Case, cal: &Calendar, today: NaiveDate) ->
                 who = op(&r.by)
             ),
         );
+        if !r.informed.is_empty() {
+            let parties: Vec<&str> = r
+                .informed
+                .iter()
+                .map(|p| word(&format!("rules-party-{}", p.code())))
+                .collect();
+            push(
+                &mut o,
+                t!("rules-sheet-informed", parties = parties.join(list_sep)),
+            );
+        }
+        if let Some(d) = r.act_date {
+            push(&mut o, t!("rules-sheet-act-date", date = d.to_string()));
+        }
         push(&mut o, indent(&r.text));
     }
 
@@ -995,12 +1110,21 @@ fn done_state(case: &Case, kind: ObligationKind, due: NaiveDate, cal: &Calendar)
             })
             .map(|e| e.at),
         ObligationKind::Dispatch => case.referral.as_ref().and_then(|r| r.dispatched_at),
+        ObligationKind::Approval => case.approval.as_ref().and_then(|a| a.decided_at),
         ObligationKind::Reply => case.reply.as_ref().map(|r| r.at),
+        ObligationKind::Feedback => case
+            .referral
+            .as_ref()
+            .and_then(|r| r.feedback.as_ref())
+            .map(|f| f.at),
         ObligationKind::Archive => case.archive.as_ref().map(|a| a.at),
         ObligationKind::Opinion => None,
     };
     match met.map(|t| cal.working_days_between(due, local_date(&t))) {
         Some(days) if days > 0 => t!("clerk-sheet-done-late", days = days),
+        // Not owed yet on an open case: the reply while the leader decides, the archive of
+        // a referral before the competent department's report.
+        None if case.status.is_open() && kind != ObligationKind::Classify => String::new(),
         _ => t!("out-sheet-done"),
     }
 }

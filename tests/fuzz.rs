@@ -193,6 +193,7 @@ proptest! {
         };
         let id = CaseId::new("tax", 2026, seq);
         let new = NewCase {
+            counterparty: None,
             payer: Payer {
                 kind: if employer { PayerKind::Employer } else { PayerKind::Individual },
                 name,

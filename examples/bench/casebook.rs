@@ -120,6 +120,7 @@ fn generate_case(book: &Casebook, seqs: &mut [u32], i: usize) -> dispute::case::
     seqs[slot] += 1;
     let id = CaseId::new(dept, 2026, seqs[slot]);
     let new = NewCase {
+        counterparty: None,
         payer: Payer {
             kind: if i.is_multiple_of(3) {
                 PayerKind::Individual
@@ -224,6 +225,7 @@ fn generate_case(book: &Casebook, seqs: &mut [u32], i: usize) -> dispute::case::
                     rid,
                     Cmd::Reply {
                         text: "经联办单位核查，维持原核定结果，并告知救济途径。".into(),
+                        act_date: None,
                     },
                 );
             }
@@ -262,6 +264,7 @@ fn generate_case(book: &Casebook, seqs: &mut [u32], i: usize) -> dispute::case::
                     Cmd::Decide {
                         decision: Decision::Approved,
                         note: "同意专案办理".into(),
+                        handled_as: None,
                     },
                 );
                 step(
@@ -412,6 +415,7 @@ pub fn signed_history(dir: &Path, n: usize) {
             now: at,
         };
         let new = NewCase {
+            counterparty: None,
             payer: Payer {
                 kind: PayerKind::Employer,
                 name: format!("芮城县第{i}号缴费单位"),

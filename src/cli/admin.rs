@@ -116,11 +116,13 @@ const DEADLINES: &[&str] = &[
     "dispatch",
     "referral_handling",
     "archive",
+    "approval",
 ];
 
 /// The other settings `admin set` knows.
 const SETTINGS: &[&str] = &[
     "backdate-window",
+    "rules",
     "county",
     "leading-group.leader-title",
     "leading-group.office-dept",
@@ -204,7 +206,11 @@ fn encrypt_payers(app: &mut App) -> Result<()> {
                 reason: t!("secret-seal-no-recipient"),
             });
         }
-        case.payer = crate::seal::seal(&case.payer, &target.recipients)?;
+        let clear = crate::seal::Parties {
+            payer: case.payer.clone(),
+            counterparty: case.counterparty.clone(),
+        };
+        crate::seal::seal_parties(&mut case, &clear, &target.recipients)?;
         writer.put_case(&case)?;
         sealed += 1;
     }
@@ -244,6 +250,7 @@ fn set(book: &mut Casebook, name: &str, value: &str) -> Result<String> {
         )
     };
     match name {
+        "rules" => return set_rules(book, value),
         "backdate_window" => {
             let hours = parse_hours(value)
                 .ok_or_else(|| bad(t!("cmd-admin-bad-hours", value = value)))?;
@@ -333,6 +340,7 @@ fn set(book: &mut Casebook, name: &str, value: &str) -> Result<String> {
         "reply_major" => &mut d.reply_major,
         "dispatch" => &mut d.dispatch,
         "referral_handling" => &mut d.referral_handling,
+        "approval" => &mut d.approval,
         _ => &mut d.archive,
     };
     if *slot == days {
@@ -349,6 +357,40 @@ fn parse_switch(value: &str) -> Option<bool> {
         "off" | "false" | "no" | "0" => Some(false),
         _ => None,
     }
+}
+
+/// Upgrade the edition of the handling rules new cases are registered under (never down:
+/// history was made under the older edition and replays under it).
+fn set_rules(book: &mut Casebook, value: &str) -> Result<String> {
+    let bad = |reason: String| Error::invalid(t!("cmd-field-setting"), reason);
+    let edition: u32 = value
+        .parse()
+        .ok()
+        .filter(|e| (1..=crate::casebook::RULES).contains(e))
+        .ok_or_else(|| {
+            bad(t!(
+                "rules-admin-bad-edition",
+                value = value,
+                supported = crate::casebook::RULES
+            ))
+        })?;
+    if edition == book.rules {
+        return Err(bad(t!("cmd-admin-unchanged", name = "rules", value = value)));
+    }
+    if edition < book.rules {
+        return Err(bad(t!(
+            "rules-admin-no-downgrade",
+            from = book.rules,
+            to = edition
+        )));
+    }
+    book.rules = edition;
+    Ok(t_in!(
+        Lang::Zh,
+        "cmd-admin-set-summary",
+        name = "rules",
+        value = edition
+    ))
 }
 
 /// `72h`, `3d` or a bare number of hours; at most 100 years.

@@ -113,6 +113,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let (mut cases, bad) = store.cases(args.year)?;
     let filter = Filter {
         year: args.year,
+        month: None,
         status: args.status,
     };
     // With --reveal, each case the operator can open (decrypt) is shown in the clear.

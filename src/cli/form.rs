@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::builder::PossibleValue;
 use dispute_i18n::t;
 
-use crate::case::CaseId;
+use crate::case::{CaseId, Party};
 use crate::error::Result;
 use crate::forms;
 
@@ -59,6 +59,27 @@ impl clap::ValueEnum for Format {
     }
 }
 
+/// Whose notice (`--party`); the help of each value is `cli-form-party-<value>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartyArg {
+    Payer,
+    Counterparty,
+}
+
+impl clap::ValueEnum for PartyArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[PartyArg::Payer, PartyArg::Counterparty]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let (name, help) = match self {
+            PartyArg::Payer => ("payer", t!("cli-form-party-payer")),
+            PartyArg::Counterparty => ("counterparty", t!("cli-form-party-counterparty")),
+        };
+        Some(PossibleValue::new(name).help(help))
+    }
+}
+
 /// Print a document of a case: the referral form or the written notice.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -73,6 +94,9 @@ pub struct Args {
     /// Write to this file (- for stdout)
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     pub output: Option<PathBuf>,
+    /// The notice of only this party (default: one for each party)
+    #[arg(long, value_enum)]
+    pub party: Option<PartyArg>,
 }
 
 pub fn run(app: &mut App, args: Args) -> Result<()> {
@@ -86,25 +110,41 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
             .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
         if md { Format::Md } else { Format::Html }
     });
+    let party = args.party.map(|p| match p {
+        PartyArg::Payer => Party::Payer,
+        PartyArg::Counterparty => Party::Counterparty,
+    });
+    if party.is_some() && args.kind != Kind::Notice {
+        return Err(crate::error::Error::invalid(
+            "--party",
+            t!("rules-form-party-notice-only"),
+        ));
+    }
     let store = app.store()?;
     let book = store.casebook()?;
     let mut case = store.case(&id)?;
+    let lang = dispute_i18n::lang();
     let render = |case: &crate::case::Case| match (args.kind, format) {
         (Kind::Referral, Format::Html) => forms::referral_html(case, &book),
         (Kind::Referral, Format::Md) => forms::referral_md(case, &book),
-        (Kind::Notice, Format::Html) => forms::notice_html(case, &book),
-        (Kind::Notice, Format::Md) => forms::notice_md(case, &book),
+        (Kind::Notice, Format::Html) => forms::notice_html_for_in(lang, case, &book, party),
+        (Kind::Notice, Format::Md) => forms::notice_md_for_in(lang, case, &book, party),
     };
     // Refused first if the case has no such document yet.
     let mut text = render(&case)?;
-    // The notice is addressed to the payer by name: an individual's name is decrypted with
-    // the operator's key (a recipient of the case only).
-    if args.kind == Kind::Notice
-        && case.payer.sealed.is_some()
-        && case.payer.kind == crate::case::PayerKind::Individual
-    {
+    // A notice is addressed to its party by name: an individual's name (the payer's, or the
+    // other party's) is decrypted with the operator's key (a recipient of the case only).
+    let individual = crate::case::PayerKind::Individual;
+    let sealed_name = (case.payer.sealed.is_some() && case.payer.kind == individual)
+        || case
+            .counterparty
+            .as_ref()
+            .is_some_and(|c| c.sealed.is_some() && c.kind == individual);
+    if args.kind == Kind::Notice && sealed_name {
         let actor = app.signing_actor(&store, &book)?;
-        case.payer = actor.open_payer(&book, &case)?;
+        let clear = actor.open_parties(&book, &case)?;
+        case.payer = clear.payer;
+        case.counterparty = clear.counterparty;
         text = render(&case)?;
     }
     app.ui.emit_text(&text, args.output.as_deref())

@@ -122,6 +122,15 @@ subcommands! {
     Hook(hook::Command),
     Completions(completions::Args),
     Man(man::Args),
+    Mediate(mediate::Args),
+    Exempt(exempt::Args),
+    Feedback(feedback::Args),
+    Lead(lead::Args),
+    OpinionWatch(opinion_watch::Args),
+    PolicyConsult(policy_consult::Args),
+    #[command(subcommand)]
+    Policy(policy::Command),
+    Report(report::Args),
 }
 
 /// The operator who acts and the key that signs for them.
@@ -157,6 +166,25 @@ impl Actor {
         };
         let opener = self.opener().map_err(closed)?;
         crate::seal::open(case, book, &opener, &self.op.dept).map_err(|c| closed(c.describe(book)))
+    }
+
+    /// Both parties of a case in the clear (the payer, and the other party of an
+    /// employee-employer dispute), as [`Actor::open_payer`] opens the payer.
+    pub fn open_parties(&self, book: &Casebook, case: &Case) -> Result<crate::seal::Parties> {
+        if case.payer.sealed.is_none() {
+            crate::privacy::check_reveal(case, book, &self.op)?;
+            return Ok(crate::seal::Parties {
+                payer: case.payer.clone(),
+                counterparty: case.counterparty.clone(),
+            });
+        }
+        let closed = |reason: String| Error::CannotOpen {
+            id: case.id.clone(),
+            reason,
+        };
+        let opener = self.opener().map_err(closed)?;
+        crate::seal::open_parties(case, book, &opener, &self.op.dept)
+            .map_err(|c| closed(c.describe(book)))
     }
 }
 
@@ -297,6 +325,7 @@ impl App {
             case.due.dispatch,
             case.due.reply,
             case.due.archive,
+            case.due.approval,
         ];
         let mut years: Vec<i32> = dues
             .into_iter()
@@ -372,7 +401,11 @@ impl App {
             });
         }
         self.warn_without_key(book, &target.without_key);
-        case.payer = crate::seal::seal(&case.payer, &target.recipients)?;
+        let clear = crate::seal::Parties {
+            payer: case.payer.clone(),
+            counterparty: case.counterparty.clone(),
+        };
+        crate::seal::seal_parties(case, &clear, &target.recipients)?;
         Ok(())
     }
 
@@ -432,12 +465,12 @@ impl App {
         before: &Case,
         after: &mut Case,
     ) -> Result<()> {
-        use crate::seal::{Reseal, reseal, reseal_plan};
+        use crate::seal::{Reseal, reseal_plan, seal_parties};
         let Reseal::To { target, required } = reseal_plan(before, after, book) else {
             return Ok(());
         };
         let opened = actor.opener().and_then(|o| {
-            crate::seal::open(after, book, &o, &actor.op.dept).map_err(|c| c.describe(book))
+            crate::seal::open_parties(after, book, &o, &actor.op.dept).map_err(|c| c.describe(book))
         });
         match opened {
             Ok(clear) => {
@@ -449,7 +482,7 @@ impl App {
                     .cloned()
                     .collect();
                 self.warn_without_key(book, &new);
-                after.payer = reseal(&clear, &target.recipients)?;
+                seal_parties(after, &clear, &target.recipients)?;
                 Ok(())
             }
             Err(reason) if required => Err(Error::CannotReseal {

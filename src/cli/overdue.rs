@@ -26,7 +26,11 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let dept = args
         .dept
         .as_deref()
-        .map(|d| book.dept_code(d))
+        .map(|d| match d.trim() {
+            // The leader's decisions are listed under the leading group.
+            crate::casebook::LEADING_GROUP => Ok(crate::casebook::LEADING_GROUP.to_string()),
+            d => book.dept_code(d),
+        })
         .transpose()?;
     let cal = book.calendar();
     let (cases, bad) = store.summaries(None)?;

@@ -2,7 +2,7 @@
 
 use dispute_i18n::t;
 
-use crate::case::{Action, CaseId, Channel, Insurance, Payer, PayerKind};
+use crate::case::{Action, CaseId, Channel, Counterparty, Insurance, Payer, PayerKind};
 use crate::error::{Error, Result};
 use crate::validate;
 use crate::workflow::{self, NewCase};
@@ -48,6 +48,12 @@ pub struct Args {
     /// Insurance schemes, comma-separated
     #[arg(long, value_parser = super::args::code::<Insurance>(), value_delimiter = ',')]
     pub insurance: Vec<Insurance>,
+    /// The other party of a dispute between an employee and the employer (its name)
+    #[arg(long, value_name = "NAME")]
+    pub counterparty: Option<String>,
+    /// The other party's phone
+    #[arg(long, value_name = "PHONE", requires = "counterparty")]
+    pub counterparty_phone: Option<String>,
 }
 
 pub fn run(app: &mut App, args: Args) -> Result<()> {
@@ -71,6 +77,27 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
             phone: validate::phone(&args.phone)?,
             sealed: None,
         },
+        // The other party is of the other kind: the employer of an employee, or the
+        // employee of an employer.
+        counterparty: args
+            .counterparty
+            .as_deref()
+            .map(|name| -> Result<Counterparty> {
+                Ok(Counterparty {
+                    kind: match args.payer_kind {
+                        PayerKind::Individual => PayerKind::Employer,
+                        PayerKind::Employer => PayerKind::Individual,
+                    },
+                    name: validate::payer_name(name)?,
+                    phone: args
+                        .counterparty_phone
+                        .as_deref()
+                        .map(validate::phone)
+                        .transpose()?,
+                    sealed: None,
+                })
+            })
+            .transpose()?,
         title: args.title.as_deref().map(validate::title).transpose()?,
         summary: validate::text(&t!("cmd-field-summary"), &args.summary)?,
         district: validate::district(&args.district)?,

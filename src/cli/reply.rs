@@ -22,14 +22,23 @@ pub struct Args {
     /// Read the reply from a file (UTF-8; - for stdin)
     #[arg(long, value_name = "PATH")]
     pub file: Option<PathBuf>,
+    /// The day the payer knew of the administrative act the dispute is about (YYYY-MM-DD):
+    /// the written notice then computes the last days of reconsideration and litigation
+    #[arg(long, value_name = "DATE")]
+    pub act_date: Option<String>,
     #[command(flatten)]
     pub at: AtArg,
 }
 
 pub fn run(app: &mut App, args: Args) -> Result<()> {
     let text = super::read_text(&t!("cmd-field-reply"), args.text, args.file)?;
+    let act_date = args
+        .act_date
+        .as_deref()
+        .map(crate::calendar::parse_date)
+        .transpose()?;
     app.act(&args.case.id, args.at.as_deref(), |_, _| {
-        Ok(Command::Reply { text })
+        Ok(Command::Reply { text, act_date })
     })
     .map(|_| ())
 }

@@ -41,7 +41,9 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let mut case = store.case(&id)?;
     if args.reveal {
         let actor = app.signing_actor(&store, &book)?;
-        case.payer = actor.open_payer(&book, &case)?;
+        let clear = actor.open_parties(&book, &case)?;
+        case.payer = clear.payer;
+        case.counterparty = clear.counterparty;
     }
     let shown = privacy::for_display(&case, args.reveal);
     if args.output.json {

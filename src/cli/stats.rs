@@ -22,6 +22,9 @@ pub struct Args {
     /// 只统计此年度受理的案件
     #[arg(long)]
     pub year: Option<i32>,
+    /// 只统计此月份受理的案件（1–12，与 --year 同用）
+    #[arg(long, requires = "year", value_parser = clap::value_parser!(u32).range(1..=12))]
+    pub month: Option<u32>,
     /// 分组方式
     #[arg(long, value_parser = super::args::code::<GroupBy>(), default_value = "dept")]
     pub by: GroupBy,
@@ -41,6 +44,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let (cases, bad) = store.cases(args.year)?;
     let filter = Filter {
         year: args.year,
+        month: args.month,
         status: None,
     };
     let stats = ledger::stats(&cases, filter, &book, &cal, as_of, args.by);
@@ -68,9 +72,16 @@ fn percent(r: Option<f64>) -> String {
 
 fn render(app: &mut App, book: &Casebook, s: &Stats) -> Result<()> {
     let date = s.as_of.to_string();
-    let summary = match s.year {
-        Some(y) => t!("stats-summary-year", date = date, year = y, n = s.cases),
-        None => t!("stats-summary-all", date = date, n = s.cases),
+    let summary = match (s.year, s.month) {
+        (Some(y), Some(m)) => t!(
+            "report-stats-summary-month",
+            date = date,
+            year = y,
+            month = m,
+            n = s.cases
+        ),
+        (Some(y), None) => t!("stats-summary-year", date = date, year = y, n = s.cases),
+        (None, _) => t!("stats-summary-all", date = date, n = s.cases),
     };
     // The report's heading belongs to the report: `stats > 考评.txt` keeps it.
     app.ui.line(&summary)?;
@@ -99,6 +110,8 @@ fn render(app: &mut App, book: &Casebook, s: &Stats) -> Result<()> {
             word("stats-col-median-days-to-opinion"),
             word("stats-col-late-obligations"),
             word("stats-col-discipline"),
+            word("rules-stats-col-max-days-late"),
+            word("rules-stats-col-opinion-incidents"),
         ]);
         for d in &s.departments {
             t.add_row(vec![
@@ -114,6 +127,10 @@ fn render(app: &mut App, book: &Casebook, s: &Stats) -> Result<()> {
                 days(d.median_days_to_opinion),
                 count(d.late_obligations),
                 count(d.discipline),
+                d.max_days_late
+                    .map(|n| n.to_string())
+                    .unwrap_or_else(|| text::NONE.into()),
+                count(d.opinion_incidents),
             ]);
         }
         app.ui.table(t)?;
@@ -199,6 +216,25 @@ fn render(app: &mut App, book: &Casebook, s: &Stats) -> Result<()> {
     }
     app.ui.table(t)?;
 
+    let a = &s.approval;
+    app.ui.line(&t!(
+        "rules-stats-approval",
+        decided = a.decided,
+        on_time = a.on_time,
+        late = a.late,
+        pending = a.pending,
+        median = days(a.median_days),
+        max = a
+            .max_days
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| text::NONE.into())
+    ))?;
+    app.ui.line(&t!(
+        "rules-stats-opinion",
+        incidents = s.opinion_incidents,
+        answered = s.opinion_incidents_answered,
+        leads = s.petition_leads
+    ))?;
     app.ui.line(&t!(
         "stats-discipline",
         cases = s.discipline_cases,

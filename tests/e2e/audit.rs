@@ -207,15 +207,27 @@ fn build_history() -> Env {
             "2026-11-13T09:00:00+08:00",
         ],
     );
+    // The competent department replies to the payer directly and reports back.
     env.act(
         "lisi",
         &[
-            "opinion",
+            "reply",
             REFERRAL,
             "--text",
-            "已办理并反馈 12345 热线办。",
+            "已办理，现将结果直接答复缴费人。",
             "--at",
             "2026-11-16T10:00:00+08:00",
+        ],
+    );
+    env.act(
+        "lisi",
+        &[
+            "feedback",
+            REFERRAL,
+            "--text",
+            "已办理并答复缴费人，同时反馈 12345 热线办。",
+            "--at",
+            "2026-11-16T11:00:00+08:00",
         ],
     );
 
@@ -254,6 +266,8 @@ fn build_history() -> Env {
             "approve",
             REJECTED,
             "--reject",
+            "--handle-as",
+            "general",
             "--note",
             "按一般事项办理",
             "--at",
@@ -2007,8 +2021,10 @@ fn reveal_is_for_the_receiving_and_assigned_departments_only() {
     );
     // an assigned department's handler
     allowed("lisi");
+    // the workroom of the approval bureau, which may reply to and archive a general matter
+    allowed("wangfang");
     // unrelated departments, whatever their role
-    for who in ["zhaoliu", "sunba", "qianqi", "wangfang"] {
+    for who in ["zhaoliu", "sunba", "qianqi"] {
         refused(who);
     }
 }

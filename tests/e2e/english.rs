@@ -188,7 +188,7 @@ fn the_case_sheet_in_english() {
         "Track: ",
         "; dispute category: 3 ",
         "Insurance: ",
-        "[Deadlines]",
+        "[Time limits (this county's settings)]",
         ": 2026-11-03 (done)",
         "[Joint (handling) departments]",
         "; due 2026-11-10; submitted 2026-11-05 10:00",

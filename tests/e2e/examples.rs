@@ -650,6 +650,42 @@ fn build_examples() -> Env {
             "2026-09-24T15:00:00+08:00",
         ],
     );
+    // Every member unit gives its written opinion, or the leader exempts it.
+    for (who, text) in [
+        (
+            "zhaoliu",
+            "外包驾驶员的医疗保险参保不在本次争议范围内，无不同意见。",
+        ),
+        ("qianqi", "本事项不涉及财政资金退付，无不同意见。"),
+        ("wushi", "工伤保险费按核定费率征收，欠费部分依法追缴。"),
+    ] {
+        env.act(
+            who,
+            &[
+                "opinion",
+                &id,
+                "--text",
+                text,
+                "--at",
+                "2026-09-25T10:00:00+08:00",
+            ],
+        );
+    }
+    for dept in ["approval", "petition", "cac", "gov"] {
+        env.act(
+            "zhengyi",
+            &[
+                "exempt",
+                &id,
+                "--dept",
+                dept,
+                "--reason",
+                "本事项不涉及本部门职责",
+                "--at",
+                "2026-09-28T09:00:00+08:00",
+            ],
+        );
+    }
     env.act("wushi",
         &[
             "consult",
@@ -757,26 +793,27 @@ fn build_examples() -> Env {
             "2026-10-13T09:00:00+08:00",
         ],
     );
+    // The competent department replies to the payer directly and reports back (四（六）).
     env.act(
         "wushi",
-        &[
-            "opinion",
-            &id,
-            "--text",
-            "经与代扣银行核对，3 至 5 月扣款因账户信息变更未划入国库，已补录入账，缴费记录已恢复。",
-            "--at",
-            "2026-10-16T10:00:00+08:00",
-        ],
-    );
-    env.act(
-        "chener",
         &[
             "reply",
             &id,
             "--text",
             "经县税务局核查，您 2025 年 3 月至 5 月的缴费已补录入账，缴费记录已恢复完整。",
             "--at",
-            "2026-10-19T09:30:00+08:00",
+            "2026-10-16T10:00:00+08:00",
+        ],
+    );
+    env.act(
+        "wushi",
+        &[
+            "feedback",
+            &id,
+            "--text",
+            "经与代扣银行核对，3 至 5 月扣款因账户信息变更未划入国库，已补录入账，缴费记录已恢复，已答复缴费人并反馈 12345 热线办。",
+            "--at",
+            "2026-10-16T11:00:00+08:00",
         ],
     );
     env.act(

@@ -43,7 +43,8 @@ fn referred(env: &Env, summary: &str) -> String {
     id
 }
 
-/// A case of the department's own, received 2026-11-02 and replied 2026-11-18 15:00.
+/// A case of the department's own, received 2026-11-02 and replied 2026-11-18 15:00; the
+/// payer knew of the administrative act on the day of the reply.
 fn replied(env: &Env, kind: &str, name: &str) -> String {
     let id = env.register_with(
         "zhangsan",
@@ -76,6 +77,8 @@ fn replied(env: &Env, kind: &str, name: &str) -> String {
             &id,
             "--text",
             "经核查，滞纳金按日万分之五加收，计算无误。\n已向缴费人说明计算方法。",
+            "--act-date",
+            "2026-11-18",
             "--at",
             "2026-11-18T15:00:00+08:00",
         ],
@@ -214,14 +217,14 @@ fn forms_escape_markup_in_case_text() {
 }
 
 #[test]
-fn notice_for_an_individual_lists_three_routes_with_their_last_days() {
+fn notice_for_an_individual_states_the_routes_and_counts_from_the_act() {
     let env = Env::new();
     let id = replied(&env, "individual", "赵建华");
 
-    // Reply on Wednesday 2026-11-18, the day itself not counted:
+    // The act known on Wednesday 2026-11-18, the day itself not counted:
     //   reconsideration: 60 days → 2027-01-17, a Sunday → Monday 2027-01-18;
-    //   litigation: 6 months → 2027-05-18 (Tuesday);
-    //   arbitration: 1 year → 2027-11-18 (Thursday).
+    //   litigation: 6 months → 2027-05-18 (Tuesday).
+    // No employment relationship in dispute (no other party): no arbitration.
     let html = form(&env, &["notice", &id]);
     let md = form(&env, &["notice", &id, "--format", "md"]);
     for doc in [&html, &md] {
@@ -236,39 +239,40 @@ fn notice_for_an_individual_lists_three_routes_with_their_last_days() {
                 "经核查，滞纳金按日万分之五加收，计算无误。",
                 "已向缴费人说明计算方法。",
                 "如对上述处理意见有异议",
-                "申请行政复议：自收到本告知书之日起六十日内",
-                "《中华人民共和国行政复议法》第二十条",
-                "以2026年11月18日收到本告知书计，期限至2027年1月18日（2027年1月17日为休息日，依法顺延）。",
-                "提起行政诉讼：自收到本告知书之日起六个月内",
-                "《中华人民共和国行政诉讼法》第四十六条",
-                "十五日内",
-                "期限至2027年5月18日。",
-                "申请劳动人事争议仲裁",
-                "缴费人与用人单位之间",
-                "一年",
-                "《中华人民共和国劳动争议调解仲裁法》第二十七条",
-                "期限至2027年11月18日。",
+                "申请调解：可以向芮城县社会保险费征缴争议处理工作室",
+                "申请行政复议：自知道或者应当知道该行政行为之日起六十日内",
+                "《中华人民共和国行政复议法》第二十条第一款",
+                "以2026年11月18日知道该行政行为计，期限至2027年1月18日（2027年1月17日为休息日，依法顺延）。",
+                "提起行政诉讼：直接向人民法院提起诉讼的，应当自知道或者应当知道作出行政行为之日起六个月内提出",
+                "《中华人民共和国行政诉讼法》第四十六条第一款",
+                "在收到复议决定书之日起十五日内",
+                "复议机关逾期不作决定的，可以在复议期满之日起十五日内",
+                "（同法第四十五条）",
+                "直接起诉的期限至2027年5月18日。",
+                "缴费人于2026年11月18日知道该行政行为",
                 "国家税务总局芮城县税务局",
                 "2026年11月18日",
                 "（本告知书一式两份，一份交缴费人，一份存档）",
             ],
         );
-        assert_lacks(doc, &[PAYER_PHONE, "138****0000"]);
+        assert_lacks(
+            doc,
+            &[
+                PAYER_PHONE,
+                "138****0000",
+                "仲裁",
+                "收到本告知书之日起",
+                "收到本告知书计",
+            ],
+        );
     }
     // Numbered in order in both formats.
     let pos = |doc: &str, s: &str| doc.find(s).unwrap_or_else(|| panic!("{s}"));
-    assert!(pos(&html, "一、申请行政复议") < pos(&html, "二、提起行政诉讼"));
-    assert!(pos(&html, "二、提起行政诉讼") < pos(&html, "三、申请劳动人事争议仲裁"));
-    assert_has(
-        &md,
-        &[
-            "1. 申请行政复议",
-            "2. 提起行政诉讼",
-            "3. 申请劳动人事争议仲裁",
-        ],
-    );
+    assert!(pos(&html, "一、申请调解") < pos(&html, "二、申请行政复议"));
+    assert!(pos(&html, "二、申请行政复议") < pos(&html, "三、提起行政诉讼"));
+    assert_has(&md, &["1. 申请调解", "2. 申请行政复议", "3. 提起行政诉讼"]);
     // The issuing department and the date close the letter, after the routes.
-    assert!(pos(&html, "第二十七条") < pos(&html, "国家税务总局芮城县税务局"));
+    assert!(pos(&html, "第四十五条") < pos(&html, "国家税务总局芮城县税务局"));
 
     // Still printable once archived, unchanged.
     env.as_ok(
@@ -299,10 +303,10 @@ fn notice_for_an_employer_has_no_arbitration() {
                 "第二十条",
                 "期限至2027年1月18日",
                 "第四十六条",
-                "期限至2027年5月18日",
+                "直接起诉的期限至2027年5月18日",
             ],
         );
-        assert_lacks(&doc, &["仲裁", "第二十七条", "三、", "3. "]);
+        assert_lacks(&doc, &["仲裁", "第二十七条", "四、", "4. "]);
     }
 }
 
@@ -480,22 +484,24 @@ fn forms_in_english_carry_the_same_facts_and_articles() {
                 "To 赵建华:",
                 &id,
                 "On 2 November 2026, you raised the matter “滞纳金加收异议”",
-                "Article 20 of the Administrative Reconsideration Law",
+                "Article 20, paragraph 1 of the Administrative Reconsideration Law",
                 "the period ends on 18 January 2027 (17 January 2027 is a day off",
-                "Article 46 of the Administrative Litigation Law",
-                "Article 27 of the Law of the People",
-                "on Labour Dispute Mediation and Arbitration",
-                "the period ends on 18 November 2027.",
+                "Article 46, paragraph 1 of the Administrative Litigation Law",
+                "Article 45 of the same law",
+                "a direct lawsuit must be filed by 18 May 2027.",
                 "18 November 2026",
             ],
         );
-        assert_lacks(doc, &["申请行政复议", "特此告知", "年11月"]);
+        assert_lacks(doc, &["申请行政复议", "特此告知", "年11月", "arbitration"]);
     }
+    assert_has(&html, &["<html lang=\"en\">", "1. Mediation"]);
     assert_has(
-        &html,
-        &["<html lang=\"en\">", "1. Administrative reconsideration"],
+        &md,
+        &[
+            "2. Administrative reconsideration",
+            "3. Administrative litigation",
+        ],
     );
-    assert_has(&md, &["3. Labour and personnel dispute arbitration"]);
 
     let referral_id = referred(&env, "反映事项摘要");
     let html = form(&env, &["--lang", "en", "referral", &referral_id]);

@@ -14,6 +14,8 @@ mod import;
 mod latefee;
 mod ledger;
 mod locale;
+mod report;
+mod rules;
 mod secret;
 mod sync;
 mod workflow;

@@ -1036,6 +1036,7 @@ fn no_git_object_of_a_demo_casebook_holds_payer_data_in_the_clear() {
     let out = std::process::Command::new("bash")
         .arg(root.join("scripts/demo.sh"))
         .arg(env!("CARGO_BIN_EXE_dispute"))
+        .arg(tmp.path().join("out"))
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("HOME", tmp.path().join("home"))
@@ -1085,6 +1086,12 @@ fn no_git_object_of_a_demo_casebook_holds_payer_data_in_the_clear() {
         "孙秀英",
         "周志强",
         "张秀兰",
+        // the employee-employer dispute: the employee's phone and name, the employer's phone
+        "13935906677",
+        "王建军",
+        "03593028899",
+        "13834561234",
+        "13734567890",
     ];
     let script = std::fs::read_to_string(root.join("scripts/demo.sh")).unwrap();
     for s in secrets {
@@ -1229,5 +1236,38 @@ fn cases_move_to_a_new_casebook_without_their_history() {
     assert!(!new.read(&case_path(&general)).contains(PHONE));
     assert!(can_read(&new, &general, "lisi"));
     let (code, findings) = new.verify_json(&[]);
+    assert_eq!((code, findings.len()), (0, 0), "{findings:#?}");
+}
+
+/// `admin encrypt-payers` seals the other party of an employee-employer dispute with the
+/// payer (issue 13), and `verify` accepts the upgrade.
+#[test]
+fn encrypt_payers_seals_the_other_party_too() {
+    let (env, base) = legacy_env();
+    let id = env.register_with(
+        "zhangsan",
+        &[
+            ("--payer-kind", "employer"),
+            ("--counterparty", "王建军"),
+            ("--counterparty-phone", "13935906677"),
+            ("--at", "2026-11-02T09:00:00+08:00"),
+        ],
+    );
+    assert!(env.read(&case_path(&id)).contains("王建军"), "plain before");
+    env.act("admin", &["admin", "encrypt-payers"]);
+    let file = env.read(&case_path(&id));
+    for secret in ["王建军", "13935906677"] {
+        assert!(
+            !file.contains(secret),
+            "{secret} still in the clear: {file}"
+        );
+    }
+    assert!(file.contains("[counterparty.sealed]"), "{file}");
+    let sheet = env.as_ok("zhangsan", &["show", &id, "--reveal"]);
+    assert!(
+        sheet.contains("王建军") && sheet.contains("13935906677"),
+        "{sheet}"
+    );
+    let (code, findings) = env.verify_json(&["--since", &base]);
     assert_eq!((code, findings.len()), (0, 0), "{findings:#?}");
 }

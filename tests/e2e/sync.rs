@@ -1380,3 +1380,123 @@ fn admin_actions_and_imports_replay_onto_the_central_casebook() {
     c.ok(&["verify"]);
     assert_eq!(c.head(), central.head());
 }
+
+/// Issue 13's new records replay onto the central casebook like every other action: a
+/// registration with the other party of an employment dispute (sealed with the payer), the
+/// workroom's mediation, and a policy consultation of the leading-group office — a file
+/// under `policy/` that the hook accepts, renumbered when its number was taken, naming
+/// the cases by their central numbers.
+#[test]
+fn the_new_duties_and_policy_consultations_replay_onto_the_central_casebook() {
+    let Some(central) = Central::new(Transport::File) else {
+        return;
+    };
+    let a = central.office();
+    let c = central.office();
+    // Sync signs each action with its operator's key: DISPUTE_KEY for the one named by
+    // --as, ~/.ssh/id_ed25519 for the leading-group office's wushi.
+    for office in [&a, &c] {
+        let ssh = office.path(".home/.ssh");
+        std::fs::write(office.path(".git/info/exclude"), ".home/\n").unwrap();
+        std::fs::create_dir_all(&ssh).unwrap();
+        std::fs::copy(key_file("wushi"), ssh.join("id_ed25519")).unwrap();
+    }
+    let consult = |office: &Env, case: &str, at: &str| -> String {
+        office
+            .as_ok(
+                "wushi",
+                &[
+                    "policy-consult",
+                    "--topic",
+                    "缴费基数按全口径工资核定的执行口径",
+                    "--attendee",
+                    "tax,hrss",
+                    "--minutes",
+                    "会议议定：统一窗口解释口径。",
+                    "--case",
+                    case,
+                    "--at",
+                    at,
+                ],
+            )
+            .trim()
+            .to_string()
+    };
+    // Office c takes TAX-2026-0001 and PC-2026-0001 first.
+    let theirs = c.register_with("liming", &[("--at", "2026-11-02T09:00:00+08:00")]);
+    assert_eq!(
+        consult(&c, &theirs, "2026-11-02T15:00:00+08:00"),
+        "PC-2026-0001"
+    );
+    sync_ok(&c, "liming");
+    // Office a, offline meanwhile: the same numbers.
+    let ours = a.register_with(
+        "zhangsan",
+        &[
+            ("--payer-kind", "employer"),
+            ("--counterparty", "王建军"),
+            ("--counterparty-phone", "13935906677"),
+            ("--at", "2026-11-03T09:00:00+08:00"),
+        ],
+    );
+    assert_eq!(ours, "TAX-2026-0001");
+    a.act(
+        "zhangsan",
+        &[
+            "classify",
+            &ours,
+            "--track",
+            "general",
+            "--category",
+            "3",
+            "--at",
+            "2026-11-03T10:00:00+08:00",
+        ],
+    );
+    assert_eq!(
+        consult(&a, &ours, "2026-11-03T15:00:00+08:00"),
+        "PC-2026-0001"
+    );
+    let out = sync_ok(&a, "zhangsan");
+    assert!(out.contains("TAX-2026-0001 → TAX-2026-0002"), "{out}");
+    assert!(out.contains("PC-2026-0001 → PC-2026-0002"), "{out}");
+    assert_eq!(a.head(), central.head());
+    let policy: toml::Table = toml::from_str(&a.read("policy/2026/PC-2026-0002.toml")).unwrap();
+    assert_eq!(
+        policy["cases"].as_array().unwrap()[0].as_str(),
+        Some("TAX-2026-0002")
+    );
+    // The other party stays sealed with the payer on the central casebook.
+    let case = a.case_json("TAX-2026-0002");
+    assert_eq!(case["counterparty"]["name"], "王**");
+    assert_eq!(
+        case["counterparty"]["sealed"]["recipients"],
+        case["payer"]["sealed"]["recipients"]
+    );
+    let revealed = a.as_ok("zhangsan", &["show", "TAX-2026-0002", "--reveal"]);
+    assert!(revealed.contains("王建军"), "{revealed}");
+    // The workroom mediates the general matter; that replays too.
+    a.act(
+        "wangfang",
+        &[
+            "mediate",
+            "TAX-2026-0002",
+            "--result",
+            "工作室调解，双方同意按复核结果执行",
+            "--at",
+            "2026-11-04T10:00:00+08:00",
+        ],
+    );
+    sync_ok(&a, "wangfang");
+    assert_eq!(a.head(), central.head());
+    a.ok(&["verify"]);
+    sync_ok(&c, "liming");
+    assert_eq!(c.head(), central.head());
+    c.ok(&["verify"]);
+    assert_eq!(
+        c.case_json("TAX-2026-0002")["mediations"][0]["dept"],
+        "approval"
+    );
+    let history = c.git(&["log", "-p", "--format=%B"]);
+    assert!(!history.contains("王建军") && !history.contains("13935906677"));
+}

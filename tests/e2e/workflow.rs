@@ -413,17 +413,70 @@ fn major_track_with_approval_all_members_and_minutes() {
     assert_eq!(c["attendees"].as_array().unwrap().len(), 5);
     assert!(c["minutes"].as_str().unwrap().contains("第八十六条"));
 
-    env.act(
-        "zhangsan",
-        &[
-            "reply",
+    // Minutes and one opinion are not enough: every member unit gives its written opinion
+    // (regulation 四（三）2), or the leader exempts it.
+    let reply = [
+        "reply",
+        &id,
+        "--text",
+        "根据领导小组会商纪要，书面告知如下……",
+        "--at",
+        "2026-11-12T10:00:00+08:00",
+    ];
+    let err = env.as_fails("zhangsan", 1, &reply);
+    for name in ["县税务局", "县医保局", "县财政局", "县司法局", "县政府办"] {
+        assert!(err.contains(name), "{name}: {err}");
+    }
+    assert!(!err.contains("县人社局"), "{err}");
+    for (who, text) in [
+        ("zhaoliu", "医保部分无欠费。"),
+        ("qianqi", "不涉及财政退付。"),
+        ("sunba", "法律适用无异议。"),
+        ("wushi", "按核定数追缴。"),
+    ] {
+        env.act(
+            who,
+            &[
+                "opinion",
+                &id,
+                "--text",
+                text,
+                "--at",
+                "2026-11-11T10:00:00+08:00",
+            ],
+        );
+    }
+    // Only the leader exempts, and only a member that has not answered.
+    let exempt = |dept: &'static str| {
+        [
+            "exempt",
             &id,
-            "--text",
-            "根据领导小组会商纪要，书面告知如下……",
+            "--dept",
+            dept,
+            "--reason",
+            "不涉及本部门职责",
             "--at",
-            "2026-11-12T10:00:00+08:00",
-        ],
+            "2026-11-11T16:00:00+08:00",
+        ]
+        .map(str::to_string)
+    };
+    let args = exempt("gov");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let err = env.as_fails("zhangsan", 1, &args);
+    assert!(err.contains("组长"), "{err}");
+    let args = exempt("hrss");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    env.as_fails("zhengyi", 4, &args);
+    for dept in ["approval", "petition", "cac", "gov"] {
+        let args = exempt(dept);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        env.act("zhengyi", &args);
+    }
+    assert_eq!(
+        env.case_json(&id)["exemptions"].as_array().unwrap().len(),
+        4
     );
+    env.act("zhangsan", &reply);
     env.act(
         "zhangsan",
         &[
@@ -449,6 +502,14 @@ fn major_track_with_approval_all_members_and_minutes() {
             ("approve", "zhengyi"),
             ("opinion", "lisi"),
             ("consult", "wushi"),
+            ("opinion", "zhaoliu"),
+            ("opinion", "qianqi"),
+            ("opinion", "sunba"),
+            ("opinion", "wushi"),
+            ("exempt", "zhengyi"),
+            ("exempt", "zhengyi"),
+            ("exempt", "zhengyi"),
+            ("exempt", "zhengyi"),
             ("reply", "zhangsan"),
             ("archive", "zhangsan"),
         ],
@@ -525,26 +586,81 @@ fn referral_through_the_hotline() {
         [("hrss".to_string(), "2026-11-10".to_string())]
     );
 
-    env.act(
-        "lisi",
-        &[
-            "opinion",
-            &id,
-            "--text",
-            "经核查，视同缴费年限认定属县人社局职责，已认定 8 年并告知本人和 12345 热线办。",
-            "--at",
-            "2026-11-06T10:00:00+08:00",
-        ],
-    );
-    env.act(
+    // The 12345 loop (四（六）): the competent department replies to the payer directly
+    // and reports back to the receiving department by the form's date (11-10); the
+    // receiving department no longer writes the reply.
+    assert_eq!(due(&env.case_json(&id), "reply"), "2026-11-10");
+    let err = env.as_fails(
         "zhangsan",
+        1,
         &[
             "reply",
             &id,
             "--text",
-            "您反映的事项已由县人社局办理，结果如下……",
+            "x",
+            "--at",
+            "2026-11-06T09:00:00+08:00",
+        ],
+    );
+    assert!(err.contains("承办部门"), "{err}");
+    let err = env.as_fails(
+        "lisi",
+        1,
+        &[
+            "opinion",
+            &id,
+            "--text",
+            "x",
+            "--at",
+            "2026-11-06T09:00:00+08:00",
+        ],
+    );
+    assert!(err.contains("dispute feedback"), "{err}");
+    env.act(
+        "lisi",
+        &[
+            "reply",
+            &id,
+            "--text",
+            "经核查，您的视同缴费年限已认定 8 年，结果如下……",
+            "--at",
+            "2026-11-06T10:00:00+08:00",
+        ],
+    );
+    let err = env.as_fails(
+        "zhangsan",
+        1,
+        &[
+            "archive",
+            &id,
+            "--outcome",
+            "accepted",
+            "--at",
+            "2026-11-06T11:00:00+08:00",
+        ],
+    );
+    assert!(err.contains("dispute feedback"), "{err}");
+    env.act(
+        "lisi",
+        &[
+            "feedback",
+            &id,
+            "--text",
+            "经核查，视同缴费年限认定属县人社局职责，已认定 8 年并答复本人，同时反馈 12345 热线办。",
             "--at",
             "2026-11-09T10:00:00+08:00",
+        ],
+    );
+    env.as_fails(
+        "lisi",
+        4,
+        &[
+            "feedback",
+            &id,
+            "--text",
+            "再次反馈",
+            "--at",
+            "2026-11-09T11:00:00+08:00",
         ],
     );
     env.act(
@@ -558,6 +674,9 @@ fn referral_through_the_hotline() {
             "2026-11-10T09:00:00+08:00",
         ],
     );
+    let case = env.case_json(&id);
+    assert_eq!(case["reply"]["dept"], "hrss");
+    assert_eq!(case["referral"]["feedback"]["by"], "lisi");
     assert_eq!(env.case_json(&id)["status"], "archived");
     let sheet = env.ok(&["show", &id]);
     for s in ["报送单", "RC12345-20261103-0007", "县人社局"] {
@@ -577,12 +696,13 @@ fn referral_through_the_hotline() {
             ("register", "zhangsan"),
             ("escalate-hotline", "zhangsan"),
             ("dispatch", "zhoujiu"),
-            ("opinion", "lisi"),
-            ("reply", "zhangsan"),
+            ("reply", "lisi"),
+            ("feedback", "lisi"),
             ("archive", "zhangsan"),
         ],
     );
     assert_all_cases_valid(&env);
+    env.ok(&["verify"]);
 }
 
 #[test]
@@ -820,6 +940,8 @@ fn escalate_to_the_leading_group_then_reject_goes_on_as_general() {
             "approve",
             &id,
             "--reject",
+            "--handle-as",
+            "general",
             "--note",
             "按一般事项由受理部门牵头办理",
             "--at",
@@ -1252,6 +1374,8 @@ fn refused_wrong_role() {
                 "approve",
                 "TAX-2026-0003",
                 "--reject",
+                "--handle-as",
+                "general",
                 "--note",
                 "不同意",
                 "--at",
@@ -1376,8 +1500,10 @@ fn refused_wrong_state() {
         "zhengyi",
         &["approve", "TAX-2026-0002", "--note", "x", "--at", LATER],
     );
-    state(
+    // a general matter under handling is not classified again (only own → general is)
+    let err = env.as_fails(
         "zhangsan",
+        1,
         &[
             "classify",
             "TAX-2026-0002",
@@ -1389,6 +1515,7 @@ fn refused_wrong_state() {
             LATER,
         ],
     );
+    assert!(err.contains("改为“一般事项”"), "{err}");
     // awaiting approval
     state(
         "zhangsan",
@@ -1608,6 +1735,35 @@ fn reply_refused_until_the_required_records_are_there() {
             LATER,
         ],
     );
+    // ... and every member unit's written opinion, or the leader's exemption of it.
+    let err = env.as_fails(
+        "zhangsan",
+        1,
+        &["reply", "TAX-2026-0003", "--text", "x", "--at", LATER],
+    );
+    assert!(
+        err.contains("成员单位的书面意见（县税务局、县人社局、")
+            && err.contains("县委网信办、县政府办；也可由组长同意免予出具")
+            && !err.contains("会议纪要"),
+        "{err}"
+    );
+    for dept in [
+        "tax", "hrss", "medical", "justice", "finance", "approval", "petition", "cac", "gov",
+    ] {
+        env.as_ok(
+            "zhengyi",
+            &[
+                "exempt",
+                "TAX-2026-0003",
+                "--dept",
+                dept,
+                "--reason",
+                "测试：免予出具",
+                "--at",
+                LATER,
+            ],
+        );
+    }
     env.as_ok(
         "zhangsan",
         &[
@@ -1620,7 +1776,7 @@ fn reply_refused_until_the_required_records_are_there() {
         ],
     );
 
-    // referral: the competent department's result
+    // referral: dispatched, the competent department replies itself
     env.as_ok(
         "zhoujiu",
         &[
@@ -1639,20 +1795,9 @@ fn reply_refused_until_the_required_records_are_there() {
         1,
         &["reply", "TAX-2026-0004", "--text", "x", "--at", LATER],
     );
-    assert!(err.contains("县医保局"), "{err}");
+    assert!(err.contains("承办部门"), "{err}");
     env.as_ok(
         "zhaoliu",
-        &[
-            "opinion",
-            "TAX-2026-0004",
-            "--text",
-            "办理结果",
-            "--at",
-            LATER,
-        ],
-    );
-    env.as_ok(
-        "zhangsan",
         &[
             "reply",
             "TAX-2026-0004",
@@ -2468,14 +2613,8 @@ fn overdue_as_of_a_date_lists_late_obligations_most_late_first() {
             "2026-10-27",
             23,
         ),
-        (
-            "TAX-2026-0004",
-            "reply",
-            "tax",
-            Some("zhangsan"),
-            "2026-11-02",
-            19,
-        ),
+        // TAX-2026-0004 waits for gov's dispatch: the receiving department owes no reply
+        // on a referral (the competent department replies, issue 13).
     ]);
     assert_eq!(rows, expected);
     assert!(rows.windows(2).all(|w| w[0].5 >= w[1].5), "most late first");
@@ -2710,11 +2849,12 @@ fn a_withdrawn_department_can_no_longer_give_its_opinion() {
 }
 
 #[test]
-fn a_major_case_awaiting_approval_still_owes_its_reply() {
-    // DESIGN §7: the reply is due 30 working days after registration for a major matter.
-    // Registered and classified major on Wed 2026-09-30, the leader never decided:
-    // 30 working days (10-10 worked, 10-01..10-07 off) is Tue 11-17; as of Fri 11-27 that
-    // is 8 working days late (11-18, 19, 20, 23, 24, 25, 26, 27).
+fn a_major_case_awaiting_approval_owes_the_leaders_decision() {
+    // Issue 13: the leader's decision has its own time limit (deadlines.approval, 3 working
+    // days) and its own line in `overdue`; the receiving department's reply waits for it.
+    // Registered and classified major on Wed 2026-09-30, the leader never decided: 3
+    // working days (10-01..10-07 off) is Sat 10-10 (worked); as of Fri 11-27 that is 35
+    // working days late (seven weeks of five days, 10-12..11-27).
     let env = Env::new();
     let id = env.register("zhangsan", "2026-09-30T10:00:00+08:00");
     env.act(
@@ -2731,20 +2871,29 @@ fn a_major_case_awaiting_approval_still_owes_its_reply() {
         ],
     );
     assert_eq!(env.case_json(&id)["status"], "awaiting_approval");
+    assert_eq!(env.case_json(&id)["due"]["approval"], "2026-10-10");
     let rows = overdue_rows(&env, &[]);
     assert_eq!(
         rows,
         owned(&[(
             "TAX-2026-0001",
-            "reply",
-            "tax",
-            Some("zhangsan"),
-            "2026-11-17",
-            8
+            "approval",
+            "leading-group",
+            None,
+            "2026-10-10",
+            35
         )]),
         "a case waiting for the leader must not drop out of the overdue report"
     );
     assert_eq!(env.list_ids(&["--overdue"]), ["TAX-2026-0001"]);
+    // The leader's own line, not the receiving department's.
+    let out = env.ok(&["overdue"]);
+    assert!(
+        out.contains("组长审批") && out.contains("领导小组"),
+        "{out}"
+    );
+    assert_eq!(overdue_rows(&env, &["--dept", "tax"]), owned(&[]));
+    assert_eq!(overdue_rows(&env, &["--dept", "leading-group"]).len(), 1);
 }
 
 #[test]

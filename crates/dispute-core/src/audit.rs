@@ -44,6 +44,7 @@ pub struct Auditor {
 const INIT: &str = BookAction::Init.code_str();
 const IMPORT: &str = BookAction::Import.code_str();
 const ENCRYPT_PAYERS: &str = BookAction::EncryptPayers.code_str();
+const POLICY_CONSULT: &str = BookAction::PolicyConsult.code_str();
 
 impl Auditor {
     /// Case files that existed before the first checked commit (for `--since`).
@@ -167,6 +168,11 @@ impl Auditor {
                 let book = book.as_ref().expect("parent casebook");
                 check_actor(rec, book, operator_id, Role::Admin)
                     .and_then(|_| check_encrypt_payers(rec, book))
+            }
+            POLICY_CONSULT => {
+                let book = book.as_ref().expect("parent casebook");
+                check_actor(rec, book, operator_id, Role::Office)
+                    .and_then(|op| check_policy(rec, op, trailer("Policy")))
             }
             code => match Action::from_code(code) {
                 Some(a) => {
@@ -461,9 +467,13 @@ impl Auditor {
                 workflow::apply(old, &cmd, &ctx)
             }
         };
-        // The sealed payer data is not the workflow's: it is checked by `check_sealed`.
+        // The sealed data of the parties is not the workflow's: it is checked by
+        // `check_sealed`.
         let replayed = replayed.map(|mut expected| {
             expected.payer.sealed = new.payer.sealed.clone();
+            if let (Some(e), Some(n)) = (&mut expected.counterparty, &new.counterparty) {
+                e.sealed = n.sealed.clone();
+            }
             expected
         });
         match replayed {
@@ -573,7 +583,23 @@ fn check_encrypt_payers(rec: &CommitRecord, before: &Casebook) -> Checked<()> {
         let mut expected = old.clone();
         expected.payer = old.payer.masked();
         expected.payer.sealed = new.payer.sealed.clone();
-        if old.payer.sealed.is_some() || new.payer.sealed.is_none() || expected != new {
+        expected.counterparty = old.counterparty.as_ref().map(|c| c.masked());
+        if let (Some(e), Some(n)) = (&mut expected.counterparty, &new.counterparty) {
+            e.sealed = n.sealed.clone();
+        }
+        let other_in_clear = old
+            .counterparty
+            .as_ref()
+            .is_some_and(|c| c.sealed.is_some())
+            || new
+                .counterparty
+                .as_ref()
+                .is_some_and(|c| c.sealed.is_none());
+        if old.payer.sealed.is_some()
+            || new.payer.sealed.is_none()
+            || other_in_clear
+            || expected != new
+        {
             return Err((id, t!("secret-audit-encrypt-changes", path = c.path)));
         }
         crate::seal::check_sealed(&after, None, &new).map_err(|r| (id, r))?;
@@ -654,6 +680,30 @@ fn check_merge_file(m: &crate::protocol::MergeFile) -> Result<(), String> {
     Ok(())
 }
 
+/// A policy consultation of the leading group: one new file under `policy/`, as
+/// `policy::check_commit` describes.
+fn check_policy(rec: &CommitRecord, actor: &Operator, id: Option<String>) -> Checked<()> {
+    let [change] = rec.changes.as_slice() else {
+        return Err((None, t!("policy-audit-one-file")));
+    };
+    if !change
+        .path
+        .starts_with(&format!("{}/", crate::policy::POLICY_DIR))
+    {
+        return Err((None, t!("policy-audit-one-file")));
+    }
+    crate::policy::check_commit(
+        &change.path,
+        change.old.as_deref(),
+        change.new.as_deref(),
+        actor,
+        id.as_deref(),
+        rec.info.message.trailers.at(),
+        rec.info.time,
+    )
+    .map_err(|r| (None, r))
+}
+
 fn parse(bytes: &[u8], path: &str) -> Result<Case, String> {
     let text = std::str::from_utf8(bytes).map_err(|_| t!("audit-not-utf8", path = path))?;
     let case = Case::from_toml(text, path).map_err(|e| e.to_string())?;
@@ -671,6 +721,7 @@ fn case_of(path: &str) -> Option<String> {
 pub fn new_case_of(case: &Case) -> NewCase {
     NewCase {
         payer: case.payer.clone(),
+        counterparty: case.counterparty.clone(),
         title: case.title.clone(),
         summary: case.summary.clone(),
         district: case.district.clone(),

@@ -180,7 +180,7 @@ pub struct Payer {
     pub sealed: Option<Sealed>,
 }
 
-/// The payer's confidential fields encrypted at rest (age, ASCII armor) to the department
+/// A party's confidential fields encrypted at rest (age, ASCII armor) to the department
 /// keys of the case's recipients (see `seal`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -201,6 +201,40 @@ pub struct SealedFor {
     pub key: String,
 }
 
+/// The other party of a dispute between an employee and the employer (劳动关系争议): the
+/// employer when an employee raised it, the employee when the employer did. The reply
+/// goes to both parties (四（四）: 向争议双方进行反馈). Its phone — and an individual's name —
+/// are confidential like the payer's: in a casebook whose payer data is encrypted they are
+/// stored in `sealed`, to the same recipients as the payer's, and the fields here hold only
+/// their masks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Counterparty {
+    pub kind: PayerKind,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sealed: Option<Sealed>,
+}
+
+/// A party of the dispute, as the reply records who was informed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Party {
+    Payer,
+    Counterparty,
+}
+
+impl Party {
+    pub fn code(self) -> &'static str {
+        match self {
+            Party::Payer => "payer",
+            Party::Counterparty => "counterparty",
+        }
+    }
+}
+
 /// Due dates computed when the action that sets them happened; never recomputed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -213,6 +247,9 @@ pub struct Due {
     pub reply: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archive: Option<NaiveDate>,
+    /// The leader's decision on the report to the leading group (rules edition 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval: Option<NaiveDate>,
 }
 
 impl Due {
@@ -267,6 +304,32 @@ pub struct Approval {
     pub decided_by: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// How the leader decided the matter is handled instead, on a rejection (the receiving
+    /// department's own remit, or a general matter handled jointly).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handled_as: Option<Track>,
+}
+
+/// The leader's signed exemption of one member unit from giving its written opinion on a
+/// major matter (rules edition 2: otherwise every member unit's opinion is needed).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exemption {
+    pub dept: String,
+    pub at: Time,
+    pub by: String,
+    pub reason: String,
+}
+
+/// A mediation (调解) of a general matter, by the workroom or the receiving department.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mediation {
+    pub at: Time,
+    pub by: String,
+    /// The department that mediated.
+    pub dept: String,
+    pub result: String,
 }
 
 /// A consultation meeting (会商) and its minutes (会议纪要).
@@ -302,6 +365,20 @@ pub struct Referral {
     pub dispatched_at: Option<Time>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dispatched_by: Option<String>,
+    /// The competent department's report to the receiving department on how it handled
+    /// the matter (将办理情况反馈受理部门, rules edition 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<Feedback>,
+}
+
+/// The competent department's feedback to the receiving department on a referral.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Feedback {
+    pub dept: String,
+    pub at: Time,
+    pub by: String,
+    pub text: String,
 }
 
 /// The payer was told the matter lies with another department (closed).
@@ -312,6 +389,40 @@ pub struct Redirect {
     pub at: Time,
     pub by: String,
     pub note: String,
+}
+
+/// A lead the petition bureau (县信访局) passed to the competent department (三（二）8:
+/// 将争议事项问题线索移交给相关职能部门处理); the case stays open.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lead {
+    pub dept: String,
+    pub at: Time,
+    pub by: String,
+    pub note: String,
+}
+
+/// Online public opinion about the case (舆情) flagged by the cyberspace office (三（二）9),
+/// and its response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpinionIncident {
+    pub at: Time,
+    pub by: String,
+    /// Where it was seen (a forum, a platform, a news site).
+    pub source: String,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<OpinionResponse>,
+}
+
+/// How the public opinion was answered (舆情应对).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpinionResponse {
+    pub at: Time,
+    pub by: String,
+    pub text: String,
 }
 
 /// A lead handed to the discipline commission about a department that refused.
@@ -331,6 +442,19 @@ pub struct Reply {
     pub at: Time,
     pub by: String,
     pub text: String,
+    /// The department that replied, when it is not the receiving one: the workroom on a
+    /// general matter, the competent department on a referral.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dept: Option<String>,
+    /// Who was informed (rules edition 2): the payer, and the other party of an
+    /// employee-employer dispute.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub informed: Vec<Party>,
+    /// The day the payer knew of the administrative act the dispute is about, when known:
+    /// the periods for reconsideration and litigation run from it (行政复议法 Art. 20,
+    /// 行政诉讼法 Art. 46), so the written notice computes their last days only with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub act_date: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -384,6 +508,13 @@ pub struct Event {
 #[serde(deny_unknown_fields)]
 pub struct Case {
     pub id: String,
+    /// The edition of the handling rules the case was registered under
+    /// (`casebook::RULES`); absent = 1.
+    #[serde(
+        default = "rules_edition_one",
+        skip_serializing_if = "is_rules_edition_one"
+    )]
+    pub rules: u32,
     pub status: Status,
     pub receiving_dept: String,
     /// 首问责任人: the operator who first received the matter.
@@ -401,6 +532,8 @@ pub struct Case {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub track: Option<Track>,
     pub payer: Payer,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counterparty: Option<Counterparty>,
     #[serde(default, skip_serializing_if = "Due::is_empty")]
     pub due: Due,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -410,13 +543,21 @@ pub struct Case {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approval: Option<Approval>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exemptions: Vec<Exemption>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub consultations: Vec<Consultation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mediations: Vec<Mediation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub referral: Option<Referral>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redirect: Option<Redirect>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub discipline: Vec<DisciplineReferral>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub leads: Vec<Lead>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub public_opinion: Vec<OpinionIncident>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply: Option<Reply>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -431,6 +572,14 @@ pub struct Case {
     /// history was typed in by the importer, not signed by the operators it names.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub imported: Option<Imported>,
+}
+
+fn rules_edition_one() -> u32 {
+    1
+}
+
+fn is_rules_edition_one(rules: &u32) -> bool {
+    *rules == 1
 }
 
 /// Who entered a case's history from a paper ledger, and when.
@@ -486,6 +635,36 @@ impl Case {
 
     pub fn opinion_of(&self, dept: &str) -> Option<&Opinion> {
         self.opinions.iter().find(|o| o.dept == dept)
+    }
+
+    pub fn exemption_of(&self, dept: &str) -> Option<&Exemption> {
+        self.exemptions.iter().find(|e| e.dept == dept)
+    }
+
+    /// Whether the case follows the rules of edition `n` or later.
+    pub fn rules_at_least(&self, n: u32) -> bool {
+        self.rules >= n
+    }
+
+    /// A referral under the 12345 loop of rules edition 2 (四（六）): the competent
+    /// department replies to the payer directly and reports back to the receiving
+    /// department by the date on the referral form.
+    pub fn is_direct_referral(&self) -> bool {
+        self.track == Some(Track::Referral) && self.rules_at_least(2)
+    }
+
+    /// The parties of the dispute: the payer, and the other party where there is one.
+    pub fn parties(&self) -> Vec<Party> {
+        let mut parties = vec![Party::Payer];
+        if self.counterparty.is_some() {
+            parties.push(Party::Counterparty);
+        }
+        parties
+    }
+
+    /// The departments a referral was dispatched to, still assigned.
+    pub fn handling_depts(&self) -> impl Iterator<Item = &str> {
+        self.active_assignments().map(|a| a.dept.as_str())
     }
 }
 

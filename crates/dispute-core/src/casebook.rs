@@ -43,10 +43,26 @@ fn check_operator_count(n: usize) -> Result<()> {
     Ok(())
 }
 
+/// The current edition of the handling rules. Edition 1 is the workflow before issue 13;
+/// edition 2 reads the regulation as written: every member's opinion (or the leader's
+/// exemption) on a major matter, the leader's own time limit, the 12345 loop closed by the
+/// competent department, replies to both parties. A casebook without a `rules` line is of
+/// edition 1, so its history replays as it was made; `init` writes the current edition and
+/// `dispute admin set rules 2` upgrades an older casebook. Each case keeps the edition it
+/// was registered under (`Case::rules`), so an upgrade never changes an open case's rules.
+pub const RULES: u32 = 2;
+
+fn rules_edition_one() -> u32 {
+    1
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Casebook {
     pub format: u32,
+    /// The edition of the handling rules new cases are registered under (see [`RULES`]).
+    #[serde(default = "rules_edition_one")]
+    pub rules: u32,
     pub county: String,
     pub leading_group: LeadingGroup,
     pub deadlines: Deadlines,
@@ -167,7 +183,8 @@ pub struct LeadingGroup {
     pub deputy_depts: Vec<String>,
 }
 
-/// Time limits in working days (DESIGN §7).
+/// Time limits in working days (DESIGN §7): this county's settings (办理时限（本县设定）);
+/// the regulation itself sets no numbers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Deadlines {
@@ -179,6 +196,14 @@ pub struct Deadlines {
     pub dispatch: u32,
     pub referral_handling: u32,
     pub archive: u32,
+    /// The leader's decision on a report to the leading group, from the report (rules
+    /// edition 2). Casebooks written before it existed read with the default.
+    #[serde(default = "default_approval_days")]
+    pub approval: u32,
+}
+
+fn default_approval_days() -> u32 {
+    3
 }
 
 impl Default for Deadlines {
@@ -192,6 +217,7 @@ impl Default for Deadlines {
             dispatch: 1,
             referral_handling: 5,
             archive: 5,
+            approval: default_approval_days(),
         }
     }
 }
@@ -326,6 +352,7 @@ impl Casebook {
     pub fn new(county: &str, admin: Operator) -> Casebook {
         Casebook {
             format: FORMAT,
+            rules: RULES,
             county: county.to_string(),
             leading_group: LeadingGroup {
                 leader_title: t!("book-leader-title"),
@@ -406,6 +433,13 @@ impl Casebook {
                 "book-format-unsupported",
                 format = self.format,
                 supported = FORMAT
+            ));
+        }
+        if !(1..=RULES).contains(&self.rules) {
+            return bad(t!(
+                "rules-book-edition-unsupported",
+                rules = self.rules,
+                supported = RULES
             ));
         }
         let mut seen = std::collections::HashSet::new();
@@ -504,6 +538,20 @@ impl Casebook {
     }
 }
 
+/// The department that runs the joint dispute workroom (争议处理工作室) at the government
+/// service centre: regulation 三（二）7.
+pub const WORKROOM_DEPT: &str = "approval";
+
+/// The petition bureau (县信访局), which passes leads to the competent department: 三（二）8.
+pub const PETITION_DEPT: &str = "petition";
+
+/// The cyberspace office (县委网信办), which watches online public opinion: 三（二）9.
+pub const CAC_DEPT: &str = "cac";
+
+/// The code under which the leading group's own obligations (the leader's decision on a
+/// report) are listed and counted, beside the departments.
+pub const LEADING_GROUP: &str = "leading-group";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -530,6 +578,24 @@ mod tests {
         assert_eq!(back.departments.len(), 9);
         assert_eq!(back.dept_short("hrss"), "县人社局");
         assert_eq!(back.dept_name("tax"), "国家税务总局芮城县税务局");
+    }
+
+    #[test]
+    fn a_casebook_written_before_the_rules_editions_reads_as_edition_one() {
+        let book = Casebook::new("芮城县", admin());
+        assert_eq!((book.rules, book.deadlines.approval), (RULES, 3));
+        let old: String = book
+            .to_toml()
+            .lines()
+            .filter(|l| !l.starts_with("rules =") && !l.starts_with("approval ="))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let back = Casebook::parse(&old).unwrap();
+        assert_eq!(back.rules, 1);
+        assert_eq!(back.deadlines.approval, 3, "the default time limit");
+        let mut future = book.clone();
+        future.rules = RULES + 1;
+        assert!(Casebook::parse(&future.to_toml()).is_err());
     }
 
     #[test]

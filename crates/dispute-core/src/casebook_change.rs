@@ -15,7 +15,7 @@ use crate::protocol::BookAction;
 /// Whether `after` is `before` changed as `kind` changes it.
 pub fn is_legal(before: &Casebook, after: &Casebook, kind: BookAction) -> bool {
     match kind {
-        BookAction::Init | BookAction::Import => false,
+        BookAction::Init | BookAction::Import | BookAction::PolicyConsult => false,
         BookAction::EncryptPayers => {
             let mut was = after.clone();
             was.privacy = before.privacy.clone();
@@ -83,7 +83,9 @@ pub fn is_legal(before: &Casebook, after: &Casebook, kind: BookAction) -> bool {
             was.deadlines = before.deadlines.clone();
             was.integrity.backdate_window_hours = before.integrity.backdate_window_hours;
             was.sync = before.sync.clone();
-            *before == was && before != after
+            // The rules edition only goes up: history replays under the edition it had.
+            was.rules = before.rules;
+            *before == was && before != after && after.rules >= before.rules
         }
         BookAction::CalendarAdd => {
             let mut was = after.clone();
@@ -334,6 +336,16 @@ mod tests {
         assert!(is_legal(&before, &window, BookAction::Setting));
         window.operators[1].name = "x".into();
         assert!(!is_legal(&before, &window, BookAction::Setting));
+
+        let mut old = before.clone();
+        old.rules = 1;
+        let mut upgraded = old.clone();
+        upgraded.rules = crate::casebook::RULES;
+        assert!(is_legal(&old, &upgraded, BookAction::Setting));
+        assert!(!is_legal(&upgraded, &old, BookAction::Setting));
+        let mut approval = before.clone();
+        approval.deadlines.approval = 7;
+        assert!(is_legal(&before, &approval, BookAction::Setting));
 
         let mut title = before.clone();
         title.leading_group.leader_title = "县政府副县长".into();

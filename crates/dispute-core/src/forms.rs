@@ -9,7 +9,7 @@ use chrono::{Datelike, Days, Months, NaiveDate, Timelike};
 use dispute_i18n::{Lang, t_in};
 
 use crate::calendar::{Calendar, china, local_date};
-use crate::case::{Case, PayerKind, Status, Time};
+use crate::case::{Case, Party, PayerKind, Status, Time};
 use crate::casebook::Casebook;
 use crate::error::{Error, Result};
 
@@ -287,109 +287,180 @@ pub fn referral_md_in(lang: Lang, case: &Case, book: &Casebook) -> Result<String
 // ---------------------------------------------------------------------------------------
 // the written reply
 
-/// The legal routes open to a payer who objects.
+/// The legal routes open to a party who objects (四（四）: 调解、行政复议、仲裁、行政诉讼).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RouteKind {
-    /// Administrative reconsideration: 行政复议法（2023年修订）第二十条.
+    /// Mediation (调解), by the workroom or a mediation body; no statutory period.
+    Mediation,
+    /// Administrative reconsideration: 60 days from knowing of the act, 行政复议法（2023年
+    /// 修订）第二十条第一款.
     Reconsideration,
-    /// Administrative litigation: 行政诉讼法 第四十六条, and 第四十五条 after reconsideration.
+    /// Administrative litigation: 6 months from knowing of the act, 行政诉讼法 第四十六条
+    /// 第一款; 15 days after a reconsideration decision, or after the reconsideration body
+    /// failed to decide in time, 第四十五条.
     Litigation,
-    /// Labour arbitration: 劳动争议调解仲裁法 第二十七条; only between a worker and the employer.
+    /// Labour arbitration: one year from knowing of the infringement, 劳动争议调解仲裁法
+    /// 第二十七条第一款; only where an employment relationship is in dispute.
     Arbitration,
 }
 
 impl RouteKind {
-    /// The sentence of the law, with its article.
-    pub fn text_in(self, lang: Lang) -> String {
-        t_in!(
-            lang,
-            match self {
-                RouteKind::Reconsideration => "form-route-reconsideration",
-                RouteKind::Litigation => "form-route-litigation",
-                RouteKind::Arbitration => "form-route-arbitration",
-            }
-        )
+    /// The route as a rule of the law, with its article.
+    pub fn text_in(self, lang: Lang, county: &str) -> String {
+        match self {
+            RouteKind::Mediation => t_in!(lang, "form-route-mediation", county = county),
+            RouteKind::Reconsideration => t_in!(lang, "form-route-reconsideration"),
+            RouteKind::Litigation => t_in!(lang, "form-route-litigation"),
+            RouteKind::Arbitration => t_in!(lang, "form-route-arbitration"),
+        }
     }
 }
 
-/// One legal route open to a payer who objects, with its last day.
+/// One legal route open to a party who objects, and, where the day the payer knew of the
+/// administrative act is recorded, the last day of its period.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Route {
     pub kind: RouteKind,
-    /// The last day counted from the reply date.
-    pub last_day: NaiveDate,
+    /// The last day counted from the day the act was known (reconsideration, litigation).
+    pub last_day: Option<NaiveDate>,
     /// Where that day is a day off: the next working day, which is the real last day.
     pub extended: Option<NaiveDate>,
 }
 
 impl Route {
-    fn new(kind: RouteKind, last_day: NaiveDate, cal: &Calendar) -> Route {
+    /// A route stated as its rule only.
+    fn rule(kind: RouteKind) -> Route {
+        Route {
+            kind,
+            last_day: None,
+            extended: None,
+        }
+    }
+
+    fn counted(kind: RouteKind, last_day: NaiveDate, cal: &Calendar) -> Route {
         let real = extend_past_days_off(last_day, cal);
         Route {
             kind,
-            last_day,
+            last_day: Some(last_day),
             extended: (real != last_day).then_some(real),
         }
     }
 
-    /// 以2026年11月18日收到本告知书计，期限至2027年1月18日（……依法顺延）。
-    pub fn deadline(&self, from: NaiveDate) -> String {
-        self.deadline_in(dispute_i18n::lang(), from)
-    }
-
-    pub fn deadline_in(&self, lang: Lang, from: NaiveDate) -> String {
-        match self.extended {
+    /// 以2026年11月18日知道该行政行为计，期限至2027年1月18日（……依法顺延）。Only for a
+    /// route whose last day was computed.
+    pub fn deadline_in(&self, lang: Lang, from: NaiveDate) -> Option<String> {
+        let last = self.last_day?;
+        let (plain, extended) = match self.kind {
+            RouteKind::Litigation => (
+                "form-route-deadline-litigation",
+                "form-route-deadline-litigation-extended",
+            ),
+            _ => ("form-route-deadline", "form-route-deadline-extended"),
+        };
+        Some(match self.extended {
             None => t_in!(
                 lang,
-                "form-route-deadline",
+                plain,
                 from = date_in(lang, from),
-                last = date_in(lang, self.last_day)
+                last = date_in(lang, last)
             ),
             Some(real) => t_in!(
                 lang,
-                "form-route-deadline-extended",
+                extended,
                 from = date_in(lang, from),
                 real = date_in(lang, real),
-                last = date_in(lang, self.last_day)
+                last = date_in(lang, last)
             ),
-        }
+        })
     }
 
-    /// The sentence of the law followed by the deadline.
-    pub fn sentence_in(&self, lang: Lang, from: NaiveDate) -> String {
-        t_in!(
-            lang,
-            "form-route",
-            text = self.kind.text_in(lang),
-            deadline = self.deadline_in(lang, from)
-        )
+    /// The rule of the law, followed by its last day where it was computed.
+    pub fn sentence_in(&self, lang: Lang, county: &str, from: Option<NaiveDate>) -> String {
+        let text = self.kind.text_in(lang, county);
+        match from.and_then(|f| self.deadline_in(lang, f)) {
+            Some(deadline) => t_in!(lang, "form-route", text = text, deadline = deadline),
+            None => text,
+        }
     }
 }
 
-/// What the written reply says, in one language.
+/// The routes of a case: mediation, reconsideration and litigation always; arbitration
+/// only where an employment relationship is in dispute (a case with the other party of an
+/// employee-employer dispute: never, for example, a retiree's benefit assessment). Last
+/// days only from the recorded day the act was known.
+pub fn routes(case: &Case, act_date: Option<NaiveDate>, cal: &Calendar) -> Vec<Route> {
+    let mut routes = vec![Route::rule(RouteKind::Mediation)];
+    match act_date {
+        Some(from) => {
+            routes.push(Route::counted(
+                RouteKind::Reconsideration,
+                reconsideration_last_day(from),
+                cal,
+            ));
+            routes.push(Route::counted(
+                RouteKind::Litigation,
+                litigation_last_day(from),
+                cal,
+            ));
+        }
+        None => {
+            routes.push(Route::rule(RouteKind::Reconsideration));
+            routes.push(Route::rule(RouteKind::Litigation));
+        }
+    }
+    if case.counterparty.is_some() {
+        routes.push(Route::rule(RouteKind::Arbitration));
+    }
+    routes
+}
+
+/// What the written reply says to one party, in one language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     pub lang: Lang,
+    pub county: String,
     pub title: String,
     /// The title as printed on the HTML page, in lines.
     pub heading: String,
     pub case_id: String,
-    pub payer_name: String,
+    /// Whom this copy is for.
+    pub party: Party,
+    pub addressee: String,
     pub opening: String,
     pub opinion: String,
     pub reply_date: NaiveDate,
+    /// The day the payer knew of the administrative act, if recorded.
+    pub act_date: Option<NaiveDate>,
     pub routes: Vec<Route>,
+    /// The department that issues it: the one that replied.
     pub dept: String,
     pub date: String,
+    /// How many copies, and for whom.
+    pub copies: String,
 }
 
-/// The written reply of a replied or archived case, in the chosen language; refused before
-/// the reply.
+/// The written reply to the payer of a replied or archived case, in the chosen language;
+/// refused before the reply.
 pub fn notice(case: &Case, book: &Casebook) -> Result<Notice> {
     notice_in(dispute_i18n::lang(), case, book)
 }
 
+/// The written reply to the payer, in a language.
 pub fn notice_in(lang: Lang, case: &Case, book: &Casebook) -> Result<Notice> {
+    notice_for_in(lang, case, book, Party::Payer)
+}
+
+/// The written reply to each party of the dispute (向争议双方进行反馈): the payer's, and
+/// the other party's in an employee-employer dispute.
+pub fn notices_in(lang: Lang, case: &Case, book: &Casebook) -> Result<Vec<Notice>> {
+    case.parties()
+        .into_iter()
+        .map(|p| notice_for_in(lang, case, book, p))
+        .collect()
+}
+
+/// The written reply to one party, in a language.
+pub fn notice_for_in(lang: Lang, case: &Case, book: &Casebook, party: Party) -> Result<Notice> {
     let refuse = |key: &str| Error::NotReady {
         id: case.id.clone(),
         action: t_in!(lang, "form-notice-action"),
@@ -400,53 +471,98 @@ pub fn notice_in(lang: Lang, case: &Case, book: &Casebook) -> Result<Notice> {
         (_, Status::Redirected) => return Err(refuse("form-notice-redirected")),
         _ => return Err(refuse("form-notice-not-replied")),
     };
+    let (addressee, kind) = match (party, &case.counterparty) {
+        (Party::Payer, _) => (case.payer.name.clone(), case.payer.kind),
+        (Party::Counterparty, Some(c)) => (c.name.clone(), c.kind),
+        (Party::Counterparty, None) => return Err(refuse("rules-notice-no-counterparty")),
+    };
     let cal = book.calendar();
     let from = local_date(&reply.at);
-    let mut routes = vec![
-        Route::new(
-            RouteKind::Reconsideration,
-            reconsideration_last_day(from),
-            &cal,
-        ),
-        Route::new(RouteKind::Litigation, litigation_last_day(from), &cal),
-    ];
-    if case.payer.kind == PayerKind::Individual {
-        routes.push(Route::new(
-            RouteKind::Arbitration,
-            arbitration_last_day(from),
-            &cal,
-        ));
-    }
     let you = t_in!(
         lang,
-        match case.payer.kind {
+        match kind {
             PayerKind::Individual => "form-notice-you-individual",
             PayerKind::Employer => "form-notice-you-employer",
         }
     );
     let about = case.title.as_deref().unwrap_or(&case.summary);
-    let opening = t_in!(
-        lang,
-        "form-notice-opening",
-        you = you,
-        date = date_in(lang, local_date(&case.received_at)),
-        about = about.trim(),
-        id = case.id.as_str(),
-        dept = book.dept_short(&case.receiving_dept),
-    );
+    let issuer = reply.dept.as_deref().unwrap_or(&case.receiving_dept);
+    let opening = match party {
+        Party::Payer => t_in!(
+            lang,
+            "form-notice-opening",
+            you = you,
+            date = date_in(lang, local_date(&case.received_at)),
+            about = about.trim(),
+            id = case.id.as_str(),
+            dept = book.dept_short(&case.receiving_dept),
+        ),
+        Party::Counterparty => t_in!(
+            lang,
+            "rules-notice-opening-counterparty",
+            you = you,
+            payer = case.payer.name.as_str(),
+            date = date_in(lang, local_date(&case.received_at)),
+            about = about.trim(),
+            id = case.id.as_str(),
+            dept = book.dept_short(&case.receiving_dept),
+        ),
+    };
+    let copies = if case.counterparty.is_some() {
+        t_in!(lang, "rules-notice-copies-two")
+    } else {
+        t_in!(lang, "form-notice-copies")
+    };
     Ok(Notice {
         lang,
+        county: book.county.clone(),
         title: t_in!(lang, "form-notice-title", county = book.county.as_str()),
         heading: t_in!(lang, "form-notice-heading", county = book.county.as_str()),
         case_id: case.id.clone(),
-        payer_name: case.payer.name.clone(),
+        party,
+        addressee,
         opening,
         opinion: reply.text.clone(),
         reply_date: from,
-        routes,
-        dept: book.dept_name(&case.receiving_dept).to_string(),
+        act_date: reply.act_date,
+        routes: routes(case, reply.act_date, &cal),
+        dept: book.dept_name(issuer).to_string(),
         date: date_in(lang, from),
+        copies,
     })
+}
+
+impl Notice {
+    /// The routes, each a numbered sentence.
+    fn route_lines(&self) -> Vec<String> {
+        self.routes
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                t_in!(
+                    self.lang,
+                    "form-route-numbered",
+                    n = i + 1,
+                    route = r.sentence_in(self.lang, &self.county, self.act_date)
+                )
+            })
+            .collect()
+    }
+
+    /// From when the periods run: the rule, and the day the act was known if recorded.
+    fn periods_from(&self) -> String {
+        let arbitration = self.routes.iter().any(|r| r.kind == RouteKind::Arbitration);
+        let key = match (self.act_date.is_some(), arbitration) {
+            (true, false) => "rules-notice-act-date",
+            (true, true) => "rules-notice-act-date-arbitration",
+            (false, false) => "rules-notice-periods-rule",
+            (false, true) => "rules-notice-periods-rule-arbitration",
+        };
+        match self.act_date {
+            Some(d) => t_in!(self.lang, key, date = date_in(self.lang, d)),
+            None => t_in!(self.lang, key),
+        }
+    }
 }
 
 /// The written reply as an A4 HTML page, in the chosen language.
@@ -455,7 +571,28 @@ pub fn notice_html(case: &Case, book: &Casebook) -> Result<String> {
 }
 
 pub fn notice_html_in(lang: Lang, case: &Case, book: &Casebook) -> Result<String> {
-    let n = notice_in(lang, case, book)?;
+    notice_html_for_in(lang, case, book, None)
+}
+
+/// The written reply as one HTML document: one A4 sheet per party (or only `party`'s).
+pub fn notice_html_for_in(
+    lang: Lang,
+    case: &Case,
+    book: &Casebook,
+    party: Option<Party>,
+) -> Result<String> {
+    let notices = match party {
+        Some(p) => vec![notice_for_in(lang, case, book, p)?],
+        None => notices_in(lang, case, book)?,
+    };
+    let sheets: Vec<String> = notices.iter().map(notice_sheet).collect();
+    let title = t_in!(lang, "form-notice-page-title", id = case.id.as_str());
+    Ok(pages(lang, &title, &sheets))
+}
+
+/// One notice as the body of an A4 sheet.
+fn notice_sheet(n: &Notice) -> String {
+    let lang = n.lang;
     let e = |s: &str| html_escape(s);
     let w = |key: &str| e(&t_in!(lang, key));
     let mut body = String::new();
@@ -466,11 +603,7 @@ pub fn notice_html_in(lang: Lang, case: &Case, book: &Casebook) -> Result<String
     ));
     body.push_str(&format!(
         "<p class=\"to\">{}</p>\n",
-        e(&t_in!(
-            lang,
-            "form-notice-to",
-            payer = n.payer_name.as_str()
-        ))
+        e(&t_in!(lang, "form-notice-to", payer = n.addressee.as_str()))
     ));
     let id = e(&n.case_id);
     let opening = e(&n.opening).replace(&id, &format!("<span class=\"nobr\">{id}</span>"));
@@ -483,15 +616,13 @@ pub fn notice_html_in(lang: Lang, case: &Case, book: &Casebook) -> Result<String
         "<p class=\"indent\">{}</p>\n",
         w("form-notice-routes-intro")
     ));
-    for (i, r) in n.routes.iter().enumerate() {
-        let line = t_in!(
-            lang,
-            "form-route-numbered",
-            n = i + 1,
-            route = r.sentence_in(lang, n.reply_date)
-        );
+    for line in n.route_lines() {
         body.push_str(&format!("<p class=\"indent route\">{}</p>\n", e(&line)));
     }
+    body.push_str(&format!(
+        "<p class=\"indent rule\">{}</p>\n",
+        e(&n.periods_from())
+    ));
     body.push_str(&format!(
         "<p class=\"indent rule\">{}</p>\n",
         w("form-notice-period-rule")
@@ -505,12 +636,8 @@ pub fn notice_html_in(lang: Lang, case: &Case, book: &Casebook) -> Result<String
         e(&n.dept),
         e(&n.date)
     ));
-    body.push_str(&format!(
-        "<p class=\"copies\">{}</p>\n",
-        w("form-notice-copies")
-    ));
-    let title = t_in!(lang, "form-notice-page-title", id = n.case_id.as_str());
-    Ok(page(lang, &title, &body))
+    body.push_str(&format!("<p class=\"copies\">{}</p>\n", e(&n.copies)));
+    body
 }
 
 /// The written reply as Markdown, in the chosen language.
@@ -519,7 +646,30 @@ pub fn notice_md(case: &Case, book: &Casebook) -> Result<String> {
 }
 
 pub fn notice_md_in(lang: Lang, case: &Case, book: &Casebook) -> Result<String> {
-    let n = notice_in(lang, case, book)?;
+    notice_md_for_in(lang, case, book, None)
+}
+
+/// The written reply as Markdown: one notice per party (or only `party`'s), separated by a
+/// rule.
+pub fn notice_md_for_in(
+    lang: Lang,
+    case: &Case,
+    book: &Casebook,
+    party: Option<Party>,
+) -> Result<String> {
+    let notices = match party {
+        Some(p) => vec![notice_for_in(lang, case, book, p)?],
+        None => notices_in(lang, case, book)?,
+    };
+    Ok(notices
+        .iter()
+        .map(notice_md_one)
+        .collect::<Vec<_>>()
+        .join("\n---\n\n"))
+}
+
+fn notice_md_one(n: &Notice) -> String {
+    let lang = n.lang;
     let m = |s: &str| md_escape(s);
     let w = |key: &str| m(&t_in!(lang, key));
     // A paragraph's first-line indent (two ideographic spaces in Chinese).
@@ -532,11 +682,7 @@ pub fn notice_md_in(lang: Lang, case: &Case, book: &Casebook) -> Result<String> 
     ));
     o.push_str(&format!(
         "{}\n\n",
-        m(&t_in!(
-            lang,
-            "form-notice-to",
-            payer = n.payer_name.as_str()
-        ))
+        m(&t_in!(lang, "form-notice-to", payer = n.addressee.as_str()))
     ));
     o.push_str(&format!("{indent}{}\n\n", m(&n.opening)));
     for line in lines(&n.opinion) {
@@ -547,16 +693,17 @@ pub fn notice_md_in(lang: Lang, case: &Case, book: &Casebook) -> Result<String> 
         o.push_str(&format!(
             "{}. {}\n",
             i + 1,
-            m(&r.sentence_in(lang, n.reply_date))
+            m(&r.sentence_in(lang, &n.county, n.act_date))
         ));
     }
     o.push('\n');
+    o.push_str(&format!("{indent}{}\n\n", m(&n.periods_from())));
     o.push_str(&format!("{indent}{}\n\n", w("form-notice-period-rule")));
     o.push_str(&format!("{indent}{}\n\n", w("form-notice-closing")));
     // Two trailing spaces: a line break inside the signature paragraph.
     o.push_str(&format!("{}  \n{}\n\n", m(&n.dept), m(&n.date)));
-    o.push_str(&format!("{}\n", w("form-notice-copies")));
-    Ok(o)
+    o.push_str(&format!("{}\n", m(&n.copies)));
+    o
 }
 
 // ---------------------------------------------------------------------------------------
@@ -632,6 +779,8 @@ body {
 }
 @media print { body { padding: 0; } }
 .sheet { max-width: 17cm; margin: 0 auto; }
+.sheet.next { break-before: page; page-break-before: always; margin-top: 3cm; }
+@media print { .sheet.next { margin-top: 0; } }
 h1 {
   font-size: 18pt;
   font-weight: bold;
@@ -667,6 +816,12 @@ p.contact { margin-top: 0.8em; display: flex; gap: 4em; padding-left: 2em; }
 .sign { text-align: right; margin: 2.5em 2em 1.5em 0; line-height: 1.9; }
 .copies { font-size: 10.5pt; text-align: center; margin-top: 2em; }
 "#;
+
+/// Several A4 sheets in one self-contained document, each starting a new printed page.
+fn pages(lang: Lang, title: &str, sheets: &[String]) -> String {
+    let body = sheets.join("</div>\n<div class=\"sheet next\">\n");
+    page(lang, title, &body)
+}
 
 /// A self-contained A4 page: UTF-8, inline CSS, nothing fetched.
 fn page(lang: Lang, title: &str, body: &str) -> String {
@@ -725,22 +880,84 @@ mod tests {
     fn route_deadline_names_both_days_when_extended() {
         let cal = Calendar::new(&crate::calendar::official_years());
         let from = d("2026-11-18");
-        let r = Route::new(
+        let r = Route::counted(
             RouteKind::Reconsideration,
             reconsideration_last_day(from),
             &cal,
         );
         assert_eq!(r.extended, Some(d("2027-01-18")));
-        let s = r.deadline_in(Lang::Zh, from);
-        assert!(s.contains("2026年11月18日"), "{s}");
+        let s = r.deadline_in(Lang::Zh, from).unwrap();
+        assert!(s.contains("以2026年11月18日知道该行政行为计"), "{s}");
         assert!(s.contains("期限至2027年1月18日"), "{s}");
         assert!(s.contains("2027年1月17日为休息日"), "{s}");
-        let r = Route::new(RouteKind::Litigation, litigation_last_day(from), &cal);
+        let r = Route::counted(RouteKind::Litigation, litigation_last_day(from), &cal);
         assert_eq!(r.extended, None);
         assert!(
             r.deadline_in(Lang::Zh, from)
-                .contains("期限至2027年5月18日")
+                .unwrap()
+                .contains("直接起诉的期限至2027年5月18日")
         );
+        // A route stated as a rule has no last day.
+        assert_eq!(
+            Route::rule(RouteKind::Reconsideration).deadline_in(Lang::Zh, from),
+            None
+        );
+    }
+
+    /// Every legal period is stated as the rule of the law with its article, counted from
+    /// knowledge of the act (or of the infringement), never from receipt of the notice.
+    #[test]
+    fn every_period_is_a_rule_with_its_article() {
+        let county = "芮城县";
+        for (kind, zh, en) in [
+            (
+                RouteKind::Reconsideration,
+                vec![
+                    "六十日",
+                    "第二十条第一款",
+                    "知道或者应当知道该行政行为之日起",
+                ],
+                vec!["sixty days", "Article 20"],
+            ),
+            (
+                RouteKind::Litigation,
+                vec![
+                    "六个月",
+                    "第四十六条第一款",
+                    "十五日",
+                    "复议机关逾期不作决定",
+                    "第四十五条",
+                ],
+                vec![
+                    "six months",
+                    "Article 46",
+                    "fifteen days",
+                    "does not decide in time",
+                    "Article 45",
+                ],
+            ),
+            (
+                RouteKind::Arbitration,
+                vec!["一年", "第二十七条第一款", "权利被侵害之日起"],
+                vec!["one year", "Article 27"],
+            ),
+            (
+                RouteKind::Mediation,
+                vec!["调解", "芮城县社会保险费征缴争议处理工作室"],
+                vec!["mediation"],
+            ),
+        ] {
+            let s = kind.text_in(Lang::Zh, county);
+            for part in zh {
+                assert!(s.contains(part), "{kind:?}: {part} in {s}");
+            }
+            assert!(!s.contains("收到本告知书"), "{s}");
+            let s = kind.text_in(Lang::En, "Ruicheng County");
+            for part in en {
+                assert!(s.contains(part), "{kind:?}: {part} in {s}");
+            }
+            assert!(!s.contains("receiving this notice"), "{s}");
+        }
     }
 
     #[test]
@@ -764,19 +981,25 @@ mod tests {
     fn routes_in_english_cite_the_same_articles() {
         let cal = Calendar::new(&crate::calendar::official_years());
         let from = d("2026-11-18");
-        let r = Route::new(
+        let r = Route::counted(
             RouteKind::Reconsideration,
             reconsideration_last_day(from),
             &cal,
         );
-        let s = r.sentence_in(Lang::En, from);
+        let s = r.sentence_in(Lang::En, "Ruicheng County", Some(from));
         assert!(s.contains("Article 20"), "{s}");
         assert!(
             s.contains("ends on 18 January 2027 (17 January 2027 is a day off"),
             "{s}"
         );
-        let zh = r.sentence_in(Lang::Zh, from);
-        assert!(zh.starts_with("申请行政复议：") && zh.contains("第二十条）。以2026年11月18日"));
+        let zh = r.sentence_in(Lang::Zh, "芮城县", Some(from));
+        assert!(
+            zh.starts_with("申请行政复议：") && zh.contains("第二十条第一款）。以2026年11月18日"),
+            "{zh}"
+        );
+        // Without the day the act was known: the rule alone.
+        let zh = Route::rule(RouteKind::Reconsideration).sentence_in(Lang::Zh, "芮城县", None);
+        assert!(zh.ends_with("第二十条第一款）。"), "{zh}");
         assert_eq!(
             t_in!(Lang::Zh, "form-route-numbered", n = 2, route = "x"),
             "二、x"

@@ -1103,6 +1103,7 @@ fn replay(
             workflow::apply(case, &cmd, &c).map_err(|e| vec![err(key, e.to_string())])
         };
     let new = NewCase {
+        counterparty: None,
         payer: crate::case::Payer {
             kind: payer_kind,
             name: payer_name,
@@ -1206,7 +1207,15 @@ fn replay(
         })?;
     }
     if let (Some(at), Some(text)) = (replied_at, reply) {
-        case = run(&case, Command::Reply { text }, ctx(at, actor), "reply")?;
+        case = run(
+            &case,
+            Command::Reply {
+                text,
+                act_date: None,
+            },
+            ctx(at, actor),
+            "reply",
+        )?;
     }
     if let (Some(at), Some(outcome)) = (archived_at, outcome) {
         case = run(

@@ -36,6 +36,8 @@ use dispute_i18n::t;
 pub struct Filter {
     /// Year of receipt (the year in the case ID).
     pub year: Option<i32>,
+    /// Month of receipt (1–12), in China time.
+    pub month: Option<u32>,
     pub status: Option<Status>,
 }
 
@@ -43,8 +45,9 @@ impl Filter {
     /// A voided case (registered by mistake) is in no ledger or statistic unless asked for
     /// by its status.
     pub fn matches(&self, case: &Case) -> bool {
-        self.year
-            .is_none_or(|y| local_date(&case.received_at).year() == y)
+        let received = local_date(&case.received_at);
+        self.year.is_none_or(|y| received.year() == y)
+            && self.month.is_none_or(|m| received.month() == m)
             && match self.status {
                 Some(s) => s == case.status,
                 None => case.status != Status::Voided,
@@ -101,7 +104,10 @@ pub fn dept_requests(case: &Case, late: &[LateRow], cal: &Calendar) -> Vec<DeptR
             depts.push(&a.dept);
         }
     }
-    let journal_has_opinions = case.events.iter().any(|e| e.action == Action::Opinion);
+    let journal_has_opinions = case
+        .events
+        .iter()
+        .any(|e| matches!(e.action, Action::Opinion | Action::Feedback));
     depts
         .into_iter()
         .filter_map(|dept| {
@@ -112,14 +118,29 @@ pub fn dept_requests(case: &Case, late: &[LateRow], cal: &Calendar) -> Vec<DeptR
                 .or_else(|| of_dept.next_back())?;
             let within =
                 |t: &Time| *t >= chosen.at && chosen.removed_at.is_none_or(|removed| *t <= removed);
+            // On a referral of rules edition 2 the competent department answers with its
+            // feedback to the receiving department (its reply goes to the payer).
+            let answer = if case.is_direct_referral() {
+                Action::Feedback
+            } else {
+                Action::Opinion
+            };
             let first_event = case
                 .events
                 .iter()
-                .filter(|e| e.action == Action::Opinion && e.dept.as_deref() == Some(dept))
+                .filter(|e| e.action == answer && e.dept.as_deref() == Some(dept))
                 .map(|e| e.at)
                 .filter(within)
                 .min();
-            let on_file = case.opinion_of(dept).map(|o| o.at);
+            let on_file = match answer {
+                Action::Feedback => case
+                    .referral
+                    .as_ref()
+                    .and_then(|r| r.feedback.as_ref())
+                    .filter(|f| f.dept == dept)
+                    .map(|f| f.at),
+                _ => case.opinion_of(dept).map(|o| o.at),
+            };
             // An opinion on file counts when the journal does not say otherwise: a journal
             // without opinion events (an imported case), or a department re-assigned after
             // it had already given its opinion (the workflow then owes nothing more).
@@ -138,13 +159,16 @@ pub fn dept_requests(case: &Case, late: &[LateRow], cal: &Calendar) -> Vec<DeptR
                     }
                 }
                 None if withdrawn => OpinionState::Withdrawn,
-                None if late
-                    .iter()
-                    .any(|l| l.what == ObligationKind::Opinion && l.dept == dept) =>
+                None if late.iter().any(|l| {
+                    matches!(l.what, ObligationKind::Opinion | ObligationKind::Feedback)
+                        && l.dept == dept
+                }) =>
                 {
                     OpinionState::Overdue
                 }
-                None if matches!(case.status, Status::Handling | Status::AwaitingApproval) => {
+                None if matches!(case.status, Status::Handling | Status::AwaitingApproval)
+                    || (case.is_direct_referral() && case.status == Status::Replied) =>
+                {
                     OpinionState::Pending
                 }
                 None => OpinionState::Unanswered,
@@ -703,6 +727,11 @@ pub struct DeptStats {
     pub late_obligations: usize,
     /// Cases on which it was referred to the discipline commission.
     pub discipline: usize,
+    /// Online public-opinion incidents (舆情) on cases it received (五（四）: 引发舆情).
+    pub opinion_incidents: usize,
+    /// The longest an opinion (a referral's report back) took past its due date, in
+    /// working days: given late, or still outstanding on `as_of`.
+    pub max_days_late: Option<u32>,
 }
 
 /// Replies or archives: how many, how many in time, and how long from registration.
@@ -730,32 +759,58 @@ pub struct LateCounts {
     pub classify: usize,
     pub opinion: usize,
     pub dispatch: usize,
+    /// The leader's decisions (owed by `leading-group`).
+    pub approval: usize,
     pub reply: usize,
+    /// A referral's feedback to the receiving department.
+    pub feedback: usize,
     pub archive: usize,
 }
 
 impl LateCounts {
-    fn add(&mut self, kind: ObligationKind) {
-        self.total += 1;
-        *match kind {
+    fn slot(&mut self, kind: ObligationKind) -> &mut usize {
+        match kind {
             ObligationKind::Classify => &mut self.classify,
             ObligationKind::Opinion => &mut self.opinion,
             ObligationKind::Dispatch => &mut self.dispatch,
+            ObligationKind::Approval => &mut self.approval,
             ObligationKind::Reply => &mut self.reply,
+            ObligationKind::Feedback => &mut self.feedback,
             ObligationKind::Archive => &mut self.archive,
-        } += 1;
+        }
+    }
+
+    fn add(&mut self, kind: ObligationKind) {
+        self.total += 1;
+        *self.slot(kind) += 1;
     }
 
     /// (kind, count) in the order of the workflow.
-    pub fn by_kind(&self) -> [(ObligationKind, usize); 5] {
-        [
-            (ObligationKind::Classify, self.classify),
-            (ObligationKind::Opinion, self.opinion),
-            (ObligationKind::Dispatch, self.dispatch),
-            (ObligationKind::Reply, self.reply),
-            (ObligationKind::Archive, self.archive),
-        ]
+    pub fn by_kind(&self) -> Vec<(ObligationKind, usize)> {
+        let mut copy = self.clone();
+        ObligationKind::ALL
+            .iter()
+            .map(|k| (*k, *copy.slot(*k)))
+            .collect()
     }
+}
+
+/// The leader's decisions on reports to the leading group: how many, how fast. A decision
+/// is judged against its own time limit (`deadlines.approval`, rules edition 2), so a slow
+/// decision counts against the leader, not the receiving department.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ApprovalStats {
+    /// Reports decided (approved or not).
+    pub decided: usize,
+    /// Decided no later than the time limit (reports without one count as on time).
+    pub on_time: usize,
+    /// Decided at least one working day after the time limit.
+    pub late: usize,
+    /// Reports still waiting for the leader.
+    pub pending: usize,
+    /// Working days from the report to the decision: median and longest.
+    pub median_days: Option<f64>,
+    pub max_days: Option<u32>,
 }
 
 /// Case-level counts of one group (a category, a month, a track, a receiving department).
@@ -777,6 +832,8 @@ pub struct GroupStats {
 pub struct Stats {
     pub as_of: NaiveDate,
     pub year: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub month: Option<u32>,
     pub cases: usize,
     /// Cases by status code, every status listed.
     pub by_status: BTreeMap<&'static str, usize>,
@@ -784,10 +841,17 @@ pub struct Stats {
     pub late_obligations: LateCounts,
     pub reply: StepStats,
     pub archive: StepStats,
+    pub approval: ApprovalStats,
     pub outcomes: Outcomes,
     /// Cases with at least one referral to the discipline commission, and the referrals.
     pub discipline_cases: usize,
     pub discipline_referrals: usize,
+    /// Online public-opinion incidents flagged by the cyberspace office, and how many have
+    /// their response recorded.
+    pub opinion_incidents: usize,
+    pub opinion_incidents_answered: usize,
+    /// Leads the petition bureau passed to competent departments.
+    pub petition_leads: usize,
     pub by: GroupBy,
     pub groups: Vec<GroupStats>,
 }
@@ -833,11 +897,14 @@ pub fn stats(
     let mut late_counts = LateCounts::default();
     let (mut reply, mut archive) = (StepStats::default(), StepStats::default());
     let (mut reply_days, mut archive_days) = (vec![], vec![]);
+    let mut approval = ApprovalStats::default();
+    let mut approval_days: Vec<u32> = vec![];
     let mut outcomes = Outcomes {
         objected_by_remedy: Remedy::ALL.iter().map(|r| (r.code(), 0)).collect(),
         ..Outcomes::default()
     };
     let (mut discipline_cases, mut discipline_referrals) = (0, 0);
+    let (mut opinion_incidents, mut opinion_incidents_answered, mut petition_leads) = (0, 0, 0);
     let mut groups: Vec<GroupStats> = vec![];
 
     for case in &cases {
@@ -853,7 +920,15 @@ pub fn stats(
                 .late_obligations += 1;
         }
         for r in dept_requests(case, &late, cal) {
+            let days_late = match (r.state, r.opinion_at) {
+                (OpinionState::Late, Some(at)) => {
+                    Some(cal.working_days_between(r.due, local_date(&at)))
+                }
+                (OpinionState::Overdue, _) => Some(cal.working_days_between(r.due, as_of)),
+                _ => None,
+            };
             let (s, days) = dept_entry(&mut order, &mut depts, &r.dept);
+            s.max_days_late = s.max_days_late.max(days_late);
             if r.state.is_requested() {
                 s.requested += 1;
             }
@@ -877,7 +952,33 @@ pub fn stats(
             discipline_cases += 1;
             discipline_referrals += case.discipline.len();
         }
+        if !case.public_opinion.is_empty() {
+            dept_entry(&mut order, &mut depts, &case.receiving_dept)
+                .0
+                .opinion_incidents += case.public_opinion.len();
+            opinion_incidents += case.public_opinion.len();
+            opinion_incidents_answered += case
+                .public_opinion
+                .iter()
+                .filter(|o| o.response.is_some())
+                .count();
+        }
+        petition_leads += case.leads.len();
 
+        if let Some(a) = &case.approval {
+            match a.decided_at {
+                Some(decided) => {
+                    let day = local_date(&decided);
+                    approval.decided += 1;
+                    match case.due.approval {
+                        Some(due) if cal.working_days_between(due, day) > 0 => approval.late += 1,
+                        _ => approval.on_time += 1,
+                    }
+                    approval_days.push(cal.working_days_between(local_date(&a.requested_at), day));
+                }
+                None => approval.pending += 1,
+            }
+        }
         let received = local_date(&case.received_at);
         if let Some(r) = &case.reply {
             let day = local_date(&r.at);
@@ -927,6 +1028,8 @@ pub fn stats(
     }
 
     reply.median_days = median(&mut reply_days);
+    approval.max_days = approval_days.iter().copied().max();
+    approval.median_days = median(&mut approval_days);
     archive.median_days = median(&mut archive_days);
     let departments = order
         .iter()
@@ -950,15 +1053,20 @@ pub fn stats(
     Stats {
         as_of,
         year: filter.year,
+        month: filter.month,
         cases: cases.len(),
         by_status,
         departments,
         late_obligations: late_counts,
         reply,
         archive,
+        approval,
         outcomes,
         discipline_cases,
         discipline_referrals,
+        opinion_incidents,
+        opinion_incidents_answered,
+        petition_leads,
         by,
         groups,
     }
@@ -1083,6 +1191,7 @@ mod tests {
             now,
         };
         let new = NewCase {
+            counterparty: None,
             payer: crate::case::Payer {
                 kind: PayerKind::Employer,
                 name: "芮城县恒达建材有限公司".into(),
@@ -1193,6 +1302,7 @@ mod tests {
                     "2026-11-09 10:00",
                     Command::Reply {
                         text: "\n经核查，滞纳金计算无误。\n特此告知。".into(),
+                        act_date: None,
                     },
                 ),
                 (
@@ -1426,6 +1536,7 @@ mod tests {
 
         let only = Filter {
             year: None,
+            month: None,
             status: Some(Status::Archived),
         };
         let rows = ledger(&cases, only, &book, &cal, as_of, |_| false);
@@ -1433,6 +1544,7 @@ mod tests {
         assert_eq!(rows[0].id, "TAX-2026-0002");
         let none = Filter {
             year: Some(2025),
+            month: None,
             status: None,
         };
         assert!(ledger(&cases, none, &book, &cal, as_of, |_| false).is_empty());

@@ -13,7 +13,7 @@
 //! digits separated by a few spaces or punctuation marks (`137 0000 1111`, `137_0000_1111`,
 //! `0359-3012345`) are read together.
 
-use crate::case::{Case, Payer, PayerKind};
+use crate::case::{Case, Counterparty, Payer, PayerKind, Track};
 use crate::casebook::{Casebook, Operator};
 use crate::error::{Error, Result};
 
@@ -65,6 +65,33 @@ impl Payer {
 
     /// The name as lists, commit messages and masked views show it: an employer's name as
     /// it is, an individual's masked (`孙**`).
+    pub fn display_name(&self) -> String {
+        match self.kind {
+            PayerKind::Employer => self.name.clone(),
+            PayerKind::Individual => mask_name(&self.name),
+        }
+    }
+
+    /// Whether the confidential fields hold masks only (as in a sealed case file).
+    pub fn is_masked(&self) -> bool {
+        *self == self.masked()
+    }
+}
+
+impl Counterparty {
+    /// The other party with its confidential fields masked, as the payer's are: the phone,
+    /// and the name of an individual (an employee). Masking a mask changes nothing.
+    pub fn masked(&self) -> Counterparty {
+        Counterparty {
+            kind: self.kind,
+            name: self.display_name(),
+            phone: self.phone.as_deref().map(mask_phone),
+            sealed: self.sealed.clone(),
+        }
+    }
+
+    /// The name as lists and masked views show it: an employer's as it is, an
+    /// individual's masked.
     pub fn display_name(&self) -> String {
         match self.kind {
             PayerKind::Employer => self.name.clone(),
@@ -315,12 +342,20 @@ pub fn mask_free_text(text: &str) -> String {
 
 /// The departments whose operators may see a case's payer data: the receiving department,
 /// every department assigned to it, `gov` once it is referred to the hotline, the
-/// leading-group office and the departments of the leader(s), as the casebook stands.
+/// leading-group office and the departments of the leader(s), as the casebook stands. On a
+/// general matter of rules edition 2 also the workroom (the approval bureau), which
+/// coordinates, mediates, replies to and archives it, and the petition bureau, which may
+/// pass a lead on it to a department (both then seal the data to the department they bring
+/// in, so they must be able to open it).
 pub fn recipient_depts(case: &Case, book: &Casebook) -> Vec<String> {
     let mut depts = vec![case.receiving_dept.clone()];
     depts.extend(case.active_assignments().map(|a| a.dept.clone()));
     if case.referral.is_some() {
         depts.push("gov".to_string());
+    }
+    if case.rules_at_least(2) && case.track == Some(Track::General) {
+        depts.push(crate::casebook::WORKROOM_DEPT.to_string());
+        depts.push(crate::casebook::PETITION_DEPT.to_string());
     }
     depts.push(book.leading_group.office_dept.clone());
     depts.extend(
@@ -357,6 +392,7 @@ pub fn for_display(case: &Case, reveal: bool) -> Case {
         return shown;
     }
     shown.payer = case.payer.masked();
+    shown.counterparty = case.counterparty.as_ref().map(Counterparty::masked);
     let m = |s: &mut String| *s = mask_free_text(s);
     let mo = |s: &mut Option<String>| {
         if let Some(s) = s {
@@ -375,19 +411,38 @@ pub fn for_display(case: &Case, reveal: bool) -> Case {
         m(&mut a.reason);
         mo(&mut a.note);
     }
+    for e in &mut shown.exemptions {
+        m(&mut e.reason);
+    }
     for c in &mut shown.consultations {
         m(&mut c.minutes);
+    }
+    for d in &mut shown.mediations {
+        m(&mut d.result);
     }
     if let Some(r) = &mut shown.referral {
         m(&mut r.summary);
         m(&mut r.opinion);
         mo(&mut r.hotline_ticket);
+        if let Some(f) = &mut r.feedback {
+            m(&mut f.text);
+        }
     }
     if let Some(r) = &mut shown.redirect {
         m(&mut r.note);
     }
     for d in &mut shown.discipline {
         m(&mut d.reason);
+    }
+    for l in &mut shown.leads {
+        m(&mut l.note);
+    }
+    for o in &mut shown.public_opinion {
+        m(&mut o.source);
+        m(&mut o.summary);
+        if let Some(r) = &mut o.response {
+            m(&mut r.text);
+        }
     }
     if let Some(r) = &mut shown.reply {
         m(&mut r.text);

@@ -29,6 +29,8 @@ pub enum Trailer {
     At,
     ImportRows,
     ImportSha256,
+    /// The policy consultation a `policy-consult` commit records.
+    Policy,
 }
 
 impl Trailer {
@@ -41,6 +43,7 @@ impl Trailer {
             Trailer::At => "At",
             Trailer::ImportRows => "Import-Rows",
             Trailer::ImportSha256 => "Import-SHA256",
+            Trailer::Policy => "Policy",
         }
     }
 }
@@ -76,6 +79,8 @@ pub enum BookAction {
     /// Existing cases' payer data encrypted, and from now on every case's
     /// (`dispute admin encrypt-payers`).
     EncryptPayers,
+    /// A policy consultation of the leading group (a file under `policy/`).
+    PolicyConsult,
 }
 
 impl BookAction {
@@ -93,6 +98,7 @@ impl BookAction {
         BookAction::DeptAdd,
         BookAction::DeptEdit,
         BookAction::EncryptPayers,
+        BookAction::PolicyConsult,
     ];
 
     pub fn code(self) -> &'static str {
@@ -114,6 +120,7 @@ impl BookAction {
             BookAction::DeptAdd => "admin-dept-add",
             BookAction::DeptEdit => "admin-dept-edit",
             BookAction::EncryptPayers => "admin-encrypt-payers",
+            BookAction::PolicyConsult => "policy-consult",
         }
     }
 
@@ -137,7 +144,10 @@ impl BookAction {
     pub fn edits_casebook(self) -> bool {
         !matches!(
             self,
-            BookAction::Init | BookAction::Import | BookAction::EncryptPayers
+            BookAction::Init
+                | BookAction::Import
+                | BookAction::EncryptPayers
+                | BookAction::PolicyConsult
         )
     }
 }
@@ -232,6 +242,30 @@ impl Message {
         );
         m.trailers.push(Trailer::ImportRows, rows.to_string());
         m.trailers.push(Trailer::ImportSha256, sha256);
+        m
+    }
+
+    /// The message of a policy consultation of the leading group: the topic and minutes
+    /// stay in the file (free text), the subject counts the cases it concerns.
+    pub fn policy_consult(actor: &Operator, p: &crate::policy::PolicyConsultation) -> Message {
+        let mut m = Message::book_action(
+            BookAction::PolicyConsult,
+            actor,
+            &t_in!(
+                Lang::Zh,
+                "policy-commit",
+                depts = p.attendees.len(),
+                cases = p.cases.len()
+            ),
+        );
+        m.subject = format!(
+            "{} {}: {}",
+            BookAction::PolicyConsult.code(),
+            p.id,
+            m.summary()
+        );
+        m.trailers.push(Trailer::Policy, &p.id);
+        m.trailers.push(Trailer::At, p.at.to_rfc3339());
         m
     }
 

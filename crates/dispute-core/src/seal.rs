@@ -31,7 +31,7 @@ use base64::Engine;
 use sha2::Digest;
 use ssh_key::PublicKey;
 
-use crate::case::{Case, Payer, Sealed, SealedFor, Time};
+use crate::case::{Case, Counterparty, Payer, Sealed, SealedFor, Time};
 use crate::casebook::{Casebook, DeptKey};
 use crate::error::{Error, Result};
 use crate::identity::{self, current_key, fingerprint};
@@ -56,6 +56,25 @@ impl PayerSecret {
             id_code: payer.id_code.clone(),
             contact: payer.contact.clone(),
             phone: payer.phone.clone(),
+        }
+    }
+}
+
+/// The confidential fields of the other party of an employee-employer dispute, as
+/// encrypted (JSON): sealed beside the payer's, to the same recipients.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CounterpartySecret {
+    name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    phone: Option<String>,
+}
+
+impl CounterpartySecret {
+    fn of(other: &Counterparty) -> CounterpartySecret {
+        CounterpartySecret {
+            name: other.name.clone(),
+            phone: other.phone.clone(),
         }
     }
 }
@@ -364,9 +383,8 @@ pub fn target(case: &Case, book: &Casebook) -> Target {
     }
 }
 
-/// The payer with its confidential fields sealed to `recipients` and only masks left in
-/// the clear. `plain` holds the clear values.
-pub fn seal(plain: &Payer, recipients: &[SealedFor]) -> Result<Payer> {
+/// `plaintext` encrypted to the department keys of `recipients`, listed with them.
+fn seal_data(plaintext: &[u8], recipients: &[SealedFor]) -> Result<Sealed> {
     let mut keys: Vec<Box<dyn age::Recipient + Send>> = vec![];
     for r in recipients {
         let key: age::x25519::Recipient = r.key.parse().map_err(|e: &str| internal(e))?;
@@ -375,18 +393,55 @@ pub fn seal(plain: &Payer, recipients: &[SealedFor]) -> Result<Payer> {
     if keys.is_empty() {
         return Err(internal("no recipient"));
     }
+    Ok(Sealed {
+        recipients: recipients.to_vec(),
+        data: encrypt(&keys, plaintext)?,
+    })
+}
+
+/// The payer with its confidential fields sealed to `recipients` and only masks left in
+/// the clear. `plain` holds the clear values.
+pub fn seal(plain: &Payer, recipients: &[SealedFor]) -> Result<Payer> {
     let json = serde_json::to_vec(&PayerSecret::of(plain)).map_err(internal)?;
-    let data = encrypt(&keys, &json)?;
     let mut sealed = Payer {
         sealed: None,
         ..plain.clone()
     }
     .masked();
-    sealed.sealed = Some(Sealed {
-        recipients: recipients.to_vec(),
-        data,
-    });
+    sealed.sealed = Some(seal_data(&json, recipients)?);
     Ok(sealed)
+}
+
+/// The other party with its confidential fields (its phone, an individual's name) sealed
+/// to `recipients` and only masks left in the clear. `plain` holds the clear values.
+pub fn seal_counterparty(plain: &Counterparty, recipients: &[SealedFor]) -> Result<Counterparty> {
+    let json = serde_json::to_vec(&CounterpartySecret::of(plain)).map_err(internal)?;
+    let mut sealed = Counterparty {
+        sealed: None,
+        ..plain.clone()
+    }
+    .masked();
+    sealed.sealed = Some(seal_data(&json, recipients)?);
+    Ok(sealed)
+}
+
+/// Both parties of a case in the clear, as an operator who can open them sees them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parties {
+    pub payer: Payer,
+    pub counterparty: Option<Counterparty>,
+}
+
+/// Seal the confidential data of both parties of `case` to `recipients`, from their clear
+/// values in `clear` (the case's own fields when they are in the clear).
+pub fn seal_parties(case: &mut Case, clear: &Parties, recipients: &[SealedFor]) -> Result<()> {
+    case.payer = seal(&clear.payer, recipients)?;
+    case.counterparty = clear
+        .counterparty
+        .as_ref()
+        .map(|c| seal_counterparty(c, recipients))
+        .transpose()?;
+    Ok(())
 }
 
 /// Why an operator cannot open a case's payer data.
@@ -423,17 +478,13 @@ impl Closed {
     }
 }
 
-/// The payer of a case in the clear, opened with `opener`'s key through the key of its
-/// department `dept`. An unsealed payer is returned as it is.
-pub fn open(
-    case: &Case,
+/// Sealed data opened with `opener`'s key through the key of its department `dept`.
+fn open_data(
+    sealed: &Sealed,
     book: &Casebook,
     opener: &Opener,
     dept: &str,
-) -> std::result::Result<Payer, Closed> {
-    let Some(sealed) = &case.payer.sealed else {
-        return Ok(case.payer.clone());
-    };
+) -> std::result::Result<Vec<u8>, Closed> {
     let Some(entry) = sealed.recipients.iter().find(|r| r.dept == dept) else {
         return Err(Closed::NotRecipient {
             dept: dept.to_string(),
@@ -449,7 +500,21 @@ pub fn open(
     let identity = unlock(key, opener).ok_or(Closed::KeyNotYours {
         dept: dept.to_string(),
     })?;
-    let plain = decrypt(&sealed.data, &identity).ok_or(Closed::Damaged)?;
+    decrypt(&sealed.data, &identity).ok_or(Closed::Damaged)
+}
+
+/// The payer of a case in the clear, opened with `opener`'s key through the key of its
+/// department `dept`. An unsealed payer is returned as it is.
+pub fn open(
+    case: &Case,
+    book: &Casebook,
+    opener: &Opener,
+    dept: &str,
+) -> std::result::Result<Payer, Closed> {
+    let Some(sealed) = &case.payer.sealed else {
+        return Ok(case.payer.clone());
+    };
+    let plain = open_data(sealed, book, opener, dept)?;
     let secret: PayerSecret = serde_json::from_slice(&plain).map_err(|_| Closed::Damaged)?;
     Ok(Payer {
         kind: case.payer.kind,
@@ -458,6 +523,43 @@ pub fn open(
         contact: secret.contact,
         phone: secret.phone,
         sealed: case.payer.sealed.clone(),
+    })
+}
+
+/// The other party of a case in the clear (None: there is none), opened as [`open`]
+/// opens the payer. An unsealed one is returned as it is.
+pub fn open_counterparty(
+    case: &Case,
+    book: &Casebook,
+    opener: &Opener,
+    dept: &str,
+) -> std::result::Result<Option<Counterparty>, Closed> {
+    let Some(other) = &case.counterparty else {
+        return Ok(None);
+    };
+    let Some(sealed) = &other.sealed else {
+        return Ok(Some(other.clone()));
+    };
+    let plain = open_data(sealed, book, opener, dept)?;
+    let secret: CounterpartySecret = serde_json::from_slice(&plain).map_err(|_| Closed::Damaged)?;
+    Ok(Some(Counterparty {
+        kind: other.kind,
+        name: secret.name,
+        phone: secret.phone,
+        sealed: other.sealed.clone(),
+    }))
+}
+
+/// Both parties of a case in the clear, opened as [`open`] opens the payer.
+pub fn open_parties(
+    case: &Case,
+    book: &Casebook,
+    opener: &Opener,
+    dept: &str,
+) -> std::result::Result<Parties, Closed> {
+    Ok(Parties {
+        payer: open(case, book, opener, dept)?,
+        counterparty: open_counterparty(case, book, opener, dept)?,
     })
 }
 
@@ -596,6 +698,13 @@ pub fn check_sealed(book: &Casebook, old: Option<&Case>, new: &Case) -> Result<(
         if old.is_some_and(|o| o.payer.sealed.is_some()) {
             return Err(t!("secret-audit-unsealed"));
         }
+        if new
+            .counterparty
+            .as_ref()
+            .is_some_and(|c| c.sealed.is_some())
+        {
+            return Err(t!("rules-audit-counterparty-sealing"));
+        }
         return Ok(());
     };
     if !new.payer.is_masked() {
@@ -603,6 +712,16 @@ pub fn check_sealed(book: &Casebook, old: Option<&Case>, new: &Case) -> Result<(
     }
     if !sealed_as_listed(sealed) {
         return Err(t!("secret-audit-stanzas"));
+    }
+    // The other party's data is sealed with the payer's, to the same recipients.
+    if let Some(other) = &new.counterparty {
+        let same = other
+            .sealed
+            .as_ref()
+            .is_some_and(|c| c.recipients == sealed.recipients && sealed_as_listed(c));
+        if !same || !other.is_masked() {
+            return Err(t!("rules-audit-counterparty-sealing"));
+        }
     }
     let required = crate::privacy::recipient_depts(new, book);
     for r in &sealed.recipients {
@@ -716,6 +835,7 @@ mod tests {
         };
         let new = crate::workflow::NewCase {
             payer,
+            counterparty: None,
             title: None,
             summary: "x".into(),
             district: "y".into(),
@@ -879,6 +999,81 @@ mod tests {
         setting.deadlines.opinion = 7;
         setting.departments[0].keys[0].retired = Some(at());
         assert!(!is_legal(&before, &setting, BookAction::Setting));
+    }
+
+    /// The other party of an employee-employer dispute (issue 13) is sealed with the payer,
+    /// to the same recipients; verify finds it in the clear or sealed to others.
+    #[test]
+    fn the_other_party_is_sealed_with_the_payer_and_verify_checks_it() {
+        use crate::case::PayerKind;
+        let b = book();
+        let mut case = case_with(
+            Payer {
+                kind: PayerKind::Employer,
+                name: "芮城县永乐机械有限公司".into(),
+                id_code: None,
+                contact: None,
+                phone: "03593028899".into(),
+                sealed: None,
+            },
+            &b,
+        );
+        case.counterparty = Some(Counterparty {
+            kind: PayerKind::Individual,
+            name: "王建军".into(),
+            phone: Some("13935906677".into()),
+            sealed: None,
+        });
+        let clear = Parties {
+            payer: case.payer.clone(),
+            counterparty: case.counterparty.clone(),
+        };
+        let t = target(&case, &b);
+        seal_parties(&mut case, &clear, &t.recipients).unwrap();
+        let other = case.counterparty.clone().unwrap();
+        assert_eq!(other.name, "王**");
+        assert_eq!(other.phone.as_deref(), Some("139****6677"));
+        assert_eq!(
+            other.sealed.as_ref().map(|s| &s.recipients),
+            case.payer.sealed.as_ref().map(|s| &s.recipients)
+        );
+        let text = case.to_toml();
+        for secret in ["王建军", "13935906677", "03593028899"] {
+            assert!(!text.contains(secret), "{secret} in {text}");
+        }
+        assert_eq!(check_sealed(&b, None, &case), Ok(()));
+        let opened = open_parties(&case, &b, &opener(2), "tax").unwrap();
+        assert_eq!(opened, {
+            let mut c = clear.clone();
+            c.payer.sealed = case.payer.sealed.clone();
+            c.counterparty.as_mut().unwrap().sealed = other.sealed.clone();
+            c
+        });
+        assert!(matches!(
+            open_counterparty(&case, &b, &opener(3), "hrss"),
+            Err(Closed::NotRecipient { .. })
+        ));
+
+        // In the clear beside a sealed payer, or sealed to other departments: found.
+        let mut in_clear = case.clone();
+        in_clear.counterparty = clear.counterparty.clone();
+        assert!(check_sealed(&b, None, &in_clear).is_err());
+        let mut elsewhere = case.clone();
+        let hrss = vec![SealedFor {
+            dept: "hrss".into(),
+            key: dept_key(&b, "hrss").unwrap().recipient.clone(),
+        }];
+        elsewhere.counterparty =
+            Some(seal_counterparty(clear.counterparty.as_ref().unwrap(), &hrss).unwrap());
+        assert!(check_sealed(&b, None, &elsewhere).is_err());
+        // A payer in the clear (a casebook not encrypted) takes no sealed other party.
+        let mut open_book = b.clone();
+        open_book.privacy.payers_encrypted = false;
+        let mut unsealed = in_clear.clone();
+        unsealed.payer = clear.payer.clone();
+        assert_eq!(check_sealed(&open_book, None, &unsealed), Ok(()));
+        unsealed.counterparty = elsewhere.counterparty.clone();
+        assert!(check_sealed(&open_book, None, &unsealed).is_err());
     }
 
     #[test]

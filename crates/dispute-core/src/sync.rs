@@ -139,13 +139,15 @@ pub fn reseal_replayed(
     let seal::Reseal::To { target, required } = plan else {
         return Ok(());
     };
+    // Both parties' data: the other party of an employee-employer dispute is sealed with
+    // the payer, to the same recipients.
     let opened = match opener {
-        Some(o) => seal::open(after, book, o, dept).map_err(|c| c.describe(book)),
+        Some(o) => seal::open_parties(after, book, o, dept).map_err(|c| c.describe(book)),
         None => Err(dispute_i18n::t!("secret-closed-no-key")),
     };
     match opened {
         Ok(clear) => {
-            after.payer = seal::reseal(&clear, &target.recipients).map_err(|e| e.to_string())?;
+            seal::seal_parties(after, &clear, &target.recipients).map_err(|e| e.to_string())?;
             Ok(())
         }
         Err(_)
@@ -156,6 +158,7 @@ pub fn reseal_replayed(
                 .is_some_and(|s| s.recipients == target.recipients) =>
         {
             after.payer = local.payer.clone();
+            after.counterparty = local.counterparty.clone();
             Ok(())
         }
         Err(reason) if required => Err(dispute_i18n::t!(
@@ -202,6 +205,48 @@ pub fn replay_import(
     Ok(out)
 }
 
+/// Replay a policy consultation of the leading-group office recorded in the clone
+/// (`local`) onto the central casebook: the same topic, attendees, minutes and cases, by the
+/// same operator at the same time, who must still be an active operator of the office
+/// there, under number `seq` of its year (the central casebook's next free one when the
+/// clone's is taken). `cases` maps a local case number to its central one (renumbered by
+/// this sync); a case the central casebook does not have is a rejection.
+pub fn replay_policy(
+    book: &Casebook,
+    local: &crate::policy::PolicyConsultation,
+    seq: u32,
+    case_exists: &dyn Fn(&str) -> bool,
+    cases: &dyn Fn(&str) -> String,
+    now: Time,
+) -> Result<crate::policy::PolicyConsultation, Rejection> {
+    let op = actor(book, &local.by)?;
+    if !op.has(Role::Office) {
+        return Err(dispute_i18n::t!(
+            "sync-reject-lacks-role",
+            id = local.by.as_str(),
+            role = Role::Office.code()
+        ));
+    }
+    let mut concerned = vec![];
+    for id in &local.cases {
+        let central = cases(id);
+        if !case_exists(&central) {
+            return Err(dispute_i18n::t!(
+                "sync-reject-case-missing",
+                id = central.as_str()
+            ));
+        }
+        concerned.push(central);
+    }
+    let new = crate::policy::NewPolicyConsultation {
+        topic: local.topic.clone(),
+        attendees: local.attendees.clone(),
+        minutes: local.minutes.clone(),
+        cases: concerned,
+    };
+    crate::policy::record(new, seq, book, op, local.at, now).map_err(|e| e.to_string())
+}
+
 /// Replay an admin action that changed `before` into `after` in the clone onto the central
 /// casebook `target`: the same change (one operator added, disabled, enabled, edited or
 /// given a new key; signing switched on; settings changed), made by `actor`, who must be an
@@ -225,7 +270,11 @@ pub fn replay_book_action(
     }
     let mut next = target.clone();
     match kind {
-        BookAction::Init | BookAction::Import | BookAction::EncryptPayers => {
+        // A policy consultation changes no `casebook.toml`: see [`replay_policy`].
+        BookAction::Init
+        | BookAction::Import
+        | BookAction::EncryptPayers
+        | BookAction::PolicyConsult => {
             return Err(dispute_i18n::t!("sync-reject-not-replayable"));
         }
         BookAction::OperatorAdd => {
@@ -465,7 +514,15 @@ fn replay_settings(
             .cloned()
             .unwrap_or_default()
     };
-    for name in ["deadlines", "sync", "integrity"] {
+    // The county's name and the rules edition (`admin set county`, `admin set rules`).
+    for name in ["county", "rules"] {
+        if let (true, Some(v), Some(obj)) =
+            (b.get(name) != a.get(name), a.get(name), t.as_object_mut())
+        {
+            obj.insert(name.to_string(), v.clone());
+        }
+    }
+    for name in ["deadlines", "sync", "integrity", "leading_group"] {
         let (sb, sa) = (section(&b, name), section(&a, name));
         let mut st = section(&t, name);
         let mut keys: Vec<&String> = sb.keys().chain(sa.keys()).collect();
@@ -487,7 +544,11 @@ fn replay_settings(
             obj.insert(name.to_string(), Value::Object(st));
         }
     }
-    serde_json::from_value(t).map_err(|_| dispute_i18n::t!("sync-reject-book-not-legal"))
+    let mut next: Casebook =
+        serde_json::from_value(t).map_err(|_| dispute_i18n::t!("sync-reject-book-not-legal"))?;
+    // The rules edition only goes up, whichever side raised it.
+    next.rules = next.rules.max(target.rules);
+    Ok(next)
 }
 
 /// What can go wrong in `sync`, `clone`, `status`, `server init` and the central

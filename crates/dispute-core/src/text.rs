@@ -200,6 +200,7 @@ pub fn outside_dept_name(code: &str) -> Option<&'static str> {
     match code {
         "discipline" => Some(dispute_i18n::word("dept-discipline")),
         "hotline" => Some(dispute_i18n::word("dept-hotline")),
+        crate::casebook::LEADING_GROUP => Some(dispute_i18n::word("dept-leading-group")),
         _ => None,
     }
 }
@@ -218,6 +219,8 @@ pub fn obligation_label(k: crate::workflow::ObligationKind) -> &'static str {
         ObligationKind::Classify => "obligation-classify",
         ObligationKind::Opinion => "obligation-opinion",
         ObligationKind::Dispatch => "obligation-dispatch",
+        ObligationKind::Approval => "obligation-approval",
+        ObligationKind::Feedback => "obligation-feedback",
         ObligationKind::Reply => "obligation-reply",
         ObligationKind::Archive => "obligation-archive",
     })

@@ -18,7 +18,9 @@ use crate::case::{
     Assignment, Case, CaseId, Channel, ConsultKind, Decision, Due, Event, Insurance, Payer, Status,
     Time, Track,
 };
-use crate::casebook::{Casebook, Deadlines, Operator, Role};
+use crate::casebook::{
+    CAC_DEPT, Casebook, Deadlines, LEADING_GROUP, Operator, PETITION_DEPT, Role, WORKROOM_DEPT,
+};
 use crate::error::{Error, Result};
 use crate::text::Label;
 use dispute_i18n::{Lang, t};
@@ -147,8 +149,24 @@ pub enum Permission {
     ReceivingDept,
     /// A receiver of the receiving department; on a referral, the dispatcher of `gov`.
     ReceivingDeptOrReferralDispatcher,
-    /// A receiver of the receiving department, or the leading-group office.
+    /// A receiver of the receiving department, or the leading-group office; on a general
+    /// matter also the workroom.
     ReceivingDeptOrOffice,
+    /// Who writes the reply: the receiving department (or on a general matter the
+    /// workroom); on a referral of rules edition 2 the competent department it was
+    /// dispatched to, which replies to the payer directly (四（六）).
+    Replier,
+    /// An operator (receiver or handler) of a department a referral of rules edition 2
+    /// was dispatched to: its feedback to the receiving department.
+    CompetentDept,
+    /// An operator (receiver or handler) of the petition bureau (三（二）8).
+    Petition,
+    /// An operator (receiver or handler) of the cyberspace office (三（二）9).
+    Cac,
+    /// A receiver of the receiving department; on a general matter also the workroom (a
+    /// receiver of the approval bureau), which coordinates, mediates, replies to and
+    /// archives general matters of every receiving department (regulation 三（二）7).
+    ReceivingDeptOrWorkroom,
     /// A handler, for their own department (the one the command speaks for).
     HandlerOfOwnDept,
     /// The leader of the leading group.
@@ -165,6 +183,11 @@ impl Permission {
             Permission::Receiver | Permission::ReceivingDept => &[Role::Receiver],
             Permission::ReceivingDeptOrReferralDispatcher => &[Role::Receiver, Role::Dispatcher],
             Permission::ReceivingDeptOrOffice => &[Role::Receiver, Role::Office],
+            Permission::ReceivingDeptOrWorkroom => &[Role::Receiver],
+            Permission::Replier
+            | Permission::CompetentDept
+            | Permission::Petition
+            | Permission::Cac => &[Role::Receiver, Role::Handler],
             Permission::HandlerOfOwnDept => &[Role::Handler],
             Permission::Leader => &[Role::Leader],
             Permission::GovDispatcher => &[Role::Dispatcher],
@@ -181,13 +204,27 @@ impl Permission {
         book: &Casebook,
     ) -> std::result::Result<(), String> {
         let receiving = actor.has(Role::Receiver) && actor.dept == case.receiving_dept;
+        let workroom = is_workroom(actor, case);
         let gov_dispatcher = actor.has(Role::Dispatcher) && actor.dept == "gov";
         let receiving_or = |rule: String| {
             if receiving { Ok(()) } else { Err(rule) }
         };
+        let receiving_or_workroom = |rule: String| {
+            if receiving || workroom {
+                Ok(())
+            } else {
+                Err(rule)
+            }
+        };
         let only_receiving = || {
             t!(
                 "wf-rule-receiver-only",
+                dept = book.dept_short(&case.receiving_dept)
+            )
+        };
+        let receiving_or_workroom_rule = || {
+            t!(
+                "rules-rule-receiver-or-workroom",
                 dept = book.dept_short(&case.receiving_dept)
             )
         };
@@ -204,9 +241,43 @@ impl Permission {
                     Err(t!("wf-rule-referral-assign-gov"))
                 }
             }
-            Permission::ReceivingDeptOrReferralDispatcher => receiving_or(only_receiving()),
+            Permission::ReceivingDeptOrReferralDispatcher => {
+                receiving_or_workroom(receiving_or_workroom_rule())
+            }
             Permission::ReceivingDeptOrOffice if actor.has(Role::Office) => Ok(()),
-            Permission::ReceivingDeptOrOffice => receiving_or(t!("wf-rule-consult")),
+            Permission::ReceivingDeptOrOffice => receiving_or_workroom(t!("wf-rule-consult")),
+            Permission::ReceivingDeptOrWorkroom => {
+                receiving_or_workroom(receiving_or_workroom_rule())
+            }
+            Permission::Replier if case.is_direct_referral() => {
+                if is_competent(actor, case) {
+                    Ok(())
+                } else {
+                    Err(t!("rules-rule-referral-reply"))
+                }
+            }
+            Permission::Replier => receiving_or_workroom(receiving_or_workroom_rule()),
+            Permission::Petition => {
+                if of_dept(actor, PETITION_DEPT) {
+                    Ok(())
+                } else {
+                    Err(t!("rules-rule-petition"))
+                }
+            }
+            Permission::Cac => {
+                if of_dept(actor, CAC_DEPT) {
+                    Ok(())
+                } else {
+                    Err(t!("rules-rule-cac"))
+                }
+            }
+            Permission::CompetentDept => {
+                if is_competent(actor, case) {
+                    Ok(())
+                } else {
+                    Err(t!("rules-rule-feedback"))
+                }
+            }
             Permission::HandlerOfOwnDept => {
                 if !actor.has(Role::Handler) {
                     Err(t!("wf-rule-opinion-handler-only"))
@@ -224,6 +295,23 @@ impl Permission {
     }
 }
 
+/// Is `actor` the workroom (争议处理工作室, a receiver of the approval bureau) acting on a
+/// general matter of another department?
+pub fn is_workroom(actor: &Operator, case: &Case) -> bool {
+    actor.has(Role::Receiver) && actor.dept == WORKROOM_DEPT && case.track == Some(Track::General)
+}
+
+/// Is `actor` an operator (receiver or handler) of a department the case is assigned to:
+/// on a referral, the competent department gov dispatched it to?
+pub fn is_competent(actor: &Operator, case: &Case) -> bool {
+    (actor.has(Role::Receiver) || actor.has(Role::Handler)) && case.is_assigned(&actor.dept)
+}
+
+/// Is `actor` an operator (receiver or handler) of department `dept`?
+fn of_dept(actor: &Operator, dept: &str) -> bool {
+    (actor.has(Role::Receiver) || actor.has(Role::Handler)) && actor.dept == dept
+}
+
 /// Everything an action needs besides the case: who acts, when it happened, when it is now.
 pub struct Ctx<'a> {
     pub book: &'a Casebook,
@@ -239,6 +327,8 @@ pub struct Ctx<'a> {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct NewCase {
     pub payer: Payer,
+    /// The other party of an employee-employer dispute.
+    pub counterparty: Option<crate::case::Counterparty>,
     pub title: Option<String>,
     pub summary: String,
     pub district: String,
@@ -386,6 +476,7 @@ pub fn register(id: &CaseId, new: NewCase, ctx: &Ctx) -> Result<Case> {
     let day = local_date(&ctx.at);
     let case = Case {
         id: id.to_string(),
+        rules: ctx.book.rules,
         status: Status::Registered,
         receiving_dept: ctx.actor.dept.clone(),
         first_receiver: ctx.actor.id.clone(),
@@ -398,6 +489,7 @@ pub fn register(id: &CaseId, new: NewCase, ctx: &Ctx) -> Result<Case> {
         insurance: new.insurance,
         track: None,
         payer: new.payer,
+        counterparty: new.counterparty,
         due: Due {
             classify: Some(ctx.cal.add_working_days(day, ctx.book.deadlines.classify)),
             ..Due::default()
@@ -405,10 +497,14 @@ pub fn register(id: &CaseId, new: NewCase, ctx: &Ctx) -> Result<Case> {
         assignments: vec![],
         opinions: vec![],
         approval: None,
+        exemptions: vec![],
         consultations: vec![],
+        mediations: vec![],
         referral: None,
         redirect: None,
         discipline: vec![],
+        leads: vec![],
+        public_opinion: vec![],
         reply: None,
         archive: None,
         corrections: vec![],
@@ -426,6 +522,15 @@ pub fn register(id: &CaseId, new: NewCase, ctx: &Ctx) -> Result<Case> {
         .permission
         .check(ctx.actor, &case, None, ctx.book)
         .map_err(|rule| Error::not_permitted(Action::Register.verb(), rule))?;
+    if let Some(other) = &case.counterparty
+        && other.kind == case.payer.kind
+    {
+        // An employee-employer dispute: one of each.
+        return Err(Error::invalid(
+            t!("rules-field-counterparty"),
+            t!("rules-counterparty-same-kind"),
+        ));
+    }
     check_time(ctx.at, ctx.now, None)?;
     Ok(case)
 }
@@ -540,8 +645,31 @@ pub fn missing_for_reply(case: &Case, book: &Casebook) -> Vec<String> {
             if !is_approved_major(case) {
                 missing.push(t!("wf-missing-approval"));
             }
+            // Every member unit gives its written opinion on a major matter (四（三）2):
+            // every department the special case was given to, withdrawn ones included,
+            // unless the leader exempted it.
+            // Named in one item, so a refusal listing nine member units stays readable.
+            if case.rules_at_least(2) {
+                let owing: Vec<&str> = major_members(case)
+                    .into_iter()
+                    .filter(|d| case.opinion_of(d).is_none() && case.exemption_of(d).is_none())
+                    .map(|d| book.dept_short(d))
+                    .collect();
+                if !owing.is_empty() {
+                    missing.push(t!(
+                        "rules-missing-member-opinions",
+                        depts = owing.join(&t!("wf-list-sep"))
+                    ));
+                }
+            }
             if !minutes {
                 missing.push(t!("wf-missing-minutes"));
+            }
+        }
+        Some(Track::Referral) if case.rules_at_least(2) => {
+            // The competent department replies directly; it needs nothing but the case.
+            if case.active_assignments().next().is_none() {
+                missing.push(t!("wf-missing-dispatch"));
             }
         }
         Some(Track::Referral) => {
@@ -557,6 +685,18 @@ pub fn missing_for_reply(case: &Case, book: &Casebook) -> Vec<String> {
         None => missing.push(t!("wf-missing-classify")),
     }
     missing
+}
+
+/// The departments of a major matter: every department ever assigned to it, in the order
+/// first assigned.
+pub fn major_members(case: &Case) -> Vec<&str> {
+    let mut depts: Vec<&str> = vec![];
+    for a in &case.assignments {
+        if !depts.contains(&a.dept.as_str()) {
+            depts.push(&a.dept);
+        }
+    }
+    depts
 }
 
 /// One obligation of an open case: what is due, from whom, by when.
@@ -579,8 +719,25 @@ pub enum ObligationKind {
     Classify,
     Opinion,
     Dispatch,
+    /// The leader's decision on a report to the leading group (owed by `leading-group`).
+    Approval,
     Reply,
+    /// A referral's competent department reports back to the receiving department.
+    Feedback,
     Archive,
+}
+
+impl ObligationKind {
+    /// Every kind, in the order of the workflow.
+    pub const ALL: [ObligationKind; 7] = [
+        ObligationKind::Classify,
+        ObligationKind::Opinion,
+        ObligationKind::Dispatch,
+        ObligationKind::Approval,
+        ObligationKind::Reply,
+        ObligationKind::Feedback,
+        ObligationKind::Archive,
+    ];
 }
 
 /// Every obligation the case still owes, whether or not it is late yet.
@@ -605,6 +762,33 @@ pub fn open_obligations(case: &Case) -> Vec<Obligation> {
             receiver,
             case.due.classify,
         ),
+        // The 12345 loop of rules edition 2: until gov dispatches the matter nobody else
+        // can act on it; then the competent department owes its reply to the payer and its
+        // feedback to the receiving department, both by the referral form's date.
+        Status::Referred if case.rules_at_least(2) => {
+            owe(ObligationKind::Dispatch, "gov", None, case.due.dispatch);
+        }
+        Status::Handling | Status::Replied if case.is_direct_referral() => {
+            let referral = case.referral.as_ref();
+            if let Some(competent) = case.handling_depts().next() {
+                if case.reply.is_none() {
+                    owe(ObligationKind::Reply, competent, None, case.due.reply);
+                }
+                if referral.is_some_and(|r| r.feedback.is_none()) {
+                    let due = referral.map(|r| r.feedback_due);
+                    owe(ObligationKind::Feedback, competent, None, due);
+                }
+            }
+            // The receiving department archives once the report is in: not before.
+            if case.status == Status::Replied && referral.is_some_and(|r| r.feedback.is_some()) {
+                owe(
+                    ObligationKind::Archive,
+                    &case.receiving_dept,
+                    receiver,
+                    case.due.archive,
+                );
+            }
+        }
         Status::Referred => {
             owe(ObligationKind::Dispatch, "gov", None, case.due.dispatch);
             owe(
@@ -616,7 +800,7 @@ pub fn open_obligations(case: &Case) -> Vec<Obligation> {
         }
         Status::Handling => {
             for a in case.active_assignments() {
-                if case.opinion_of(&a.dept).is_none() {
+                if case.opinion_of(&a.dept).is_none() && case.exemption_of(&a.dept).is_none() {
                     owe(ObligationKind::Opinion, &a.dept, None, Some(a.due));
                 }
             }
@@ -627,13 +811,19 @@ pub fn open_obligations(case: &Case) -> Vec<Obligation> {
                 case.due.reply,
             );
         }
-        // Departments cannot write while the leader decides; the reply is still owed.
-        Status::AwaitingApproval => owe(
-            ObligationKind::Reply,
-            &case.receiving_dept,
-            receiver,
-            case.due.reply,
-        ),
+        // Departments cannot write while the leader decides. With a time limit for the
+        // decision (rules edition 2) the leader owes it and the receiving department's reply
+        // waits (its due date moves by the leader's delay when the decision comes);
+        // before that edition the reply was still owed.
+        Status::AwaitingApproval => match case.due.approval {
+            Some(due) => owe(ObligationKind::Approval, LEADING_GROUP, None, Some(due)),
+            None => owe(
+                ObligationKind::Reply,
+                &case.receiving_dept,
+                receiver,
+                case.due.reply,
+            ),
+        },
         Status::Replied => owe(
             ObligationKind::Archive,
             &case.receiving_dept,

@@ -34,7 +34,7 @@ impl Store {
     }
 
     /// Every commit from the first (or from after `since`) to HEAD, oldest first, with its
-    /// changes under `cases/` and to `casebook.toml`, for `verify`.
+    /// changes under `cases/` and `policy/` and to `casebook.toml`, for `verify`.
     pub fn walk_history(
         &self,
         since: Option<&str>,
@@ -121,9 +121,6 @@ impl Store {
     }
 }
 
-/// One commit as `verify` reads it: its changes under `cases/` and to `casebook.toml`
-/// against the first parent (less what a merge took from another parent), the casebook it
-/// acted under, its signature.
 /// A file that differs between two trees: its path and its blob on each side (None: not
 /// there, or not a file there).
 pub(crate) struct TreeChange {
@@ -239,16 +236,20 @@ fn diff_level(
     Ok(())
 }
 
+/// One commit as `verify` reads it: its changes under `cases/` and `policy/` and to
+/// `casebook.toml` against the first parent (less what a merge took from another parent),
+/// the casebook it acted under, its signature.
 pub(crate) fn commit_record(repo: &Repository, commit: &git2::Commit) -> Result<CommitRecord> {
     let tree = commit.tree().git()?;
     let parents: Vec<git2::Commit> = commit.parents().collect();
     let first_tree = parents.first().map(|p| p.tree()).transpose().git()?;
     let cases_dir = format!("{CASES_DIR}/");
+    let policy_dir = format!("{}/", dispute_core::policy::POLICY_DIR);
     let diff = tree_changes(
         repo,
         first_tree.as_ref(),
         Some(&tree),
-        &[CASEBOOK_FILE, &cases_dir],
+        &[CASEBOOK_FILE, &cases_dir, &policy_dir],
     )?;
     let mut changes = vec![];
     let mut merged_from_other_side = vec![];

@@ -599,6 +599,7 @@ pub(crate) fn check_range(repo: &Repository, old: Option<Oid>, new: Oid) -> Resu
             let path = delta.path;
             let ours = path == CASEBOOK_FILE
                 || path.starts_with("cases/")
+                || path.starts_with("policy/")
                 || (parent_tree.is_none() && path == ".gitattributes");
             if !ours {
                 problems.push(t!(
@@ -1021,7 +1022,11 @@ impl<'s> Replayer<'s> {
         };
         let foreign = tree_changes(repo, parent_tree.as_ref(), Some(&commit.tree().git()?), &[])?
             .iter()
-            .any(|d| d.path != CASEBOOK_FILE && !d.path.starts_with("cases/"));
+            .any(|d| {
+                d.path != CASEBOOK_FILE
+                    && !d.path.starts_with("cases/")
+                    && !d.path.starts_with("policy/")
+            });
         Ok(Recorded {
             record,
             author: commit.author().when(),
@@ -1108,6 +1113,9 @@ impl<'s> Replayer<'s> {
                 }
                 (Some(ActionCode::Book(BookAction::Import)), Some(op)) => {
                     self.import(&rec, op, keys, &mut rejection)
+                }
+                (Some(ActionCode::Book(BookAction::PolicyConsult)), Some(_)) => {
+                    self.policy(&rec, &mut rejection)
                 }
                 (Some(ActionCode::Book(kind)), Some(op)) if kind.edits_casebook() => {
                     self.book_action(&rec, kind, op, keys, &mut rejection)
@@ -1278,6 +1286,67 @@ impl<'s> Replayer<'s> {
             actor,
             book: None,
             renumber: changes,
+        })
+    }
+
+    /// A policy consultation of the leading-group office: the same record, under the next
+    /// free number of its year on the central casebook when the clone's is taken there,
+    /// naming the cases by their central numbers.
+    fn policy(&mut self, rec: &Recorded, rejection: &mut RejectedAction) -> Result<Staged, String> {
+        use dispute_core::policy::{PolicyConsultation, PolicyId};
+        let [change] = rec.record.changes.as_slice() else {
+            return Err(t!("sync-reject-not-an-action"));
+        };
+        let (None, Some(bytes)) = (&change.old, &change.new) else {
+            return Err(t!("sync-reject-not-an-action"));
+        };
+        let text = std::str::from_utf8(bytes).map_err(|_| t!("sync-reject-not-an-action"))?;
+        let local = PolicyConsultation::from_toml(text, &change.path).map_err(|e| e.to_string())?;
+        rejection.inputs = serde_json::to_value(&local).unwrap_or(serde_json::Value::Null);
+        let local_id = PolicyId::parse(&local.id).map_err(|e| e.to_string())?;
+        let tree = self.tree().map_err(|e| e.to_string())?;
+        let seq = if tree.get_path(Path::new(&local_id.path())).is_ok() {
+            let dir = tree
+                .get_path(Path::new(&PolicyId::dir(local_id.year)))
+                .ok()
+                .and_then(|e| self.store.repo.find_tree(e.id()).ok());
+            let taken = dir.iter().flat_map(|d| d.iter()).filter_map(|e| {
+                let name = e.name().ok()?.strip_suffix(".toml")?.to_string();
+                PolicyId::parse(&name).ok().map(|id| id.seq)
+            });
+            taken.max().unwrap_or(0) + 1
+        } else {
+            local_id.seq
+        };
+        let case_exists = |id: &str| matches!(self.central_case(id), Ok(Some(_)));
+        let central_id = |id: &str| self.map.get(id).cloned().unwrap_or(id.to_string());
+        let policy = replay::replay_policy(
+            &self.book,
+            &local,
+            seq,
+            &case_exists,
+            &central_id,
+            rec.record.info.time,
+        )?;
+        let actor = self
+            .book
+            .operator(&policy.by)
+            .cloned()
+            .ok_or_else(|| t!("sync-reject-operator-unknown", id = policy.by.as_str()))?;
+        let path = PolicyId::parse(&policy.id)
+            .map_err(|e| e.to_string())?
+            .path();
+        let renumber = if policy.id != local.id {
+            vec![(local.id.clone(), policy.id.clone())]
+        } else {
+            vec![]
+        };
+        Ok(Staged {
+            files: vec![(path, policy.to_toml())],
+            message: Message::policy_consult(&actor, &policy),
+            actor,
+            book: None,
+            renumber,
         })
     }
 

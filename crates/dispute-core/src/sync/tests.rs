@@ -72,6 +72,7 @@ fn registered(book: &Casebook, id: &str, at: &str) -> Case {
                 phone: "13812340000".into(),
                 sealed: None,
             },
+            counterparty: None,
             title: Some("缴费基数争议".into()),
             summary: "对缴费基数有异议".into(),
             district: "古魏镇".into(),
@@ -421,6 +422,30 @@ fn settings_replay_one_by_one() {
     )
     .unwrap();
     assert!(!next2.sync.autosync);
+
+    // The rules edition and the leading group replay too (issue 13, `admin set`).
+    let mut old = before.clone();
+    old.rules = 1;
+    let mut upgraded = old.clone();
+    upgraded.rules = crate::casebook::RULES;
+    upgraded.deadlines.approval = 5;
+    upgraded.leading_group.leader_title = "县政府副县长".into();
+    let mut central = old.clone();
+    central.county = "永济市".into();
+    let next = replay_book_action(
+        BookAction::Setting,
+        &old,
+        &upgraded,
+        &central,
+        "admin",
+        None,
+        replayed_at(),
+    )
+    .unwrap();
+    assert_eq!(next.rules, crate::casebook::RULES);
+    assert_eq!(next.deadlines.approval, 5);
+    assert_eq!(next.leading_group.leader_title, "县政府副县长");
+    assert_eq!(next.county, "永济市", "the central county stays");
 }
 
 #[test]
@@ -442,4 +467,262 @@ fn every_sync_error_reads_in_both_languages() {
             .contains("lisi")
     );
     assert_eq!(SyncError::Rejected(vec![]).kind().exit_code(), 1);
+}
+
+/// The casebook with the members the duties of issue 13 need: the workroom (a receiver of
+/// the approval bureau), the petition bureau, the cyberspace office, gov's dispatcher, the
+/// leader and the leading-group office.
+fn book_with_members() -> Casebook {
+    let mut b = book();
+    b.operators.extend([
+        op("workroom", "approval", &[Role::Receiver]),
+        op("petition", "petition", &[Role::Handler]),
+        op("cac", "cac", &[Role::Handler]),
+        op("gov", "gov", &[Role::Dispatcher]),
+        op("leader", "gov", &[Role::Leader]),
+        op("office", "tax", &[Role::Office]),
+    ]);
+    b
+}
+
+/// Replay the clone's actions `steps` (each case after one action, starting from `base`)
+/// one by one onto `central`, as sync does; the central case after them.
+fn replay_all(b: &Casebook, central: &Case, base: &Case, steps: &[Case]) -> Case {
+    let id = CaseId::parse(&central.id).unwrap();
+    let mut target = central.clone();
+    let mut old = base;
+    for new in steps {
+        let event = new.events.last().unwrap();
+        let (case, action) = replay_case_action(b, Some(&target), &id, Some(old), new, t(NOW))
+            .unwrap_or_else(|why| panic!("{:?} refused: {why}", event.action));
+        assert_eq!(action, event.action);
+        assert_eq!(case.events.last(), Some(event));
+        // what verify re-runs gives the same case
+        let cmd = workflow::read_back(&target, &case, event).unwrap();
+        let actor = b.operator(&event.by).unwrap();
+        let cal = b.calendar();
+        let again = workflow::apply(
+            &target,
+            &cmd,
+            &Ctx {
+                book: b,
+                cal: &cal,
+                actor,
+                at: event.at,
+                now: t(NOW),
+            },
+        )
+        .unwrap();
+        assert_eq!(again, case);
+        target = case;
+        old = new;
+    }
+    target
+}
+
+/// Issue 13's new actions replay with the same inputs onto a central case that moved on:
+/// the workroom's mediation, the petition bureau's lead, the CAC's public opinion and its
+/// response on a general matter; the competent department's feedback on a referral; the
+/// leader's exemption on a major matter.
+#[test]
+fn the_new_duties_replay_onto_a_case_that_moved_on_elsewhere() {
+    let b = book_with_members();
+    let at = |s: &str| format!("2026-11-{s}+08:00");
+
+    // A general matter: hrss gave its opinion centrally meanwhile.
+    let base = registered(&b, "TAX-2026-0001", &at("20T09:00:00"));
+    let base = classify_general(&b, &base, "recv", &at("20T10:00:00"));
+    let base = assign(&b, &base, &at("20T11:00:00"), &["hrss"]);
+    let central = opinion(&b, &base, "hrss", &at("22T09:00:00"));
+    let mut steps = vec![];
+    let mut local = base.clone();
+    for (who, when, cmd) in [
+        (
+            "workroom",
+            "23T09:00:00",
+            Command::Mediate {
+                result: "双方同意按复核结果执行".into(),
+            },
+        ),
+        (
+            "petition",
+            "23T10:00:00",
+            Command::Lead {
+                dept: "medical".into(),
+                note: "信访线索移交县医保局".into(),
+            },
+        ),
+        (
+            "cac",
+            "23T11:00:00",
+            Command::OpinionWatch {
+                source: "本地论坛".into(),
+                summary: "网帖称多收社保费".into(),
+            },
+        ),
+        (
+            "cac",
+            "23T12:00:00",
+            Command::OpinionResponse {
+                incident: None,
+                text: "已发布情况说明".into(),
+            },
+        ),
+    ] {
+        local = apply(&b, &local, who, &at(when), cmd);
+        steps.push(local.clone());
+    }
+    let after = replay_all(&b, &central, &base, &steps);
+    assert_eq!(after.opinions.len(), 1, "the central opinion stays");
+    assert_eq!(after.mediations.len(), 1);
+    assert_eq!(after.leads[0].dept, "medical");
+    assert!(after.is_assigned("medical"));
+    assert!(after.public_opinion[0].response.is_some());
+
+    // A referral of the 12345 loop: the competent department reports back; centrally the
+    // CAC flagged public opinion meanwhile.
+    let base = registered(&b, "TAX-2026-0002", &at("02T09:00:00"));
+    let base = apply(
+        &b,
+        &base,
+        "recv",
+        &at("02T10:00:00"),
+        Command::EscalateHotline {
+            opinion: "职责不清，请县政府办转办".into(),
+            summary: None,
+            receiver_phone: None,
+        },
+    );
+    let base = apply(
+        &b,
+        &base,
+        "gov",
+        &at("03T09:00:00"),
+        Command::Assign {
+            depts: vec!["hrss".into()],
+            due: None,
+            hotline_ticket: Some("12345-20261103-0001".into()),
+        },
+    );
+    let base = apply(
+        &b,
+        &base,
+        "hrss",
+        &at("05T09:00:00"),
+        Command::Reply {
+            text: "已直接答复缴费人".into(),
+            act_date: None,
+        },
+    );
+    let central = apply(
+        &b,
+        &base,
+        "cac",
+        &at("05T10:00:00"),
+        Command::OpinionWatch {
+            source: "短视频平台".into(),
+            summary: "缴费人发布视频".into(),
+        },
+    );
+    let local = apply(
+        &b,
+        &base,
+        "hrss",
+        &at("06T09:00:00"),
+        Command::Feedback {
+            text: "已答复缴费人，反馈受理部门".into(),
+        },
+    );
+    let after = replay_all(&b, &central, &base, &[local]);
+    assert!(after.referral.as_ref().unwrap().feedback.is_some());
+    assert_eq!(after.public_opinion.len(), 1);
+
+    // A major matter: the leader exempts the CAC while hrss gave its opinion centrally.
+    let base = registered(&b, "TAX-2026-0003", &at("02T09:00:00"));
+    let base = apply(
+        &b,
+        &base,
+        "recv",
+        &at("02T10:00:00"),
+        Command::Classify {
+            track: Track::Major,
+            category: Some(9),
+            insurance: vec![],
+            note: Some("涉及多个部门的重大疑难事项".into()),
+        },
+    );
+    let base = apply(
+        &b,
+        &base,
+        "leader",
+        &at("03T09:00:00"),
+        Command::Decide {
+            decision: crate::case::Decision::Approved,
+            note: "同意专案办理".into(),
+            handled_as: None,
+        },
+    );
+    let central = opinion(&b, &base, "hrss", &at("04T09:00:00"));
+    let local = apply(
+        &b,
+        &base,
+        "leader",
+        &at("05T09:00:00"),
+        Command::Exempt {
+            dept: "cac".into(),
+            reason: "不涉及本部门职责".into(),
+        },
+    );
+    let after = replay_all(&b, &central, &base, &[local]);
+    assert_eq!(after.exemptions[0].dept, "cac");
+    assert_eq!(after.opinions.len(), 1);
+}
+
+/// A policy consultation recorded in a clone lands under the central casebook's next
+/// free number, naming the cases by their central numbers; a case the central casebook
+/// does not have, or an operator who is not of the office there, is a rejection.
+#[test]
+fn a_policy_consultation_replays_with_central_numbers() {
+    use crate::policy::{NewPolicyConsultation, record};
+    let b = book_with_members();
+    let at = t("2026-11-25T15:00:00+08:00");
+    let local = record(
+        NewPolicyConsultation {
+            topic: "缴费基数按全口径工资核定的口径".into(),
+            attendees: vec!["tax".into(), "hrss".into()],
+            minutes: "会议议定：统一窗口解释口径".into(),
+            cases: vec!["TAX-2026-0001".into()],
+        },
+        1,
+        &b,
+        b.operator("office").unwrap(),
+        at,
+        t(NOW),
+    )
+    .unwrap();
+    let renumbered = |id: &str| {
+        if id == "TAX-2026-0001" {
+            "TAX-2026-0002".to_string()
+        } else {
+            id.to_string()
+        }
+    };
+    let there = |id: &str| id == "TAX-2026-0002";
+    let p = replay_policy(&b, &local, 3, &there, &renumbered, t(NOW)).unwrap();
+    assert_eq!(p.id, "PC-2026-0003");
+    assert_eq!(p.cases, ["TAX-2026-0002"]);
+    assert_eq!((p.at, p.by.as_str()), (local.at, "office"));
+    assert_eq!((&p.topic, &p.minutes), (&local.topic, &local.minutes));
+    // the case is not on the central casebook
+    let nowhere = |_: &str| false;
+    assert!(replay_policy(&b, &local, 3, &nowhere, &renumbered, t(NOW)).is_err());
+    // the office's operator lost the role centrally
+    let mut central = b.clone();
+    central
+        .operators
+        .iter_mut()
+        .find(|o| o.id == "office")
+        .unwrap()
+        .roles = vec![Role::Handler];
+    assert!(replay_policy(&central, &local, 3, &there, &renumbered, t(NOW)).is_err());
 }

@@ -19,8 +19,8 @@ use super::{
 };
 use crate::case::{
     Approval, Archive, Assignment, Case, CaseField, Channel, ConsultKind, Consultation, Correction,
-    Decision, DisciplineReferral, Insurance, Opinion, Outcome, PayerKind, Redirect, Referral,
-    Remedy, Reply, Status::*, Track, Void,
+    Decision, DisciplineReferral, Exemption, Feedback, Insurance, Mediation, Opinion, Outcome,
+    PayerKind, Redirect, Referral, Remedy, Reply, Status::*, Track, Void,
 };
 use crate::error::{Error, Result};
 use crate::text::{self, Label};
@@ -57,6 +57,18 @@ actions! {
     Reply => reply::SPEC,
     /// Archiving (案卷归档).
     Archive => archive::SPEC,
+    /// A mediation of a general matter (调解), by the workroom or the receiving department.
+    Mediate => mediate::SPEC,
+    /// The leader exempts a member unit from its written opinion on a major matter.
+    Exempt => exempt::SPEC,
+    /// A referral's competent department reports back to the receiving department.
+    Feedback => feedback::SPEC,
+    /// The petition bureau passes a lead to the competent department (移交线索).
+    Lead => lead::SPEC,
+    /// The cyberspace office flags online public opinion about the case (舆情).
+    OpinionWatch => opinion_watch::WATCH,
+    /// ... and records how it was answered (舆情应对).
+    OpinionResponse => opinion_watch::RESPONSE,
     /// A fact of the registration corrected (更正登记信息); the old value stays in history.
     Correct => correct::SPEC,
     /// A case registered by mistake voided (作废); it keeps its number.
@@ -107,6 +119,9 @@ pub enum Command {
     Decide {
         decision: Decision,
         note: String,
+        /// On a rejection, how the leader decided the matter is handled instead (own or
+        /// general); None only in history written before it was recorded.
+        handled_as: Option<Track>,
     },
     Consult {
         kind: ConsultKind,
@@ -115,11 +130,36 @@ pub enum Command {
     },
     Reply {
         text: String,
+        /// The day the payer knew of the administrative act (`reply --act-date`).
+        act_date: Option<NaiveDate>,
     },
     Archive {
         outcome: Outcome,
         remedy: Option<Remedy>,
         note: Option<String>,
+    },
+    Mediate {
+        result: String,
+    },
+    Exempt {
+        dept: String,
+        reason: String,
+    },
+    Feedback {
+        text: String,
+    },
+    Lead {
+        dept: String,
+        note: String,
+    },
+    OpinionWatch {
+        source: String,
+        summary: String,
+    },
+    /// The response to incident `incident` (1-based; None: the latest without one).
+    OpinionResponse {
+        incident: Option<usize>,
+        text: String,
     },
     /// `value` as typed (checked by the action); None or empty clears an optional field.
     Correct {
@@ -153,6 +193,12 @@ impl Command {
             Command::Consult { .. } => Action::Consult,
             Command::Reply { .. } => Action::Reply,
             Command::Archive { .. } => Action::Archive,
+            Command::Mediate { .. } => Action::Mediate,
+            Command::Exempt { .. } => Action::Exempt,
+            Command::Feedback { .. } => Action::Feedback,
+            Command::Lead { .. } => Action::Lead,
+            Command::OpinionWatch { .. } => Action::OpinionWatch,
+            Command::OpinionResponse { .. } => Action::OpinionResponse,
             Command::Correct { .. } => Action::Correct,
             Command::Void { .. } => Action::Void,
         }
@@ -218,7 +264,9 @@ mod classify {
     pub const SPEC: ActionSpec = ActionSpec {
         code: "classify",
         label_key: "label-action-classify",
-        allowed_from: &[Registered],
+        // From `handling` only to turn a matter of the department's own remit into a
+        // general one (四（二）: general matters are handled singly or jointly).
+        allowed_from: &[Registered, Handling],
         permission: Permission::ReceivingDept,
         apply,
         read_back,
@@ -236,12 +284,25 @@ mod classify {
             }
         );
         let dl = s.deadlines();
+        if s.case.status == Handling
+            && !(s.case.track == Some(Track::Own) && *track == Track::General)
+        {
+            return Err(s.not_ready(t!(
+                "rules-reclassify-own-only",
+                track = s.case.track.map(|t| t.label()).unwrap_or_default()
+            )));
+        }
         let Some(category) = category.or(s.case.category) else {
             return Err(s.not_ready(t!("clerk-classify-needs-category")));
         };
         s.next.category = Some(category);
         if !insurance.is_empty() {
             s.next.insurance = insurance.clone();
+        }
+        if s.case.status == Handling {
+            // The reply stays due when it was: the matter is the same, handled jointly now.
+            s.next.track = Some(Track::General);
+            return Ok(());
         }
         match track {
             Track::Own | Track::General => {
@@ -253,6 +314,9 @@ mod classify {
                 s.next.track = Some(Track::Major);
                 s.next.status = AwaitingApproval;
                 s.next.due.reply = Some(s.working_days(s.received, dl.reply_major));
+                if s.case.rules_at_least(2) {
+                    s.next.due.approval = Some(s.working_days(s.day, dl.approval));
+                }
                 s.next.approval = Some(Approval {
                     requested_at: s.ctx.at,
                     requested_by: s.by.clone(),
@@ -264,6 +328,7 @@ mod classify {
                     decided_at: None,
                     decided_by: None,
                     note: None,
+                    handled_as: None,
                 });
             }
             Track::Referral => {
@@ -291,6 +356,9 @@ mod classify {
 
     fn summary(s: &Summary) -> String {
         let after = s.after;
+        if s.before.status == Handling {
+            return t_in!(s.lang, "rules-commit-reclassify-general");
+        }
         let cat = after
             .category
             .map(|c| {
@@ -452,6 +520,23 @@ mod assign {
         if case.track == Some(Track::Own) {
             return Err(s.not_ready(t!("wf-own-no-assign")));
         }
+        // The 12345 loop (rules edition 2): the competent department answers by the date
+        // the referral form states, and that date alone.
+        let form_date = match (dispatch && case.rules_at_least(2), &case.referral) {
+            (true, Some(r)) => {
+                if due.is_some() {
+                    return Err(Error::invalid(
+                        t!("wf-field-due"),
+                        t!(
+                            "rules-dispatch-due-on-form",
+                            date = r.feedback_due.to_string()
+                        ),
+                    ));
+                }
+                Some(r.feedback_due.max(day))
+            }
+            _ => None,
+        };
         let days = match (dispatch || case.track == Some(Track::Referral), case.track) {
             (true, _) => dl.referral_handling,
             (false, Some(Track::Major)) => dl.opinion_major,
@@ -471,11 +556,17 @@ mod assign {
                 dept: dept.clone(),
                 at: s.ctx.at,
                 by: s.by.clone(),
-                due: due.unwrap_or_else(|| s.working_days(day, days)),
+                due: due
+                    .or(form_date)
+                    .unwrap_or_else(|| s.working_days(day, days)),
                 removed_at: None,
                 removed_reason: None,
             };
             s.next.assignments.push(assignment);
+        }
+        if let Some(date) = form_date {
+            // The reply to the payer is now the competent department's, due that day.
+            s.next.due.reply = Some(date);
         }
         if dispatch {
             s.next.status = Handling;
@@ -493,9 +584,11 @@ mod assign {
 
     fn read_back(r: &Recorded) -> Option<Command> {
         let added = r.added_assignments();
+        // A dispatch of rules edition 2 takes its date from the referral form.
+        let form = r.event.action == Action::Dispatch && r.old.rules_at_least(2);
         Some(Command::Assign {
             depts: added.iter().map(|a| a.dept.clone()).collect(),
-            due: added.first().map(|a| a.due),
+            due: added.first().map(|a| a.due).filter(|_| !form),
             hotline_ticket: match r.event.action {
                 Action::Dispatch => r.new.referral.as_ref()?.hotline_ticket.clone(),
                 _ => None,
@@ -568,6 +661,9 @@ mod opinion {
 
     fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
         inputs!(cmd, Command::Opinion { dept, text });
+        if s.case.is_direct_referral() && s.case.is_assigned(dept) {
+            return Err(s.not_ready(t!("rules-referral-no-opinion")));
+        }
         if !s.case.is_assigned(dept) {
             return Err(Error::not_permitted(
                 t!(
@@ -643,6 +739,9 @@ mod escalate_leading_group {
         if s.next.due.reply.is_none() {
             s.next.due.reply = Some(s.working_days(s.received, s.deadlines().reply_major));
         }
+        if s.case.rules_at_least(2) {
+            s.next.due.approval = Some(s.working_days(s.day, s.deadlines().approval));
+        }
         s.next.approval = Some(Approval {
             requested_at: s.ctx.at,
             requested_by: s.by.clone(),
@@ -651,6 +750,7 @@ mod escalate_leading_group {
             decided_at: None,
             decided_by: None,
             note: None,
+            handled_as: None,
         });
         Ok(())
     }
@@ -717,6 +817,7 @@ mod escalate_hotline {
             hotline_ticket: None,
             dispatched_at: None,
             dispatched_by: None,
+            feedback: None,
         });
         Ok(())
     }
@@ -795,14 +896,57 @@ mod decide {
         permission: Permission::Leader,
         apply,
         read_back,
-        summary: |s| t_in!(s.lang, "commit-reject"),
+        summary: |s| match s.after.approval.as_ref().and_then(|a| a.handled_as) {
+            Some(track) => t_in!(
+                s.lang,
+                "rules-commit-reject-as",
+                track = track.label_in(s.lang)
+            ),
+            None => t_in!(s.lang, "commit-reject"),
+        },
     };
 
     fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
-        inputs!(cmd, Command::Decide { decision, note });
+        inputs!(
+            cmd,
+            Command::Decide {
+                decision,
+                note,
+                handled_as,
+            }
+        );
+        match (decision, handled_as) {
+            (Decision::Approved, Some(_)) => {
+                return Err(Error::invalid(
+                    t!("rules-field-handled-as"),
+                    t!("rules-handled-as-only-reject"),
+                ));
+            }
+            (Decision::Rejected, Some(Track::Major | Track::Referral)) => {
+                return Err(Error::invalid(
+                    t!("rules-field-handled-as"),
+                    t!("rules-handled-as-own-or-general"),
+                ));
+            }
+            (Decision::Rejected, Some(_)) if s.case.track == Some(Track::Referral) => {
+                return Err(Error::invalid(
+                    t!("rules-field-handled-as"),
+                    t!("rules-handled-as-referral"),
+                ));
+            }
+            _ => {}
+        }
         let at = s.ctx.at;
         let by = s.by.clone();
         let dl = s.deadlines();
+        // The leader's delay past the time limit for the decision is the leader's, not
+        // the receiving department's: the reply's due date moves by it.
+        let leader_delay = s
+            .case
+            .due
+            .approval
+            .map(|due| s.ctx.cal.working_days_between(due, s.day))
+            .unwrap_or(0);
         let approval = s
             .next
             .approval
@@ -812,11 +956,12 @@ mod decide {
         approval.decided_at = Some(at);
         approval.decided_by = Some(by.clone());
         approval.note = Some(note.clone());
+        approval.handled_as = *handled_as;
         s.next.status = Handling;
         match decision {
             Decision::Approved => {
                 s.next.track = Some(Track::Major);
-                s.next.due.reply = Some(s.working_days(s.received, dl.reply_major));
+                s.next.due.reply = Some(s.working_days(s.received, dl.reply_major + leader_delay));
                 let due = s.working_days(s.day, dl.opinion_major);
                 for dept in s.ctx.book.member_codes() {
                     if !s.next.is_assigned(&dept) {
@@ -833,9 +978,18 @@ mod decide {
             }
             Decision::Rejected => {
                 if s.next.track != Some(Track::Referral) {
-                    s.next.track = Some(Track::General);
+                    // What the leader decided; before it was recorded, a general matter.
+                    s.next.track = Some(handled_as.unwrap_or(Track::General));
                 }
-                s.next.due.reply = Some(s.working_days(s.received, dl.reply));
+                if *handled_as == Some(Track::Own) {
+                    // The receiving department's own remit takes no joint departments.
+                    for a in s.next.assignments.iter_mut().filter(|a| a.is_active()) {
+                        a.removed_at = Some(at);
+                        // Written into the file: always Chinese, so replay agrees.
+                        a.removed_reason = Some(t_in!(Lang::Zh, "rules-data-own-unassigned"));
+                    }
+                }
+                s.next.due.reply = Some(s.working_days(s.received, dl.reply + leader_delay));
             }
         }
         Ok(())
@@ -850,6 +1004,7 @@ mod decide {
                 Decision::Rejected
             },
             note: a.note.clone()?,
+            handled_as: a.handled_as,
         })
     }
 }
@@ -919,18 +1074,31 @@ mod reply {
         code: "reply",
         label_key: "label-action-reply",
         allowed_from: &[Handling],
-        permission: Permission::ReceivingDept,
+        permission: Permission::Replier,
         apply,
         read_back: |r| {
+            let reply = r.new.reply.as_ref()?;
             Some(Command::Reply {
-                text: r.new.reply.as_ref()?.text.clone(),
+                text: reply.text.clone(),
+                act_date: reply.act_date,
             })
         },
-        summary: |s| t_in!(s.lang, "commit-reply"),
+        summary: |s| match s.after.reply.as_ref().and_then(|r| r.dept.as_deref()) {
+            Some(dept) => t_in!(s.lang, "rules-commit-reply-by", dept = s.dept(dept)),
+            None => t_in!(s.lang, "commit-reply"),
+        },
     };
 
     fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
-        inputs!(cmd, Command::Reply { text });
+        inputs!(cmd, Command::Reply { text, act_date });
+        if let Some(d) = act_date
+            && *d > s.day
+        {
+            return Err(Error::invalid(
+                t!("rules-field-act-date"),
+                t!("rules-act-date-future", date = d.to_string()),
+            ));
+        }
         let missing = missing_for_reply(s.case, s.ctx.book);
         if !missing.is_empty() {
             return Err(s.not_ready(t!(
@@ -939,10 +1107,19 @@ mod reply {
             )));
         }
         s.next.status = Replied;
+        let dept = s.ctx.actor.dept.clone();
         s.next.reply = Some(Reply {
             at: s.ctx.at,
             by: s.by.clone(),
             text: text.clone(),
+            dept: (dept != s.case.receiving_dept).then_some(dept),
+            // 四（四）: the reply goes to both parties of the dispute.
+            informed: if s.case.rules_at_least(2) {
+                s.case.parties()
+            } else {
+                vec![]
+            },
+            act_date: *act_date,
         });
         s.next.due.archive = Some(s.working_days(s.day, s.deadlines().archive));
         Ok(())
@@ -956,7 +1133,7 @@ mod archive {
         code: "archive",
         label_key: "label-action-archive",
         allowed_from: &[Replied],
-        permission: Permission::ReceivingDept,
+        permission: Permission::ReceivingDeptOrWorkroom,
         apply,
         read_back,
         summary,
@@ -971,6 +1148,14 @@ mod archive {
                 note,
             }
         );
+        if s.case.is_direct_referral()
+            && s.case
+                .referral
+                .as_ref()
+                .is_some_and(|r| r.feedback.is_none())
+        {
+            return Err(s.not_ready(t!("rules-archive-needs-feedback")));
+        }
         match (outcome, remedy) {
             (Outcome::Objected, None) => {
                 return Err(Error::invalid(
@@ -1018,6 +1203,317 @@ mod archive {
             ),
             None => t_in!(s.lang, "commit-archive", outcome = outcome),
         }
+    }
+}
+
+mod mediate {
+    use super::*;
+
+    pub const SPEC: ActionSpec = ActionSpec {
+        code: "mediate",
+        label_key: "label-action-mediate",
+        allowed_from: &[Handling],
+        permission: Permission::ReceivingDeptOrWorkroom,
+        apply,
+        read_back,
+        summary: |s| t_in!(s.lang, "rules-commit-mediate", dept = s.event_dept()),
+    };
+
+    fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(cmd, Command::Mediate { result });
+        if !matches!(s.case.track, Some(Track::Own | Track::General)) {
+            return Err(s.not_ready(t!("rules-mediate-general-only")));
+        }
+        let dept = s.ctx.actor.dept.clone();
+        s.next.mediations.push(Mediation {
+            at: s.ctx.at,
+            by: s.by.clone(),
+            dept: dept.clone(),
+            result: result.clone(),
+        });
+        s.event_dept = Some(dept);
+        Ok(())
+    }
+
+    fn read_back(r: &Recorded) -> Option<Command> {
+        let m = r
+            .new
+            .mediations
+            .get(r.old.mediations.len())
+            .or(r.new.mediations.last())?;
+        Some(Command::Mediate {
+            result: m.result.clone(),
+        })
+    }
+}
+
+mod exempt {
+    use super::*;
+
+    pub const SPEC: ActionSpec = ActionSpec {
+        code: "exempt",
+        label_key: "label-action-exempt",
+        allowed_from: &[Handling],
+        permission: Permission::Leader,
+        apply,
+        read_back,
+        summary: |s| t_in!(s.lang, "rules-commit-exempt", dept = s.event_dept()),
+    };
+
+    fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(cmd, Command::Exempt { dept, reason });
+        if !is_approved_major(s.case) {
+            return Err(s.not_ready(t!("rules-exempt-major-only")));
+        }
+        if !s.case.assignments.iter().any(|a| &a.dept == dept) {
+            return Err(Error::invalid(
+                t!("rules-field-exempt-dept"),
+                t!(
+                    "rules-exempt-not-member",
+                    dept = s.ctx.book.dept_short(dept)
+                ),
+            ));
+        }
+        if s.case.opinion_of(dept).is_some() {
+            return Err(Error::invalid(
+                t!("rules-field-exempt-dept"),
+                t!(
+                    "rules-exempt-has-opinion",
+                    dept = s.ctx.book.dept_short(dept)
+                ),
+            ));
+        }
+        if s.case.exemption_of(dept).is_some() {
+            return Err(Error::invalid(
+                t!("rules-field-exempt-dept"),
+                t!("rules-exempt-already", dept = s.ctx.book.dept_short(dept)),
+            ));
+        }
+        s.next.exemptions.push(Exemption {
+            dept: dept.clone(),
+            at: s.ctx.at,
+            by: s.by.clone(),
+            reason: reason.clone(),
+        });
+        s.event_dept = Some(dept.clone());
+        Ok(())
+    }
+
+    fn read_back(r: &Recorded) -> Option<Command> {
+        let dept = r.event.dept.clone()?;
+        Some(Command::Exempt {
+            reason: r.new.exemption_of(&dept)?.reason.clone(),
+            dept,
+        })
+    }
+}
+
+mod feedback {
+    use super::*;
+
+    pub const SPEC: ActionSpec = ActionSpec {
+        code: "feedback",
+        label_key: "label-action-feedback",
+        allowed_from: &[Handling, Replied],
+        permission: Permission::CompetentDept,
+        apply,
+        read_back: |r| {
+            Some(Command::Feedback {
+                text: r.new.referral.as_ref()?.feedback.as_ref()?.text.clone(),
+            })
+        },
+        summary: |s| t_in!(s.lang, "rules-commit-feedback", dept = s.event_dept()),
+    };
+
+    fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(cmd, Command::Feedback { text });
+        if !s.case.is_direct_referral() {
+            return Err(s.not_ready(t!("rules-feedback-referral-only")));
+        }
+        let dept = s.ctx.actor.dept.clone();
+        let referral = s
+            .next
+            .referral
+            .as_mut()
+            .expect("a referral case has its referral form");
+        if referral.feedback.is_some() {
+            return Err(Error::invalid(
+                t!("rules-field-feedback"),
+                t!("rules-feedback-already"),
+            ));
+        }
+        referral.feedback = Some(Feedback {
+            dept: dept.clone(),
+            at: s.ctx.at,
+            by: s.by.clone(),
+            text: text.clone(),
+        });
+        // Reported after the reply: the receiving department's time to archive runs from
+        // the report it needs.
+        if s.case.status == Replied {
+            let from_report = s.working_days(s.day, s.deadlines().archive);
+            s.next.due.archive = s.next.due.archive.max(Some(from_report));
+        }
+        s.event_dept = Some(dept);
+        Ok(())
+    }
+}
+
+mod lead {
+    use super::*;
+
+    pub const SPEC: ActionSpec = ActionSpec {
+        code: "lead",
+        label_key: "label-action-lead",
+        allowed_from: &[Handling],
+        permission: Permission::Petition,
+        apply,
+        read_back,
+        summary: |s| t_in!(s.lang, "rules-commit-lead", dept = s.event_dept()),
+    };
+
+    fn apply(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(cmd, Command::Lead { dept, note });
+        match s.case.track {
+            Some(Track::Own) => return Err(s.not_ready(t!("rules-lead-own"))),
+            Some(Track::Referral) => return Err(s.not_ready(t!("rules-lead-referral"))),
+            _ => {}
+        }
+        if dept == &s.ctx.actor.dept {
+            return Err(Error::invalid(
+                t!("rules-field-lead-dept"),
+                t!("rules-lead-self"),
+            ));
+        }
+        s.next.leads.push(crate::case::Lead {
+            dept: dept.clone(),
+            at: s.ctx.at,
+            by: s.by.clone(),
+            note: note.clone(),
+        });
+        // The case stays open with the competent department assigned to it.
+        if dept != &s.case.receiving_dept && !s.case.is_assigned(dept) {
+            let days = match s.case.track {
+                Some(Track::Major) => s.deadlines().opinion_major,
+                _ => s.deadlines().opinion,
+            };
+            let due = s.working_days(s.day, days);
+            s.next.assignments.push(Assignment {
+                dept: dept.clone(),
+                at: s.ctx.at,
+                by: s.by.clone(),
+                due,
+                removed_at: None,
+                removed_reason: None,
+            });
+        }
+        s.event_dept = Some(dept.clone());
+        Ok(())
+    }
+
+    fn read_back(r: &Recorded) -> Option<Command> {
+        let dept = r.event.dept.clone()?;
+        let lead = r
+            .new
+            .leads
+            .iter()
+            .find(|l| l.at == r.event.at && l.by == r.event.by && l.dept == dept)?;
+        Some(Command::Lead {
+            dept,
+            note: lead.note.clone(),
+        })
+    }
+}
+
+/// Online public opinion (舆情) about a case: the cyberspace office flags it, then records
+/// its response. One command each, two actions.
+mod opinion_watch {
+    use super::*;
+
+    const OPEN: &[crate::case::Status] =
+        &[Registered, Handling, AwaitingApproval, Referred, Replied];
+
+    pub const WATCH: ActionSpec = ActionSpec {
+        code: "opinion-watch",
+        label_key: "label-action-opinion-watch",
+        allowed_from: OPEN,
+        permission: Permission::Cac,
+        apply: watch,
+        read_back: |r| {
+            let i = r
+                .new
+                .public_opinion
+                .iter()
+                .position(|o| o.at == r.event.at && o.by == r.event.by)?;
+            let o = &r.new.public_opinion[i];
+            Some(Command::OpinionWatch {
+                source: o.source.clone(),
+                summary: o.summary.clone(),
+            })
+        },
+        summary: |s| t_in!(s.lang, "rules-commit-opinion-watch"),
+    };
+
+    pub const RESPONSE: ActionSpec = ActionSpec {
+        code: "opinion-response",
+        label_key: "label-action-opinion-response",
+        allowed_from: OPEN,
+        permission: Permission::Cac,
+        apply: respond,
+        read_back: |r| {
+            let i = r.new.public_opinion.iter().position(|o| {
+                o.response
+                    .as_ref()
+                    .is_some_and(|x| x.at == r.event.at && x.by == r.event.by)
+            })?;
+            Some(Command::OpinionResponse {
+                incident: Some(i + 1),
+                text: r.new.public_opinion[i].response.as_ref()?.text.clone(),
+            })
+        },
+        summary: |s| t_in!(s.lang, "rules-commit-opinion-response"),
+    };
+
+    fn watch(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(cmd, Command::OpinionWatch { source, summary });
+        s.next.public_opinion.push(crate::case::OpinionIncident {
+            at: s.ctx.at,
+            by: s.by.clone(),
+            source: source.clone(),
+            summary: summary.clone(),
+            response: None,
+        });
+        Ok(())
+    }
+
+    fn respond(s: &mut Step, cmd: &Command) -> Result<()> {
+        inputs!(cmd, Command::OpinionResponse { incident, text });
+        let incidents = &s.case.public_opinion;
+        let i = match incident {
+            Some(n) if (1..=incidents.len()).contains(n) => n - 1,
+            Some(n) => {
+                return Err(Error::invalid(
+                    t!("rules-field-incident"),
+                    t!("rules-incident-unknown", n = *n, count = incidents.len()),
+                ));
+            }
+            None => match incidents.iter().rposition(|o| o.response.is_none()) {
+                Some(i) => i,
+                None => return Err(s.not_ready(t!("rules-incident-none-open"))),
+            },
+        };
+        if incidents[i].response.is_some() {
+            return Err(Error::invalid(
+                t!("rules-field-incident"),
+                t!("rules-incident-answered", n = i + 1),
+            ));
+        }
+        s.next.public_opinion[i].response = Some(crate::case::OpinionResponse {
+            at: s.ctx.at,
+            by: s.by.clone(),
+            text: text.clone(),
+        });
+        Ok(())
     }
 }
 
@@ -1105,6 +1601,10 @@ mod correct {
                 let v = value.ok_or_else(required)?;
                 p.kind = parse_coded::<PayerKind>(v)
                     .ok_or_else(|| Error::invalid(label, bad_code::<PayerKind>(v)))?;
+                // The other party of an employment dispute stays of the other kind.
+                if case.counterparty.as_ref().is_some_and(|c| c.kind == p.kind) {
+                    return Err(Error::invalid(label, t!("rules-counterparty-same-kind")));
+                }
             }
             CaseField::PayerName => p.name = validate::payer_name(value.ok_or_else(required)?)?,
             CaseField::PayerId => p.id_code = value.map(validate::id_code).transpose()?,

@@ -34,6 +34,8 @@ const GOV_DISPATCHER: &str = "gov-dispatcher";
 const FINANCE_DISPATCHER: &str = "finance-dispatcher";
 const OFFICE: &str = "office";
 const LEADER: &str = "leader";
+const PETITION_HANDLER: &str = "petition-handler";
+const CAC_HANDLER: &str = "cac-handler";
 
 const ALL_ACTORS: &[&str] = &[
     ADMIN,
@@ -46,6 +48,8 @@ const ALL_ACTORS: &[&str] = &[
     FINANCE_DISPATCHER,
     OFFICE,
     LEADER,
+    PETITION_HANDLER,
+    CAC_HANDLER,
 ];
 
 const TAX_RECV_PHONE: &str = "0359-3021234";
@@ -108,6 +112,14 @@ impl World {
             ),
             operator(OFFICE, "郑十", "tax", &[Role::Office], None),
             operator(LEADER, "钱组长", "gov", &[Role::Leader], None),
+            operator(
+                PETITION_HANDLER,
+                "冯信访",
+                "petition",
+                &[Role::Handler],
+                None,
+            ),
+            operator(CAC_HANDLER, "陈网信", "cac", &[Role::Handler], None),
         ]);
         let cal = book.calendar();
         World { book, cal }
@@ -136,6 +148,7 @@ impl World {
 
 fn new_case() -> NewCase {
     NewCase {
+        counterparty: None,
         payer: Payer {
             kind: PayerKind::Employer,
             name: "芮城县永乐机械有限公司".into(),
@@ -234,6 +247,7 @@ fn approve() -> Command {
     Command::Decide {
         decision: Decision::Approved,
         note: "同意按重大疑难事项专案办理".into(),
+        handled_as: None,
     }
 }
 
@@ -241,6 +255,7 @@ fn reject() -> Command {
     Command::Decide {
         decision: Decision::Rejected,
         note: "按一般事项联办".into(),
+        handled_as: Some(Track::General),
     }
 }
 
@@ -256,6 +271,7 @@ fn reply() -> Command {
     Command::Reply {
         text: "经联合处置，现将总处理意见告知如下……如有异议，可依法申请行政复议或提起行政诉讼。"
             .into(),
+        act_date: None,
     }
 }
 
@@ -264,6 +280,46 @@ fn archive(outcome: Outcome, remedy: Option<Remedy>) -> Command {
         outcome,
         remedy,
         note: None,
+    }
+}
+
+fn mediate() -> Command {
+    Command::Mediate {
+        result: "双方同意按复核后的基数补缴，不再争议".into(),
+    }
+}
+
+fn feedback() -> Command {
+    Command::Feedback {
+        text: "已核实缴费年限并直接答复缴费人，缴费人无异议".into(),
+    }
+}
+
+fn lead(dept: &str) -> Command {
+    Command::Lead {
+        dept: dept.into(),
+        note: "缴费人来信反映退费长期未到账，线索移交县财政局".into(),
+    }
+}
+
+fn opinion_watch() -> Command {
+    Command::OpinionWatch {
+        source: "本地论坛“芮城在线”".into(),
+        summary: "网帖称企业被多收社保费，跟帖二十余条".into(),
+    }
+}
+
+fn opinion_response(incident: Option<usize>) -> Command {
+    Command::OpinionResponse {
+        incident,
+        text: "已协调县税务局在论坛发布情况说明，跟帖平息".into(),
+    }
+}
+
+fn exempt(dept: &str) -> Command {
+    Command::Exempt {
+        dept: dept.into(),
+        reason: "本事项不涉及本部门职责".into(),
     }
 }
 
@@ -320,6 +376,12 @@ fn expected_action(case: &Case, cmd: &Command) -> Action {
         Command::Consult { .. } => Action::Consult,
         Command::Reply { .. } => Action::Reply,
         Command::Archive { .. } => Action::Archive,
+        Command::Mediate { .. } => Action::Mediate,
+        Command::Exempt { .. } => Action::Exempt,
+        Command::Feedback { .. } => Action::Feedback,
+        Command::Lead { .. } => Action::Lead,
+        Command::OpinionWatch { .. } => Action::OpinionWatch,
+        Command::OpinionResponse { .. } => Action::OpinionResponse,
         Command::Correct { .. } => Action::Correct,
         Command::Void { .. } => Action::Void,
     }
@@ -458,22 +520,52 @@ fn handling_general(w: &World) -> Flow<'_> {
     f
 }
 
-/// Approved major case with the minutes of a major consultation: ready for a reply.
-/// `petition` was withdrawn, so there is a member that may still be assigned.
-fn handling_major(w: &World) -> Flow<'_> {
-    let mut f = registered(w);
-    f.act(TAX_RECV, classify(Track::Major))
-        .act(LEADER, approve())
-        .act(TAX_RECV, unassign("petition"))
-        .act(OFFICE, consult(ConsultKind::Major));
+/// The general case, with online public opinion about it flagged by the CAC.
+fn general_watched(w: &World) -> Flow<'_> {
+    let mut f = handling_general(w);
+    f.act(CAC_HANDLER, opinion_watch());
     f
 }
 
-/// Referral dispatched to hrss, which has reported its result: ready for a reply.
+/// Approved major case without any opinion yet; `petition` was withdrawn, so there is a
+/// member that may still be assigned.
+fn handling_major_bare(w: &World) -> Flow<'_> {
+    let mut f = registered(w);
+    f.act(TAX_RECV, classify(Track::Major))
+        .act(LEADER, approve())
+        .act(TAX_RECV, unassign("petition"));
+    f
+}
+
+/// The member units of the fixture without a handler: the leader exempts them.
+const MAJOR_EXEMPTED: &[&str] = &["tax", "justice", "approval", "petition", "cac", "gov"];
+
+/// Approved major case with every member unit's opinion or the leader's exemption, and
+/// the minutes of a major consultation: ready for a reply.
+fn handling_major(w: &World) -> Flow<'_> {
+    let mut f = handling_major_bare(w);
+    f.act(HRSS_HANDLER, opinion("hrss", "养老保险部分意见"))
+        .act(MEDICAL_HANDLER, opinion("medical", "医疗保险部分意见"))
+        .act(FINANCE_HANDLER, opinion("finance", "财政部分意见"));
+    for dept in MAJOR_EXEMPTED {
+        f.act(LEADER, exempt(dept));
+    }
+    f.act(OFFICE, consult(ConsultKind::Major));
+    f
+}
+
+/// Referral dispatched to hrss, the competent department, which replies to the payer
+/// directly and reports back to the tax bureau (四（六）, rules edition 2).
 fn handling_referral(w: &World) -> Flow<'_> {
     let mut f = referred(w);
-    f.act(GOV_DISPATCHER, dispatch("hrss"))
-        .act(HRSS_HANDLER, opinion("hrss", "已核实并办结"));
+    f.act(GOV_DISPATCHER, dispatch("hrss"));
+    f
+}
+
+/// The competent department has replied to the payer, not yet reported back.
+fn referral_replied(w: &World) -> Flow<'_> {
+    let mut f = handling_referral(w);
+    f.act(HRSS_HANDLER, reply());
     f
 }
 
@@ -550,8 +642,11 @@ enum Fx {
     Registered,
     Own,
     General,
+    GeneralWatched,
     Major,
+    MajorBare,
     Referral,
+    ReferralReplied,
     AwaitingMajor,
     AwaitingEscalated,
     Referred,
@@ -566,8 +661,11 @@ impl Fx {
         Fx::Registered,
         Fx::Own,
         Fx::General,
+        Fx::GeneralWatched,
         Fx::Major,
+        Fx::MajorBare,
         Fx::Referral,
+        Fx::ReferralReplied,
         Fx::AwaitingMajor,
         Fx::AwaitingEscalated,
         Fx::Referred,
@@ -582,8 +680,11 @@ impl Fx {
             Fx::Registered => registered(w),
             Fx::Own => handling_own(w),
             Fx::General => handling_general(w),
+            Fx::GeneralWatched => general_watched(w),
             Fx::Major => handling_major(w),
+            Fx::MajorBare => handling_major_bare(w),
             Fx::Referral => handling_referral(w),
+            Fx::ReferralReplied => referral_replied(w),
             Fx::AwaitingMajor => awaiting_major(w),
             Fx::AwaitingEscalated => awaiting_escalated(w),
             Fx::Referred => referred(w),
@@ -598,10 +699,15 @@ impl Fx {
     fn status(self) -> Status {
         match self {
             Fx::Registered => Status::Registered,
-            Fx::Own | Fx::General | Fx::Major | Fx::Referral => Status::Handling,
+            Fx::Own
+            | Fx::General
+            | Fx::GeneralWatched
+            | Fx::Major
+            | Fx::MajorBare
+            | Fx::Referral => Status::Handling,
             Fx::AwaitingMajor | Fx::AwaitingEscalated => Status::AwaitingApproval,
             Fx::Referred => Status::Referred,
-            Fx::Replied => Status::Replied,
+            Fx::Replied | Fx::ReferralReplied => Status::Replied,
             Fx::Archived => Status::Archived,
             Fx::Redirected => Status::Redirected,
             Fx::Voided => Status::Voided,
@@ -625,6 +731,12 @@ enum Kind {
     ConsultMajor,
     Reply,
     Archive,
+    Mediate,
+    Exempt,
+    Feedback,
+    Lead,
+    OpinionWatch,
+    OpinionResponse,
     Correct,
     Void,
 }
@@ -645,6 +757,12 @@ impl Kind {
         Kind::ConsultMajor,
         Kind::Reply,
         Kind::Archive,
+        Kind::Mediate,
+        Kind::Exempt,
+        Kind::Feedback,
+        Kind::Lead,
+        Kind::OpinionWatch,
+        Kind::OpinionResponse,
         Kind::Correct,
         Kind::Void,
     ];
@@ -683,6 +801,18 @@ impl Kind {
             Kind::ConsultMajor => consult(ConsultKind::Major),
             Kind::Reply => reply(),
             Kind::Archive => archive(Outcome::Accepted, None),
+            Kind::Mediate => mediate(),
+            Kind::Feedback => feedback(),
+            Kind::Lead => lead("finance"),
+            Kind::OpinionWatch => opinion_watch(),
+            Kind::OpinionResponse => opinion_response(None),
+            // the first member unit still owing its opinion; else one that gave it
+            Kind::Exempt => exempt(
+                major_members(case)
+                    .into_iter()
+                    .find(|d| case.opinion_of(d).is_none() && case.exemption_of(d).is_none())
+                    .unwrap_or("hrss"),
+            ),
             Kind::Correct => correct(CaseField::Summary, "对 2026 年度滞纳金加收有异议"),
             Kind::Void => void(),
         }
@@ -692,14 +822,18 @@ impl Kind {
     fn allowed_in(self, status: Status) -> bool {
         use Status::*;
         match self {
-            Kind::Classify | Kind::Redirect => status == Registered,
+            // classify also from handling: own remit → general
+            Kind::Classify => matches!(status, Registered | Handling),
+            Kind::Redirect => status == Registered,
             // assign from handling; on a referred case it is the dispatch
             Kind::Assign => matches!(status, Handling | Referred),
             Kind::Unassign
             | Kind::Opinion
             | Kind::ConsultGeneral
             | Kind::ConsultMajor
-            | Kind::Reply => status == Handling,
+            | Kind::Reply
+            | Kind::Mediate
+            | Kind::Exempt => status == Handling,
             Kind::EscalateLeadingGroup | Kind::EscalateHotline => {
                 matches!(status, Registered | Handling)
             }
@@ -710,6 +844,14 @@ impl Kind {
             ),
             Kind::Approve | Kind::Reject => status == AwaitingApproval,
             Kind::Archive => status == Replied,
+            Kind::Feedback => matches!(status, Handling | Replied),
+            Kind::Lead => status == Handling,
+            Kind::OpinionWatch | Kind::OpinionResponse => {
+                matches!(
+                    status,
+                    Registered | Handling | AwaitingApproval | Referred | Replied
+                )
+            }
             // the facts of an open case, until it is replied to and closed
             Kind::Correct => matches!(
                 status,
@@ -720,11 +862,29 @@ impl Kind {
         }
     }
 
-    /// DESIGN §4 "who".
+    /// DESIGN §4 "who", and the workroom of regulation 三（二）7: a receiver of the
+    /// approval bureau coordinates (assigns, consults), mediates, replies to and archives
+    /// general matters of every receiving department.
     fn permitted(self, case: &Case, actor: &Operator) -> bool {
         let receiving = actor.has(Role::Receiver) && actor.dept == case.receiving_dept;
+        let workroom = actor.has(Role::Receiver)
+            && actor.dept == "approval"
+            && case.track == Some(Track::General);
         let dispatcher = actor.has(Role::Dispatcher) && actor.dept == "gov";
+        // an operator of a department the case is assigned to: on a referral, the
+        // competent department, which replies and reports back (四（六）)
+        let competent = (actor.has(Role::Receiver) || actor.has(Role::Handler))
+            && case.is_assigned(&actor.dept);
         match self {
+            Kind::Reply if case.track == Some(Track::Referral) => competent,
+            Kind::Feedback => competent,
+            // the petition bureau passes leads, the CAC watches online opinion
+            Kind::Lead => {
+                (actor.has(Role::Receiver) || actor.has(Role::Handler)) && actor.dept == "petition"
+            }
+            Kind::OpinionWatch | Kind::OpinionResponse => {
+                (actor.has(Role::Receiver) || actor.has(Role::Handler)) && actor.dept == "cac"
+            }
             Kind::Assign | Kind::Unassign
                 if case.status == Status::Referred || case.track == Some(Track::Referral) =>
             {
@@ -732,8 +892,13 @@ impl Kind {
             }
             // a handler of an assigned department, writing its own department's opinion
             Kind::Opinion => actor.has(Role::Handler) && case.is_assigned(&actor.dept),
-            Kind::Approve | Kind::Reject => actor.has(Role::Leader),
-            Kind::ConsultGeneral | Kind::ConsultMajor => receiving || actor.has(Role::Office),
+            Kind::Approve | Kind::Reject | Kind::Exempt => actor.has(Role::Leader),
+            Kind::ConsultGeneral | Kind::ConsultMajor => {
+                receiving || workroom || actor.has(Role::Office)
+            }
+            Kind::Assign | Kind::Unassign | Kind::Reply | Kind::Archive | Kind::Mediate => {
+                receiving || workroom
+            }
             _ => receiving,
         }
     }
@@ -755,6 +920,8 @@ impl Kind {
             Kind::EscalateDiscipline => case.status,
             Kind::Reply => Status::Replied,
             Kind::Archive => Status::Archived,
+            Kind::Mediate | Kind::Exempt => Status::Handling,
+            Kind::Feedback | Kind::Lead | Kind::OpinionWatch | Kind::OpinionResponse => case.status,
             Kind::Correct => case.status,
             Kind::Void => Status::Voided,
         }
@@ -788,14 +955,40 @@ impl Expect {
 fn content_refusal(fx: Fx, kind: Kind) -> Option<Expect> {
     use Fx::*;
     match (fx, kind) {
+        // once handled, only own remit → general may be classified again
+        (General | GeneralWatched | Major | MajorBare | Referral, Kind::Classify) => {
+            Some(Expect::NotReady)
+        }
+        // mediation is for general and own-remit matters
+        (Major | MajorBare | Referral, Kind::Mediate) => Some(Expect::NotReady),
+        // only an approved major case has member units to exempt
+        (Own | General | GeneralWatched | Referral, Kind::Exempt) => Some(Expect::NotReady),
+        // ... and there every member has answered or is exempted already
+        (Major, Kind::Exempt) => Some(Expect::Invalid),
+        // every member unit's opinion (or exemption) comes before the reply
+        (MajorBare, Kind::Reply) => Some(Expect::NotReady),
+        // a referral's competent department replies and reports back; it gives no opinion
+        (Referral, Kind::Opinion) => Some(Expect::NotReady),
+        // only a referral is reported back ...
+        (Own | General | GeneralWatched | Major | MajorBare | Replied, Kind::Feedback) => {
+            Some(Expect::NotReady)
+        }
+        // ... and archived once it is
+        (ReferralReplied, Kind::Archive) => Some(Expect::NotReady),
+        // a lead assigns the competent department: not on an own-remit matter or a referral
+        (Own | Referral, Kind::Lead) => Some(Expect::NotReady),
+        // a response answers a flagged incident
+        (f, Kind::OpinionResponse) if f != GeneralWatched => Some(Expect::NotReady),
         // a matter of the receiving department's own remit takes no co-handling departments
         (Own, Kind::Assign) => Some(Expect::NotReady),
         // ... so there is nothing to withdraw
         (Own, Kind::Unassign) => Some(Expect::Invalid),
         // a major consultation needs the leader's approval of a major case
-        (Own | General | Referral, Kind::ConsultMajor) => Some(Expect::NotReady),
+        (Own | General | GeneralWatched | Referral, Kind::ConsultMajor) => Some(Expect::NotReady),
         // already a major case
-        (Major, Kind::EscalateLeadingGroup | Kind::EscalateHotline) => Some(Expect::NotReady),
+        (Major | MajorBare, Kind::EscalateLeadingGroup | Kind::EscalateHotline) => {
+            Some(Expect::NotReady)
+        }
         // already referred once
         (Referral, Kind::EscalateHotline) => Some(Expect::NotReady),
         // only a department that was assigned can have refused to handle the case
@@ -803,7 +996,10 @@ fn content_refusal(fx: Fx, kind: Kind) -> Option<Expect> {
             Some(Expect::Invalid)
         }
         // departments were asked, the case reported or referred: it cannot be voided
-        (General | Major | Referral | AwaitingEscalated, Kind::Void) => Some(Expect::NotReady),
+        (
+            General | GeneralWatched | Major | MajorBare | Referral | AwaitingEscalated,
+            Kind::Void,
+        ) => Some(Expect::NotReady),
         _ => None,
     }
 }
@@ -882,7 +1078,8 @@ fn allowed_from_matches_the_design_table() {
     use Status::*;
     let design: &[(Action, &[Status])] = &[
         (Action::Register, &[]),
-        (Action::Classify, &[Registered]),
+        // from handling: own remit → general (issue 13)
+        (Action::Classify, &[Registered, Handling]),
         (Action::Redirect, &[Registered]),
         (Action::Assign, &[Handling]),
         (Action::Unassign, &[Handling]),
@@ -899,6 +1096,18 @@ fn allowed_from_matches_the_design_table() {
         (Action::Consult, &[Handling]),
         (Action::Reply, &[Handling]),
         (Action::Archive, &[Replied]),
+        (Action::Mediate, &[Handling]),
+        (Action::Exempt, &[Handling]),
+        (Action::Feedback, &[Handling, Replied]),
+        (Action::Lead, &[Handling]),
+        (
+            Action::OpinionWatch,
+            &[Registered, Handling, AwaitingApproval, Referred, Replied],
+        ),
+        (
+            Action::OpinionResponse,
+            &[Registered, Handling, AwaitingApproval, Referred, Replied],
+        ),
         (
             Action::Correct,
             &[Registered, Handling, AwaitingApproval, Referred, Replied],
@@ -1571,8 +1780,8 @@ fn reply_on_a_general_case_lists_each_missing_opinion() {
 
     f.act(MEDICAL_HANDLER, opinion("medical", "医保意见"));
     assert!(missing_for_reply(&f.case, &w.book).is_empty());
-    // Only the receiving department replies.
-    for actor in [APPROVAL_RECV, OFFICE, HRSS_HANDLER, LEADER] {
+    // Only the receiving department (or the workroom, see below) replies.
+    for actor in [OFFICE, HRSS_HANDLER, LEADER] {
         assert!(is_not_permitted(&f.refused(actor, reply())), "{actor}");
     }
     f.act(TAX_RECV, reply());
@@ -1590,6 +1799,12 @@ fn reply_on_a_major_case_needs_minutes_of_a_major_consultation() {
     let w = World::new();
     let mut f = awaiting_major(&w);
     f.act(LEADER, approve());
+    for dept in ["hrss", "medical", "finance"] {
+        f.act(&format!("{dept}-handler"), opinion(dept, "本部门意见"));
+    }
+    for dept in MAJOR_EXEMPTED {
+        f.act(LEADER, exempt(dept));
+    }
     let e = f.refused(TAX_RECV, reply());
     assert!(not_ready_reason(&e).contains("纪要"), "{e}");
     // A general consultation is not the special meeting.
@@ -1602,9 +1817,258 @@ fn reply_on_a_major_case_needs_minutes_of_a_major_consultation() {
     assert_eq!(f.case.status, Status::Replied);
 }
 
+/// Regulation 四（三）2: on a major matter every member unit gives its written opinion;
+/// the minutes alone are not enough (issue 13: 6 of 9 opinions could be missing).
 #[test]
-fn reply_on_a_referral_needs_the_competent_departments_result() {
+fn a_major_reply_is_refused_while_a_members_opinion_is_missing() {
     let w = World::new();
+    let mut f = handling_major_bare(&w);
+    f.act(OFFICE, consult(ConsultKind::Major))
+        .act(HRSS_HANDLER, opinion("hrss", "养老保险部分意见"))
+        .act(MEDICAL_HANDLER, opinion("medical", "医保部分意见"))
+        .act(FINANCE_HANDLER, opinion("finance", "财政部分意见"));
+    // Minutes and three opinions: the six others are missing, each named, the withdrawn
+    // petition bureau included.
+    let e = f.refused(TAX_RECV, reply());
+    let reason = not_ready_reason(&e).to_string();
+    for name in [
+        "县税务局",
+        "县司法局",
+        "县行政审批局",
+        "县信访局",
+        "县委网信办",
+        "县政府办",
+    ] {
+        assert!(reason.contains(name), "{name} missing from: {reason}");
+    }
+    for name in ["县人社局", "县医保局", "县财政局", "会议纪要"] {
+        assert!(!reason.contains(name), "{name} is not missing: {reason}");
+    }
+    // one item names them all, so the refusal stays readable
+    assert_eq!(missing_for_reply(&f.case, &w.book).len(), 1);
+
+    // The leader exempts five of them, recorded with the reason; one is still missing.
+    for dept in ["tax", "justice", "approval", "petition", "cac"] {
+        f.act(LEADER, exempt(dept));
+    }
+    let x = f.case.exemption_of("cac").expect("recorded");
+    assert_eq!(
+        (x.by.as_str(), x.reason.as_str()),
+        (LEADER, "本事项不涉及本部门职责")
+    );
+    assert_eq!(f.case.events.last().unwrap().dept.as_deref(), Some("cac"));
+    let e = f.refused(TAX_RECV, reply());
+    assert!(not_ready_reason(&e).contains("县政府办"), "{e}");
+    assert_eq!(missing_for_reply(&f.case, &w.book).len(), 1);
+    // An exempted department owes no opinion any more.
+    let owing: Vec<String> = open_obligations(&f.case)
+        .into_iter()
+        .filter(|o| o.what == ObligationKind::Opinion)
+        .map(|o| o.dept)
+        .collect();
+    assert_eq!(owing, vec!["gov".to_string()]);
+
+    // Refusals: not the leader; a department that answered; twice; not a member.
+    assert!(is_not_permitted(&f.refused(TAX_RECV, exempt("gov"))));
+    assert!(is_not_permitted(&f.refused(OFFICE, exempt("gov"))));
+    assert!(is_invalid(&f.refused(LEADER, exempt("hrss"))));
+    assert!(is_invalid(&f.refused(LEADER, exempt("cac"))));
+    assert!(is_invalid(&f.refused(LEADER, exempt("discipline"))));
+
+    f.act(LEADER, exempt("gov"));
+    assert!(missing_for_reply(&f.case, &w.book).is_empty());
+    f.act(TAX_RECV, reply());
+    assert_eq!(f.case.status, Status::Replied);
+
+    // Only an approved major case has member units to exempt.
+    let g = handling_general(&w);
+    assert!(is_not_ready(&g.refused(LEADER, exempt("hrss"))));
+}
+
+/// The workroom of the approval bureau (regulation 三（二）7) coordinates, mediates,
+/// replies to and archives the general matters of any receiving department.
+#[test]
+fn the_approval_bureau_replies_to_and_archives_a_tax_general_matter() {
+    let w = World::new();
+    let mut f = handling_general_bare(&w); // received by the tax bureau
+    f.act(APPROVAL_RECV, assign(&["hrss"]))
+        .act(APPROVAL_RECV, consult(ConsultKind::General))
+        .act(APPROVAL_RECV, mediate())
+        .act(HRSS_HANDLER, opinion("hrss", "核定基数符合规定"))
+        .act(APPROVAL_RECV, reply());
+    let c = &f.case;
+    assert_eq!(c.status, Status::Replied);
+    let r = c.reply.as_ref().unwrap();
+    assert_eq!(r.by, APPROVAL_RECV);
+    assert_eq!(r.dept.as_deref(), Some("approval"), "the workroom replied");
+    let m = &c.mediations[0];
+    assert_eq!(
+        (m.by.as_str(), m.dept.as_str()),
+        (APPROVAL_RECV, "approval")
+    );
+    assert!(m.result.contains("补缴"));
+    f.act(APPROVAL_RECV, archive(Outcome::Accepted, None));
+    assert_eq!(f.case.status, Status::Archived);
+    assert_eq!(f.case.receiving_dept, "tax", "still the tax bureau's case");
+
+    // A reply by the receiving department itself names no department.
+    let r = replied(&w).case.reply.unwrap();
+    assert_eq!(r.dept, None);
+
+    // Not on the tax bureau's own-remit or major matters, and never classify or escalate.
+    let own = handling_own(&w);
+    for cmd in [reply(), mediate()] {
+        assert!(is_not_permitted(&own.refused(APPROVAL_RECV, cmd)));
+    }
+    let major = handling_major(&w);
+    assert!(is_not_permitted(&major.refused(APPROVAL_RECV, reply())));
+    let general = handling_general(&w);
+    assert!(is_not_permitted(
+        &general.refused(APPROVAL_RECV, escalate_lg())
+    ));
+    assert!(is_not_permitted(
+        &registered(&w).refused(APPROVAL_RECV, classify(Track::General))
+    ));
+    // Mediation is not for major matters or referrals.
+    let e = handling_referral(&w).refused(TAX_RECV, mediate());
+    assert!(is_not_ready(&e), "{e:?}");
+    // The receiving department may mediate its own-remit matter.
+    let mut own = handling_own(&w);
+    own.act(TAX_RECV, mediate());
+    assert_eq!(own.case.mediations[0].dept, "tax");
+}
+
+/// 四（二）: a general matter is handled by one department or jointly; a matter first kept
+/// in the department's own remit may become general without the leader (issue 13).
+#[test]
+fn classify_turns_an_own_matter_into_a_general_one() {
+    let w = World::new();
+    let mut f = handling_own(&w);
+    let due = f.case.due.reply;
+    assert!(is_not_ready(&f.refused(TAX_RECV, assign(&["hrss"]))));
+    let e = f.refused(TAX_RECV, assign(&["hrss"]));
+    assert!(e.to_string().contains("--track general"), "{e}");
+    f.act(
+        TAX_RECV,
+        Command::Classify {
+            track: Track::General,
+            category: Some(4),
+            insurance: vec![Insurance::Medical],
+            note: None,
+        },
+    );
+    let c = &f.case;
+    assert_eq!(
+        (c.status, c.track),
+        (Status::Handling, Some(Track::General))
+    );
+    assert_eq!(c.category, Some(4));
+    assert_eq!(c.insurance, vec![Insurance::Medical]);
+    assert_eq!(c.due.reply, due, "the reply stays due when it was");
+    f.act(TAX_RECV, assign(&["hrss"]));
+    assert!(f.case.is_assigned("hrss"));
+    // Only that way: general back to own, general to major, a second time.
+    for track in [Track::Own, Track::Major, Track::General] {
+        let e = f.refused(TAX_RECV, classify(track));
+        assert!(is_not_ready(&e), "{track}: {e:?}");
+    }
+    // Only the receiving department classifies.
+    let g = handling_own(&w);
+    assert!(is_not_permitted(
+        &g.refused(APPROVAL_RECV, classify(Track::General))
+    ));
+    // The commit subject says what happened.
+    let before = handling_own(&w).case;
+    let summary = Action::Classify
+        .spec()
+        .summary(Lang::Zh, &w.book, &before, &f.case);
+    assert!(summary.contains("改为一般事项"), "{summary}");
+}
+
+/// The leader's decision has its own time limit (`deadlines.approval`, 3 working days by
+/// default) and its own obligation; a slow decision moves the receiving department's
+/// reply date instead of counting against it.
+#[test]
+fn the_leader_owes_the_decision_within_its_own_limit() {
+    let w = World::new();
+    assert_eq!(w.book.deadlines.approval, 3);
+    let mut f = Flow::register(&w, TAX_RECV, "2026-09-29T09:00:00+08:00");
+    f.act(TAX_RECV, classify(Track::Major));
+    // 3 working days from 09-29: 09-30, (National Day 10-01..07) 10-08, 10-09.
+    assert_eq!(f.case.due.approval, Some(d("2026-10-09")));
+    assert_eq!(
+        open_obligations(&f.case),
+        vec![owed(
+            &f.case,
+            ObligationKind::Approval,
+            "leading-group",
+            None,
+            "2026-10-09"
+        )]
+    );
+    // 10-10 is a worked Saturday: one working day late on 10-10 and on 10-11 (Sunday).
+    assert_eq!(
+        late_rows(&f.case, "2026-10-11", &w.cal),
+        vec![(ObligationKind::Approval, "leading-group".into(), 1)]
+    );
+    // The leader decides on 11-18, 29 working days late (10-10, five weeks of five days
+    // 10-12..11-13, then 11-16, 17, 18).
+    assert_eq!(
+        w.cal.working_days_between(d("2026-10-09"), d("2026-11-18")),
+        29
+    );
+    f.act_at(LEADER, approve(), t("2026-11-18T09:00:00+08:00"));
+    // The reply was due 30 working days from 09-29 (11-16); it moves by the 29 days of the
+    // leader's delay: 11-17..20, 11-23..27, 11-30..12-04, 12-07..11, 12-14..18, 12-21..25.
+    assert_eq!(f.case.due.reply, Some(d("2026-12-25")));
+    assert!(
+        late_rows(&f.case, "2026-11-25", &w.cal)
+            .iter()
+            .all(|(k, dept, _)| *k == ObligationKind::Opinion && dept != "tax"),
+        "the receiving department is not late for the leader's delay"
+    );
+
+    // On time: the reply keeps its date.
+    let mut f = Flow::register(&w, TAX_RECV, "2026-09-29T09:00:00+08:00");
+    f.act(TAX_RECV, classify(Track::Major));
+    f.act_at(LEADER, reject(), t("2026-10-09T09:00:00+08:00"));
+    // 15 working days from 09-29 (the general limit): 10-26.
+    assert_eq!(f.case.due.reply, Some(d("2026-10-26")));
+
+    // Reported from a general case: the same limit, from the day of the report.
+    let c = awaiting_escalated(&w).case; // reported Friday 11-20
+    assert_eq!(c.due.approval, Some(d("2026-11-25")));
+}
+
+/// A casebook of rules edition 1 (written before issue 13) keeps its old rules for the
+/// cases registered under it, so their history replays as it was made.
+#[test]
+fn a_case_of_rules_edition_one_keeps_the_old_rules() {
+    let mut w = World::new();
+    w.book.rules = 1;
+    let mut f = awaiting_major(&w);
+    assert_eq!(f.case.rules, 1);
+    assert_eq!(
+        f.case.due.approval, None,
+        "no time limit for the leader then"
+    );
+    assert_eq!(open_obligations(&f.case)[0].what, ObligationKind::Reply);
+    f.act(LEADER, approve())
+        .act(OFFICE, consult(ConsultKind::Major));
+    // Minutes were enough for a reply.
+    assert!(missing_for_reply(&f.case, &w.book).is_empty());
+    assert!(
+        !f.case.to_toml().contains("rules ="),
+        "edition 1 is not written"
+    );
+    let w2 = World::new();
+    assert!(registered(&w2).case.to_toml().contains("rules = 2"));
+}
+
+#[test]
+fn reply_on_a_referral_of_rules_edition_one_needs_the_competent_departments_result() {
+    let mut w = World::new();
+    w.book.rules = 1;
     let mut f = referred(&w);
     f.act(GOV_DISPATCHER, dispatch("hrss"));
     let e = f.refused(TAX_RECV, reply());
@@ -1977,22 +2441,26 @@ fn a_handling_case_owes_missing_opinions_and_the_reply() {
 }
 
 #[test]
-fn a_case_awaiting_the_leader_owes_the_reply_but_no_opinions() {
+fn a_case_awaiting_the_leader_owes_the_decision_but_no_opinions() {
     let w = World::new();
     let c = awaiting_escalated(&w).case; // on 11-20: hrss due 11-27, reply due 12-11
     // hrss cannot write while the leader decides (opinion needs `handling`), so it owes
-    // nothing and is never counted late for it.
+    // nothing and is never counted late for it; the receiving department waits too. The
+    // leader owes the decision in 3 working days: 11-25.
     assert_eq!(
         open_obligations(&c),
         vec![owed(
             &c,
-            ObligationKind::Reply,
-            "tax",
-            Some(TAX_RECV),
-            "2026-12-11"
+            ObligationKind::Approval,
+            "leading-group",
+            None,
+            "2026-11-25"
         )]
     );
-    assert!(late_rows(&c, "2026-12-01", &w.cal).is_empty());
+    assert_eq!(
+        late_rows(&c, "2026-12-01", &w.cal),
+        vec![(ObligationKind::Approval, "leading-group".into(), 4)]
+    );
 }
 
 #[test]
@@ -2010,10 +2478,16 @@ fn a_case_classified_major_owes_its_reply_within_the_major_limit() {
     );
     // 30 working days from registration on 09-29 (National Day off, 10-10 worked): 11-16.
     assert_eq!(f.case.due.reply, Some(d("2026-11-16")));
-    assert_eq!(
-        late_rows(&f.case, "2026-11-18", &w.cal),
-        vec![(ObligationKind::Reply, "tax".into(), 2)]
-    );
+    // While the leader has not decided, only the decision is late (see
+    // `the_leader_owes_the_decision_within_its_own_limit`); once approved on 10-09, in
+    // time, the reply is late from 11-17.
+    f.act_at(LEADER, approve(), t("2026-10-09T09:00:00+08:00"));
+    assert_eq!(f.case.due.reply, Some(d("2026-11-16")));
+    assert!(late_rows(&f.case, "2026-11-18", &w.cal).contains(&(
+        ObligationKind::Reply,
+        "tax".into(),
+        2
+    )));
 }
 
 #[test]
@@ -2065,24 +2539,149 @@ fn a_referred_case_owes_the_dispatch_by_gov() {
     let mut f = Flow::register(&w, TAX_RECV, "2026-09-30T09:00:00+08:00");
     f.act(TAX_RECV, escalate_hotline(None));
     let c = &f.case;
+    // Until gov dispatches it nobody else can act on the matter.
     assert_eq!(
-        sorted(open_obligations(c)),
-        sorted(vec![
-            owed(c, ObligationKind::Dispatch, "gov", None, "2026-10-08"),
-            owed(
-                c,
-                ObligationKind::Reply,
-                "tax",
-                Some(TAX_RECV),
-                "2026-10-27"
-            ),
-        ])
+        open_obligations(c),
+        vec![owed(c, ObligationKind::Dispatch, "gov", None, "2026-10-08")]
     );
     assert_eq!(
         late_rows(c, "2026-10-09", &w.cal),
         vec![(ObligationKind::Dispatch, "gov".into(), 1)]
     );
-    // Dispatched: the competent department owes its result instead.
+}
+
+/// 四（六） and the referral form: the competent department replies to the payer directly
+/// and reports back to the receiving department by the date on the form; each is late
+/// against that date; the receiving department archives once it has the report.
+#[test]
+fn the_12345_loop_is_closed_by_the_competent_department_by_the_forms_date() {
+    let w = World::new();
+    let mut f = Flow::register(&w, TAX_RECV, "2026-09-30T09:00:00+08:00");
+    f.act(TAX_RECV, escalate_hotline(None));
+    // Dispatch due 1 working day after 09-30: 10-08 (National Day); the form's feedback
+    // date 5 working days on: 10-09, 10-10 (worked Saturday), 10-12, 10-13, 10-14.
+    let form_date = d("2026-10-14");
+    assert_eq!(f.case.referral.as_ref().unwrap().feedback_due, form_date);
+    // gov gives no other date.
+    let e = f.refused(GOV_DISPATCHER, {
+        let mut c = dispatch("hrss");
+        if let Command::Assign { due, .. } = &mut c {
+            *due = Some(d("2026-10-30"));
+        }
+        c
+    });
+    assert!(
+        is_invalid(&e) && e.to_string().contains("2026-10-14"),
+        "{e}"
+    );
+    f.act_at(
+        GOV_DISPATCHER,
+        dispatch("hrss"),
+        t("2026-10-08T09:00:00+08:00"),
+    );
+    let c = &f.case;
+    assert_eq!(c.assignments[0].due, form_date);
+    assert_eq!(c.due.reply, Some(form_date), "the reply is hrss's now");
+    assert_eq!(
+        sorted(open_obligations(c)),
+        sorted(vec![
+            owed(c, ObligationKind::Reply, "hrss", None, "2026-10-14"),
+            owed(c, ObligationKind::Feedback, "hrss", None, "2026-10-14"),
+        ])
+    );
+    // Two working days late on 10-16 (10-15, 10-16), both of them.
+    assert_eq!(
+        late_rows(c, "2026-10-16", &w.cal),
+        vec![
+            (ObligationKind::Reply, "hrss".into(), 2),
+            (ObligationKind::Feedback, "hrss".into(), 2),
+        ]
+    );
+    // The receiving department no longer writes the reply; hrss gives no "opinion".
+    assert!(is_not_permitted(&f.refused(TAX_RECV, reply())));
+    assert!(is_not_ready(
+        &f.refused(HRSS_HANDLER, opinion("hrss", "结果"))
+    ));
+    assert!(is_not_permitted(&f.refused(MEDICAL_HANDLER, reply())));
+
+    // hrss replies to the payer on 10-15, a day late.
+    f.act_at(HRSS_HANDLER, reply(), t("2026-10-15T10:00:00+08:00"));
+    let c = &f.case;
+    assert_eq!(c.status, Status::Replied);
+    let r = c.reply.as_ref().unwrap();
+    assert_eq!(
+        (r.by.as_str(), r.dept.as_deref()),
+        (HRSS_HANDLER, Some("hrss"))
+    );
+    // The receiving department owes the archive only once the report is in.
+    assert_eq!(
+        open_obligations(c),
+        vec![owed(
+            c,
+            ObligationKind::Feedback,
+            "hrss",
+            None,
+            "2026-10-14"
+        )]
+    );
+    // archive 5 working days after the reply: 10-16, 19, 20, 21, 22
+    assert_eq!(c.due.archive, Some(d("2026-10-22")));
+    // The receiving department archives only with the report in hand.
+    let e = f.refused(TAX_RECV, archive(Outcome::Accepted, None));
+    assert!(not_ready_reason(&e).contains("dispute feedback"), "{e}");
+    assert!(is_not_permitted(&f.refused(MEDICAL_HANDLER, feedback())));
+    assert!(is_not_permitted(&f.refused(TAX_RECV, feedback())));
+    f.act_at(HRSS_HANDLER, feedback(), t("2026-10-16T10:00:00+08:00"));
+    let fb = f.case.referral.as_ref().unwrap().feedback.clone().unwrap();
+    assert_eq!((fb.dept.as_str(), fb.by.as_str()), ("hrss", HRSS_HANDLER));
+    assert!(
+        is_invalid(&f.refused(HRSS_HANDLER, feedback())),
+        "only once"
+    );
+    // hrss's answer on the ledger is its report, two working days after the form's date.
+    let late = late_obligations(&f.case, d("2026-10-16"), &w.cal);
+    let req = crate::ledger::dept_requests(&f.case, &late, &w.cal);
+    assert_eq!(req.len(), 1);
+    assert_eq!(req[0].state, crate::ledger::OpinionState::Late);
+    // Reported on Friday 10-16: the archive is due 5 working days later, 10-23.
+    assert_eq!(
+        sorted(open_obligations(&f.case)),
+        vec![owed(
+            &f.case,
+            ObligationKind::Archive,
+            "tax",
+            Some(TAX_RECV),
+            "2026-10-23"
+        )]
+    );
+    assert!(is_not_permitted(
+        &f.refused(HRSS_HANDLER, archive(Outcome::Accepted, None))
+    ));
+    f.act(TAX_RECV, archive(Outcome::Accepted, None));
+    assert_eq!(f.case.status, Status::Archived);
+    // The commit subjects say who wrote to the payer and who reported back.
+    let events: Vec<Action> = f.case.events.iter().map(|e| e.action).collect();
+    assert!(events.contains(&Action::Feedback));
+
+    // A dispatch after the form's date leaves the competent department that very day.
+    let mut g = Flow::register(&w, TAX_RECV, "2026-09-30T09:00:00+08:00");
+    g.act(TAX_RECV, escalate_hotline(None));
+    g.act_at(
+        GOV_DISPATCHER,
+        dispatch("hrss"),
+        t("2026-10-20T09:00:00+08:00"),
+    );
+    assert_eq!(g.case.due.reply, Some(d("2026-10-20")));
+}
+
+/// Before rules edition 2 the receiving department wrote the reply once the competent
+/// department's result was in, and kept owing it.
+#[test]
+fn a_referral_of_rules_edition_one_keeps_the_old_loop() {
+    let mut w = World::new();
+    w.book.rules = 1;
+    let mut f = Flow::register(&w, TAX_RECV, "2026-09-30T09:00:00+08:00");
+    f.act(TAX_RECV, escalate_hotline(None));
     f.act_at(
         GOV_DISPATCHER,
         dispatch("hrss"),
@@ -2102,6 +2701,7 @@ fn a_referred_case_owes_the_dispatch_by_gov() {
             ),
         ])
     );
+    assert!(is_not_ready(&f.refused(HRSS_HANDLER, feedback())));
 }
 
 #[test]
@@ -2233,6 +2833,220 @@ fn actions_travel_as_their_codes() {
             .contains("unknown variant `nonsense`, expected one of `register`"),
         "{err}"
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// The petition bureau's leads and the CAC's public-opinion watch (issue 13)
+// ---------------------------------------------------------------------------------------
+
+/// 三（二）8: the petition bureau passes a lead to the competent department; that
+/// department is assigned and the case stays open.
+#[test]
+fn a_petition_lead_assigns_the_competent_department_and_keeps_the_case_open() {
+    let w = World::new();
+    let mut f = handling_general(&w); // tax receives, hrss assigned and answered
+    f.act(PETITION_HANDLER, lead("finance"));
+    let c = &f.case;
+    assert_eq!(c.status, Status::Handling);
+    let l = &c.leads[0];
+    assert_eq!(
+        (l.dept.as_str(), l.by.as_str()),
+        ("finance", PETITION_HANDLER)
+    );
+    let a = c.assignments.last().unwrap();
+    assert_eq!(
+        (a.dept.as_str(), a.by.as_str()),
+        ("finance", PETITION_HANDLER)
+    );
+    // 5 working days from Friday 11-20 (the general limit): 11-27.
+    assert_eq!(a.due, d("2026-11-27"));
+    assert!(
+        open_obligations(c)
+            .iter()
+            .any(|o| o.what == ObligationKind::Opinion && o.dept == "finance")
+    );
+    // A lead to a department already assigned, or to the receiving one, assigns nothing.
+    let n = f.case.assignments.len();
+    f.act(PETITION_HANDLER, lead("hrss"))
+        .act(PETITION_HANDLER, lead("tax"));
+    assert_eq!(f.case.assignments.len(), n);
+    assert_eq!(f.case.leads.len(), 3);
+    // Refusals: not the petition bureau; to itself; on an own-remit matter.
+    assert!(is_not_permitted(&f.refused(TAX_RECV, lead("medical"))));
+    assert!(is_not_permitted(&f.refused(CAC_HANDLER, lead("medical"))));
+    assert!(is_invalid(&f.refused(PETITION_HANDLER, lead("petition"))));
+    let own = handling_own(&w);
+    let e = own.refused(PETITION_HANDLER, lead("hrss"));
+    assert!(not_ready_reason(&e).contains("--track general"), "{e}");
+}
+
+/// 三（二）9: the CAC flags online public opinion about a case and records its response.
+#[test]
+fn the_cac_flags_public_opinion_and_records_the_response() {
+    let w = World::new();
+    let mut f = registered(&w);
+    f.act(CAC_HANDLER, opinion_watch());
+    assert_eq!(f.case.status, Status::Registered, "no change of status");
+    f.act(TAX_RECV, classify(Track::General))
+        .act(CAC_HANDLER, opinion_watch());
+    assert_eq!(f.case.public_opinion.len(), 2);
+    // The response answers the latest open incident by default, or the one named.
+    f.act(CAC_HANDLER, opinion_response(Some(1)));
+    assert!(f.case.public_opinion[0].response.is_some());
+    assert!(f.case.public_opinion[1].response.is_none());
+    f.act(CAC_HANDLER, opinion_response(None));
+    let r = f.case.public_opinion[1].response.as_ref().unwrap();
+    assert_eq!((r.by.as_str(), r.at), (CAC_HANDLER, f.at));
+    // Nothing left to answer; a number that is not there; one answered already.
+    assert!(is_not_ready(
+        &f.refused(CAC_HANDLER, opinion_response(None))
+    ));
+    assert!(is_invalid(
+        &f.refused(CAC_HANDLER, opinion_response(Some(3)))
+    ));
+    assert!(is_invalid(
+        &f.refused(CAC_HANDLER, opinion_response(Some(1)))
+    ));
+    // Only the CAC.
+    assert!(is_not_permitted(&f.refused(TAX_RECV, opinion_watch())));
+    assert!(is_not_permitted(
+        &f.refused(PETITION_HANDLER, opinion_watch())
+    ));
+    // The response's read-back names the incident it answered.
+    let before = {
+        let mut g = registered(&w);
+        g.act(CAC_HANDLER, opinion_watch())
+            .act(CAC_HANDLER, opinion_watch());
+        g
+    };
+    let mut after = before.case.clone();
+    let ctx = w.ctx(CAC_HANDLER, before.next_at());
+    after = apply(&after, &opinion_response(Some(1)), &ctx).unwrap();
+    let again = read_back(&before.case, &after, after.events.last().unwrap()).unwrap();
+    assert_eq!(again, opinion_response(Some(1)));
+}
+
+// ---------------------------------------------------------------------------------------
+// Both parties; the leader's decision on a rejection (issue 13)
+// ---------------------------------------------------------------------------------------
+
+/// 四（四）: the reply goes to both parties of an employee-employer dispute, and records it.
+#[test]
+fn a_reply_records_that_both_parties_were_informed() {
+    let w = World::new();
+    let mut new = new_case();
+    new.payer.kind = PayerKind::Individual;
+    new.payer.name = "王建军".into();
+    new.counterparty = Some(crate::case::Counterparty {
+        kind: PayerKind::Employer,
+        name: "芮城县永乐机械有限公司".into(),
+        phone: Some("13912345678".into()),
+        sealed: None,
+    });
+    let id = CaseId::new("tax", 2026, 1);
+    let case = register(&id, new.clone(), &w.ctx(TAX_RECV, t(T0))).unwrap();
+    assert_eq!(
+        case.parties(),
+        vec![crate::case::Party::Payer, crate::case::Party::Counterparty]
+    );
+    let mut f = Flow {
+        w: &w,
+        case,
+        at: t(T0),
+    };
+    // A correction cannot make the payer of the other party's kind.
+    assert!(is_invalid(
+        &f.refused(TAX_RECV, correct(CaseField::PayerKind, "employer"))
+    ));
+    f.act(TAX_RECV, classify(Track::Own));
+    // The day the act was known may not lie after the reply.
+    let e = f.refused(
+        TAX_RECV,
+        Command::Reply {
+            text: "处理意见".into(),
+            act_date: Some(d("2026-12-01")),
+        },
+    );
+    assert!(is_invalid(&e), "{e:?}");
+    f.act(
+        TAX_RECV,
+        Command::Reply {
+            text: "处理意见".into(),
+            act_date: Some(d("2026-11-02")),
+        },
+    );
+    let r = f.case.reply.as_ref().unwrap();
+    assert_eq!(
+        r.informed,
+        vec![crate::case::Party::Payer, crate::case::Party::Counterparty]
+    );
+    assert_eq!(r.act_date, Some(d("2026-11-02")));
+    // A one-party case records the payer.
+    let r = replied(&w).case.reply.unwrap();
+    assert_eq!(r.informed, vec![crate::case::Party::Payer]);
+    // The other party of an employment dispute is of the other kind.
+    let mut same = new;
+    same.counterparty.as_mut().unwrap().kind = PayerKind::Individual;
+    let e = register(&id, same, &w.ctx(TAX_RECV, t(T0))).unwrap_err();
+    assert!(is_invalid(&e), "{e:?}");
+}
+
+/// Issue 13: a rejection records what the leader decided instead of silently meaning
+/// "general".
+#[test]
+fn a_rejection_records_how_the_leader_decided_the_matter_is_handled() {
+    let w = World::new();
+    let mut f = awaiting_escalated(&w); // general, hrss assigned, then reported
+    f.act(
+        LEADER,
+        Command::Decide {
+            decision: Decision::Rejected,
+            note: "属县税务局本部门职责，不必联办".into(),
+            handled_as: Some(Track::Own),
+        },
+    );
+    let c = &f.case;
+    assert_eq!(c.track, Some(Track::Own));
+    assert_eq!(c.approval.as_ref().unwrap().handled_as, Some(Track::Own));
+    assert!(
+        c.active_assignments().next().is_none(),
+        "own remit: hrss withdrawn"
+    );
+    assert_eq!(
+        c.assignments[0].removed_reason.as_deref(),
+        Some("组长决定由受理部门按本部门职责办理")
+    );
+    let before = awaiting_escalated(&w).case;
+    let summary = Action::Reject.spec().summary(Lang::Zh, &w.book, &before, c);
+    assert!(summary.contains("改为本部门办理"), "{summary}");
+    // Approval takes no such decision; a rejection can not make it major or a referral.
+    let f = awaiting_major(&w);
+    for (decision, handled_as) in [
+        (Decision::Approved, Some(Track::General)),
+        (Decision::Rejected, Some(Track::Major)),
+        (Decision::Rejected, Some(Track::Referral)),
+    ] {
+        let e = f.refused(
+            LEADER,
+            Command::Decide {
+                decision,
+                note: "x".into(),
+                handled_as,
+            },
+        );
+        assert!(is_invalid(&e), "{decision:?} {handled_as:?}: {e:?}");
+    }
+    // History written before: a rejection without a recorded decision is general.
+    let mut f = awaiting_major(&w);
+    f.act(
+        LEADER,
+        Command::Decide {
+            decision: Decision::Rejected,
+            note: "x".into(),
+            handled_as: None,
+        },
+    );
+    assert_eq!(f.case.track, Some(Track::General));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -2368,8 +3182,9 @@ fn refusals_name_departments_use_a_verb_and_say_what_comes_next() {
     );
     let e = archived(&w).refused(TAX_RECV, archive(Outcome::Accepted, None));
     assert!(e.to_string().contains("不能将案卷归档"), "{e}");
-    // Who may: the department by its name, the action as a verb.
-    let e = handling_general(&w).refused(APPROVAL_RECV, reply());
+    // Who may: the department by its name, the action as a verb (the workroom replies to
+    // general matters only).
+    let e = handling_own(&w).refused(APPROVAL_RECV, reply());
     let text = e.to_string();
     assert!(
         text.contains("县税务局") && !text.contains("（tax）"),
@@ -2382,4 +3197,28 @@ fn refusals_name_departments_use_a_verb_and_say_what_comes_next() {
         text.contains("无权提交书面意见") && text.contains("县财政局没有被指派"),
         "{text}"
     );
+}
+
+/// The workroom (approval bureau) and the petition bureau act on general matters of rules
+/// edition 2 — they assign, reply, archive, pass leads — so such a matter's payer data is
+/// open to them (and sealed to them: an assignment they make must seal it again); not an
+/// own-remit matter, and not a general matter of edition 1, whose history was sealed
+/// without them.
+#[test]
+fn a_general_matter_is_open_to_the_workroom_and_the_petition_bureau() {
+    let w = World::new();
+    let has = |case: &Case, dept: &str| {
+        crate::privacy::recipient_depts(case, &w.book).contains(&dept.to_string())
+    };
+    let general = handling_general(&w).case;
+    assert!(has(&general, "approval") && has(&general, "petition"));
+    let own = handling_own(&w).case;
+    assert!(!has(&own, "approval") && !has(&own, "petition"));
+    let mut edition_one = general.clone();
+    edition_one.rules = 1;
+    assert!(!has(&edition_one, "approval") && !has(&edition_one, "petition"));
+    // own → general opens it to them, so the classification seals it again.
+    let mut f = handling_own(&w);
+    f.act(TAX_RECV, classify(Track::General));
+    assert!(has(&f.case, "approval") && has(&f.case, "petition"));
 }

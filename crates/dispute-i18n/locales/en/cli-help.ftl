@@ -71,7 +71,7 @@ cli-classify-id = Case ID
 cli-classify-track = Track (to refer a matter to the county office, use dispute escalate --to hotline)
 cli-classify-category = Dispute category (default: the one given at registration): { -dispute-categories }
 cli-classify-insurance = Insurance schemes involved, comma-separated (default: those registered)
-cli-classify-redirect = Outside the joint mechanism: code of the department the payer is sent to
+cli-classify-redirect = Outside the receiving department's remit: code of the department the payer is sent to
 cli-classify-note = Note (what the payer is told; for a major matter, why it is reported)
 cli-classify-at = When it was actually done (RFC 3339); default now
 
@@ -83,7 +83,7 @@ cli-assign-long =
     The default due date follows the time limits in casebook.toml (general matter 5 working days, major matter 10, referred case 5), counted from the day of assignment.
 cli-assign-id = Case ID
 cli-assign-dept = Department code to assign, repeatable
-cli-assign-due = Due date (YYYY-MM-DD); default from the time limits
+cli-assign-due = Due date (YYYY-MM-DD); default from the time limits (this county's settings)
 cli-assign-hotline-ticket = 12345 hotline ticket number (required when the county office hands on a referred case)
 cli-assign-remove = Withdraw the assignment of this department
 cli-assign-reason = Why the assignment is withdrawn
@@ -115,9 +115,9 @@ cli-escalate-receiver-phone = The receiver's phone on the referral form
 cli-escalate-at = When it was actually done (RFC 3339); default now
 
 # approve
-cli-approve-about = Leader's decision: approve handling as a major matter, with every member department giving a written opinion within the major-matter time limit; --reject to continue as a general matter. Only the leader of the leading group can decide.
+cli-approve-about = Leader's decision: approve handling as a major matter, with every member department giving a written opinion within the major-matter time limit (the leader may exempt a member with dispute exempt); --reject declines, with --handle-as saying how the matter is handled instead. Only the leader of the leading group can decide.
 cli-approve-id = Case ID
-cli-approve-reject = Do not approve (handle as a general matter)
+cli-approve-reject = Decline a special case (say how it is handled with --handle-as)
 cli-approve-note = The leader's comments
 cli-approve-at = When it was actually decided (RFC 3339); default now
 
@@ -299,7 +299,7 @@ cli-operator-key-id = Operator ID
 cli-operator-key-public-key = The new public key (a .pub file or the ssh-ed25519 text)
 cli-admin-about = Casebook settings (admin only, one signed commit each): signing, the backdating window, deadlines, the county and the leading group, public holidays, member departments; encrypting payer details
 cli-admin-require-signing-about = Require every commit from this one on to be signed by its operator's key (for older casebooks; new ones require it from init)
-cli-admin-set-about = Change a setting: backdate-window (e.g. 72h); autosync (on or off: sync after every write); a deadline in working days: deadline.classify, deadline.opinion, deadline.opinion_major, deadline.reply, deadline.reply_major, deadline.dispatch, deadline.referral_handling, deadline.archive; county (the county's name); leading-group.leader-title, leading-group.office-dept (the department hosting the office), leading-group.deputy-depts (comma-separated)
+cli-admin-set-about = Change a setting: backdate-window (e.g. 72h); autosync (on or off: sync after every write); rules (the edition of the handling rules; only upwards); a time limit (this county's setting, in working days): deadline.classify, deadline.opinion, deadline.opinion_major, deadline.reply, deadline.reply_major, deadline.dispatch, deadline.referral_handling, deadline.archive, deadline.approval (the leader's decision); county (the county's name); leading-group.leader-title, leading-group.office-dept (the department hosting the office), leading-group.deputy-depts (comma-separated)
 cli-admin-set-name = The setting's name
 cli-admin-set-value = The new value
 cli-keygen-about = Make an Ed25519 SSH key pair (OpenSSH format) for signing, on a computer without ssh-keygen

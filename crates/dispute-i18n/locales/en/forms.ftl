@@ -70,14 +70,18 @@ form-notice-you-individual = you
 form-notice-you-employer = your organisation
 form-notice-opening = On { $date }, { $you } raised the matter “{ $about }” (case ID { $id }), which { $dept } accepted. Having handled it according to law, we hereby give you our decision in writing:
 form-notice-routes-intro = If you disagree with the decision above, you may protect your lawful rights and interests in any of the following ways:
+# Mediation (四（四） of the regulation lists it first); it has no statutory period.
+form-route-mediation = Mediation: you may apply for mediation to the { $county } social insurance contribution dispute workroom or to a mediation organisation established by law.
 # Administrative reconsideration: Administrative Reconsideration Law (2023 revision), Article 20.
-form-route-reconsideration = Administrative reconsideration: within sixty days of receiving this notice, you may apply to the competent administrative reconsideration body for administrative reconsideration (Article 20 of the Administrative Reconsideration Law of the People's Republic of China).
+form-route-reconsideration = Administrative reconsideration: within sixty days of the day you knew or should have known of the administrative act, you may apply to the competent administrative reconsideration body (Article 20, paragraph 1 of the Administrative Reconsideration Law of the People's Republic of China).
 # Administrative litigation: Administrative Litigation Law, Article 46, and Article 45 after reconsideration.
-form-route-litigation = Administrative litigation: within six months of receiving this notice, you may bring an administrative lawsuit before the competent people's court (Article 46 of the Administrative Litigation Law of the People's Republic of China); if you have applied for administrative reconsideration and disagree with the reconsideration decision, you may bring a lawsuit before the people's court within fifteen days of receiving the decision (Article 45 of the same law).
+form-route-litigation = Administrative litigation: a lawsuit brought directly before the people's court must be filed within six months of the day you knew or should have known of the administrative act (Article 46, paragraph 1 of the Administrative Litigation Law of the People's Republic of China); if you applied for administrative reconsideration and disagree with its decision, you may sue within fifteen days of receiving the decision, and if the reconsideration body does not decide in time, within fifteen days after its time limit expires (Article 45 of the same law).
 # Labour arbitration: Labour Dispute Mediation and Arbitration Law, Article 27; only between a worker and the employer.
-form-route-arbitration = Labour and personnel dispute arbitration: for a labour dispute over social insurance between the payer and the employer, the limitation period for arbitration is one year, counted from the day the party knew or should have known that its rights had been infringed; you may apply for arbitration to the labour and personnel dispute arbitration commission (Article 27 of the Law of the People's Republic of China on Labour Dispute Mediation and Arbitration).
-form-route-deadline = Counting from receipt of this notice on { $from }, the period ends on { $last }.
-form-route-deadline-extended = Counting from receipt of this notice on { $from }, the period ends on { $real } ({ $last } is a day off, so the period is extended as the law provides).
+form-route-arbitration = Labour and personnel dispute arbitration: a labour dispute over social insurance between an employee and the employer may be taken to the labour and personnel dispute arbitration commission; the limitation period is one year, counted from the day the party knew or should have known that its rights had been infringed (Article 27, paragraph 1 of the Law of the People's Republic of China on Labour Dispute Mediation and Arbitration).
+form-route-deadline = Counting from { $from }, when the act was known, the period ends on { $last }.
+form-route-deadline-extended = Counting from { $from }, when the act was known, the period ends on { $real } ({ $last } is a day off, so the period is extended as the law provides).
+form-route-deadline-litigation = Counting from { $from }, when the act was known, a direct lawsuit must be filed by { $last }.
+form-route-deadline-litigation-extended = Counting from { $from }, when the act was known, a direct lawsuit must be filed by { $real } ({ $last } is a day off, so the period is extended as the law provides).
 # A route and its deadline; numbered in the HTML page.
 form-route = { $text } { $deadline }
 form-route-numbered = { $n }. { $route }

@@ -81,7 +81,7 @@ out-sheet-sec-classification = {"["}Classification]
 out-sheet-classification = Track: { $track }; dispute category: { $category }
 out-sheet-unclassified = Unclassified
 out-sheet-insurance = Insurance: { $insurance }
-out-sheet-sec-deadlines = {"["}Deadlines]
+out-sheet-sec-deadlines = {"["}Time limits (this county's settings)]
 out-sheet-deadline = { $label }: { $due }{ $state }
 out-sheet-overdue-days = {" "}({ $days ->
     [one] 1 working day

@@ -71,7 +71,7 @@ cli-classify-id = 案件编号
 cli-classify-track = 事项类型（报送县政府办用 dispute escalate --to hotline）
 cli-classify-category = 争议类别（不填则沿用登记时的类别）：{ -dispute-categories }
 cli-classify-insurance = 涉及险种，逗号分隔（不填则保留登记时的险种）
-cli-classify-redirect = 不属于联合处置范围：告知缴费人前往的部门代码
+cli-classify-redirect = 不属于受理部门职责范围：告知缴费人前往的职能部门代码
 cli-classify-note = 说明（告知缴费人的内容；重大疑难事项的上报理由）
 cli-classify-at = 实际办理时间（RFC 3339），默认现在
 
@@ -83,7 +83,7 @@ cli-assign-long =
     默认期限按 casebook.toml 的时限（一般事项 5 个工作日、重大事项 10 个、报送承办 5 个）从办理日起算。
 cli-assign-id = 案件编号
 cli-assign-dept = 指派的部门代码，可重复
-cli-assign-due = 办理期限（YYYY-MM-DD），默认按规定时限计算
+cli-assign-due = 办理期限（YYYY-MM-DD），默认按办理时限（本县设定）计算
 cli-assign-hotline-ticket = 12345 工单号（县政府办转交报送事项时必填）
 cli-assign-remove = 撤回对该部门的指派
 cli-assign-reason = 撤回理由
@@ -115,9 +115,9 @@ cli-escalate-receiver-phone = 报送单上受理人的电话
 cli-escalate-at = 实际办理时间（RFC 3339），默认现在
 
 # approve
-cli-approve-about = 组长审批：同意则按重大疑难事项专案办理，全部成员单位按重大事项时限出具书面意见；--reject 则按一般事项继续办理。只有领导小组组长（leader）可以办理。
+cli-approve-about = 组长审批：同意则按重大疑难事项专案办理，全部成员单位按重大事项时限出具书面意见（组长可用 dispute exempt 同意个别成员单位免予出具）；--reject 不同意专案办理，并用 --handle-as 写明决定的办理方式。只有领导小组组长（leader）可以办理。
 cli-approve-id = 案件编号
-cli-approve-reject = 不同意（按一般事项办理）
+cli-approve-reject = 不同意专案办理（用 --handle-as 写明如何办理）
 cli-approve-note = 审批意见
 cli-approve-at = 实际审批时间（RFC 3339），默认现在
 
@@ -299,7 +299,7 @@ cli-operator-key-id = 操作员编号
 cli-operator-key-public-key = 新公钥（.pub 文件或 ssh-ed25519 开头的文本）
 cli-admin-about = 案卷库设置（只能由管理员办理，每次一个签名提交）：要求签名、补录时限、办理时限、县名和领导小组、法定节假日、成员单位；加密缴费人信息
 cli-admin-require-signing-about = 自本次提交起要求每次提交都由操作员的密钥签名（旧案卷库升级用；新案卷库从建库起即要求）
-cli-admin-set-about = 修改设置：backdate-window（补录时限，如 72h）；autosync（每次办理后自动同步，on 或 off）；办理时限 deadline.classify、deadline.opinion、deadline.opinion_major、deadline.reply、deadline.reply_major、deadline.dispatch、deadline.referral_handling、deadline.archive（工作日）；county（县名）；leading-group.leader-title（组长职务）、leading-group.office-dept（办公室所在部门）、leading-group.deputy-depts（副组长单位，逗号分隔）
+cli-admin-set-about = 修改设置：backdate-window（补录时限，如 72h）；autosync（每次办理后自动同步，on 或 off）；rules（办理规则版本，只能升级）；办理时限（本县设定，工作日）deadline.classify、deadline.opinion、deadline.opinion_major、deadline.reply、deadline.reply_major、deadline.dispatch、deadline.referral_handling、deadline.archive、deadline.approval（组长审批）；county（县名）；leading-group.leader-title（组长职务）、leading-group.office-dept（办公室所在部门）、leading-group.deputy-depts（副组长单位，逗号分隔）
 cli-admin-set-name = 设置名
 cli-admin-set-value = 新值
 cli-keygen-about = 生成签名用的 Ed25519 SSH 密钥对（OpenSSH 格式），供没有 ssh-keygen 的电脑使用

@@ -58,14 +58,18 @@ form-notice-you-individual = 您
 form-notice-you-employer = 贵单位
 form-notice-opening = { $you }于{ $date }反映的“{ $about }”事项（案件编号：{ $id }），{ $dept }已受理。经依法办理，现将处理意见书面告知如下：
 form-notice-routes-intro = 如对上述处理意见有异议，可以依法选择以下途径维护自身合法权益：
+# Mediation (四（四） of the regulation lists it first); it has no statutory period.
+form-route-mediation = 申请调解：可以向{ $county }社会保险费征缴争议处理工作室或者依法设立的调解组织申请调解。
 # Administrative reconsideration: 行政复议法（2023年修订）第二十条.
-form-route-reconsideration = 申请行政复议：自收到本告知书之日起六十日内，依法向有管辖权的行政复议机关申请行政复议（《中华人民共和国行政复议法》第二十条）。
+form-route-reconsideration = 申请行政复议：自知道或者应当知道该行政行为之日起六十日内，向有管辖权的行政复议机关提出行政复议申请（《中华人民共和国行政复议法》第二十条第一款）。
 # Administrative litigation: 行政诉讼法 第四十六条, and 第四十五条 after reconsideration.
-form-route-litigation = 提起行政诉讼：自收到本告知书之日起六个月内，依法向有管辖权的人民法院提起行政诉讼（《中华人民共和国行政诉讼法》第四十六条）；已申请行政复议的，对复议决定不服，可以在收到行政复议决定书之日起十五日内向人民法院提起诉讼（同法第四十五条）。
+form-route-litigation = 提起行政诉讼：直接向人民法院提起诉讼的，应当自知道或者应当知道作出行政行为之日起六个月内提出（《中华人民共和国行政诉讼法》第四十六条第一款）；已申请行政复议的，对复议决定不服，可以在收到复议决定书之日起十五日内向人民法院提起诉讼，复议机关逾期不作决定的，可以在复议期满之日起十五日内向人民法院提起诉讼（同法第四十五条）。
 # Labour arbitration: 劳动争议调解仲裁法 第二十七条; only between a worker and the employer.
-form-route-arbitration = 申请劳动人事争议仲裁：缴费人与用人单位之间因社会保险发生的劳动争议，仲裁时效期间为一年，自知道或者应当知道其权利被侵害之日起计算，可以向劳动人事争议仲裁委员会申请仲裁（《中华人民共和国劳动争议调解仲裁法》第二十七条）。
-form-route-deadline = 以{ $from }收到本告知书计，期限至{ $last }。
-form-route-deadline-extended = 以{ $from }收到本告知书计，期限至{ $real }（{ $last }为休息日，依法顺延）。
+form-route-arbitration = 申请劳动人事争议仲裁：劳动者与用人单位之间因社会保险发生的劳动争议，可以向劳动人事争议仲裁委员会申请仲裁；仲裁时效期间为一年，从当事人知道或者应当知道其权利被侵害之日起计算（《中华人民共和国劳动争议调解仲裁法》第二十七条第一款）。
+form-route-deadline = 以{ $from }知道该行政行为计，期限至{ $last }。
+form-route-deadline-extended = 以{ $from }知道该行政行为计，期限至{ $real }（{ $last }为休息日，依法顺延）。
+form-route-deadline-litigation = 以{ $from }知道该行政行为计，直接起诉的期限至{ $last }。
+form-route-deadline-litigation-extended = 以{ $from }知道该行政行为计，直接起诉的期限至{ $real }（{ $last }为休息日，依法顺延）。
 # A route and its deadline; numbered in the HTML page.
 form-route = { $text }{ $deadline }
 form-route-numbered = { $n ->

@@ -201,12 +201,25 @@ impl Writer<'_> {
             return Err(Error::Internal(t!("store-detached-head")));
         };
         let log = format!("dispute: {subject}");
-        let result = match old {
+        let update = || match old {
             Some(old) => repo
                 .reference_matching(branch, new, true, old, &log)
                 .map(|_| ()),
             None => repo.reference(branch, new, false, &log).map(|_| ()),
         };
+        // A ref held locked by someone else, typically the background `git gc --auto` a
+        // write starts now and then (it packs the refs), is waited for a moment: only a
+        // branch that really moved is refused.
+        let mut result = update();
+        let patience = Instant::now();
+        while result
+            .as_ref()
+            .is_err_and(|e| e.code() == ErrorCode::Locked)
+            && patience.elapsed() < Duration::from_secs(5)
+        {
+            std::thread::sleep(Duration::from_millis(20));
+            result = update();
+        }
         result.map_err(|e| match e.code() {
             ErrorCode::Modified | ErrorCode::Exists | ErrorCode::Locked => Error::HeadMoved,
             _ => Error::Git(e.message().to_string()),

@@ -26,6 +26,13 @@ fn case_validator() -> &'static Validator {
     V.get_or_init(|| compile(CASE_SCHEMA))
 }
 
+/// Compile the case schema now, so that the first check does not wait for it: a write
+/// calls this on a thread of its own when it begins, and the compiling (a few
+/// milliseconds) overlaps reading the casebook and applying the action.
+pub fn prepare_case_schema() {
+    let _ = case_validator();
+}
+
 fn casebook_validator() -> &'static Validator {
     static V: OnceLock<Validator> = OnceLock::new();
     V.get_or_init(|| compile(CASEBOOK_SCHEMA))

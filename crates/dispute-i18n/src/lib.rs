@@ -115,6 +115,12 @@ pub fn set_lang(lang: Lang) {
     CURRENT.store(lang as u8, Ordering::Relaxed);
 }
 
+/// Parse the chosen language's catalog now (a binary calls this on a thread of its own at
+/// start-up, so the parsing overlaps reading the command line and the casebook).
+pub fn prepare() {
+    let _ = bundle(lang());
+}
+
 /// The language chosen with [`set_lang`] (Chinese unless told otherwise).
 pub fn lang() -> Lang {
     match CURRENT.load(Ordering::Relaxed) {

@@ -386,30 +386,9 @@ impl App {
         Ok(next)
     }
 
-    /// Seal a new case's payer data to its recipients (a casebook whose payer data is
-    /// encrypted), warning about recipient departments that have no key yet.
-    pub fn seal_new(&mut self, book: &Casebook, case: &mut Case) -> Result<()> {
-        if !book.privacy.payers_encrypted {
-            return Ok(());
-        }
-        let target = crate::seal::target(case, book);
-        if target.recipients.is_empty() {
-            return Err(Error::NotReady {
-                id: case.id.clone(),
-                action: t!("secret-seal-action"),
-                reason: t!("secret-seal-no-recipient"),
-            });
-        }
-        self.warn_without_key(book, &target.without_key);
-        let clear = crate::seal::Parties {
-            payer: case.payer.clone(),
-            counterparty: case.counterparty.clone(),
-        };
-        crate::seal::seal_parties(case, &clear, &target.recipients)?;
-        Ok(())
-    }
-
-    /// Seal many new cases' payer data (an import), spread over the machine's cores.
+    /// Seal new cases' confidential data (both parties) to their recipients, warning about
+    /// recipient departments that have no key yet; many cases (an import) are spread over
+    /// the machine's cores.
     pub fn seal_all(&mut self, book: &Casebook, cases: &mut [Case]) -> Result<()> {
         if !book.privacy.payers_encrypted {
             return Ok(());
@@ -431,20 +410,26 @@ impl App {
             }
         }
         self.warn_without_key(book, &without_key);
+        let seal_part = |part: &mut [Case]| -> Result<()> {
+            for case in part {
+                let target = crate::seal::target(case, book);
+                let clear = crate::seal::Parties {
+                    payer: case.payer.clone(),
+                    counterparty: case.counterparty.clone(),
+                };
+                crate::seal::seal_parties(case, &clear, &target.recipients)?;
+            }
+            Ok(())
+        };
+        if cases.len() < 2 {
+            return seal_part(cases);
+        }
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let chunk = cases.len().div_ceil(threads).max(1);
         std::thread::scope(|s| {
             let parts: Vec<_> = cases
                 .chunks_mut(chunk)
-                .map(|part| {
-                    s.spawn(move || -> Result<()> {
-                        for case in part {
-                            let target = crate::seal::target(case, book);
-                            case.payer = crate::seal::seal(&case.payer, &target.recipients)?;
-                        }
-                        Ok(())
-                    })
-                })
+                .map(|part| s.spawn(move || seal_part(part)))
                 .collect();
             parts.into_iter().try_for_each(|p| {
                 p.join()
@@ -465,39 +450,31 @@ impl App {
         before: &Case,
         after: &mut Case,
     ) -> Result<()> {
-        use crate::seal::{Reseal, reseal_plan, seal_parties};
-        let Reseal::To { target, required } = reseal_plan(before, after, book) else {
-            return Ok(());
+        use crate::seal::Resealed;
+        let open = |case: &Case| {
+            actor.opener().and_then(|o| {
+                crate::seal::open_parties(case, book, &o, &actor.op.dept)
+                    .map_err(|c| c.describe(book))
+            })
         };
-        let opened = actor.opener().and_then(|o| {
-            crate::seal::open_parties(after, book, &o, &actor.op.dept).map_err(|c| c.describe(book))
-        });
-        match opened {
-            Ok(clear) => {
+        match crate::seal::reseal_after(book, before, after, open, None)? {
+            Resealed::Sealed(target) => {
                 let was = crate::privacy::recipient_depts(before, book);
                 let new: Vec<String> = target
                     .without_key
-                    .iter()
+                    .into_iter()
                     .filter(|d| !was.contains(d))
-                    .cloned()
                     .collect();
                 self.warn_without_key(book, &new);
-                seal_parties(after, &clear, &target.recipients)?;
-                Ok(())
             }
-            Err(reason) if required => Err(Error::CannotReseal {
-                id: after.id.clone(),
-                reason,
-            }),
-            Err(reason) => {
-                self.ui.warn(&t!(
-                    "secret-warn-kept-old-seal",
-                    id = after.id.as_str(),
-                    reason = reason
-                ));
-                Ok(())
-            }
+            Resealed::KeptOld(reason) => self.ui.warn(&t!(
+                "secret-warn-kept-old-seal",
+                id = after.id.as_str(),
+                reason = reason
+            )),
+            Resealed::Unchanged | Resealed::Adopted => {}
         }
+        Ok(())
     }
 
     fn warn_without_key(&mut self, book: &Casebook, depts: &[String]) {

@@ -131,7 +131,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         now,
     };
     let mut case = workflow::register(&id, new, &ctx)?;
-    app.seal_new(&book, &mut case)?;
+    app.seal_all(&book, std::slice::from_mut(&mut case))?;
     let done = app.commit_case(&store, writer, &book, &actor, &case, &case, Action::Register);
     // Committed but not finished: the ID is still the one line on stdout, so a script
     // does not register the same matter again.

@@ -597,9 +597,60 @@ pub fn reseal_plan(before: &Case, after: &Case, book: &Casebook) -> Reseal {
     }
 }
 
-/// The payer sealed again to `recipients`, from its clear values.
-pub fn reseal(clear: &Payer, recipients: &[SealedFor]) -> Result<Payer> {
-    seal(clear, recipients)
+/// What sealing again after an action came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resealed {
+    /// Nothing to do: the data is sealed to the recipients the case calls for.
+    Unchanged,
+    /// Opened and sealed again to `target` (its `without_key` departments have no key yet).
+    Sealed(Target),
+    /// Could not be opened; `fallback`'s seal, made to exactly the recipients wanted, taken.
+    Adopted,
+    /// Only keys changed and the data could not be opened (the reason): the old seal stays,
+    /// and a later action renews it.
+    KeptOld(String),
+}
+
+/// Seal a case's confidential data (both parties) again after an action, as its recipients
+/// and their keys now stand (DESIGN §11): the one rule for `App::act` and for sync's replay.
+/// `before` is the case before the action; `open` opens the data in the clear with the
+/// actor's own key, or says why it cannot; `fallback` is a copy of the case after the same
+/// action sealed elsewhere (sync's local commit), used when the data cannot be opened. An
+/// action that changes who may read the data and cannot seal it is refused.
+pub fn reseal_after(
+    book: &Casebook,
+    before: &Case,
+    after: &mut Case,
+    open: impl FnOnce(&Case) -> std::result::Result<Parties, String>,
+    fallback: Option<&Case>,
+) -> Result<Resealed> {
+    let Reseal::To { target, required } = reseal_plan(before, after, book) else {
+        return Ok(Resealed::Unchanged);
+    };
+    match open(after) {
+        Ok(clear) => {
+            seal_parties(after, &clear, &target.recipients)?;
+            Ok(Resealed::Sealed(target))
+        }
+        Err(_)
+            if fallback.is_some_and(|f| {
+                f.payer
+                    .sealed
+                    .as_ref()
+                    .is_some_and(|s| s.recipients == target.recipients)
+            }) =>
+        {
+            let fallback = fallback.expect("checked above");
+            after.payer = fallback.payer.clone();
+            after.counterparty = fallback.counterparty.clone();
+            Ok(Resealed::Adopted)
+        }
+        Err(reason) if required => Err(Error::CannotReseal {
+            id: after.id.clone(),
+            reason,
+        }),
+        Err(reason) => Ok(Resealed::KeptOld(reason)),
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -849,6 +900,86 @@ mod tests {
 
     fn opener(seed: u8) -> Opener {
         Opener::new(&key(seed)).unwrap()
+    }
+
+    /// The case after `cmd` by the admin (a tax receiver).
+    fn acted(b: &Casebook, case: &Case, cmd: crate::workflow::Command) -> Case {
+        let cal = b.calendar();
+        let ctx = crate::workflow::Ctx {
+            book: b,
+            cal: &cal,
+            actor: b.operator("admin").unwrap(),
+            at: at(),
+            now: at(),
+        };
+        crate::workflow::apply(case, &cmd, &ctx).unwrap()
+    }
+
+    #[test]
+    fn sealing_again_opens_to_a_new_department_or_refuses() {
+        use crate::workflow::Command;
+        let b = book();
+        let plain = Payer {
+            kind: crate::case::PayerKind::Individual,
+            name: "孙秀英".into(),
+            id_code: None,
+            contact: None,
+            phone: "13700001111".into(),
+            sealed: None,
+        };
+        let mut case = case_with(plain.clone(), &b);
+        case.payer = seal(&plain, &target(&case, &b).recipients).unwrap();
+        let no_key = |_: &Case| -> std::result::Result<Parties, String> { Err("no key".into()) };
+        // an action that leaves the readers as they are: nothing to do, nothing opened
+        let classified = acted(
+            &b,
+            &case,
+            Command::Classify {
+                track: crate::case::Track::General,
+                category: Some(3),
+                insurance: vec![],
+                note: None,
+            },
+        );
+        let mut same = classified.clone();
+        assert_eq!(
+            reseal_after(&b, &case, &mut same, no_key, None).unwrap(),
+            Resealed::Unchanged
+        );
+        // assigned to hrss: sealed again by a tax operator, and hrss can open it
+        let assigned = acted(
+            &b,
+            &classified,
+            Command::Assign {
+                depts: vec!["hrss".into()],
+                due: None,
+                hotline_ticket: None,
+            },
+        );
+        let mut after = assigned.clone();
+        let by_tax2 = |c: &Case| open_parties(c, &b, &opener(2), "tax").map_err(|e| e.describe(&b));
+        let done = reseal_after(&b, &classified, &mut after, by_tax2, None).unwrap();
+        assert!(
+            matches!(&done, Resealed::Sealed(t) if t.recipients.iter().any(|r| r.dept == "hrss")),
+            "{done:?}"
+        );
+        assert_eq!(open(&after, &b, &opener(3), "hrss").unwrap().name, "孙秀英");
+        // the same action by someone who cannot open the data is refused
+        let mut refused = assigned.clone();
+        assert!(matches!(
+            reseal_after(&b, &classified, &mut refused, no_key, None),
+            Err(Error::CannotReseal { .. })
+        ));
+        // unless a copy sealed to exactly those recipients is at hand (sync's local commit)
+        let mut adopted = assigned.clone();
+        assert_eq!(
+            reseal_after(&b, &classified, &mut adopted, no_key, Some(&after)).unwrap(),
+            Resealed::Adopted
+        );
+        assert_eq!(adopted.payer, after.payer);
+        // a copy sealed to other recipients is not taken
+        let mut stale = assigned.clone();
+        assert!(reseal_after(&b, &classified, &mut stale, no_key, Some(&case)).is_err());
     }
 
     #[test]

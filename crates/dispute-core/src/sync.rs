@@ -115,15 +115,12 @@ pub fn replay_case_action(
     }
 }
 
-/// Seal a replayed case's payer data for the central casebook (DESIGN §11): an action that
-/// changes who may read it there (a department assigned or withdrawn) must seal it again in
-/// the same commit, as `App::act` does. `before` is the case on the central casebook before
-/// the action (None for a registration), `local` the case as the clone recorded it after
-/// the action. The payer is opened with the operator's own key (`opener`, when sync holds
-/// the key file) through their department's key and sealed to the central recipients; an
-/// operator whose key cannot decrypt (an ssh-agent) keeps the clone's own seal when it went
-/// to exactly those recipients. Otherwise a change of readers is refused, and a change of
-/// keys only keeps the old seal (a later action renews it).
+/// Seal a replayed case's confidential data for the central casebook, by the same rule as
+/// `App::act` ([`seal::reseal_after`]): `before` is the case on the central casebook before
+/// the action (None for a registration), `local` the case as the clone recorded it after the
+/// action, whose seal is taken when the operator's key cannot open the data (an ssh-agent)
+/// and it went to exactly the central recipients. `opener`: the operator's key file, if
+/// sync holds it.
 pub fn reseal_replayed(
     book: &Casebook,
     before: Option<&Case>,
@@ -132,42 +129,21 @@ pub fn reseal_replayed(
     opener: Option<&seal::Opener>,
     dept: &str,
 ) -> Result<(), Rejection> {
-    let plan = match before {
-        Some(before) => seal::reseal_plan(before, after, book),
-        None => seal::reseal_plan(&after.clone(), after, book),
+    let registered;
+    let before = match before {
+        Some(before) => before,
+        None => {
+            registered = after.clone();
+            &registered
+        }
     };
-    let seal::Reseal::To { target, required } = plan else {
-        return Ok(());
-    };
-    // Both parties' data: the other party of an employee-employer dispute is sealed with
-    // the payer, to the same recipients.
-    let opened = match opener {
-        Some(o) => seal::open_parties(after, book, o, dept).map_err(|c| c.describe(book)),
+    let open = |case: &Case| match opener {
+        Some(o) => seal::open_parties(case, book, o, dept).map_err(|c| c.describe(book)),
         None => Err(dispute_i18n::t!("secret-closed-no-key")),
     };
-    match opened {
-        Ok(clear) => {
-            seal::seal_parties(after, &clear, &target.recipients).map_err(|e| e.to_string())?;
-            Ok(())
-        }
-        Err(_)
-            if local
-                .payer
-                .sealed
-                .as_ref()
-                .is_some_and(|s| s.recipients == target.recipients) =>
-        {
-            after.payer = local.payer.clone();
-            after.counterparty = local.counterparty.clone();
-            Ok(())
-        }
-        Err(reason) if required => Err(dispute_i18n::t!(
-            "secret-err-cannot-reseal",
-            id = after.id.as_str(),
-            reason = reason
-        )),
-        Err(_) => Ok(()),
-    }
+    seal::reseal_after(book, before, after, open, Some(local))
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 /// Replay the cases of an import onto the central casebook: the importer must still be an

@@ -418,41 +418,32 @@ fn main() {
     println!();
     println!("| work | cases | dispute | Fossil | ratio |");
     println!("|---|---:|---:|---:|---:|");
-    for r in &rows {
-        println!(
-            "| register vs `fossil ticket add` | {} | {} | {} | {} |",
-            r.n,
-            ms(r.register),
-            peer(r.ticket_add),
-            ratio(r.register, r.ticket_add)
-        );
-    }
-    for r in &rows {
-        println!(
-            "| classify vs `fossil ticket set` | {} | {} | {} | {} |",
-            r.n,
-            ms(r.classify),
-            peer(r.ticket_set),
-            ratio(r.classify, r.ticket_set)
-        );
-    }
-    for r in &rows {
-        println!(
-            "| list vs `fossil ticket show 0` | {} | {} | {} | {} |",
-            r.n,
-            ms(r.list),
-            peer(r.ticket_show),
-            ratio(r.list, r.ticket_show)
-        );
-    }
-    for r in &rows {
-        println!(
-            "| list --json vs `fossil ticket show 0` | {} | {} | {} | {} |",
-            r.n,
-            ms(r.list_json),
-            peer(r.ticket_show),
-            ratio(r.list_json, r.ticket_show)
-        );
+    type Pair = fn(&Size) -> (Duration, Option<Duration>);
+    let works: [(&str, Pair); 4] = [
+        ("register vs `fossil ticket add`", |r| {
+            (r.register, r.ticket_add)
+        }),
+        ("classify vs `fossil ticket set`", |r| {
+            (r.classify, r.ticket_set)
+        }),
+        ("list vs `fossil ticket show 0`", |r| {
+            (r.list, r.ticket_show)
+        }),
+        ("list --json vs `fossil ticket show 0`", |r| {
+            (r.list_json, r.ticket_show)
+        }),
+    ];
+    for (work, pair) in works {
+        for r in &rows {
+            let (ours, theirs) = pair(r);
+            println!(
+                "| {work} | {} | {} | {} | {} |",
+                r.n,
+                ms(ours),
+                peer(theirs),
+                ratio(ours, theirs)
+            );
+        }
     }
     println!();
     println!("| cases | generate | show | list, first after a clone |");

@@ -1737,3 +1737,35 @@ fn a_case_file_at_the_wrong_place_is_named_even_after_a_list() {
         assert!(err.contains(misplaced), "warm={warm}: {err}");
     }
 }
+
+/// A branch held locked for a moment by someone else (the background `git gc --auto` packs
+/// the refs) is waited for: the write lands instead of failing as if HEAD had moved.
+#[test]
+fn a_write_waits_for_a_branch_locked_for_a_moment() {
+    let env = Env::new();
+    env.register("zhangsan", "2026-11-02T09:00:00+08:00");
+    let before = env.head();
+    let branch = env.git(&["symbolic-ref", "HEAD"]);
+    let lock = env.path(&format!(".git/{}.lock", branch.trim()));
+    fs::write(&lock, format!("{before}\n")).unwrap();
+    let releaser = {
+        let lock = lock.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(400));
+            fs::remove_file(lock).unwrap();
+        })
+    };
+    let args = register_args(&[("--at", "2026-11-02T10:00:00+08:00")]);
+    let out = env
+        .cmd()
+        .env("DISPUTE_KEY", key_file("zhangsan"))
+        .args(["--as", "zhangsan"])
+        .args(&args)
+        .output()
+        .unwrap();
+    releaser.join().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_ne!(env.head(), before);
+    env.assert_clean();
+}

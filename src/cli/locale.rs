@@ -297,7 +297,10 @@ impl ErrorFormatter for Localized {
                 }
             }
             ErrorKind::UnknownArgument => t!("cli-error-unknown-argument", arg = arg),
-            ErrorKind::InvalidSubcommand => t!("cli-error-unknown-command", name = value),
+            ErrorKind::InvalidSubcommand => {
+                let name = ctx(ContextKind::InvalidSubcommand).unwrap_or_default();
+                t!("cli-error-unknown-command", name = name)
+            }
             ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
                 t!("cli-error-missing-command")
             }

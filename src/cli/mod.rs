@@ -643,7 +643,6 @@ where
     crate::store::timings::start();
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
     dispute_i18n::set_lang(locale::choose_lang(&args));
-    std::thread::spawn(dispute_i18n::prepare);
     // The catalog's help texts are needed only to print help or a usage error: parse with
     // the bare tree first (most runs), and again with the localized one when that fails.
     let parsed = Cli::command()

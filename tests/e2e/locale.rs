@@ -179,6 +179,16 @@ fn a_usage_error_is_chinese_by_default() {
 }
 
 #[test]
+fn an_unknown_command_is_named_with_a_suggestion() {
+    let env = Env::empty();
+    let err = env.fails_plain(2, &["regster"]);
+    assert!(err.contains("没有子命令“regster”"), "{err}");
+    assert!(err.contains("register"), "{err}");
+    let err = env.fails_plain(2, &["--lang", "en", "regster"]);
+    assert!(err.contains("regster"), "{err}");
+}
+
+#[test]
 fn lang_en_gives_an_english_usage_error() {
     let env = Env::empty();
     let err = env.fails_plain(2, &["--lang", "en", "register"]);

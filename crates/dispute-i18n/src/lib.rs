@@ -17,36 +17,44 @@ use fluent_templates::fluent_bundle::concurrent::FluentBundle;
 use fluent_templates::fluent_bundle::{FluentArgs, FluentResource};
 use fluent_templates::{LanguageIdentifier, langid};
 
-// `ZH_CN` and `EN`: the text of every catalog file of each language (see build.rs).
+// `ZH_CN` and `EN`: each language's messages, sorted by key, with the Fluent source each
+// needs (see build.rs).
 include!(concat!(env!("OUT_DIR"), "/catalogs.rs"));
 
-/// The catalog of one language, parsed the first time it is needed: a command shown in
-/// Chinese never parses the English files (most runs need one language; a write in English
-/// also needs Chinese for its commit message).
-fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
-    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 2] =
+/// The messages of one language parsed so far. A message is parsed the first time it is
+/// shown, with the messages and terms it refers to: a run parses the few it shows, not the
+/// whole catalog.
+fn bundle(lang: Lang) -> &'static Mutex<FluentBundle<FluentResource>> {
+    static BUNDLES: [OnceLock<Mutex<FluentBundle<FluentResource>>>; 2] =
         [OnceLock::new(), OnceLock::new()];
     BUNDLES[lang as usize].get_or_init(|| {
         let mut bundle = FluentBundle::new_concurrent(vec![lang.id()]);
         // Unicode isolation marks around every placeable would end up in files and
         // terminals; the catalogs mix scripts deliberately.
         bundle.set_use_isolating(false);
-        let files = match lang {
-            Lang::Zh => ZH_CN,
-            Lang::En => EN,
-        };
-        for text in files {
-            // The catalogs are checked by the tests: a file that does not parse keeps the
-            // messages that do, and the keys of the rest show themselves.
-            let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
-            bundle.add_resource_overriding(resource);
-        }
-        bundle
+        Mutex::new(bundle)
     })
 }
 
+/// The Fluent source of `key` in `lang` and of all it refers to.
+fn source(lang: Lang, key: &str) -> Option<&'static str> {
+    let table = match lang {
+        Lang::Zh => ZH_CN,
+        Lang::En => EN,
+    };
+    let at = table.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
+    Some(table[at].1)
+}
+
 fn lookup(lang: Lang, key: &str, args: Option<&Args>) -> Option<String> {
-    let bundle = bundle(lang);
+    let mut bundle = bundle(lang).lock().unwrap_or_else(|e| e.into_inner());
+    if !bundle.has_message(key) {
+        // The catalogs are checked by the tests: a source that does not parse keeps what
+        // does, and the key of the rest shows itself.
+        let resource =
+            FluentResource::try_new(source(lang, key)?.to_string()).unwrap_or_else(|(r, _)| r);
+        bundle.add_resource_overriding(resource);
+    }
     let pattern = bundle.get_message(key)?.value()?;
     let args = args.map(|a| {
         let mut fa = FluentArgs::with_capacity(a.len());
@@ -113,12 +121,6 @@ static CURRENT: AtomicU8 = AtomicU8::new(0);
 /// Choose the language of everything shown from now on.
 pub fn set_lang(lang: Lang) {
     CURRENT.store(lang as u8, Ordering::Relaxed);
-}
-
-/// Parse the chosen language's catalog now (a binary calls this on a thread of its own at
-/// start-up, so the parsing overlaps reading the command line and the casebook).
-pub fn prepare() {
-    let _ = bundle(lang());
 }
 
 /// The language chosen with [`set_lang`] (Chinese unless told otherwise).

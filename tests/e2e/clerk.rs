@@ -1255,3 +1255,21 @@ fn a_voided_case_in_an_exported_ledger_is_not_imported_back_to_life() {
     let err = fresh.as_fails("zhangsan", 4, &["import", "作废.csv"]);
     assert!(err.contains("已作废，不导入"), "{err}");
 }
+
+#[test]
+fn a_write_moves_the_number_cache_to_its_own_commit() {
+    let env = Env::new();
+    env.register("zhangsan", "2026-11-26T09:00:00+08:00");
+    let second = env.register("zhangsan", "2026-11-26T10:00:00+08:00");
+    assert_eq!(second, "TAX-2026-0002");
+    // The cache names the new HEAD with the number just used, so the next write reads no
+    // commit back.
+    let cache = std::fs::read_to_string(env.path(".git/dispute-seq")).unwrap();
+    let mut lines = cache.lines();
+    assert_eq!(lines.next(), Some(env.head().as_str()), "{cache}");
+    assert!(lines.any(|l| l == "2026 tax 2"), "{cache}");
+    assert_eq!(
+        env.register("zhangsan", "2026-11-26T11:00:00+08:00"),
+        "TAX-2026-0003"
+    );
+}

@@ -177,18 +177,8 @@ pub fn record(
 
 /// Check a consultation against `schemas/policy.schema.json`.
 pub fn check_schema(p: &PolicyConsultation, path: &str) -> Result<()> {
-    use std::sync::OnceLock;
-    static V: OnceLock<jsonschema::Validator> = OnceLock::new();
-    let v = V.get_or_init(|| {
-        let schema: serde_json::Value =
-            serde_json::from_str(POLICY_SCHEMA).expect("embedded schema is JSON");
-        jsonschema::options()
-            .should_validate_formats(true)
-            .build(&schema)
-            .expect("embedded schema compiles")
-    });
     let value = serde_json::to_value(p).map_err(|e| Error::Internal(e.to_string()))?;
-    match v.iter_errors(&value).next() {
+    match crate::schema::PolicySchema::iter_errors(&value).next() {
         None => Ok(()),
         Some(e) => Err(Error::CaseFileInvalid {
             path: path.to_string(),

@@ -112,6 +112,37 @@ impl Store {
     }
 }
 
+/// After a commit of this tool moved HEAD from `parent` to `commit`, writing the files at
+/// `paths`: a cache computed at `parent` moves on to `commit`, raised by the numbers of the
+/// case files written, so the next write need not read the new commit back. Any other
+/// cache is left for the next read to bring up to date.
+pub(crate) fn advance<'a>(
+    git_dir: &Path,
+    parent: Option<Oid>,
+    commit: Oid,
+    paths: impl Iterator<Item = &'a str>,
+) {
+    let path = git_dir.join(SEQ_FILE);
+    let (cached_at, mut highest) = load(&path);
+    if cached_at.is_none() || cached_at != parent {
+        return;
+    }
+    for written in paths {
+        let id = written
+            .rsplit('/')
+            .next()
+            .and_then(|name| name.strip_suffix(".toml"))
+            .and_then(|name| CaseId::parse(name).ok());
+        // Only a case file at its own place counts, as when the trees are read.
+        if let Some(id) = id.filter(|id| id.path() == written) {
+            let slot = highest.entry((id.year, id.dept)).or_insert(0);
+            *slot = (*slot).max(id.seq);
+        }
+    }
+    // A cache that cannot be written only costs time on the next write.
+    let _ = save(&path, commit, &highest);
+}
+
 fn load(path: &Path) -> (Option<Oid>, Highest) {
     let mut highest = Highest::new();
     let Ok(text) = fs::read_to_string(path) else {

@@ -9,8 +9,6 @@ impl Store {
     /// Take the writer lock, finish an interrupted write, and refuse on hand edits. The
     /// notices say what was recovered; the caller must show them.
     pub fn begin(&self) -> Result<(Writer<'_>, Notices)> {
-        // Every file put is checked against the case schema: compile it meanwhile.
-        std::thread::spawn(dispute_core::schema::prepare_case_schema);
         let lock = WriterLock::acquire(&self.repo.path().join(LOCK_FILE))?;
         crate::timings::mark("writer lock");
         let mut notices = vec![];
@@ -181,6 +179,12 @@ impl Writer<'_> {
         }
         faults::point("after-ref-update");
         faults::fail("after-ref-update")?;
+        crate::seq::advance(
+            repo.path(),
+            parent,
+            commit,
+            files.iter().map(|(p, _)| p.as_str()),
+        );
         crate::timings::mark("journal + branch update");
         let written: Vec<(&str, &[u8], Oid)> = files
             .iter()

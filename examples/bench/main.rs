@@ -157,6 +157,9 @@ fn bench_size(d: &Dispute, fossil: Option<&Fossil>, n: usize) -> Size {
         eprintln!("  and a Fossil repository of {n} tickets …");
         f.repo(&d.out, n)
     });
+    // Generating writes hundreds of megabytes that the kernel would otherwise still be
+    // writing back while the first commands are timed.
+    let _ = Command::new("sync").status();
     // `list` the first time after a clone parses every file; later it reads the summary
     // cache (.git/dispute-summaries) and parses only what changed.
     let cache = dir.join(".git/dispute-summaries");

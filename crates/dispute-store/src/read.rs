@@ -272,26 +272,7 @@ pub(crate) fn next_seq_in(repo: &Repository, tree: &Tree, dept: &str, year: i32)
         Ok(e) if e.kind() == Some(ObjectType::Tree) => repo.find_tree(e.id()).git()?,
         _ => return Ok(1),
     };
-    // The highest bucket holds the highest sequence.
-    let bucket = dept_tree
-        .iter()
-        .filter(|e| e.kind() == Some(ObjectType::Tree))
-        .filter_map(|e| Some((e.name().ok()?.parse::<u32>().ok()?, e.id())))
-        .max();
-    let Some((_, bucket)) = bucket else {
-        return Ok(1);
-    };
-    let max = repo
-        .find_tree(bucket)
-        .git()?
-        .iter()
-        .filter_map(|e| {
-            let id = CaseId::parse(e.name().ok()?.strip_suffix(".toml")?).ok()?;
-            (id.year == year && id.dept == dept).then_some(id.seq)
-        })
-        .max()
-        .unwrap_or(0);
-    Ok(max + 1)
+    Ok(crate::seq::max_seq_in(repo, &dept_tree, dept, year)? + 1)
 }
 
 /// A case file over the size limit is refused before it is read.

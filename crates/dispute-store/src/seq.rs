@@ -80,36 +80,40 @@ impl Store {
                     continue;
                 };
                 let dept_tree = self.repo.find_tree(dept.id()).git()?;
-                let max = self.max_seq_in(&dept_tree, &code, y)?;
+                let max = max_seq_in(&self.repo, &dept_tree, &code, y)?;
                 let slot = highest.entry((y, code)).or_insert(0);
                 *slot = (*slot).max(max);
             }
         }
         Ok(())
     }
+}
 
-    /// The highest sequence in a department's tree of one year: in its highest bucket.
-    pub(crate) fn max_seq_in(&self, dept_tree: &Tree, dept: &str, year: i32) -> Result<u32> {
-        let bucket = dept_tree
-            .iter()
-            .filter(|e| e.kind() == Some(ObjectType::Tree))
-            .filter_map(|e| Some((e.name().ok()?.parse::<u32>().ok()?, e.id())))
-            .max();
-        let Some((_, bucket)) = bucket else {
-            return Ok(0);
-        };
-        Ok(self
-            .repo
-            .find_tree(bucket)
-            .git()?
-            .iter()
-            .filter_map(|e| {
-                let id = CaseId::parse(e.name().ok()?.strip_suffix(".toml")?).ok()?;
-                (id.year == year && id.dept == dept).then_some(id.seq)
-            })
-            .max()
-            .unwrap_or(0))
-    }
+/// The highest sequence in a department's tree of one year: in its highest bucket.
+pub(crate) fn max_seq_in(
+    repo: &Repository,
+    dept_tree: &Tree,
+    dept: &str,
+    year: i32,
+) -> Result<u32> {
+    let bucket = dept_tree
+        .iter()
+        .filter(|e| e.kind() == Some(ObjectType::Tree))
+        .filter_map(|e| Some((e.name().ok()?.parse::<u32>().ok()?, e.id())))
+        .max();
+    let Some((_, bucket)) = bucket else {
+        return Ok(0);
+    };
+    Ok(repo
+        .find_tree(bucket)
+        .git()?
+        .iter()
+        .filter_map(|e| {
+            let id = CaseId::parse(e.name().ok()?.strip_suffix(".toml")?).ok()?;
+            (id.year == year && id.dept == dept).then_some(id.seq)
+        })
+        .max()
+        .unwrap_or(0))
 }
 
 /// After a commit of this tool moved HEAD from `parent` to `commit`, writing the files at

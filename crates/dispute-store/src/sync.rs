@@ -31,7 +31,7 @@ use dispute_core::sync::{self as replay, SyncError};
 
 use crate::history::{commit_record, tree_changes};
 use crate::prelude::*;
-use crate::write::{Signer, Writer, write_tree};
+use crate::write::{Signer, Writer, Written, write_objects};
 
 /// The remote every clone syncs with.
 pub const REMOTE: &str = "origin";
@@ -1201,11 +1201,7 @@ impl<'s> Replayer<'s> {
         } else {
             vec![]
         };
-        let actor = self
-            .book
-            .operator(op)
-            .cloned()
-            .ok_or_else(|| t!("sync-reject-operator-unknown", id = op))?;
+        let actor = self.operator(op)?;
         let opener = current_key(&actor).and_then(|k| keys.opener(&k.key));
         replay::reseal_replayed(
             &self.book,
@@ -1261,11 +1257,7 @@ impl<'s> Replayer<'s> {
             }
         }
         let mut replayed = replay::replay_import(&self.book, op, &cases, rec.record.info.time)?;
-        let actor = self
-            .book
-            .operator(op)
-            .cloned()
-            .ok_or_else(|| t!("sync-reject-operator-unknown", id = op))?;
+        let actor = self.operator(op)?;
         // Sealed to the central casebook's department keys, which may differ from the
         // clone's (a department that got its key centrally meanwhile).
         let opener = current_key(&actor).and_then(|k| keys.opener(&k.key));
@@ -1328,11 +1320,7 @@ impl<'s> Replayer<'s> {
             &central_id,
             rec.record.info.time,
         )?;
-        let actor = self
-            .book
-            .operator(&policy.by)
-            .cloned()
-            .ok_or_else(|| t!("sync-reject-operator-unknown", id = policy.by.as_str()))?;
+        let actor = self.operator(&policy.by)?;
         let path = PolicyId::parse(&policy.id)
             .map_err(|e| e.to_string())?
             .path();
@@ -1372,11 +1360,7 @@ impl<'s> Replayer<'s> {
         }
         let (before, after) = (parse(&change.old)?, parse(&change.new)?);
         rejection.inputs = book_inputs(&before, &after);
-        let actor = self
-            .book
-            .operator(op)
-            .cloned()
-            .ok_or_else(|| t!("sync-reject-operator-unknown", id = op))?;
+        let actor = self.operator(op)?;
         let opener = current_key(&actor).and_then(|k| keys.opener(&k.key));
         let next = replay::replay_book_action(
             kind,
@@ -1419,6 +1403,14 @@ impl<'s> Replayer<'s> {
         Ok(false)
     }
 
+    /// An operator of the central casebook, or the rejection naming the one it lacks.
+    fn operator(&self, id: &str) -> Result<Operator, String> {
+        self.book
+            .operator(id)
+            .cloned()
+            .ok_or_else(|| t!("sync-reject-operator-unknown", id = id))
+    }
+
     /// Write a replayed commit on top of the replay's head, signed by its operator: the
     /// author and committer are the operator as the central casebook knows them, with the
     /// original commit's times. A key at hand that is no longer the operator's current
@@ -1449,35 +1441,17 @@ impl<'s> Replayer<'s> {
         let repo = &self.store.repo;
         let author = Signature::new(&actor.name, &actor.email, &rec.author).git()?;
         let committer = Signature::new(&actor.name, &actor.email, &rec.committer).git()?;
-        let parent = repo.find_commit(self.head).git()?;
-        let base = repo.find_tree(self.tree).git()?;
-        let mut changes: Vec<(Vec<&str>, Oid)> = vec![];
-        for (path, text) in &staged.files {
-            let blob = repo.blob(text.as_bytes()).git()?;
-            changes.push((path.split('/').collect(), blob));
-        }
-        changes.sort();
-        let mut trees = vec![];
-        let tree_oid = write_tree(repo, Some(&base), &changes, &mut trees)?;
-        let tree = repo.find_tree(tree_oid).git()?;
         let text = staged.message.render();
-        let commit = match signer {
-            None => repo
-                .commit(None, &author, &committer, &text, &tree, &[&parent])
-                .git()?,
-            Some(signer) => {
-                let buffer = repo
-                    .commit_create_buffer(&author, &committer, &text, &tree, &[&parent])
-                    .git()?;
-                let content = std::str::from_utf8(&buffer)
-                    .map_err(|_| Error::Internal("commit buffer is not UTF-8".into()))?;
-                let signature = signer.sign(content.as_bytes())?;
-                repo.commit_signed(content, &signature, Some(SIGNATURE_HEADER))
-                    .git()?
-            }
-        };
+        let Written { commit, root, .. } = write_objects(
+            repo,
+            Some(self.head),
+            &staged.files,
+            (&author, &committer),
+            &text,
+            signer,
+        )?;
         self.head = commit;
-        self.tree = tree_oid;
+        self.tree = root;
         if let Some(book) = staged.book {
             self.book = book;
         }

@@ -241,7 +241,9 @@ pub(crate) struct Written {
     pub(crate) commit: Oid,
     /// Each file's blob, in the order of the files.
     pub(crate) blobs: Vec<Oid>,
+    /// Every tree written, the root last.
     pub(crate) trees: Vec<Oid>,
+    pub(crate) root: Oid,
 }
 
 /// Write the blobs of `files`, the trees on their paths and the commit, authored and
@@ -288,6 +290,7 @@ pub(crate) fn write_objects(
         commit,
         blobs,
         trees,
+        root: tree_oid,
     })
 }
 
@@ -382,7 +385,7 @@ pub(crate) fn pack_now_and_then(git_dir: &Path) {
 
 /// Rebuild only the trees on the changed paths, starting from `base`. `changes` must be
 /// sorted by path, so the changes below one directory are one contiguous run.
-pub(crate) fn write_tree(
+fn write_tree(
     repo: &Repository,
     base: Option<&Tree>,
     changes: &[(Vec<&str>, Oid)],

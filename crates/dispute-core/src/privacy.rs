@@ -66,15 +66,22 @@ impl Payer {
     /// The name as lists, commit messages and masked views show it: an employer's name as
     /// it is, an individual's masked (`孙**`).
     pub fn display_name(&self) -> String {
-        match self.kind {
-            PayerKind::Employer => self.name.clone(),
-            PayerKind::Individual => mask_name(&self.name),
-        }
+        self.kind.shown_name(&self.name)
     }
 
     /// Whether the confidential fields hold masks only (as in a sealed case file).
     pub fn is_masked(&self) -> bool {
         *self == self.masked()
+    }
+}
+
+impl PayerKind {
+    /// A party's name as shown: an employer's as it is, an individual's masked.
+    fn shown_name(self, name: &str) -> String {
+        match self {
+            PayerKind::Employer => name.to_string(),
+            PayerKind::Individual => mask_name(name),
+        }
     }
 }
 
@@ -90,13 +97,9 @@ impl Counterparty {
         }
     }
 
-    /// The name as lists and masked views show it: an employer's as it is, an
-    /// individual's masked.
+    /// The name as lists and masked views show it, as the payer's.
     pub fn display_name(&self) -> String {
-        match self.kind {
-            PayerKind::Employer => self.name.clone(),
-            PayerKind::Individual => mask_name(&self.name),
-        }
+        self.kind.shown_name(&self.name)
     }
 
     /// Whether the confidential fields hold masks only (as in a sealed case file).

@@ -36,12 +36,17 @@ fn bundle(lang: Lang) -> &'static Mutex<FluentBundle<FluentResource>> {
     })
 }
 
-/// The Fluent source of `key` in `lang` and of all it refers to.
-fn source(lang: Lang, key: &str) -> Option<&'static str> {
-    let table = match lang {
+/// The messages of `lang`, sorted by key, with their sources.
+fn table(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    match lang {
         Lang::Zh => ZH_CN,
         Lang::En => EN,
-    };
+    }
+}
+
+/// The Fluent source of `key` in `lang` and of all it refers to.
+fn source(lang: Lang, key: &str) -> Option<&'static str> {
+    let table = table(lang);
     let at = table.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
     Some(table[at].1)
 }
@@ -238,31 +243,9 @@ macro_rules! t_in {
     }};
 }
 
-/// Every message key of a locale's catalog files, read from the sources (for the tests).
+/// Every message key of a locale's catalog (terms are not messages).
 pub fn keys(lang: Lang) -> std::collections::BTreeSet<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("locales")
-        .join(lang.tag());
-    let mut out = std::collections::BTreeSet::new();
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return out;
-    };
-    for entry in entries.flatten() {
-        let Ok(text) = std::fs::read_to_string(entry.path()) else {
-            continue;
-        };
-        for line in text.lines() {
-            let Some((key, _)) = line.split_once('=') else {
-                continue;
-            };
-            let key = key.trim_end();
-            let first = key.chars().next();
-            if first.is_some_and(|c| c.is_ascii_alphabetic()) && !key.contains(' ') {
-                out.insert(key.to_string());
-            }
-        }
-    }
-    out
+    table(lang).iter().map(|(key, _)| key.to_string()).collect()
 }
 
 #[cfg(test)]

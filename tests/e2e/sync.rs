@@ -651,19 +651,9 @@ fn forged_pushes_are_refused(transport: Transport) {
     };
 
     // A legal action signed with another operator's key.
-    office.act(
-        "zhangsan",
-        &[
-            "classify",
-            &id,
-            "--track",
-            "general",
-            "--category",
-            "3",
-            "--at",
-            "2026-11-02T10:00:00+08:00",
-        ],
-    );
+    office
+        .scenario(&id)
+        .classify("zhangsan", "general", 3, "", "2026-11-02T10:00:00+08:00");
     git_commit_signed(
         &office,
         "lisi",
@@ -697,19 +687,9 @@ fn forged_pushes_are_refused(transport: Transport) {
     );
 
     // A merge.
-    office.act(
-        "zhangsan",
-        &[
-            "classify",
-            &id,
-            "--track",
-            "general",
-            "--category",
-            "3",
-            "--at",
-            "2026-11-02T10:00:00+08:00",
-        ],
-    );
+    office
+        .scenario(&id)
+        .classify("zhangsan", "general", 3, "", "2026-11-02T10:00:00+08:00");
     let tree = office.rev("HEAD^{tree}");
     let merge = office
         .git(&[
@@ -776,19 +756,9 @@ fn forged_pushes_are_refused(transport: Transport) {
     // A legal action pushed with plain git is let in: the hook checks, it does not
     // forbid git.
     office.git(&["reset", "-q", "--hard", &pushed]);
-    office.act(
-        "zhangsan",
-        &[
-            "classify",
-            &id,
-            "--track",
-            "general",
-            "--category",
-            "3",
-            "--at",
-            "2026-11-02T10:00:00+08:00",
-        ],
-    );
+    office
+        .scenario(&id)
+        .classify("zhangsan", "general", 3, "", "2026-11-02T10:00:00+08:00");
     let (ok, said) = git_push(&office, &["origin", "main"]);
     assert!(ok, "a verified fast-forward goes in: {said}");
     assert_eq!(central.head(), office.head());
@@ -847,18 +817,12 @@ fn a_sync_killed_at_any_step_is_completed_by_the_next() {
                 ],
             );
             if rng.below(2) == 0 {
-                a.act(
+                a.scenario(&id).classify(
                     "zhangsan",
-                    &[
-                        "classify",
-                        &id,
-                        "--track",
-                        "general",
-                        "--category",
-                        "3",
-                        "--at",
-                        &format!("2026-11-0{}T10:00:00+08:00", k + 2),
-                    ],
+                    "general",
+                    3,
+                    "",
+                    &format!("2026-11-0{}T10:00:00+08:00", k + 2),
                 );
             }
             payers.push(payer);
@@ -925,19 +889,8 @@ fn a_taken_provisional_number_is_changed_and_the_actions_follow() {
     assert_eq!(first, "TAX-2026-0001");
     assert_eq!(mine, "TAX-2026-0001");
     assert_eq!(second, "TAX-2026-0002");
-    c.act(
-        "liming",
-        &[
-            "classify",
-            &mine,
-            "--track",
-            "general",
-            "--category",
-            "3",
-            "--at",
-            "2026-11-20T11:00:00+08:00",
-        ],
-    );
+    c.scenario(&mine)
+        .classify("liming", "general", 3, "", "2026-11-20T11:00:00+08:00");
 
     // Provisional until synced.
     let row = &rows(&c)[0];
@@ -1000,30 +953,9 @@ fn an_action_no_longer_legal_is_kept_with_its_reason_and_the_rest_is_pushed() {
                 ("--at", "2026-11-02T09:00:00+08:00"),
             ],
         );
-        a.act(
-            "zhangsan",
-            &[
-                "classify",
-                &id,
-                "--track",
-                "general",
-                "--category",
-                "3",
-                "--at",
-                "2026-11-02T10:00:00+08:00",
-            ],
-        );
-        a.act(
-            "zhangsan",
-            &[
-                "assign",
-                &id,
-                "--dept",
-                "hrss",
-                "--at",
-                "2026-11-02T11:00:00+08:00",
-            ],
-        );
+        a.scenario(&id)
+            .classify("zhangsan", "general", 3, "", "2026-11-02T10:00:00+08:00")
+            .assign("zhangsan", &["hrss"], "2026-11-02T11:00:00+08:00");
         ids.push(id);
     }
     sync_ok(&a, "zhangsan");
@@ -1100,30 +1032,9 @@ fn a_missing_key_stops_sync_before_anything_is_pushed() {
     let a = central.office();
     let b = central.office();
     let id = a.register("zhangsan", "2026-11-02T09:00:00+08:00");
-    a.act(
-        "zhangsan",
-        &[
-            "classify",
-            &id,
-            "--track",
-            "general",
-            "--category",
-            "3",
-            "--at",
-            "2026-11-02T10:00:00+08:00",
-        ],
-    );
-    a.act(
-        "zhangsan",
-        &[
-            "assign",
-            &id,
-            "--dept",
-            "hrss",
-            "--at",
-            "2026-11-02T11:00:00+08:00",
-        ],
-    );
+    a.scenario(&id)
+        .classify("zhangsan", "general", 3, "", "2026-11-02T10:00:00+08:00")
+        .assign("zhangsan", &["hrss"], "2026-11-02T11:00:00+08:00");
     a.act(
         "lisi",
         &[
@@ -1440,19 +1351,8 @@ fn the_new_duties_and_policy_consultations_replay_onto_the_central_casebook() {
         ],
     );
     assert_eq!(ours, "TAX-2026-0001");
-    a.act(
-        "zhangsan",
-        &[
-            "classify",
-            &ours,
-            "--track",
-            "general",
-            "--category",
-            "3",
-            "--at",
-            "2026-11-03T10:00:00+08:00",
-        ],
-    );
+    a.scenario(&ours)
+        .classify("zhangsan", "general", 3, "", "2026-11-03T10:00:00+08:00");
     assert_eq!(
         consult(&a, &ours, "2026-11-03T15:00:00+08:00"),
         "PC-2026-0001"

@@ -73,6 +73,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         return Err(import::refuse(t!("cmd-import-no-cases")));
     }
 
+    crate::store::timings::mark("ledger read and parsed");
     let now = app.now()?;
     let store = app.store()?;
     let writer = if args.dry_run {
@@ -116,8 +117,10 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         created: store.created_at()?,
     };
     let mut cases = import::build(&rows, &cx).map_err(|e| report(app, e))?;
+    crate::store::timings::mark("rows replayed through the workflow");
     // Imported payer data is encrypted like registered data (DESIGN §11).
     app.seal_all(&book, &mut cases)?;
+    crate::store::timings::mark("payer data sealed");
 
     let Some(mut writer) = writer else {
         app.ui

@@ -1159,6 +1159,19 @@ fn five_hundred_rows_import_in_one_commit() {
     assert_eq!(trailer(&trailers, "Import-Rows"), Some("500"));
     assert_eq!(env.list_ids(&[]).len(), 500);
     assert_eq!(verify_code(&env), 0);
+    // The files went into the repository as one pack with its index, written by the
+    // store itself: git checks every object in it and its checksums.
+    let packs = std::fs::read_dir(env.path(".git/objects/pack"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".idx"))
+        })
+        .count();
+    assert!(packs >= 1, "a pack");
+    env.git(&["fsck", "--strict", "--no-dangling"]);
+    let listed = env.git(&["ls-tree", "-r", "--name-only", "HEAD", "cases"]);
+    assert_eq!(listed.lines().filter(|l| l.ends_with(".toml")).count(), 500);
 }
 
 #[test]

@@ -15,6 +15,7 @@ mod history;
 mod index;
 mod journal;
 mod open;
+mod pack;
 mod policy;
 mod precheck;
 mod read;

@@ -25,6 +25,9 @@ impl Store {
         let _ = self.exclude_probes();
         // The deepest existing directory of each file, with the bytes to go below it.
         let mut probes: Vec<(PathBuf, usize)> = vec![];
+        // Directories already found to be real ones (an import puts thousands of files
+        // into a few directories).
+        let mut real_dirs: std::collections::HashSet<PathBuf> = Default::default();
         for (path, content) in files {
             let parts: Vec<&str> = path.split('/').collect();
             let mut dir = self.root.clone();
@@ -32,8 +35,15 @@ impl Store {
             let mut all_exist = true;
             for part in &parts[..parts.len() - 1] {
                 dir.push(part);
+                if real_dirs.contains(&dir) {
+                    deepest = dir.clone();
+                    continue;
+                }
                 match fs::symlink_metadata(&dir) {
-                    Ok(m) if m.is_dir() => deepest = dir.clone(),
+                    Ok(m) if m.is_dir() => {
+                        real_dirs.insert(dir.clone());
+                        deepest = dir.clone();
+                    }
                     Ok(m) => {
                         let key = if m.is_symlink() {
                             "clerk-precheck-symlink"
@@ -95,22 +105,13 @@ impl Store {
         Ok(())
     }
 
-    /// Write and remove a file of `bytes` bytes in `dir`.
+    /// Create a file in `dir` that takes `bytes` bytes of disk, and remove it.
     fn probe(&self, dir: &Path, bytes: usize) -> Result<()> {
         // One fixed name (writers hold the lock, one at a time): a writer killed here leaves
         // at most one probe per directory, removed by the next write that probes it, and
         // never shown by `git status` (`.git/info/exclude`, see `exclude_probes`).
         let probe = dir.join(PROBE);
-        let written = File::create(&probe).and_then(|mut f| {
-            let block = [b'\n'; 4096];
-            let mut left = bytes.max(1);
-            while left > 0 {
-                let n = left.min(block.len());
-                f.write_all(&block[..n])?;
-                left -= n;
-            }
-            Ok(())
-        });
+        let written = File::create(&probe).and_then(|mut f| reserve(&mut f, bytes.max(1)));
         let _ = fs::remove_file(&probe);
         written.map_err(|e| {
             let reason = match e.kind() {
@@ -154,5 +155,46 @@ impl Store {
         let commit = self.repo.find_commit(head).ok()?;
         let on_parent = commit.parent_ids().next() == parent && commit.parent_count() <= 1;
         (on_parent && commit.message().ok() == Some(message.render().as_str())).then_some(head)
+    }
+}
+
+/// Make `file` take `bytes` bytes of disk: allocated by the file system where it can
+/// (`fallocate`, which a full disk or an exhausted quota refuses as writing would), else
+/// written.
+fn reserve(file: &mut File, bytes: usize) -> std::io::Result<()> {
+    use rustix::io::Errno;
+    match rustix::fs::fallocate(&*file, rustix::fs::FallocateFlags::empty(), 0, bytes as u64) {
+        Ok(()) => Ok(()),
+        Err(Errno::OPNOTSUPP | Errno::NOSYS | Errno::INVAL) => {
+            let block = [b'\n'; 4096];
+            let mut left = bytes;
+            while left > 0 {
+                let n = left.min(block.len());
+                file.write_all(&block[..n])?;
+                left -= n;
+            }
+            Ok(())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reserved_probe_takes_the_bytes_it_stands_for() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join(PROBE);
+        let mut file = File::create(&path).expect("create");
+        reserve(&mut file, 5_000_000).expect("reserved");
+        let meta = fs::metadata(&path).expect("meta");
+        assert_eq!(meta.len(), 5_000_000);
+        use std::os::unix::fs::MetadataExt;
+        assert!(
+            meta.blocks() * 512 >= 5_000_000,
+            "disk blocks taken, not a sparse file"
+        );
     }
 }

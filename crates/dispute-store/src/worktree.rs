@@ -225,11 +225,40 @@ impl Store {
         files: &[(&str, &[u8], Oid)],
         known: Option<IndexView>,
     ) -> Result<()> {
-        let mut metas = Vec::with_capacity(files.len());
-        for (path, content, _) in files {
-            metas.push(self.write_worktree_file(path, content)?);
-            faults::point("after-worktree-file");
-        }
+        let root = self.root.as_path();
+        let write_all = |part: &[(&str, &[u8], Oid)]| -> Result<Vec<fs::Metadata>> {
+            let mut metas = Vec::with_capacity(part.len());
+            for (path, content, _) in part {
+                metas.push(write_worktree_file(root, path, content)?);
+                faults::point("after-worktree-file");
+            }
+            Ok(metas)
+        };
+        // Thousands of files (an import) are written on all cores.
+        let metas = if files.len() < crate::write::BULK {
+            write_all(files)?
+        } else {
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+            let chunk = files.len().div_ceil(threads).max(1);
+            let parts: Vec<Result<Vec<fs::Metadata>>> = std::thread::scope(|s| {
+                let parts: Vec<_> = files
+                    .chunks(chunk)
+                    .map(|part| s.spawn(move || write_all(part)))
+                    .collect();
+                parts
+                    .into_iter()
+                    .map(|p| {
+                        p.join()
+                            .unwrap_or_else(|_| Err(Error::Internal(t!("store-thread-died"))))
+                    })
+                    .collect()
+            });
+            let mut metas = Vec::with_capacity(files.len());
+            for part in parts {
+                metas.extend(part?);
+            }
+            metas
+        };
         crate::timings::mark("working tree files");
         let git_dir = self.repo.path();
         let lock = LockedIndex::acquire(git_dir)?;
@@ -291,39 +320,54 @@ impl Store {
 
     /// Write a file below the root atomically, refusing to follow symlinks; its stat data.
     pub(crate) fn write_worktree_file(&self, path: &str, content: &[u8]) -> Result<fs::Metadata> {
-        let mut dir = self.root.clone();
-        let parts: Vec<&str> = path.split('/').collect();
-        for part in &parts[..parts.len() - 1] {
-            dir.push(part);
-            match fs::symlink_metadata(&dir) {
-                Ok(m) if m.is_dir() => {}
-                Ok(_) => {
+        write_worktree_file(&self.root, path, content)
+    }
+}
+
+/// Write a file below `root` atomically, refusing to follow symlinks; its stat data.
+fn write_worktree_file(root: &Path, path: &str, content: &[u8]) -> Result<fs::Metadata> {
+    let mut dir = root.to_path_buf();
+    let parts: Vec<&str> = path.split('/').collect();
+    for part in &parts[..parts.len() - 1] {
+        dir.push(part);
+        match fs::symlink_metadata(&dir) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => {
+                return Err(Error::HandEdits(vec![t!(
+                    "store-path-not-a-dir",
+                    path = dir.strip_prefix(root).unwrap_or(&dir).display()
+                )]));
+            }
+            // Another thread of this write may have just made it.
+            Err(_) => match fs::create_dir(&dir) {
+                Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => return Err(e.into()),
+                _ if !fs::symlink_metadata(&dir)?.is_dir() => {
                     return Err(Error::HandEdits(vec![t!(
                         "store-path-not-a-dir",
-                        path = dir.strip_prefix(&self.root).unwrap_or(&dir).display()
+                        path = dir.strip_prefix(root).unwrap_or(&dir).display()
                     )]));
                 }
-                Err(_) => fs::create_dir(&dir)?,
-            }
+                _ => {}
+            },
         }
-        let target = self.root.join(path);
-        if let Ok(m) = fs::symlink_metadata(&target)
-            && !m.is_file()
-        {
-            return Err(Error::HandEdits(vec![t!(
-                "store-path-not-a-file",
-                path = path
-            )]));
-        }
-        let tmp = dir.join(format!(
-            ".{}.tmp-{}",
-            parts[parts.len() - 1],
-            std::process::id()
-        ));
-        // No fsync: after a crash the journal, or the hand-edit check, brings the file back
-        // in line with HEAD, which is the record.
-        fs::write(&tmp, content)?;
-        fs::rename(&tmp, &target)?;
-        Ok(fs::symlink_metadata(&target)?)
     }
+    let target = root.join(path);
+    if let Ok(m) = fs::symlink_metadata(&target)
+        && !m.is_file()
+    {
+        return Err(Error::HandEdits(vec![t!(
+            "store-path-not-a-file",
+            path = path
+        )]));
+    }
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        parts[parts.len() - 1],
+        std::process::id()
+    ));
+    // No fsync: after a crash the journal, or the hand-edit check, brings the file back
+    // in line with HEAD, which is the record.
+    fs::write(&tmp, content)?;
+    fs::rename(&tmp, &target)?;
+    Ok(fs::symlink_metadata(&target)?)
 }

@@ -36,9 +36,7 @@ fn checked_case_text(case: &Case) -> Result<(String, String)> {
     let path = CaseId::parse(&case.id)?.path();
     let text = case.to_toml();
     let back = Case::from_toml(&text, &path)?;
-    crate::timings::mark("case serialised and parsed back");
     dispute_core::schema::check_case(&back, &path)?;
-    crate::timings::mark("case schema check");
     Ok((path, text))
 }
 
@@ -73,6 +71,7 @@ impl Writer<'_> {
     /// parsed back and checked against the case schema.
     pub fn put_case(&mut self, case: &Case) -> Result<()> {
         let (path, text) = checked_case_text(case)?;
+        crate::timings::mark("case serialised, parsed back and checked");
         self.put(path, text)
     }
 
@@ -99,6 +98,7 @@ impl Writer<'_> {
                 self.put(path, text)?;
             }
         }
+        crate::timings::mark("case files serialised, parsed back and checked");
         Ok(())
     }
 
@@ -146,13 +146,13 @@ impl Writer<'_> {
         let parent = store.head_oid()?;
         let sig = Signature::now(&author.name, &author.email).git()?;
         let text = message.render();
-        // Many files (an import): one pack rather than thousands of loose objects, each of
-        // which costs an inode.
-        let Written { commit, blobs, .. } = if files.len() >= BULK {
-            write_objects_packed(repo, parent, files, &sig, &text, signer)?
+        let write = if files.len() >= BULK {
+            write_objects_packed
         } else {
-            write_objects(repo, parent, files, (&sig, &sig), &text, signer)?
+            write_objects
         };
+        let Written { commit, blobs, .. } =
+            write(repo, parent, files, (&sig, &sig), &text, signer)?;
         crate::timings::mark("blobs, trees, commit");
 
         store.precheck_worktree(files)?;
@@ -233,7 +233,7 @@ impl Writer<'_> {
     }
 }
 
-/// From this many files on, a commit's objects go into one pack.
+/// From this many files on, a commit's blobs go into one pack.
 pub(crate) const BULK: usize = 64;
 
 /// The objects one commit wrote.
@@ -241,13 +241,11 @@ pub(crate) struct Written {
     pub(crate) commit: Oid,
     /// Each file's blob, in the order of the files.
     pub(crate) blobs: Vec<Oid>,
-    /// Every tree written, the root last.
-    pub(crate) trees: Vec<Oid>,
     pub(crate) root: Oid,
 }
 
-/// Write the blobs of `files`, the trees on their paths and the commit, authored and
-/// committed by `people` (author, committer).
+/// Write the blobs of `files` (loose), the trees on their paths and the commit, authored
+/// and committed by `people` (author, committer).
 pub(crate) fn write_objects(
     repo: &Repository,
     parent: Option<Oid>,
@@ -256,19 +254,50 @@ pub(crate) fn write_objects(
     message: &str,
     signer: Option<&dyn Signer>,
 ) -> Result<Written> {
+    let blobs = files
+        .iter()
+        .map(|(_, content)| repo.blob(content.as_bytes()))
+        .collect::<std::result::Result<Vec<Oid>, _>>()
+        .git()?;
+    write_commit(repo, parent, files, blobs, people, message, signer)
+}
+
+/// As [`write_objects`], with the blobs in one new pack rather than thousands of loose
+/// objects, each of which would cost an inode ([`crate::pack`]).
+pub(crate) fn write_objects_packed(
+    repo: &Repository,
+    parent: Option<Oid>,
+    files: &[(String, String)],
+    people: (&Signature, &Signature),
+    message: &str,
+    signer: Option<&dyn Signer>,
+) -> Result<Written> {
+    let contents: Vec<&[u8]> = files.iter().map(|(_, c)| c.as_bytes()).collect();
+    let blobs = crate::pack::write_blobs(repo, &contents)?;
+    crate::timings::mark("blobs packed");
+    write_commit(repo, parent, files, blobs, people, message, signer)
+}
+
+/// The trees on the paths of `files` (whose blobs are written) and the commit.
+fn write_commit(
+    repo: &Repository,
+    parent: Option<Oid>,
+    files: &[(String, String)],
+    blobs: Vec<Oid>,
+    people: (&Signature, &Signature),
+    message: &str,
+    signer: Option<&dyn Signer>,
+) -> Result<Written> {
     let (author, committer) = people;
     let parent_commit = parent.map(|p| repo.find_commit(p)).transpose().git()?;
     let base = parent_commit.as_ref().map(|c| c.tree()).transpose().git()?;
-    let mut blobs = Vec::with_capacity(files.len());
-    let mut changes: Vec<(Vec<&str>, Oid)> = Vec::with_capacity(files.len());
-    for (path, content) in files {
-        let blob = repo.blob(content.as_bytes()).git()?;
-        blobs.push(blob);
-        changes.push((path.split('/').collect(), blob));
-    }
+    let mut changes: Vec<(Vec<&str>, Oid)> = files
+        .iter()
+        .zip(&blobs)
+        .map(|((path, _), blob)| (path.split('/').collect(), *blob))
+        .collect();
     changes.sort();
-    let mut trees = vec![];
-    let tree_oid = write_tree(repo, base.as_ref(), &changes, &mut trees)?;
+    let tree_oid = write_tree(repo, base.as_ref(), &changes)?;
     let tree = repo.find_tree(tree_oid).git()?;
     let parents: Vec<&git2::Commit> = parent_commit.iter().collect();
     let commit = match signer {
@@ -289,60 +318,8 @@ pub(crate) fn write_objects(
     Ok(Written {
         commit,
         blobs,
-        trees,
         root: tree_oid,
     })
-}
-
-/// Write a commit's objects into the repository as one pack: built in memory, delta-compressed
-/// on two threads, then indexed into `.git/objects/pack`.
-pub(crate) fn write_objects_packed(
-    repo: &Repository,
-    parent: Option<Oid>,
-    files: &[(String, String)],
-    sig: &Signature,
-    message: &str,
-    signer: Option<&dyn Signer>,
-) -> Result<Written> {
-    let bulk = Repository::open(repo.path()).git()?;
-    // No delta search: among thousands of similar case files it costs more than the rest
-    // of an import, and git's automatic gc packs them with deltas later. libgit2 takes its
-    // big-file threshold (objects above it get no delta) from `pack.deltaCacheSize`; git
-    // calls it `core.bigFileThreshold`. Both are set, in a configuration of this write's
-    // own that nothing else reads.
-    let settings = repo.path().join("dispute-bulk-pack.config");
-    fs::write(
-        &settings,
-        "[pack]\n\tdeltaCacheSize = 1\n[core]\n\tbigFileThreshold = 1\n",
-    )?;
-    let mut config = git2::Config::new().git()?;
-    config
-        .add_file(&settings, git2::ConfigLevel::App, true)
-        .git()?;
-    bulk.set_config(&config).git()?;
-    let odb = bulk.odb().git()?;
-    let mempack = odb.add_new_mempack_backend(1000).git()?;
-    let written = write_objects(&bulk, parent, files, (sig, sig), message, signer)?;
-    let mut builder = bulk.packbuilder().git()?;
-    builder.set_threads(2);
-    let mut seen = std::collections::HashSet::new();
-    let all = std::iter::once(written.commit)
-        .chain(written.trees.iter().copied())
-        .chain(written.blobs.iter().copied());
-    for oid in all {
-        if seen.insert(oid) {
-            builder.insert_object(oid, None).git()?;
-        }
-    }
-    let mut pack = git2::Buf::new();
-    builder.write_buf(&mut pack).git()?;
-    let disk = repo.odb().git()?;
-    let mut writer = disk.packwriter().git()?;
-    writer.write_all(&pack)?;
-    writer.commit().git()?;
-    mempack.reset().git()?;
-    disk.refresh().git()?;
-    Ok(written)
 }
 
 /// The index entry of a file just written, from its stat data: no re-reading or re-hashing.
@@ -385,12 +362,7 @@ pub(crate) fn pack_now_and_then(git_dir: &Path) {
 
 /// Rebuild only the trees on the changed paths, starting from `base`. `changes` must be
 /// sorted by path, so the changes below one directory are one contiguous run.
-fn write_tree(
-    repo: &Repository,
-    base: Option<&Tree>,
-    changes: &[(Vec<&str>, Oid)],
-    written: &mut Vec<Oid>,
-) -> Result<Oid> {
+fn write_tree(repo: &Repository, base: Option<&Tree>, changes: &[(Vec<&str>, Oid)]) -> Result<Oid> {
     let mut builder = repo.treebuilder(base).git()?;
     let mut rest = changes;
     while let Some((first, _)) = rest.first() {
@@ -408,10 +380,8 @@ fn write_tree(
         };
         let below: Vec<(Vec<&str>, Oid)> =
             here.iter().map(|(p, o)| (p[1..].to_vec(), *o)).collect();
-        let sub = write_tree(repo, sub_base.as_ref(), &below, written)?;
+        let sub = write_tree(repo, sub_base.as_ref(), &below)?;
         builder.insert(head, sub, FileMode::Tree.into()).git()?;
     }
-    let tree = builder.write().git()?;
-    written.push(tree);
-    Ok(tree)
+    builder.write().git()
 }

@@ -85,9 +85,11 @@ impl Drop for Temp {
     }
 }
 
-/// Write the pack of `entries` to `path`: its checksum, and each object's id, CRC-32 and
-/// offset in the pack.
-fn write_pack(path: &Path, entries: &[Entry]) -> Result<([u8; 20], Vec<(Oid, u32, u64)>)> {
+/// An object's id, the CRC-32 of its entry and the entry's offset in the pack.
+type Placed = (Oid, u32, u64);
+
+/// Write the pack of `entries` to `path`: its checksum, and where each object went.
+fn write_pack(path: &Path, entries: &[Entry]) -> Result<([u8; 20], Vec<Placed>)> {
     let count = u32::try_from(entries.len())
         .map_err(|_| Error::Internal("too many objects for one pack".into()))?;
     let mut file = BufWriter::with_capacity(1 << 20, File::create(path)?);
@@ -113,9 +115,8 @@ fn write_pack(path: &Path, entries: &[Entry]) -> Result<([u8; 20], Vec<(Oid, u32
     Ok((checksum, placed))
 }
 
-/// The pack index (version 2) of the objects `placed` (id, CRC-32, offset) in the pack
-/// whose checksum is `pack`.
-fn index_file(mut placed: Vec<(Oid, u32, u64)>, pack: &[u8; 20]) -> Vec<u8> {
+/// The pack index (version 2) of the objects `placed` in the pack whose checksum is `pack`.
+fn index_file(mut placed: Vec<Placed>, pack: &[u8; 20]) -> Vec<u8> {
     placed.sort_by_key(|(id, _, _)| *id);
     let mut out = vec![0xff, b't', b'O', b'c', 0, 0, 0, 2];
     let mut below = 0u32;

@@ -196,6 +196,8 @@ pub struct App {
     wrote: bool,
     /// Autosync ran (or was decided against) for this command.
     synced: bool,
+    /// The casebook's autosync setting, when the write knew it (saves reading it again).
+    autosync_set: Option<bool>,
     /// Departments already named in a warning that they have no key (once per run).
     warned_without_key: std::collections::BTreeSet<String>,
 }
@@ -517,6 +519,8 @@ impl App {
             &after.id,
         )?;
         self.wrote = true;
+        // A case's commit leaves casebook.toml as it was read: its autosync setting stands.
+        self.autosync_set = Some(book.sync.autosync);
         self.ui.done(&message.subject, commit);
         Ok(())
     }
@@ -530,7 +534,7 @@ impl App {
     /// casebook; a failure is a warning, never the command's failure. The numbers sync
     /// changed (old, new).
     pub fn autosync(&mut self) -> Vec<(String, String)> {
-        if !self.wrote || self.synced {
+        if !self.wrote || self.synced || self.autosync_set == Some(false) {
             return vec![];
         }
         self.synced = true;
@@ -667,6 +671,7 @@ where
         global: cli.global,
         wrote: false,
         synced: false,
+        autosync_set: None,
         warned_without_key: Default::default(),
     };
     let result = dispatch(&mut app, cli.command);

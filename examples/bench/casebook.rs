@@ -332,7 +332,7 @@ fn seal_all(book: &Casebook, cases: &mut [dispute::case::Case]) {
 /// commit, then `git gc`. Returns how long it took.
 pub fn generate(dir: &Path, n: usize) -> Duration {
     let start = Instant::now();
-    let _ = std::fs::remove_dir_all(dir);
+    crate::discard(dir);
     let book = casebook();
     let admin = book.operator("admin").expect("admin").clone();
     let signer = FileKey(key("admin"));
@@ -365,7 +365,7 @@ pub fn generate(dir: &Path, n: usize) -> Duration {
 /// the store as the tool writes them (a fresh store per write, as each process opens
 /// its own).
 pub fn signed_history(dir: &Path, n: usize) {
-    let _ = std::fs::remove_dir_all(dir);
+    crate::discard(dir);
     // The first commit registers the admin alone; the receiver is added by the admin.
     let mut book = Casebook::new("芮城县", operator("admin", "tax", &[Role::Admin]));
     book.integrity.signing_required = true;

@@ -40,8 +40,8 @@ impl Fossil {
     pub fn repo(&self, out: &Path, n: usize) -> PathBuf {
         let repo = out.join(format!("fossil-{n}.fossil"));
         let dir = out.join(format!("fossil-{n}-artifacts"));
-        let _ = std::fs::remove_file(&repo);
-        let _ = std::fs::remove_dir_all(&dir);
+        crate::discard(&repo);
+        crate::discard(&dir);
         std::fs::create_dir_all(&dir).expect("artifact dir");
         for i in 0..n {
             std::fs::write(dir.join(format!("t{i}")), ticket(i)).expect("artifact");
@@ -59,7 +59,7 @@ impl Fossil {
             "fossil reconstruct: {}",
             String::from_utf8_lossy(&run.stderr)
         );
-        let _ = std::fs::remove_dir_all(&dir);
+        crate::discard(&dir);
         repo
     }
 }

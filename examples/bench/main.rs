@@ -22,6 +22,38 @@ use casebook::{generate, key_file, signed_history};
 use dispute::case::CaseId;
 use fossil::Fossil;
 
+/// Where `discard` puts what the bench is done with (`bench-out/trash`).
+static TRASH: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+/// Put a file or directory the bench is done with aside (one rename), to be deleted at the
+/// very end (`empty_trash`): ext4 without a journal, as on the development VM, creates files
+/// slowly for minutes after many were deleted, which would slow whatever is timed next.
+pub fn discard(path: &Path) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    if std::fs::symlink_metadata(path).is_err() {
+        return;
+    }
+    let trash = TRASH.get().expect("trash set in main");
+    std::fs::create_dir_all(trash).expect("trash");
+    let name = format!(
+        "{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    );
+    if std::fs::rename(path, trash.join(name)).is_err() {
+        // Not on the same file system: deleted now.
+        let _ = std::fs::remove_dir_all(path).or_else(|_| std::fs::remove_file(path));
+    }
+}
+
+/// Delete everything discarded, after the last timing.
+fn empty_trash() {
+    if let Some(trash) = TRASH.get() {
+        let _ = std::fs::remove_dir_all(trash);
+    }
+}
+
 /// Runs `dispute` as an operator of the bench casebook: their key, no user git config, no
 /// ssh-agent.
 struct Dispute {
@@ -112,7 +144,18 @@ struct Size {
     list_json: Duration,
     ticket_show: Option<Duration>,
     list_cold: Duration,
+    clone: Clone,
     phases: Vec<(String, f64)>,
+}
+
+/// A clone of the casebook and the first `list` in it (medians of three).
+struct Clone {
+    /// `dispute clone` (fetch, working tree, and the summary cache built meanwhile).
+    dispute: Duration,
+    /// Plain `git clone` of the same casebook, for comparison.
+    git: Duration,
+    /// The first `list` in the `dispute clone`.
+    first_list: Duration,
 }
 
 /// Where a `register` spends its time (`DISPUTE_TIMINGS=1`), median of `runs`.
@@ -160,8 +203,9 @@ fn bench_size(d: &Dispute, fossil: Option<&Fossil>, n: usize) -> Size {
     // Generating writes hundreds of megabytes that the kernel would otherwise still be
     // writing back while the first commands are timed.
     let _ = Command::new("sync").status();
-    // `list` the first time after a clone parses every file; later it reads the summary
-    // cache (.git/dispute-summaries) and parses only what changed.
+    // `list` without its summary cache (.git/dispute-summaries) parses every file; later it
+    // reads the cache and parses only what changed. `dispute clone` builds the cache
+    // (`bench_clone`); a clone by plain git starts without one.
     let cache = dir.join(".git/dispute-summaries");
     let list_cold = median(
         (0..3)
@@ -236,6 +280,7 @@ fn bench_size(d: &Dispute, fossil: Option<&Fossil>, n: usize) -> Size {
         }
     }
     let phases = register_phases(d, &dir, 5);
+    let clone = bench_clone(d, &dir, n);
     let some = |v: Vec<Duration>| (!v.is_empty()).then(|| median(v));
     Size {
         n,
@@ -249,7 +294,47 @@ fn bench_size(d: &Dispute, fossil: Option<&Fossil>, n: usize) -> Size {
         list_json: median(list_json),
         ticket_show: some(tshow),
         list_cold,
+        clone,
         phases,
+    }
+}
+
+/// `dispute clone` of the generated casebook, the first `list` in that clone, and plain
+/// `git clone` beside it; medians of three. The clones stay until the end of the bench
+/// (`remove_clones`, see `discard`).
+fn bench_clone(d: &Dispute, dir: &Path, n: usize) -> Clone {
+    let (mut ours, mut git, mut first) = (vec![], vec![], vec![]);
+    for run in 0..3 {
+        let target = d.out.join(format!("first-list-{n}-{run}"));
+        discard(&target);
+        let source = dir.to_str().expect("path");
+        let args = ["clone", source, target.to_str().expect("path")];
+        ours.push(timed(d.cmd(&d.out, None, &args)).0);
+        first.push(timed(d.cmd(&target, None, &["list"])).0);
+        let plain = d.out.join(format!("git-clone-{n}-{run}"));
+        discard(&plain);
+        let mut cmd = Command::new("git");
+        cmd.args(["clone", "--quiet"]).arg(dir).arg(&plain);
+        git.push(timed(cmd).0);
+    }
+    Clone {
+        dispute: median(ours),
+        git: median(git),
+        first_list: median(first),
+    }
+}
+
+/// Discard the clones `bench_clone` made.
+fn remove_clones(d: &Dispute, sizes: &[usize]) {
+    for n in sizes {
+        for run in 0..3 {
+            for name in [
+                format!("first-list-{n}-{run}"),
+                format!("git-clone-{n}-{run}"),
+            ] {
+                discard(&d.out.join(name));
+            }
+        }
     }
 }
 
@@ -259,7 +344,7 @@ fn bench_size(d: &Dispute, fossil: Option<&Fossil>, n: usize) -> Size {
 fn bench_sync(d: &Dispute, n: usize, actions: usize) -> Duration {
     let source = d.out.join(format!("casebook-{n}"));
     let central = d.out.join(format!("central-{n}.git"));
-    let _ = std::fs::remove_dir_all(&central);
+    discard(&central);
     // The generated casebook is one import of cases in every state, not a history `server
     // init --from` would take; the central repository is a bare copy of it with the same
     // hook `server init` installs, which checks every pushed commit.
@@ -280,7 +365,7 @@ fn bench_sync(d: &Dispute, n: usize, actions: usize) -> Duration {
     let mut times = vec![];
     for run in 0..3 {
         let clone = d.out.join(format!("clone-{n}-{run}"));
-        let _ = std::fs::remove_dir_all(&clone);
+        discard(&clone);
         timed(d.cmd(
             &d.out,
             None,
@@ -314,8 +399,7 @@ fn bench_import(d: &Dispute) -> Duration {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|t| t.as_secs())
         .unwrap_or(0);
-    // Fresh directories, removed only after all runs: ext4 is slow to hand out inodes right
-    // after thousands were freed in the same place.
+    // Fresh directories, discarded after all runs (see `discard`).
     let mut dirs = vec![];
     let mut times = vec![];
     for run in 0..3 {
@@ -331,7 +415,7 @@ fn bench_import(d: &Dispute) -> Duration {
         times.push(timed(cmd).0);
     }
     for dir in dirs {
-        let _ = std::fs::remove_dir_all(dir);
+        discard(&dir);
     }
     median(times)
 }
@@ -395,6 +479,7 @@ fn main() {
     };
     std::fs::create_dir_all("bench-out/home").expect("bench-out");
     let out = std::fs::canonicalize("bench-out").expect("bench-out");
+    TRASH.set(out.join("trash")).expect("set once");
     let d = Dispute { bin, out };
     let fossil = Fossil::find(&d.out);
     match &fossil {
@@ -449,14 +534,19 @@ fn main() {
         }
     }
     println!();
-    println!("| cases | generate | show | list, first after a clone |");
-    println!("|---:|---:|---:|---:|");
+    println!(
+        "| cases | generate | show | `dispute clone` | `git clone` | first `list` after `dispute clone` | `list` without its summary cache |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|");
     for r in &rows {
         println!(
-            "| {} | {:.1} s | {} | {} |",
+            "| {} | {:.1} s | {} | {} | {} | {} | {} |",
             r.n,
             r.generate.as_secs_f64(),
             ms(r.show),
+            ms(r.clone.dispute),
+            ms(r.clone.git),
+            ms(r.clone.first_list),
             ms(r.list_cold)
         );
     }
@@ -514,4 +604,6 @@ fn main() {
         commits + 1,
         t.as_secs_f64()
     );
+    remove_clones(&d, &sizes);
+    empty_trash();
 }

@@ -211,6 +211,15 @@ impl Central {
         let env = Env::empty();
         env.ok(&["clone", &self.url, "."]);
         env.assert_clean();
+        // The clone built the summary cache while it wrote the working tree: the first
+        // `list` reads it rather than parsing every case file.
+        let cases = env.git(&["ls-files", "cases"]);
+        if cases.lines().any(|l| l.ends_with(".toml")) {
+            assert!(
+                env.path(".git/dispute-summaries").is_file(),
+                "no summary cache after clone"
+            );
+        }
         env
     }
 }
@@ -1101,6 +1110,31 @@ fn status_counts_what_waits_on_each_side() {
     assert!(alone.ok(&["status"]).contains("没有中心案卷库"));
     let err = alone.as_fails("zhangsan", 3, &["sync"]);
     assert!(err.contains("origin"), "{err}");
+}
+
+/// A clone of a casebook with cases builds `list`'s summary cache while it writes the
+/// working tree, and that cache lists what a clone listing from scratch lists.
+#[test]
+fn a_clone_builds_the_summary_cache_that_list_reads() {
+    let Some(central) = Central::new(Transport::Daemon) else {
+        return;
+    };
+    let a = central.office();
+    for hour in 9..12 {
+        a.register("zhangsan", &format!("2026-11-02T{hour:02}:00:00+08:00"));
+    }
+    sync_ok(&a, "zhangsan");
+    let b = central.office();
+    let cache = b.path(".git/dispute-summaries");
+    assert!(cache.is_file(), "the clone left no summary cache");
+    let listed = b.ok(&["list", "--json"]);
+    assert_eq!(
+        serde_json::from_str::<Value>(&listed).expect("json"),
+        serde_json::from_str::<Value>(&a.ok(&["list", "--json"])).expect("json"),
+    );
+    // Without the cache the same rows come from parsing every file.
+    std::fs::remove_file(&cache).expect("remove");
+    assert_eq!(b.ok(&["list", "--json"]), listed);
 }
 
 /// With autosync on (a casebook setting, pushed like any other), every write syncs; an

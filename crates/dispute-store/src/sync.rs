@@ -229,8 +229,13 @@ impl Store {
             return Err(Error::Sync(SyncError::TargetExists(dir.to_path_buf())));
         }
         let existed = dir.exists();
+        // Fetched without a checkout: the working tree is written below, while the summaries
+        // of `list` are built on another thread.
         let cloned = if native(url, false) {
+            let mut none = git2::build::CheckoutBuilder::new();
+            none.dry_run();
             git2::build::RepoBuilder::new()
+                .with_checkout(none)
                 .clone(url, dir)
                 .map(|_| ())
                 .map_err(|e| {
@@ -241,7 +246,7 @@ impl Store {
                 })
         } else {
             match std::process::Command::new("git")
-                .args(["clone", "--quiet", url])
+                .args(["clone", "--quiet", "--no-checkout", url])
                 .arg(dir)
                 .stdin(std::process::Stdio::null())
                 .output()
@@ -265,6 +270,7 @@ impl Store {
                     url: url.to_string(),
                 })
             })?;
+            store.check_out_building_summaries()?;
             Ok(store)
         });
         if opened.is_err() {
@@ -288,6 +294,22 @@ impl Store {
         fs::create_dir_all(store.sync_path(SYNC_DIR))?;
         fs::write(store.sync_path(FETCHED_FILE), url.as_bytes())?;
         Ok(store)
+    }
+
+    /// Write the working tree and index of a clone fetched without them, and meanwhile, on
+    /// another thread, the summary cache from the objects fetched: the first `list` of a
+    /// large casebook then reads summaries instead of parsing every case file. The cache is
+    /// only a cache: if it cannot be built, `list` builds it.
+    fn check_out_building_summaries(&self) -> Result<()> {
+        std::thread::scope(|s| {
+            let root = &self.root;
+            let summaries = s.spawn(move || Store::open(root).and_then(|s| s.summaries(None)));
+            let mut checkout = git2::build::CheckoutBuilder::new();
+            checkout.force();
+            let written = self.repo.checkout_head(Some(&mut checkout)).git();
+            let _ = summaries.join();
+            written
+        })
     }
 
     /// Where this clone stands against its central casebook, from what it last fetched.

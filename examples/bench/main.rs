@@ -400,22 +400,26 @@ fn bench_import(d: &Dispute) -> Duration {
         .map(|t| t.as_secs())
         .unwrap_or(0);
     // Fresh directories, discarded after all runs (see `discard`).
-    let mut dirs = vec![];
+    let dirs: Vec<PathBuf> = (0..3)
+        .map(|run| {
+            let dir = d.out.join(format!("import-{stamp}-{run}"));
+            generate(&dir, 0);
+            dir
+        })
+        .collect();
+    let _ = Command::new("sync").status();
     let mut times = vec![];
-    for run in 0..3 {
-        let dir = d.out.join(format!("import-{stamp}-{run}"));
-        generate(&dir, 0);
-        dirs.push(dir.clone());
+    for dir in &dirs {
         let mut cmd = d.cmd(
-            &dir,
+            dir,
             Some("r_tax"),
             &["import", file.to_str().expect("path")],
         );
         cmd.stdout(std::process::Stdio::null());
         times.push(timed(cmd).0);
     }
-    for dir in dirs {
-        discard(&dir);
+    for dir in &dirs {
+        discard(dir);
     }
     median(times)
 }
@@ -585,6 +589,8 @@ fn main() {
             );
         }
     }
+    // The clones above leave gigabytes for the kernel to write back.
+    let _ = Command::new("sync").status();
     eprintln!("importing a 10,000-row ledger …");
     let import = bench_import(&d);
     println!(
@@ -598,6 +604,7 @@ fn main() {
     eprintln!("writing a history of {commits} signed commits …");
     let history = d.out.join("signed-history");
     signed_history(&history, commits);
+    let _ = Command::new("sync").status();
     let (t, _) = timed(d.cmd(&history, None, &["verify"]));
     println!(
         "verify of a history of {} signed commits (signatures, roles, replay of every action): {:.2} s",

@@ -58,9 +58,27 @@ struct Slot {
     path_len: u32,
 }
 
+/// The bytes of an index file: mapped from the file as read (a large index is not copied
+/// into memory; git and this tool replace the index by renaming a new file over it, never
+/// by writing into it, so the mapping stays as it was read), or owned.
+enum Bytes {
+    Mapped(memmap2::Mmap),
+    Owned(Vec<u8>),
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Mapped(m) => m,
+            Bytes::Owned(v) => v,
+        }
+    }
+}
+
 /// An index file as read: its bytes and where each entry and the extensions are.
 pub(crate) struct IndexFile {
-    bytes: Vec<u8>,
+    bytes: Bytes,
     version: u32,
     slots: Vec<Slot>,
     /// Every entry's full path, one after another (version 4 stores them compressed).
@@ -90,7 +108,7 @@ impl IndexFile {
     /// Read `.git/index`. `Ok(None)`: an index this code leaves to libgit2.
     pub(crate) fn read(git_dir: &Path) -> Result<Option<IndexFile>> {
         let path = git_dir.join("index");
-        let mut file = match File::open(&path) {
+        let file = match File::open(&path) {
             Ok(f) => f,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Ok(Some(IndexFile::empty()));
@@ -98,8 +116,14 @@ impl IndexFile {
             Err(e) => return Err(e.into()),
         };
         let meta = file.metadata()?;
-        let mut bytes = Vec::with_capacity(meta.len() as usize);
-        file.read_to_end(&mut bytes)?;
+        let bytes = if meta.len() == 0 {
+            Bytes::Owned(vec![])
+        } else {
+            // SAFETY: the file is only ever replaced (a rename), never changed in place; see
+            // `Bytes`.
+            Bytes::Mapped(unsafe { memmap2::Mmap::map(&file)? })
+        };
+        drop(file);
         Ok(IndexFile::parse(bytes, Some(FileStamp::of(&meta))))
     }
 
@@ -114,7 +138,7 @@ impl IndexFile {
 
     fn empty() -> IndexFile {
         IndexFile {
-            bytes: vec![],
+            bytes: Bytes::Owned(vec![]),
             version: 4,
             slots: vec![],
             paths: vec![],
@@ -125,7 +149,7 @@ impl IndexFile {
 
     /// Find the entries and extensions; `None` for anything unusual (the trailing checksum
     /// is not verified: git does not either, outside `git fsck`).
-    fn parse(bytes: Vec<u8>, stamp: Option<FileStamp>) -> Option<IndexFile> {
+    fn parse(bytes: Bytes, stamp: Option<FileStamp>) -> Option<IndexFile> {
         if bytes.len() < HEADER + HASH || &bytes[..4] != SIGNATURE {
             return None;
         }
@@ -284,6 +308,26 @@ impl IndexFile {
                     prev = path;
                     in_step = self.version == 4;
                     i += 1;
+                    // In a version 4 index, the old entries up to the next update follow the
+                    // ones they followed before: one piece, found by a binary search rather
+                    // than entry by entry (100,000 entries for one new case).
+                    if in_step {
+                        let run_end = match updates.get(u) {
+                            Some(update) => {
+                                let target = update.path.as_bytes();
+                                i + self.slots[i..].partition_point(|s| self.path(s) < target)
+                            }
+                            None => self.slots.len(),
+                        };
+                        if run_end > i {
+                            let first = self.slots[i].start as usize;
+                            let last = self.slots[run_end - 1];
+                            new.copy(first..last.end as usize);
+                            count += (run_end - i) as u32;
+                            prev = self.path(&last);
+                            i = run_end;
+                        }
+                    }
                 }
             }
         }
@@ -799,12 +843,12 @@ mod tests {
         let dir = repo(2);
         let path = dir.path().join(".git/index");
         let mut bytes = fs::read(&path).unwrap();
-        assert!(IndexFile::parse(bytes.clone(), None).is_some());
+        assert!(IndexFile::parse(Bytes::Owned(bytes.clone()), None).is_some());
         let at = bytes.len() - HASH;
         let ext = [b"link".as_slice(), &0u32.to_be_bytes()].concat();
         bytes.splice(at..at, ext);
-        assert!(IndexFile::parse(bytes, None).is_none());
-        assert!(IndexFile::parse(b"DIRC\0\0\0\x05".to_vec(), None).is_none());
+        assert!(IndexFile::parse(Bytes::Owned(bytes), None).is_none());
+        assert!(IndexFile::parse(Bytes::Owned(b"DIRC\0\0\0\x05".to_vec()), None).is_none());
     }
 
     #[test]
@@ -877,7 +921,7 @@ mod tests {
     fn an_index_without_changes_is_written_back_byte_for_byte() {
         let dir = repo(4);
         let bytes = fs::read(dir.path().join(".git/index")).unwrap();
-        let index = IndexFile::parse(bytes.clone(), None).expect("ours");
+        let index = IndexFile::parse(Bytes::Owned(bytes.clone()), None).expect("ours");
         assert_eq!(index.with(&[]).to_vec(), bytes);
     }
 

@@ -10,6 +10,7 @@
 
 mod cache;
 mod central;
+mod cores;
 pub mod faults;
 mod history;
 mod index;

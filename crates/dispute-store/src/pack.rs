@@ -30,30 +30,16 @@ struct Entry {
 
 /// Write `contents` as blobs into one new pack; returns each one's id, in order.
 pub(crate) fn write_blobs(repo: &Repository, contents: &[&[u8]]) -> Result<Vec<Oid>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = contents.len().div_ceil(threads).max(1);
-    let parts: Vec<Result<Vec<Entry>>> = std::thread::scope(|s| {
-        let parts: Vec<_> = contents
-            .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(|c| blob_entry(c)).collect()))
-            .collect();
-        parts
-            .into_iter()
-            .map(|p| {
-                p.join()
-                    .unwrap_or_else(|_| Err(Error::Internal(t!("store-thread-died"))))
-            })
-            .collect()
-    });
+    let all = crate::cores::map_runs(contents, 2, |part| {
+        part.iter().map(|c| blob_entry(c)).collect()
+    })?;
     let mut ids = Vec::with_capacity(contents.len());
     let mut seen = HashSet::with_capacity(contents.len());
     let mut entries = vec![];
-    for part in parts {
-        for entry in part? {
-            ids.push(entry.id);
-            if seen.insert(entry.id) {
-                entries.push(entry);
-            }
+    for entry in all {
+        ids.push(entry.id);
+        if seen.insert(entry.id) {
+            entries.push(entry);
         }
     }
     let dir = repo.path().join("objects").join("pack");

@@ -235,30 +235,7 @@ impl Store {
             Ok(metas)
         };
         // Thousands of files (an import) are written on all cores.
-        let metas = if files.len() < crate::write::BULK {
-            write_all(files)?
-        } else {
-            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-            let chunk = files.len().div_ceil(threads).max(1);
-            let parts: Vec<Result<Vec<fs::Metadata>>> = std::thread::scope(|s| {
-                let parts: Vec<_> = files
-                    .chunks(chunk)
-                    .map(|part| s.spawn(move || write_all(part)))
-                    .collect();
-                parts
-                    .into_iter()
-                    .map(|p| {
-                        p.join()
-                            .unwrap_or_else(|_| Err(Error::Internal(t!("store-thread-died"))))
-                    })
-                    .collect()
-            });
-            let mut metas = Vec::with_capacity(files.len());
-            for part in parts {
-                metas.extend(part?);
-            }
-            metas
-        };
+        let metas = crate::cores::map_runs(files, crate::write::BULK, write_all)?;
         crate::timings::mark("working tree files");
         let git_dir = self.repo.path();
         let lock = LockedIndex::acquire(git_dir)?;

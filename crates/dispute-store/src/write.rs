@@ -78,25 +78,11 @@ impl Writer<'_> {
     /// Add many case files (an import), each checked as [`Writer::put_case`] does; the
     /// serialising and checking is spread over the machine's cores.
     pub fn put_cases(&mut self, cases: &[Case]) -> Result<()> {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let chunk = cases.len().div_ceil(threads).max(1);
-        let texts: Vec<Result<Vec<(String, String)>>> = std::thread::scope(|s| {
-            let parts: Vec<_> = cases
-                .chunks(chunk)
-                .map(|part| s.spawn(move || part.iter().map(checked_case_text).collect()))
-                .collect();
-            parts
-                .into_iter()
-                .map(|p| {
-                    p.join()
-                        .unwrap_or_else(|_| Err(Error::Internal(t!("store-thread-died"))))
-                })
-                .collect()
-        });
-        for part in texts {
-            for (path, text) in part? {
-                self.put(path, text)?;
-            }
+        let texts = crate::cores::map_runs(cases, 2, |part| {
+            part.iter().map(checked_case_text).collect()
+        })?;
+        for (path, text) in texts {
+            self.put(path, text)?;
         }
         crate::timings::mark("case files serialised, parsed back and checked");
         Ok(())

@@ -3,7 +3,8 @@
 use crate::case::{Remedy, Status};
 use crate::casebook::Casebook;
 use crate::error::Result;
-use crate::ledger::{self, Filter, GroupBy, Stats};
+use crate::ledger::{self, Filter, GroupBy, RecordedAction, RecordingStats, Stats};
+use crate::protocol::Trailer;
 use crate::output::new_table;
 use crate::text::obligation_label;
 use crate::text::{self, Label};
@@ -17,6 +18,8 @@ use super::App;
 /// 各部门：请求意见数（不含出具前已撤回的指派）、按时出具、逾期出具（晚于期限至少一个工作日）、仍超期（未出具、案件办理中、超过期限至少一个工作日，与 dispute overdue 中该部门的书面意见条数一致）、待出具、未出具即结案、按时率（按时 ÷（按时 + 逾期 + 仍超期））、指派到出具的工作日中位数、该部门全部超期事项、被移交纪委监委的案件数。意见以首次出具的时间为准。
 ///
 /// --as-of 只决定以哪一天判断“仍超期”，不回溯案件当时的状态。--by 按受理部门、争议类别、受理月份或事项类型分组列出案件数、未结、已书面回复、已归档、有超期事项的案件数。
+///
+/// 最后一张表按 git 提交记录列出各部门在此期间（按办理时间）的办理操作数，以及晚于办理时间一个工作日以上才录入（提交）的操作数。
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// 只统计此年度受理的案件
@@ -48,12 +51,59 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         status: None,
     };
     let stats = ledger::stats(&cases, filter, &book, &cal, as_of, args.by);
+    // Each action's department, when it happened and when it was committed, from git.
+    let recorded: Vec<RecordedAction> = store
+        .commits()?
+        .into_iter()
+        .filter_map(|c| {
+            let trailers = &c.message.trailers;
+            trailers.get(Trailer::Action)?;
+            let dept = book.operator(trailers.get(Trailer::Operator)?)?.dept.clone();
+            Some(RecordedAction {
+                dept,
+                at: trailers.at()?,
+                committed: c.time,
+            })
+        })
+        .collect();
+    let recording = ledger::recording(&recorded, &filter, &book, &cal);
     if args.json {
-        app.ui.json(&stats)?;
+        app.ui.json(&StatsOut {
+            stats: &stats,
+            recording: &recording,
+        })?;
     } else {
         render(app, &book, &stats)?;
+        render_recording(app, &book, &recording)?;
     }
     super::list::report_bad(app, bad)
+}
+
+/// The statistics as JSON: those of the cases, and how timely each department recorded its
+/// actions.
+#[derive(serde::Serialize)]
+struct StatsOut<'a> {
+    #[serde(flatten)]
+    stats: &'a Stats,
+    recording: &'a [RecordingStats],
+}
+
+/// Per department: actions that happened in the period, and those recorded (committed)
+/// more than one working day after they happened.
+fn render_recording(app: &mut App, book: &Casebook, rows: &[RecordingStats]) -> Result<()> {
+    let mut t = new_table(&[
+        word("stats-col-dept"),
+        word("stats-col-actions"),
+        word("stats-col-recorded-late"),
+    ]);
+    for r in rows {
+        t.add_row(vec![
+            book.dept_short(&r.dept).to_string(),
+            count(r.actions),
+            count(r.recorded_late),
+        ]);
+    }
+    app.ui.table(t)
 }
 
 fn count(n: usize) -> String {

@@ -1273,3 +1273,47 @@ fn a_write_moves_the_number_cache_to_its_own_commit() {
         "TAX-2026-0003"
     );
 }
+
+/// `stats` counts, per department, the actions recorded more than one working day after
+/// they happened (`--at` set back), from git's commit times.
+#[test]
+fn stats_count_actions_recorded_more_than_a_working_day_after_they_happened() {
+    let mut env = Env::new();
+    let counts = |env: &Env| -> (u64, u64) {
+        let stats: serde_json::Value =
+            serde_json::from_str(&env.ok(&["stats", "--json"])).expect("json");
+        let tax = stats["recording"]
+            .as_array()
+            .expect("recording rows")
+            .iter()
+            .find(|r| r["dept"] == "tax")
+            .cloned()
+            .unwrap_or_default();
+        (
+            tax["actions"].as_u64().unwrap_or(0),
+            tax["recorded_late"].as_u64().unwrap_or(0),
+        )
+    };
+    // The commits are made on the real clock: record one action as happening now and one
+    // weeks ago.
+    env.now = chrono::Utc::now()
+        .with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).expect("offset"))
+        .format("%Y-%m-%dT%H:%M:%S+08:00")
+        .to_string();
+    let (actions, late) = counts(&env);
+    env.register_with("zhangsan", &[("--payer-name", "芮城县甲公司")]);
+    env.register_with(
+        "zhangsan",
+        &[
+            ("--payer-name", "芮城县乙公司"),
+            ("--at", "2026-11-02T09:00:00+08:00"),
+        ],
+    );
+    assert_eq!(counts(&env), (actions + 2, late + 1));
+    let text = env.ok(&["stats"]);
+    assert!(text.contains("晚于办理时间一个工作日以上录入"), "{text}");
+    // A period without those actions leaves them out.
+    let stats: serde_json::Value =
+        serde_json::from_str(&env.ok(&["stats", "--json", "--year", "2020"])).expect("json");
+    assert_eq!(stats["recording"], serde_json::json!([]), "{stats:#}");
+}

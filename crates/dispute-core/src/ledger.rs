@@ -856,6 +856,63 @@ pub struct Stats {
     pub groups: Vec<GroupStats>,
 }
 
+/// One action as git recorded it: the department of the operator who did it, when it
+/// happened (the commit's `At`) and when its commit was made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordedAction {
+    pub dept: String,
+    pub at: Time,
+    pub committed: Time,
+}
+
+/// One department's actions that happened in the period, and how many of them were
+/// recorded more than one working day after they happened (`--at` set back).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct RecordingStats {
+    pub dept: String,
+    pub actions: usize,
+    pub recorded_late: usize,
+}
+
+/// Per department of `book`, in its order (those with no action in the period left out):
+/// the actions whose `At` falls in the period of `filter` (year and month, China time), and
+/// those committed more than one working day after their `At`.
+pub fn recording(
+    actions: &[RecordedAction],
+    filter: &Filter,
+    book: &Casebook,
+    cal: &Calendar,
+) -> Vec<RecordingStats> {
+    let mut by_dept: BTreeMap<&str, RecordingStats> = BTreeMap::new();
+    for a in actions {
+        let happened = local_date(&a.at);
+        if filter.year.is_some_and(|y| happened.year() != y)
+            || filter.month.is_some_and(|m| happened.month() != m)
+        {
+            continue;
+        }
+        let row = by_dept
+            .entry(a.dept.as_str())
+            .or_insert_with(|| RecordingStats {
+                dept: a.dept.clone(),
+                ..Default::default()
+            });
+        row.actions += 1;
+        if cal.working_days_between(happened, local_date(&a.committed)) > 1 {
+            row.recorded_late += 1;
+        }
+    }
+    let mut out = vec![];
+    for d in &book.departments {
+        if let Some(row) = by_dept.remove(d.code.as_str()) {
+            out.push(row);
+        }
+    }
+    // Departments no longer in the casebook, after the others.
+    out.extend(by_dept.into_values());
+    out
+}
+
 /// The median of whole numbers (the mean of the middle two for an even count).
 pub fn median(values: &mut [u32]) -> Option<f64> {
     if values.is_empty() {
@@ -1219,6 +1276,53 @@ mod tests {
             c = workflow::apply(&c, &cmd, &ctx).unwrap();
         }
         c
+    }
+
+    #[test]
+    fn actions_recorded_more_than_one_working_day_late_are_counted_per_department() {
+        let book = book();
+        let cal = book.calendar();
+        let rec = |dept: &str, at: &str, committed: &str| RecordedAction {
+            dept: dept.into(),
+            at: t(at),
+            committed: t(committed),
+        };
+        let actions = vec![
+            // Same day, next working day: in time.
+            rec("hrss", "2026-11-23 09:00", "2026-11-23 17:00"),
+            rec("hrss", "2026-11-23 09:00", "2026-11-24 09:00"),
+            // Friday to Monday is one working day; to Tuesday two.
+            rec("hrss", "2026-11-20 16:00", "2026-11-23 10:00"),
+            rec("hrss", "2026-11-20 16:00", "2026-11-24 10:00"),
+            rec("tax", "2026-11-02 09:00", "2026-11-04 09:00"),
+            // Another month and year.
+            rec("tax", "2025-12-30 09:00", "2026-01-05 09:00"),
+            rec("gone", "2026-11-02 09:00", "2026-11-02 09:00"),
+        ];
+        let all = recording(&actions, &Filter::default(), &book, &cal);
+        let row = |rows: &[RecordingStats], dept: &str| {
+            rows.iter()
+                .find(|r| r.dept == dept)
+                .map(|r| (r.actions, r.recorded_late))
+        };
+        assert_eq!(row(&all, "hrss"), Some((4, 1)));
+        assert_eq!(row(&all, "tax"), Some((2, 2)));
+        assert_eq!(
+            all.last().map(|r| r.dept.as_str()),
+            Some("gone"),
+            "unknown last"
+        );
+        let tax_first = all.iter().position(|r| r.dept == "tax");
+        let hrss = all.iter().position(|r| r.dept == "hrss");
+        assert!(tax_first < hrss, "in the casebook's order: {all:?}");
+        let november = Filter {
+            year: Some(2026),
+            month: Some(11),
+            status: None,
+        };
+        let nov = recording(&actions, &november, &book, &cal);
+        assert_eq!(row(&nov, "tax"), Some((1, 1)));
+        assert_eq!(row(&nov, "medical"), None, "no action, no row");
     }
 
     fn classify(track: Track, category: u8) -> Command {

@@ -33,6 +33,23 @@ impl Store {
         Ok(out)
     }
 
+    /// Every commit reachable from HEAD, newest first (messages and times only: no trees
+    /// are read).
+    pub fn commits(&self) -> Result<Vec<CommitInfo>> {
+        let mut out = vec![];
+        if self.head_oid()?.is_none() {
+            return Ok(out);
+        }
+        let mut walk = self.repo.revwalk().git()?;
+        walk.push_head().git()?;
+        walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::TIME)
+            .git()?;
+        for oid in walk {
+            out.push(commit_info(&self.repo.find_commit(oid.git()?).git()?)?);
+        }
+        Ok(out)
+    }
+
     /// Every commit from the first (or from after `since`) to HEAD, oldest first, with its
     /// changes under `cases/` and `policy/` and to `casebook.toml`, for `verify`.
     pub fn walk_history(

@@ -251,6 +251,8 @@ cli-stats-long =
     Per department: opinions requested (not counting assignments withdrawn before an opinion was given), given on time, given late (at least one working day after the due date), still overdue (not given, case open, at least one working day past the due date; the same count as the department's written opinions in dispute overdue), pending, case closed without an opinion, on-time rate (on time ÷ (on time + late + still overdue)), median working days from assignment to opinion, all of the department's overdue items, and cases referred to the discipline commission. An opinion counts from when it was first given.
 
     --as-of only sets the day on which "still overdue" is judged; it does not go back to the state of the cases on that day. --by groups the cases by receiving department, dispute category, month received or track, listing cases, open, replied, archived, and with something overdue.
+
+    The last table lists, from the git history, each department's actions that happened in the period, and how many of them were recorded (committed) more than one working day after they happened.
 cli-stats-year = Only cases received in this year
 cli-stats-by = Group by
 cli-stats-as-of = Judge lateness as of this day (YYYY-MM-DD); default today

@@ -1031,7 +1031,36 @@ fn the_exported_ledger_reads_alone_and_imports_into_a_fresh_casebook_as_the_same
         "--as-of",
         "2026-11-27",
     ]);
-    assert_eq!(String::from_utf8(again.stdout).unwrap(), csv);
+    // The same ledger, but for the 补录 column: those cases are now imported ones.
+    let again = String::from_utf8(again.stdout).unwrap();
+    let rows = |text: &str| -> Vec<Vec<String>> {
+        csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect()
+    };
+    let heading = |text: &str| -> usize {
+        csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+            .headers()
+            .unwrap()
+            .iter()
+            .position(|h| h == "补录")
+            .expect("a 补录 column")
+    };
+    let (mark, mark_again) = (heading(&csv), heading(&again));
+    assert_eq!(mark, mark_again);
+    let (before, after) = (rows(&csv), rows(&again));
+    assert_eq!(before.len(), after.len());
+    for (b, a) in before.iter().zip(&after) {
+        assert_eq!(b[mark], "", "not imported the first time: {b:?}");
+        assert!(a[mark].contains("从纸质台账导入"), "{a:?}");
+        let without = |r: &[String]| {
+            let mut r = r.to_vec();
+            r.remove(mark);
+            r
+        };
+        assert_eq!(without(b), without(a));
+    }
     assert_eq!(fresh.verify_json(&[]).0, 0);
 }
 

@@ -10,7 +10,7 @@ use crate::harness::*;
 
 /// The ledger's columns, written out here independently of the library. The written
 /// opinions follow, two columns per department that gave one (issue 12).
-const HEADERS: [&str; 37] = [
+const HEADERS: [&str; 38] = [
     "编号",
     "受理时间",
     "受理渠道",
@@ -48,6 +48,7 @@ const HEADERS: [&str; 37] = [
     "救济途径",
     "纪委移交",
     "备注",
+    "补录",
 ];
 
 /// The opinion columns after `HEADERS`: `书面意见(dept)` and `意见时间(dept)` in pairs.

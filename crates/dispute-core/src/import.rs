@@ -88,6 +88,8 @@ const LEDGER_DERIVED: &[&str] = &[
     "ledger-col-overdue",
     "ledger-col-late",
     "ledger-col-result",
+    // An imported case is marked 补录 again by the import that reads it.
+    "ledger-col-imported",
 ];
 
 /// Columns of the exported ledger recording what an import cannot replay (a dispatch by

@@ -250,6 +250,9 @@ pub struct LedgerRow {
     pub discipline: Vec<String>,
     /// The note of the archiving, or what the payer was told on a redirect.
     pub note: Option<String>,
+    /// Brought in from a paper ledger (补录): who imported it and when.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imported: Option<crate::case::Imported>,
 }
 
 /// A department's written opinion as the ledger carries it, so the ledger reads on its own
@@ -357,6 +360,7 @@ pub fn ledger_row(
         outcome: case.archive.as_ref().map(|a| a.outcome),
         remedy: case.archive.as_ref().and_then(|a| a.remedy),
         discipline,
+        imported: case.imported.clone(),
         title: case.title.clone(),
         summary: case.summary.clone(),
         redirect_to: case.redirect.as_ref().map(|r| r.dept.clone()),
@@ -482,6 +486,7 @@ pub const COLUMNS: &[Column] = &[
     col("ledger-col-remedy", 13.0),
     col("ledger-col-discipline", 13.0),
     col("import-col-note", 24.0),
+    col("ledger-col-imported", 24.0),
 ];
 
 /// The departments with a written opinion in any of `rows`, in casebook order: each gets
@@ -644,6 +649,18 @@ impl LedgerRow {
             opt_text(self.remedy.map(|r| r.label())),
             text(discipline.join(list)),
             opt_text(self.note.as_deref()),
+            opt_text(
+                self.imported
+                    .as_ref()
+                    .map(|i| {
+                        t!(
+                            "ledger-imported-cell",
+                            by = book.operator_label(&i.by),
+                            at = local_date(&i.at).to_string()
+                        )
+                    })
+                    .as_deref(),
+            ),
         ]
     }
 

@@ -30,6 +30,8 @@ ledger-col-late = Overdue items
 ledger-col-result = Result
 ledger-col-remedy = Remedy
 ledger-col-discipline = Referred to the discipline commission
+ledger-col-imported = Imported (paper ledger)
+ledger-imported-cell = Imported by { $by } on { $at }
 # The worksheet of the Excel workbook.
 ledger-sheet-name = Ledger
 # Between the items of a list in a cell (departments, insurances), and between longer

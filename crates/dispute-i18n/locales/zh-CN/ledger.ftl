@@ -30,6 +30,8 @@ ledger-col-late = 超期事项
 ledger-col-result = 处理结果
 ledger-col-remedy = 救济途径
 ledger-col-discipline = 纪委移交
+ledger-col-imported = 补录
+ledger-imported-cell = { $by } 于 { $at } 从纸质台账导入
 # The worksheet of the Excel workbook.
 ledger-sheet-name = 台账
 # Between the items of a list in a cell (departments, insurances), and between longer

@@ -19,6 +19,8 @@ use super::App;
 ///
 /// --as-of 只决定以哪一天判断“仍超期”，不回溯案件当时的状态。--by 按受理部门、争议类别、受理月份或事项类型分组列出案件数、未结、已书面回复、已归档、有超期事项的案件数。
 ///
+/// 从纸质台账导入（补录）的书面意见、回复和归档单列为“补录”，不计入按时、逾期、按时率和用时中位数。
+///
 /// 最后一张表按 git 提交记录列出各部门在此期间（按办理时间）的办理操作数，以及晚于办理时间一个工作日以上才录入（提交）的操作数。
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -162,6 +164,7 @@ fn render(app: &mut App, book: &Casebook, s: &Stats) -> Result<()> {
             word("stats-col-discipline"),
             word("rules-stats-col-max-days-late"),
             word("rules-stats-col-opinion-incidents"),
+            word("stats-col-imported"),
         ]);
         for d in &s.departments {
             t.add_row(vec![
@@ -181,6 +184,7 @@ fn render(app: &mut App, book: &Casebook, s: &Stats) -> Result<()> {
                     .map(|n| n.to_string())
                     .unwrap_or_else(|| text::NONE.into()),
                 count(d.opinion_incidents),
+                count(d.imported),
             ]);
         }
         app.ui.table(t)?;
@@ -228,6 +232,7 @@ fn render(app: &mut App, book: &Casebook, s: &Stats) -> Result<()> {
         word("stats-col-step-on-time"),
         word("stats-col-step-late"),
         word("stats-col-median-days-since-registration"),
+        word("stats-col-imported"),
     ]);
     for (kind, step) in [
         (ObligationKind::Reply, &s.reply),
@@ -239,6 +244,7 @@ fn render(app: &mut App, book: &Casebook, s: &Stats) -> Result<()> {
             count(step.on_time),
             count(step.late),
             days(step.median_days),
+            count(step.imported),
         ]);
     }
     app.ui.table(t)?;

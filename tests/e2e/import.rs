@@ -449,6 +449,37 @@ fn rows_at_different_stages_import_with_their_status() {
     let redirect = env.case_json("TAX-2025-0003");
     assert_eq!(redirect["redirect"]["dept"], "hrss", "{redirect:#}");
 
+    // The paper ledger's opinion, reply and archive are counted apart from timeliness.
+    let stats: Value = serde_json::from_str(&env.ok(&[
+        "stats",
+        "--json",
+        "--year",
+        "2025",
+        "--as-of",
+        "2026-11-27",
+    ]))
+    .expect("json");
+    let hrss = stats["departments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["dept"] == "hrss")
+        .expect("hrss row");
+    assert_eq!(
+        (&hrss["imported"], &hrss["on_time"], &hrss["late"]),
+        (&1.into(), &0.into(), &0.into()),
+        "{hrss:#}"
+    );
+    for step in ["reply", "archive"] {
+        assert_eq!(stats[step]["imported"], 1, "{step}: {stats:#}");
+        assert_eq!(stats[step]["on_time"], 0, "{step}: {stats:#}");
+        assert_eq!(stats[step]["late"], 0, "{step}: {stats:#}");
+    }
+    assert!(
+        env.ok(&["stats", "--year", "2025"])
+            .contains("补录（不计时效）")
+    );
+
     // The opinions owed on the general matter show in the overdue report.
     let overdue: Value =
         serde_json::from_str(&env.ok(&["overdue", "--as-of", "2026-11-27", "--json"]))

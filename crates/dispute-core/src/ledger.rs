@@ -749,6 +749,9 @@ pub struct DeptStats {
     /// The longest an opinion (a referral's report back) took past its due date, in
     /// working days: given late, or still outstanding on `as_of`.
     pub max_days_late: Option<u32>,
+    /// Opinions entered from a paper ledger (补录) by `import`: counted apart, in neither
+    /// `on_time` nor `late`, the rate or the median.
+    pub imported: usize,
 }
 
 /// Replies or archives: how many, how many in time, and how long from registration.
@@ -759,6 +762,15 @@ pub struct StepStats {
     pub late: usize,
     /// Working days from registration, median.
     pub median_days: Option<f64>,
+    /// Of `count`, those entered from a paper ledger (补录): in neither `on_time` nor
+    /// `late`, nor the median.
+    pub imported: usize,
+}
+
+/// Whether a case's event at `at` comes from the paper ledger it was imported from (补录):
+/// it happened before the import, so its timeliness is the paper's, not the tool's.
+fn from_paper(case: &Case, at: &Time) -> bool {
+    case.imported.as_ref().is_some_and(|i| *at <= i.at)
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -994,6 +1006,12 @@ pub fn stats(
                 .late_obligations += 1;
         }
         for r in dept_requests(case, &late, cal) {
+            if r.opinion_at.is_some_and(|at| from_paper(case, &at)) {
+                let (s, _) = dept_entry(&mut order, &mut depts, &r.dept);
+                s.requested += 1;
+                s.imported += 1;
+                continue;
+            }
             let days_late = match (r.state, r.opinion_at) {
                 (OpinionState::Late, Some(at)) => {
                     Some(cal.working_days_between(r.due, local_date(&at)))
@@ -1055,22 +1073,30 @@ pub fn stats(
         }
         let received = local_date(&case.received_at);
         if let Some(r) = &case.reply {
-            let day = local_date(&r.at);
             reply.count += 1;
-            match case.due.reply {
-                Some(due) if cal.working_days_between(due, day) > 0 => reply.late += 1,
-                _ => reply.on_time += 1,
+            if from_paper(case, &r.at) {
+                reply.imported += 1;
+            } else {
+                let day = local_date(&r.at);
+                match case.due.reply {
+                    Some(due) if cal.working_days_between(due, day) > 0 => reply.late += 1,
+                    _ => reply.on_time += 1,
+                }
+                reply_days.push(cal.working_days_between(received, day));
             }
-            reply_days.push(cal.working_days_between(received, day));
         }
         if let Some(a) = &case.archive {
             let day = local_date(&a.at);
             archive.count += 1;
-            match case.due.archive {
-                Some(due) if cal.working_days_between(due, day) > 0 => archive.late += 1,
-                _ => archive.on_time += 1,
+            if from_paper(case, &a.at) {
+                archive.imported += 1;
+            } else {
+                match case.due.archive {
+                    Some(due) if cal.working_days_between(due, day) > 0 => archive.late += 1,
+                    _ => archive.on_time += 1,
+                }
+                archive_days.push(cal.working_days_between(received, day));
             }
-            archive_days.push(cal.working_days_between(received, day));
             match (a.outcome, a.remedy) {
                 (Outcome::Accepted, _) => outcomes.accepted += 1,
                 (Outcome::Objected, remedy) => {
@@ -1537,6 +1563,68 @@ mod tests {
         c.status = Status::Replied;
         let row = ledger_row(&c, &book, &cal, d("2026-11-12"), false);
         assert_eq!(row.result.as_deref(), Some("经核查，滞纳金计算无误。"));
+    }
+
+    #[test]
+    fn history_from_a_paper_ledger_is_counted_apart_from_timeliness() {
+        let book = book();
+        let cal = book.calendar();
+        let as_of = d("2026-11-27");
+        let live = vec![general_case(), own_archived(2, Outcome::Accepted, None)];
+        // The same cases, as an import would bring them in after they happened.
+        let paper: Vec<Case> = live
+            .iter()
+            .map(|c| {
+                let mut c = c.clone();
+                c.imported = Some(crate::case::Imported {
+                    by: "admin".into(),
+                    at: t("2026-11-25 09:00"),
+                });
+                c
+            })
+            .collect();
+        let timed = stats(&live, Filter::default(), &book, &cal, as_of, GroupBy::Dept);
+        let apart = stats(&paper, Filter::default(), &book, &cal, as_of, GroupBy::Dept);
+        let dept = |s: &Stats, code: &str| s.departments.iter().find(|d| d.dept == code).cloned();
+        for code in ["hrss", "medical"] {
+            let (t, a) = (dept(&timed, code).unwrap(), dept(&apart, code).unwrap());
+            assert_eq!(t.imported, 0);
+            assert_eq!(t.on_time + t.late, 1, "{code} gave one opinion: {t:?}");
+            assert_eq!((a.on_time, a.late, a.imported), (0, 0, 1), "{code}: {a:?}");
+            assert_eq!(a.requested, t.requested, "still asked");
+            assert_eq!(a.on_time_rate, None, "no timed opinion: {a:?}");
+        }
+        // finance never answered: still overdue, imported or not.
+        assert_eq!(dept(&apart, "finance").unwrap().overdue, 1);
+        assert_eq!((timed.reply.count, timed.reply.imported), (1, 0));
+        assert_eq!(timed.reply.on_time + timed.reply.late, 1);
+        assert_eq!(
+            (
+                apart.reply.count,
+                apart.reply.imported,
+                apart.reply.on_time,
+                apart.reply.late
+            ),
+            (1, 1, 0, 0)
+        );
+        assert_eq!(apart.reply.median_days, None);
+        assert_eq!((apart.archive.count, apart.archive.imported), (1, 1));
+        // An event after the import is the tool's own, and timed.
+        let mut later = paper[0].clone();
+        later.imported = Some(crate::case::Imported {
+            by: "admin".into(),
+            at: t("2026-11-04 09:00"),
+        });
+        let s = stats(
+            &[later],
+            Filter::default(),
+            &book,
+            &cal,
+            as_of,
+            GroupBy::Dept,
+        );
+        let hrss = dept(&s, "hrss").unwrap();
+        assert_eq!(hrss.imported, 0, "given after the import: {hrss:?}");
     }
 
     #[test]

@@ -11,6 +11,7 @@ stats-col-status = Status
 stats-col-cases = Cases
 stats-total = Total
 stats-col-dept = Department
+stats-col-imported = Imported (not timed)
 stats-col-actions = Actions
 stats-col-recorded-late = Recorded over a working day late
 stats-col-received = Cases received

@@ -5,6 +5,7 @@ stats-col-status = 状态
 stats-col-cases = 件数
 stats-total = 合计
 stats-col-dept = 部门
+stats-col-imported = 补录（不计时效）
 stats-col-actions = 办理操作
 stats-col-recorded-late = 晚于办理时间一个工作日以上录入
 stats-col-received = 受理案件

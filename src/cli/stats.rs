@@ -19,7 +19,7 @@ use super::App;
 ///
 /// --as-of 只决定以哪一天判断“仍超期”，不回溯案件当时的状态。--by 按受理部门、争议类别、受理月份或事项类型分组列出案件数、未结、已书面回复、已归档、有超期事项的案件数。
 ///
-/// 从纸质台账导入（补录）的书面意见、回复和归档单列为“补录”，不计入按时、逾期、按时率和用时中位数。
+/// 从纸质台账导入（补录）的书面意见、回复和归档单列为“补录”，不计入按时、逾期、按时率和用时中位数。工作差错：该部门经办人对案件所作的更正（dispute correct）次数，以及该部门误登记后作废（dispute void）的案件数。
 ///
 /// 最后一张表按 git 提交记录列出各部门在此期间（按办理时间）的办理操作数，以及晚于办理时间一个工作日以上才录入（提交）的操作数。
 #[derive(Debug, clap::Args)]
@@ -165,6 +165,8 @@ fn render(app: &mut App, book: &Casebook, s: &Stats) -> Result<()> {
             word("rules-stats-col-max-days-late"),
             word("rules-stats-col-opinion-incidents"),
             word("stats-col-imported"),
+            word("stats-col-corrections"),
+            word("stats-col-voided"),
         ]);
         for d in &s.departments {
             t.add_row(vec![
@@ -185,6 +187,8 @@ fn render(app: &mut App, book: &Casebook, s: &Stats) -> Result<()> {
                     .unwrap_or_else(|| text::NONE.into()),
                 count(d.opinion_incidents),
                 count(d.imported),
+                count(d.corrections),
+                count(d.voided),
             ]);
         }
         app.ui.table(t)?;

@@ -438,6 +438,22 @@ fn a_slip_at_registration_is_corrected_and_the_old_value_stays_in_history() {
     assert_eq!(case["status"], "registered");
     let corrections = case["corrections"].as_array().expect("corrections");
     assert_eq!(corrections.len(), 2);
+    // Each correction is a work error of the corrector's department in `stats`.
+    let stats: serde_json::Value =
+        serde_json::from_str(&env.ok(&["stats", "--json", "--as-of", "2026-11-27"])).unwrap();
+    let tax = stats["departments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["dept"] == "tax")
+        .cloned()
+        .expect("tax");
+    assert_eq!(
+        (&tax["corrections"], &tax["voided"]),
+        (&2.into(), &0.into()),
+        "{tax}"
+    );
+    assert!(env.ok(&["stats"]).contains("更正（工作差错）"));
     assert_eq!(corrections[0]["old"], "x");
     assert_eq!(corrections[0]["reason"], "登记时误按回车");
     assert!(corrections[1].get("old").is_none(), "{}", corrections[1]);
@@ -537,6 +553,19 @@ fn a_mistaken_registration_is_voided_and_leaves_every_list_and_statistic() {
     let stats: serde_json::Value =
         serde_json::from_str(&env.ok(&["stats", "--json", "--as-of", "2026-11-27"])).unwrap();
     assert_eq!(stats["cases"], 1, "{stats}");
+    // It is in no count but one: a work error of the department that registered it.
+    let tax = stats["departments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["dept"] == "tax")
+        .cloned()
+        .expect("tax");
+    assert_eq!(
+        (&tax["received"], &tax["voided"]),
+        (&1.into(), &1.into()),
+        "{tax}"
+    );
     let overdue: serde_json::Value =
         serde_json::from_str(&env.ok(&["overdue", "--json", "--as-of", "2026-11-27"])).unwrap();
     assert!(

@@ -752,6 +752,10 @@ pub struct DeptStats {
     /// Opinions entered from a paper ledger (补录) by `import`: counted apart, in neither
     /// `on_time` nor `late`, the rate or the median.
     pub imported: usize,
+    /// Work errors (工作差错): corrections its operators made to the cases, and cases it
+    /// registered by mistake and voided.
+    pub corrections: usize,
+    pub voided: usize,
 }
 
 /// Replies or archives: how many, how many in time, and how long from registration.
@@ -969,6 +973,17 @@ pub fn stats(
     as_of: NaiveDate,
     by: GroupBy,
 ) -> Stats {
+    let voided: Vec<&Case> = cases
+        .iter()
+        .filter(|c| {
+            filter.status.is_none()
+                && Filter {
+                    status: Some(Status::Voided),
+                    ..filter
+                }
+                .matches(c)
+        })
+        .collect();
     let cases: Vec<&Case> = cases.iter().filter(|c| filter.matches(c)).collect();
 
     // Voided cases are in no statistic.
@@ -993,6 +1008,20 @@ pub fn stats(
     let (mut opinion_incidents, mut opinion_incidents_answered, mut petition_leads) = (0, 0, 0);
     let mut groups: Vec<GroupStats> = vec![];
 
+    // Work errors: a case registered by mistake counts for its receiving department, a
+    // correction for the department of the operator who made it.
+    for case in &voided {
+        dept_entry(&mut order, &mut depts, &case.receiving_dept)
+            .0
+            .voided += 1;
+    }
+    for case in &cases {
+        for c in &case.corrections {
+            if let Some(op) = book.operator(&c.by) {
+                dept_entry(&mut order, &mut depts, &op.dept).0.corrections += 1;
+            }
+        }
+    }
     for case in &cases {
         *by_status.entry(case.status.code()).or_default() += 1;
         let late = late_obligations(case, as_of, cal);
@@ -1563,6 +1592,61 @@ mod tests {
         c.status = Status::Replied;
         let row = ledger_row(&c, &book, &cal, d("2026-11-12"), false);
         assert_eq!(row.result.as_deref(), Some("经核查，滞纳金计算无误。"));
+    }
+
+    #[test]
+    fn corrections_and_voided_registrations_are_work_errors_of_their_departments() {
+        let book = book();
+        let cal = book.calendar();
+        let mut corrected = own_archived(2, Outcome::Accepted, None);
+        for by in ["lisi", "lisi", "admin", "nobody"] {
+            corrected.corrections.push(crate::case::Correction {
+                at: t("2026-11-05 09:00"),
+                by: by.into(),
+                field: crate::case::CaseField::Summary,
+                old: None,
+                new: None,
+                reason: "登记有误".into(),
+            });
+        }
+        let mut voided = case(3, "2026-11-20 09:00", vec![]);
+        voided.status = Status::Voided;
+        let cases = vec![corrected, voided];
+        let s = stats(
+            &cases,
+            Filter::default(),
+            &book,
+            &cal,
+            d("2026-11-27"),
+            GroupBy::Dept,
+        );
+        let dept = |code: &str| s.departments.iter().find(|d| d.dept == code).cloned();
+        assert_eq!(dept("hrss").map(|d| d.corrections), Some(2));
+        let tax = dept("tax").unwrap();
+        assert_eq!(
+            (tax.corrections, tax.voided, tax.received),
+            (1, 1, 1),
+            "{tax:?}"
+        );
+        assert_eq!(s.cases, 1, "the voided case is in no other count");
+        let other_year = Filter {
+            year: Some(2025),
+            month: None,
+            status: None,
+        };
+        let s = stats(
+            &cases,
+            other_year,
+            &book,
+            &cal,
+            d("2026-11-27"),
+            GroupBy::Dept,
+        );
+        assert!(
+            s.departments
+                .iter()
+                .all(|d| d.voided == 0 && d.corrections == 0)
+        );
     }
 
     #[test]

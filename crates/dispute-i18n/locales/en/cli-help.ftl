@@ -252,7 +252,7 @@ cli-stats-long =
 
     --as-of only sets the day on which "still overdue" is judged; it does not go back to the state of the cases on that day. --by groups the cases by receiving department, dispute category, month received or track, listing cases, open, replied, archived, and with something overdue.
 
-    Opinions, replies and archives entered from a paper ledger (imported) are listed apart and count in neither on time, late, the on-time rate nor the medians.
+    Opinions, replies and archives entered from a paper ledger (imported) are listed apart and count in neither on time, late, the on-time rate nor the medians. Work errors: the corrections the department's operators made to cases (dispute correct), and the cases it registered by mistake and voided (dispute void).
 
     The last table lists, from the git history, each department's actions that happened in the period, and how many of them were recorded (committed) more than one working day after they happened.
 cli-stats-year = Only cases received in this year

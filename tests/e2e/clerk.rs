@@ -441,13 +441,7 @@ fn a_slip_at_registration_is_corrected_and_the_old_value_stays_in_history() {
     // Each correction is a work error of the corrector's department in `stats`.
     let stats: serde_json::Value =
         serde_json::from_str(&env.ok(&["stats", "--json", "--as-of", "2026-11-27"])).unwrap();
-    let tax = stats["departments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["dept"] == "tax")
-        .cloned()
-        .expect("tax");
+    let tax = dept_row(&stats["departments"], "tax").expect("tax");
     assert_eq!(
         (&tax["corrections"], &tax["voided"]),
         (&2.into(), &0.into()),
@@ -554,13 +548,7 @@ fn a_mistaken_registration_is_voided_and_leaves_every_list_and_statistic() {
         serde_json::from_str(&env.ok(&["stats", "--json", "--as-of", "2026-11-27"])).unwrap();
     assert_eq!(stats["cases"], 1, "{stats}");
     // It is in no count but one: a work error of the department that registered it.
-    let tax = stats["departments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["dept"] == "tax")
-        .cloned()
-        .expect("tax");
+    let tax = dept_row(&stats["departments"], "tax").expect("tax");
     assert_eq!(
         (&tax["received"], &tax["voided"]),
         (&1.into(), &1.into()),
@@ -1340,17 +1328,9 @@ fn stats_count_actions_recorded_more_than_a_working_day_after_they_happened() {
     let counts = |env: &Env| -> (u64, u64) {
         let stats: serde_json::Value =
             serde_json::from_str(&env.ok(&["stats", "--json"])).expect("json");
-        let tax = stats["recording"]
-            .as_array()
-            .expect("recording rows")
-            .iter()
-            .find(|r| r["dept"] == "tax")
-            .cloned()
-            .unwrap_or_default();
-        (
-            tax["actions"].as_u64().unwrap_or(0),
-            tax["recorded_late"].as_u64().unwrap_or(0),
-        )
+        let tax = dept_row(&stats["recording"], "tax");
+        let n = |key: &str| tax.and_then(|t| t[key].as_u64()).unwrap_or(0);
+        (n("actions"), n("recorded_late"))
     };
     // The commits are made on the real clock: record one action as happening now and one
     // weeks ago.

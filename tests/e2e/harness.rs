@@ -773,3 +773,12 @@ impl Env {
         self.git(&["rev-parse", rev]).trim().to_string()
     }
 }
+
+/// The row of department `code` in a JSON array of per-department rows (`stats --json`'s
+/// `departments` or `recording`), if there is one.
+pub fn dept_row<'a>(rows: &'a Value, code: &str) -> Option<&'a Value> {
+    rows.as_array()
+        .expect("an array of department rows")
+        .iter()
+        .find(|d| d["dept"] == code)
+}

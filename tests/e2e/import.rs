@@ -459,12 +459,7 @@ fn rows_at_different_stages_import_with_their_status() {
         "2026-11-27",
     ]))
     .expect("json");
-    let hrss = stats["departments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["dept"] == "hrss")
-        .expect("hrss row");
+    let hrss = dept_row(&stats["departments"], "hrss").expect("hrss row");
     assert_eq!(
         (&hrss["imported"], &hrss["on_time"], &hrss["late"]),
         (&1.into(), &0.into(), &0.into()),

@@ -380,12 +380,7 @@ fn overdue(env: &Env, extra: &[&str]) -> Vec<(String, String, String, String, u6
 }
 
 fn dept<'a>(stats: &'a Value, code: &str) -> &'a Value {
-    stats["departments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["dept"] == code)
-        .unwrap_or_else(|| panic!("no department {code}"))
+    dept_row(&stats["departments"], code).unwrap_or_else(|| panic!("no department {code}"))
 }
 
 #[test]

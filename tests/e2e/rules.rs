@@ -276,12 +276,8 @@ fn the_leaders_time_limit_is_a_setting_and_stats_show_the_leaders_line() {
     let stats: Value = serde_json::from_str(&env.ok(&["stats", "--json"])).unwrap();
     assert_eq!(stats["late_obligations"]["approval"], 1);
     assert_eq!(stats["approval"]["pending"], 1);
-    let lg = stats["departments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["dept"] == "leading-group")
-        .expect("the leading group's own line");
+    let lg =
+        dept_row(&stats["departments"], "leading-group").expect("the leading group's own line");
     assert_eq!(lg["late_obligations"], 1);
     assert!(
         stats["departments"]
@@ -714,12 +710,7 @@ fn the_cac_records_public_opinion_and_its_response() {
     let stats: Value = serde_json::from_str(&env.ok(&["stats", "--json"])).unwrap();
     assert_eq!(stats["opinion_incidents"], 1);
     assert_eq!(stats["opinion_incidents_answered"], 1);
-    let tax = stats["departments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["dept"] == "tax")
-        .unwrap();
+    let tax = dept_row(&stats["departments"], "tax").expect("tax");
     assert_eq!(
         tax["opinion_incidents"], 1,
         "counted against the receiving department"

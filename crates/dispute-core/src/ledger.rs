@@ -1009,21 +1009,19 @@ pub fn stats(
     let mut groups: Vec<GroupStats> = vec![];
 
     // Work errors: a case registered by mistake counts for its receiving department, a
-    // correction for the department of the operator who made it.
+    // correction (below) for the department of the operator who made it.
     for case in &voided {
         dept_entry(&mut order, &mut depts, &case.receiving_dept)
             .0
             .voided += 1;
     }
     for case in &cases {
+        *by_status.entry(case.status.code()).or_default() += 1;
         for c in &case.corrections {
             if let Some(op) = book.operator(&c.by) {
                 dept_entry(&mut order, &mut depts, &op.dept).0.corrections += 1;
             }
         }
-    }
-    for case in &cases {
-        *by_status.entry(case.status.code()).or_default() += 1;
         let late = late_obligations(case, as_of, cal);
         dept_entry(&mut order, &mut depts, &case.receiving_dept)
             .0

@@ -33,8 +33,8 @@ impl Store {
         Ok(out)
     }
 
-    /// Every commit reachable from HEAD, newest first (messages and times only: no trees
-    /// are read).
+    /// Every commit reachable from HEAD, newest first by commit time (messages and times
+    /// only: no trees are read, and no topological order is worked out).
     pub fn commits(&self) -> Result<Vec<CommitInfo>> {
         let mut out = vec![];
         if self.head_oid()?.is_none() {
@@ -42,8 +42,6 @@ impl Store {
         }
         let mut walk = self.repo.revwalk().git()?;
         walk.push_head().git()?;
-        walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::TIME)
-            .git()?;
         for oid in walk {
             out.push(commit_info(&self.repo.find_commit(oid.git()?).git()?)?);
         }

@@ -307,25 +307,22 @@ fn write_worktree_file(root: &Path, path: &str, content: &[u8]) -> Result<fs::Me
     let parts: Vec<&str> = path.split('/').collect();
     for part in &parts[..parts.len() - 1] {
         dir.push(part);
-        match fs::symlink_metadata(&dir) {
-            Ok(m) if m.is_dir() => {}
-            Ok(_) => {
-                return Err(Error::HandEdits(vec![t!(
-                    "store-path-not-a-dir",
-                    path = dir.strip_prefix(root).unwrap_or(&dir).display()
-                )]));
-            }
-            // Another thread of this write may have just made it.
+        let is_dir = match fs::symlink_metadata(&dir) {
+            Ok(m) => m.is_dir(),
             Err(_) => match fs::create_dir(&dir) {
-                Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => return Err(e.into()),
-                _ if !fs::symlink_metadata(&dir)?.is_dir() => {
-                    return Err(Error::HandEdits(vec![t!(
-                        "store-path-not-a-dir",
-                        path = dir.strip_prefix(root).unwrap_or(&dir).display()
-                    )]));
+                Ok(()) => true,
+                // Another thread of this write may have just made it.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    fs::symlink_metadata(&dir)?.is_dir()
                 }
-                _ => {}
+                Err(e) => return Err(e.into()),
             },
+        };
+        if !is_dir {
+            return Err(Error::HandEdits(vec![t!(
+                "store-path-not-a-dir",
+                path = dir.strip_prefix(root).unwrap_or(&dir).display()
+            )]));
         }
     }
     let target = root.join(path);

@@ -15,6 +15,7 @@ pub mod faults;
 mod history;
 mod index;
 mod journal;
+mod loose;
 mod open;
 mod pack;
 mod policy;

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use crate::loose::TreeEntry;
 use crate::prelude::*;
 
 impl Store {
@@ -242,9 +243,8 @@ pub(crate) fn write_objects(
 ) -> Result<Written> {
     let blobs = files
         .iter()
-        .map(|(_, content)| repo.blob(content.as_bytes()))
-        .collect::<std::result::Result<Vec<Oid>, _>>()
-        .git()?;
+        .map(|(_, content)| crate::loose::write(repo.path(), ObjectType::Blob, content.as_bytes()))
+        .collect::<Result<Vec<Oid>>>()?;
     write_commit(repo, parent, files, blobs, people, message, signer)
 }
 
@@ -286,19 +286,17 @@ fn write_commit(
     let tree_oid = write_tree(repo, base.as_ref(), &changes)?;
     let tree = repo.find_tree(tree_oid).git()?;
     let parents: Vec<&git2::Commit> = parent_commit.iter().collect();
+    let buffer = repo
+        .commit_create_buffer(author, committer, message, &tree, &parents)
+        .git()?;
+    let content = std::str::from_utf8(&buffer)
+        .map_err(|_| Error::Internal("commit buffer is not UTF-8".into()))?;
     let commit = match signer {
-        None => repo
-            .commit(None, author, committer, message, &tree, &parents)
-            .git()?,
+        None => crate::loose::write(repo.path(), ObjectType::Commit, content.as_bytes())?,
         Some(signer) => {
-            let buffer = repo
-                .commit_create_buffer(author, committer, message, &tree, &parents)
-                .git()?;
-            let content = std::str::from_utf8(&buffer)
-                .map_err(|_| Error::Internal("commit buffer is not UTF-8".into()))?;
             let signature = signer.sign(content.as_bytes())?;
-            repo.commit_signed(content, &signature, Some(SIGNATURE_HEADER))
-                .git()?
+            let body = crate::loose::signed_commit_body(content, SIGNATURE_HEADER, &signature)?;
+            crate::loose::write(repo.path(), ObjectType::Commit, body.as_bytes())?
         }
     };
     Ok(Written {
@@ -349,15 +347,20 @@ pub(crate) fn pack_now_and_then(git_dir: &Path) {
 /// Rebuild only the trees on the changed paths, starting from `base`. `changes` must be
 /// sorted by path, so the changes below one directory are one contiguous run.
 fn write_tree(repo: &Repository, base: Option<&Tree>, changes: &[(Vec<&str>, Oid)]) -> Result<Oid> {
-    let mut builder = repo.treebuilder(base).git()?;
+    let mut entries = vec![];
     let mut rest = changes;
     while let Some((first, _)) = rest.first() {
         let head = first[0];
         let run = rest.iter().take_while(|(p, _)| p[0] == head).count();
         let (here, after) = rest.split_at(run);
         rest = after;
+        let name = head.as_bytes().to_vec();
         if let Some((_, blob)) = here.iter().find(|(p, _)| p.len() == 1) {
-            builder.insert(head, *blob, FileMode::Blob.into()).git()?;
+            entries.push(TreeEntry {
+                name,
+                mode: FileMode::Blob.into(),
+                id: *blob,
+            });
             continue;
         }
         let sub_base = match base.and_then(|t| t.get_name(head)) {
@@ -366,8 +369,15 @@ fn write_tree(repo: &Repository, base: Option<&Tree>, changes: &[(Vec<&str>, Oid
         };
         let below: Vec<(Vec<&str>, Oid)> =
             here.iter().map(|(p, o)| (p[1..].to_vec(), *o)).collect();
-        let sub = write_tree(repo, sub_base.as_ref(), &below)?;
-        builder.insert(head, sub, FileMode::Tree.into()).git()?;
+        entries.push(TreeEntry {
+            name,
+            mode: FileMode::Tree.into(),
+            id: write_tree(repo, sub_base.as_ref(), &below)?,
+        });
     }
-    builder.write().git()
+    crate::loose::write(
+        repo.path(),
+        ObjectType::Tree,
+        &crate::loose::tree_body(base, entries),
+    )
 }

@@ -31,7 +31,16 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
     let book = store.casebook()?;
     let cal = book.calendar();
     let (cases, bad) = store.cases(Some(args.year))?;
-    let r = report::build(&cases, &book, &cal, as_of, args.year, args.month);
+    let recorded = super::stats::recorded_actions(&store, &book)?;
+    let r = report::build(
+        &cases,
+        &recorded,
+        &book,
+        &cal,
+        as_of,
+        args.year,
+        args.month,
+    );
     let page = report::html(&r, &book, dispute_i18n::lang());
     app.ui.emit(page.as_bytes(), args.output.as_deref())?;
     super::list::report_bad(app, bad)

@@ -53,8 +53,27 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
         status: None,
     };
     let stats = ledger::stats(&cases, filter, &book, &cal, as_of, args.by);
-    // Each action's department, when it happened and when it was committed, from git.
-    let recorded: Vec<RecordedAction> = store
+    let recorded = recorded_actions(&store, &book)?;
+    let recording = ledger::recording(&recorded, &filter, &book, &cal);
+    if args.json {
+        app.ui.json(&StatsOut {
+            stats: &stats,
+            recording: &recording,
+        })?;
+    } else {
+        render(app, &book, &stats)?;
+        render_recording(app, &book, &recording)?;
+    }
+    super::list::report_bad(app, bad)
+}
+
+/// Each action's department, when it happened and when it was committed, from the commits
+/// of HEAD's history (for the table of late recording, here and in `report`).
+pub(super) fn recorded_actions(
+    store: &crate::store::Store,
+    book: &Casebook,
+) -> Result<Vec<RecordedAction>> {
+    Ok(store
         .commits()?
         .into_iter()
         .filter_map(|c| {
@@ -67,18 +86,7 @@ pub fn run(app: &mut App, args: Args) -> Result<()> {
                 committed: c.time,
             })
         })
-        .collect();
-    let recording = ledger::recording(&recorded, &filter, &book, &cal);
-    if args.json {
-        app.ui.json(&StatsOut {
-            stats: &stats,
-            recording: &recording,
-        })?;
-    } else {
-        render(app, &book, &stats)?;
-        render_recording(app, &book, &recording)?;
-    }
-    super::list::report_bad(app, bad)
+        .collect())
 }
 
 /// The statistics as JSON: those of the cases, and how timely each department recorded its

@@ -309,6 +309,19 @@ fn build_fixture() -> Env {
                 "2026-11-05T10:00:00+08:00",
             ],
         ),
+        (
+            "wangfang",
+            vec![
+                "correct",
+                &e,
+                "--field",
+                "title",
+                "--value",
+                "网帖所涉事项",
+                "--reason",
+                "漏填标题",
+            ],
+        ),
     ] {
         env.act(who, &args);
     }
@@ -393,7 +406,18 @@ fn assert_report_agrees(env: &Env, html: &str, period: &[&str]) -> usize {
                 ),
             }
         } else if let Some(dept) = el.get("data-dept") {
-            as_data(&depts[dept][el["data-metric"].as_str()])
+            match el["data-metric"].as_str() {
+                // Late recording is its own list in stats (departments with actions only).
+                "recorded_late" => Some(
+                    s["recording"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .find(|r| r["dept"] == dept.as_str())
+                        .map_or(0.0, |r| r["recorded_late"].as_f64().unwrap()),
+                ),
+                metric => as_data(&depts[dept][metric]),
+            }
         } else if let Some(month) = el.get("data-month") {
             let m = month_stats.entry(month.clone()).or_insert_with(|| {
                 stats(
@@ -444,8 +468,9 @@ fn the_reports_numbers_agree_with_stats_json() {
     // 8 key figures; on-time rates of 9 departments, their median and worst delays (18),
     // overdue items now of 9 departments and the leading group (10), discipline referrals
     // and public-opinion incidents (18); 11 months × 3 lines, and the one month with a
-    // leader's decision.
-    assert_eq!(checked, 8 + 9 + 18 + 10 + 18 + 11 * 3 + 1);
+    // leader's decision; the table's four figures of their own (opinions from a paper
+    // ledger, corrections, voided registrations, late recording) for the 10.
+    assert_eq!(checked, 8 + 9 + 18 + 10 + 18 + 11 * 3 + 1 + 10 * 4);
 
     // The figures the fixture was built to show.
     let s = stats(&env, &["--year", "2026", "--as-of", "2026-11-27"]);
@@ -474,10 +499,20 @@ fn the_reports_numbers_agree_with_stats_json() {
         ("by-month", "10", "cases=2"),
         ("by-month", "11", "cases=3"),
         ("approval-days", "10", "approval_median_days=8"),
+        ("table", "approval", "corrections=1"),
+        ("table", "tax", "corrections=0"),
+        ("table", "tax", "voided=0"),
     ] {
         let want = (want.0.to_string(), want.1.to_string(), want.2.to_string());
         assert!(values.contains(&want), "{want:?} not in {values:#?}");
     }
+    // The fixture's actions are dated weeks before they were committed: recorded late.
+    let recorded_late: f64 = data_elements(&html)
+        .iter()
+        .filter(|e| e.get("data-metric").is_some_and(|m| m == "recorded_late"))
+        .map(|e| e["data-value"].parse::<f64>().unwrap())
+        .sum();
+    assert!(recorded_late > 0.0, "{recorded_late}");
     // Self-contained: nothing fetched.
     for outside in [
         "http://",

@@ -16,7 +16,7 @@ use crate::calendar::Calendar;
 use crate::case::Case;
 use crate::casebook::Casebook;
 use crate::forms::{date_in, html_escape};
-use crate::ledger::{self, DeptStats, Filter, GroupBy, Stats};
+use crate::ledger::{self, DeptStats, Filter, GroupBy, RecordedAction, RecordingStats, Stats};
 use crate::workflow::ObligationKind;
 
 /// What the report shows.
@@ -30,6 +30,8 @@ pub struct Report {
     pub stats: Stats,
     /// The months of the year up to `as_of`, each with the statistics of that month.
     pub months: Vec<MonthPoint>,
+    /// Per department, its actions in the period and those recorded late (as `stats`).
+    pub recording: Vec<RecordingStats>,
 }
 
 /// One month of the year's lines.
@@ -48,9 +50,11 @@ pub struct MonthPoint {
     pub approval_median_days: Option<f64>,
 }
 
-/// The report of `year` (and `month`), judged on `as_of`.
+/// The report of `year` (and `month`), judged on `as_of`; `recorded` are the actions of the
+/// history, for the late recording of each department.
 pub fn build(
     cases: &[Case],
+    recorded: &[RecordedAction],
     book: &Casebook,
     cal: &Calendar,
     as_of: NaiveDate,
@@ -63,6 +67,7 @@ pub fn build(
         status: None,
     };
     let stats = ledger::stats(cases, filter, book, cal, as_of, GroupBy::Dept);
+    let recording = ledger::recording(recorded, &filter, book, cal);
     let last_month = match as_of.year().cmp(&year) {
         std::cmp::Ordering::Less => 0,
         std::cmp::Ordering::Equal => as_of.month(),
@@ -99,6 +104,7 @@ pub fn build(
         as_of,
         stats,
         months,
+        recording,
     }
 }
 
@@ -619,6 +625,10 @@ pub fn html(r: &Report, book: &Casebook, lang: Lang) -> String {
         "report-col-late-now",
         "report-col-discipline",
         "report-col-opinion",
+        "report-col-imported",
+        "report-col-corrections",
+        "report-col-voided",
+        "report-col-recorded-late",
     ] {
         body.push_str(&format!("<th>{}</th>", e(&t_in!(lang, key))));
     }
@@ -640,6 +650,23 @@ pub fn html(r: &Report, book: &Casebook, lang: Lang) -> String {
         body.push_str(&format!("<tr><th>{}</th>", e(&dept_label(&d.dept))));
         for c in cells {
             body.push_str(&format!("<td>{}</td>", e(&c)));
+        }
+        // Figures of the table alone, marked like the charts' so they can be checked.
+        let recorded_late = r
+            .recording
+            .iter()
+            .find(|x| x.dept == d.dept)
+            .map_or(0, |x| x.recorded_late);
+        for (metric, n) in [
+            ("imported", d.imported),
+            ("corrections", d.corrections),
+            ("voided", d.voided),
+            ("recorded_late", recorded_late),
+        ] {
+            body.push_str(&format!(
+                "<td data-chart=\"table\" data-dept=\"{}\" data-metric=\"{metric}\" data-value=\"{n}\">{n}</td>",
+                e(&d.dept)
+            ));
         }
         body.push_str("</tr>\n");
     }

@@ -75,6 +75,10 @@ report-col-worst = Worst delay
 report-col-late-now = Overdue items now
 report-col-discipline = Discipline
 report-col-opinion = Public opinion
+report-col-imported = Opinions from a paper ledger (not timed)
+report-col-corrections = Corrections (work errors)
+report-col-voided = Registrations voided (work errors)
+report-col-recorded-late = Recorded over a working day late
 report-late-by-kind = Overdue items now by step:{" "}
 report-approval-line = Leader's decisions: { $decided } decided ({ $on_time } on time, { $late } late), { $pending } waiting; median from report to decision { $median }, longest { $max }. A late decision counts against the leading group, not the receiving department.
 report-footer = Made by dispute report from the casebook; the figures are those of dispute stats --json; as of { $date }.
@@ -83,7 +87,7 @@ report-stats-summary-month = As of { $date }: { $n ->
        *[other] { $n } cases
     } received in { $year }-{ $month }
 cli-stats-month = Only cases received in this month (1–12, with --year)
-cli-report-about = The performance review (regulation section 5.4) for the leading group: one HTML page (inline SVG charts, no network, printable on A4, readable in a narrow window) with each department's on-time rate, median and worst delays, overdue items now, discipline referrals, public-opinion incidents and the leader's decision times.
+cli-report-about = The performance review (regulation section 5.4) for the leading group: one HTML page (inline SVG charts, no network, printable on A4, readable in a narrow window) with each department's on-time rate, median and worst delays, overdue items now, discipline referrals, public-opinion incidents and the leader's decision times; its table also lists opinions entered from a paper ledger (not timed), work errors (corrections, registrations voided) and actions recorded over a working day after they happened.
 cli-report-year = The year under review (by date of receipt)
 cli-report-month = Only cases received in this month (1–12)
 cli-report-as-of = Judge lateness on this day (YYYY-MM-DD); default today

@@ -1112,6 +1112,44 @@ fn status_counts_what_waits_on_each_side() {
     assert!(err.contains("origin"), "{err}");
 }
 
+/// An office whose index is split (the tool splits it from 4,096 files on; here git does,
+/// as `git update-index --split-index`): writes keep it split and git's view right, and a
+/// sync, which hands the index to libgit2, makes it whole first.
+#[test]
+fn a_split_index_is_kept_by_writes_and_made_whole_for_sync() {
+    let Some(central) = Central::new(Transport::File) else {
+        return;
+    };
+    let a = central.office();
+    let b = central.office();
+    let split = |env: &Env| {
+        std::fs::read(env.path(".git/index"))
+            .expect("index")
+            .windows(4)
+            .any(|w| w == b"link")
+    };
+    a.git(&["update-index", "--split-index"]);
+    assert!(split(&a));
+    let id = a.register("zhangsan", "2026-11-02T09:00:00+08:00");
+    a.register("zhangsan", "2026-11-02T10:00:00+08:00");
+    assert!(split(&a), "the writes kept the index split");
+    a.assert_clean();
+    let listed = a.git(&["ls-files", "-s"]);
+    assert!(listed.contains(&format!("{}.toml", id)), "{listed}");
+    a.ok(&["verify"]);
+    b.register("liming", "2026-11-02T08:00:00+08:00");
+    sync_ok(&b, "liming");
+    sync_ok(&a, "zhangsan");
+    assert!(!split(&a), "made whole for libgit2");
+    assert_eq!(rows(&a).len(), 3);
+    assert_eq!(
+        a.git(&["ls-files", "cases"]).lines().count(),
+        a.git(&["ls-tree", "-r", "--name-only", "HEAD", "cases"])
+            .lines()
+            .count()
+    );
+}
+
 /// A clone of a casebook with cases builds `list`'s summary cache while it writes the
 /// working tree, and that cache lists what a clone listing from scratch lists.
 #[test]

@@ -809,6 +809,8 @@ impl Writer<'_> {
             return Err(e);
         }
         faults::point("sync-after-advance");
+        // libgit2 updates the index here, and it cannot read a split one.
+        crate::index::unsplit(repo.path())?;
         let mut index = repo.index().git()?;
         for (path, blob) in &changed {
             match blob {

@@ -190,6 +190,7 @@ impl Store {
             .collect();
         self.put_in_worktree(&files, None)?;
         if !gone.is_empty() {
+            crate::index::unsplit(self.repo.path())?;
             let mut index = self.repo.index().git()?;
             for path in &gone {
                 if index.get_path(Path::new(path), 0).is_some() {
@@ -267,7 +268,7 @@ impl Store {
             .collect();
         let bytes = index.with(&entries);
         crate::timings::mark("index spliced and hashed");
-        lock.commit(&bytes)?;
+        lock.commit(bytes)?;
         crate::timings::mark("index written");
         Ok(())
     }

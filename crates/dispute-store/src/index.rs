@@ -139,10 +139,14 @@ impl IndexFile {
             return Ok(None);
         };
         if index.link.is_some() {
-            match split::Split::load(git_dir, &index)? {
-                Some(split) => index.split = Some(Box::new(split)),
-                None => return Ok(None),
-            }
+            // libgit2 cannot read a split index either: say what is wrong and how to mend it.
+            let Some(split) = split::Split::load(git_dir, &index)? else {
+                return Err(Error::WorktreeBlocked {
+                    path: ".git/index".into(),
+                    reason: t!("store-split-index-broken"),
+                });
+            };
+            index.split = Some(Box::new(split));
         }
         Ok(Some(index))
     }

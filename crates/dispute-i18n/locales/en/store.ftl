@@ -11,3 +11,4 @@ store-path-not-a-file = { $path } (not a regular file)
 store-path-not-a-dir = { $path } (not a directory)
 store-detached-head = HEAD does not point at a branch (detached); run git switch main first
 store-thread-died = a worker thread stopped unexpectedly
+store-split-index-broken = is a split git index whose shared part (.git/sharedindex.*) is missing or does not match it; rm .git/index && git reset -q rebuilds the index from HEAD

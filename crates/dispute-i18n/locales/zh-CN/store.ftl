@@ -11,3 +11,4 @@ store-path-not-a-file = { $path }（不是普通文件）
 store-path-not-a-dir = { $path }（不是目录）
 store-detached-head = HEAD 不指向分支（分离状态），请先 git switch main
 store-thread-died = 工作线程异常退出
+store-split-index-broken = 是拆分的 git 索引，但它的共享部分（.git/sharedindex.*）缺失或与之不符；可运行 rm .git/index && git reset -q 从 HEAD 重建索引

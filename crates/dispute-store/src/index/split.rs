@@ -607,6 +607,25 @@ mod tests {
         assert!(!old.exists(), "unused for two weeks: removed");
         agree(d, &repo);
 
+        // A shared part gone: refused with the way to mend it, and mended that way.
+        let in_use = shared_files(repo.path());
+        let kept: Vec<(String, Vec<u8>)> = in_use
+            .iter()
+            .map(|n| (n.clone(), fs::read(repo.path().join(n)).unwrap()))
+            .collect();
+        for name in &in_use {
+            fs::remove_file(repo.path().join(name)).unwrap();
+        }
+        let err = IndexFile::read(repo.path()).err().expect("refused");
+        assert!(
+            matches!(&err, Error::WorktreeBlocked { path, reason }
+                if path == ".git/index" && reason.contains("git reset")),
+            "{err:?}"
+        );
+        for (name, bytes) in kept {
+            fs::write(repo.path().join(name), bytes).unwrap();
+        }
+
         // Made whole for libgit2, with the same entries.
         let listed = git(d, &["ls-files", "-s"]);
         unsplit(repo.path()).unwrap();

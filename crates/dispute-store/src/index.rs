@@ -151,19 +151,6 @@ impl IndexFile {
         Ok(Some(index))
     }
 
-    /// A file read on its own (the shared part of a split index): `None` if it is missing
-    /// or not ours.
-    fn read_file(path: &Path) -> Result<Option<IndexFile>> {
-        let file = match File::open(path) {
-            Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(e.into()),
-        };
-        // SAFETY: as in `read`; a shared index is never changed once written.
-        let bytes = Bytes::Mapped(unsafe { memmap2::Mmap::map(&file)? });
-        Ok(IndexFile::parse(bytes, None).filter(|i| i.link.is_none()))
-    }
-
     /// The stamp of `.git/index` now (`None` if there is none).
     pub(crate) fn stamp_now(git_dir: &Path) -> Result<Option<FileStamp>> {
         match fs::metadata(git_dir.join("index")) {
@@ -189,54 +176,20 @@ impl IndexFile {
     /// Find the entries and extensions; `None` for anything unusual (the trailing checksum
     /// is not verified: git does not either, outside `git fsck`).
     fn parse(bytes: Bytes, stamp: Option<FileStamp>) -> Option<IndexFile> {
-        if bytes.len() < HEADER + HASH || &bytes[..4] != SIGNATURE {
-            return None;
-        }
-        let version = be32(&bytes, 4)?;
-        let count = be32(&bytes, 8)? as usize;
-        if !(2..=4).contains(&version) || bytes.len() > u32::MAX as usize {
-            return None;
-        }
-        let end = bytes.len() - HASH;
+        let (version, count, end) = header(&bytes)?;
         let mut slots = Vec::with_capacity(count);
         let mut paths: Vec<u8> = Vec::with_capacity(count * 48);
         let mut pos = HEADER;
-        let mut prev: Range<usize> = 0..0;
+        let mut cur: Vec<u8> = Vec::with_capacity(256);
         for _ in 0..count {
-            if pos + FIXED > end {
-                return None;
-            }
-            let flags = be16(&bytes, pos + 60)?;
-            let extended = flags & EXTENDED != 0;
-            if extended && version < 3 {
-                return None;
-            }
-            let mut p = pos + FIXED + if extended { 2 } else { 0 };
+            let entry_end = next_entry(&bytes, version, pos, end, &mut cur)?;
             let start = paths.len();
-            let entry_end;
-            if version == 4 {
-                let (strip, n) = varint(bytes.get(p..end)?)?;
-                p += n;
-                let keep = prev.len().checked_sub(strip)?;
-                let nul = bytes.get(p..end)?.iter().position(|&b| b == 0)?;
-                paths.extend_from_within(prev.start..prev.start + keep);
-                paths.extend_from_slice(&bytes[p..p + nul]);
-                entry_end = p + nul + 1;
-            } else {
-                let nul = bytes.get(p..end)?.iter().position(|&b| b == 0)?;
-                paths.extend_from_slice(&bytes[p..p + nul]);
-                // Padded with 1 to 8 NULs to a multiple of 8 bytes.
-                entry_end = pos + ((p - pos + nul + 8) & !7);
-                if entry_end > end {
-                    return None;
-                }
-            }
-            prev = start..paths.len();
+            paths.extend_from_slice(&cur);
             slots.push(Slot {
                 start: pos as u32,
                 end: entry_end as u32,
                 path: start as u32,
-                path_len: (paths.len() - start) as u32,
+                path_len: cur.len() as u32,
             });
             pos = entry_end;
         }
@@ -289,13 +242,7 @@ impl IndexFile {
 
     /// The fixed part of an entry, and its extended flags if it has them.
     fn fixed(&self, slot: &Slot) -> Fixed {
-        let at = slot.start as usize;
-        let b = &self.bytes;
-        let mut bytes = [0u8; FIXED];
-        bytes.copy_from_slice(&b[at..at + FIXED]);
-        let flags = u16::from_be_bytes([b[at + 60], b[at + 61]]);
-        let ext = (flags & EXTENDED != 0).then(|| [b[at + 62], b[at + 63]]);
-        Fixed { bytes, ext }
+        fixed_at(&self.bytes, slot.start as usize)
     }
 
     /// The index with `updates` put in, as the file or files to write: split from
@@ -431,6 +378,65 @@ impl IndexFile {
             pos += 8 + size;
         }
     }
+}
+
+/// The version and entry count of an index file, and where its checksum starts; `None`
+/// if it is not an index of version 2 to 4.
+fn header(bytes: &[u8]) -> Option<(u32, usize, usize)> {
+    if bytes.len() < HEADER + HASH || &bytes[..4] != SIGNATURE || bytes.len() > u32::MAX as usize {
+        return None;
+    }
+    let version = be32(bytes, 4)?;
+    let count = be32(bytes, 8)? as usize;
+    (2..=4)
+        .contains(&version)
+        .then_some((version, count, bytes.len() - HASH))
+}
+
+/// Read the entry at `pos` (entries end at `end`): `path` becomes its path (in version 4
+/// it holds the previous entry's path when called); returns where the entry ends. `None`
+/// for anything that does not parse.
+fn next_entry(
+    bytes: &[u8],
+    version: u32,
+    pos: usize,
+    end: usize,
+    path: &mut Vec<u8>,
+) -> Option<usize> {
+    if pos + FIXED > end {
+        return None;
+    }
+    let flags = be16(bytes, pos + 60)?;
+    let extended = flags & EXTENDED != 0;
+    if extended && version < 3 {
+        return None;
+    }
+    let mut p = pos + FIXED + if extended { 2 } else { 0 };
+    if version == 4 {
+        let (strip, n) = varint(bytes.get(p..end)?)?;
+        p += n;
+        let keep = path.len().checked_sub(strip)?;
+        let nul = bytes.get(p..end)?.iter().position(|&b| b == 0)?;
+        path.truncate(keep);
+        path.extend_from_slice(&bytes[p..p + nul]);
+        Some(p + nul + 1)
+    } else {
+        let nul = bytes.get(p..end)?.iter().position(|&b| b == 0)?;
+        path.clear();
+        path.extend_from_slice(&bytes[p..p + nul]);
+        // Padded with 1 to 8 NULs to a multiple of 8 bytes.
+        let entry_end = pos + ((p - pos + nul + 8) & !7);
+        (entry_end <= end).then_some(entry_end)
+    }
+}
+
+/// The fixed part of the entry at `at` of `bytes`, and its extended flags if it has them.
+fn fixed_at(bytes: &[u8], at: usize) -> Fixed {
+    let mut fixed = [0u8; FIXED];
+    fixed.copy_from_slice(&bytes[at..at + FIXED]);
+    let flags = u16::from_be_bytes([bytes[at + 60], bytes[at + 61]]);
+    let ext = (flags & EXTENDED != 0).then(|| [bytes[at + 62], bytes[at + 63]]);
+    Fixed { bytes: fixed, ext }
 }
 
 /// The paths of `updates`, sorted (for the cache tree).

@@ -26,10 +26,238 @@ const MAX_PERCENT: usize = 5;
 /// A shared file not used for this long is removed (git's default).
 const SHARED_EXPIRY: Duration = Duration::from_secs(14 * 24 * 3600);
 
+/// The shared part notes the path of every this many entries (see [`Shared`]).
+const STEP: usize = 32;
+
+/// The shared part of a split index, read for a few lookups: its entries are walked once
+/// to find where each starts, and only every [`STEP`]th path is kept; a lookup decodes the
+/// run of entries from the last such mark before the path. (Every path of a 100,000-case
+/// index, kept, is 4 MB of memory to fill on each write.)
+pub(super) struct Shared {
+    bytes: Bytes,
+    version: u32,
+    /// How many entries.
+    pub(super) count: usize,
+    marks: Vec<Mark>,
+    names: Vec<u8>,
+}
+
+/// An entry whose path is kept: its position, where it starts and ends, and its path in
+/// `Shared::names`.
+struct Mark {
+    at: u32,
+    start: u32,
+    end: u32,
+    name: Range<u32>,
+}
+
+impl Shared {
+    /// The shared part `oid` of the index in `git_dir`. Its marks come from
+    /// `.git/dispute-shared-marks` when that file was made for this shared part (then the
+    /// entries are not walked at all); else the entries are walked and the marks saved.
+    fn read(git_dir: &Path, oid: &[u8; HASH]) -> Result<Option<Shared>> {
+        let path = git_dir.join(format!("sharedindex.{}", hex(oid)));
+        let file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e.into()),
+        };
+        // SAFETY: as in `IndexFile::read`; a shared part is never changed once written.
+        let bytes = Bytes::Mapped(unsafe { memmap2::Mmap::map(&file)? });
+        if bytes.len() < HEADER + HASH || bytes[bytes.len() - HASH..] != oid[..] {
+            return Ok(None);
+        }
+        let cache = git_dir.join(MARKS_FILE);
+        if let Some((marks, names)) = fs::read(&cache)
+            .ok()
+            .and_then(|data| load_marks(&data, oid, &bytes))
+        {
+            return Ok(Some(Shared {
+                version: be32(&bytes, 4).unwrap_or(0),
+                count: be32(&bytes, 8).unwrap_or(0) as usize,
+                bytes,
+                marks,
+                names,
+            }));
+        }
+        let shared = Shared::parse(bytes);
+        if let Some(shared) = &shared {
+            // Only a cache: a write that fails costs the walk again next time.
+            let temp = git_dir.join(format!("{MARKS_FILE}.tmp-{}", std::process::id()));
+            if fs::write(&temp, shared.save_marks(oid)).is_ok() {
+                let _ = fs::rename(&temp, &cache);
+            }
+            let _ = fs::remove_file(&temp);
+        }
+        Ok(shared)
+    }
+
+    /// The marks as `.git/dispute-shared-marks` keeps them: `DSM1`, the shared part's id,
+    /// its version, entry count, the step and the number of marks, then each mark
+    /// (position, start, end, path length, path), all numbers 32-bit big-endian, and a
+    /// CRC-32 of all before it.
+    fn save_marks(&self, oid: &[u8; HASH]) -> Vec<u8> {
+        let mut out = b"DSM1".to_vec();
+        out.extend_from_slice(oid);
+        for n in [
+            self.version,
+            self.count as u32,
+            STEP as u32,
+            self.marks.len() as u32,
+        ] {
+            out.extend_from_slice(&n.to_be_bytes());
+        }
+        for m in &self.marks {
+            let name = self.mark_name(m);
+            for n in [m.at, m.start, m.end, name.len() as u32] {
+                out.extend_from_slice(&n.to_be_bytes());
+            }
+            out.extend_from_slice(name);
+        }
+        let crc = crc32fast::hash(&out);
+        out.extend_from_slice(&crc.to_be_bytes());
+        out
+    }
+
+    fn parse(bytes: Bytes) -> Option<Shared> {
+        let (version, count, end) = header(&bytes)?;
+        let mut marks = Vec::with_capacity(count / STEP + 1);
+        let mut names = vec![];
+        let mut cur: Vec<u8> = Vec::with_capacity(256);
+        let mut pos = HEADER;
+        for at in 0..count {
+            let entry_end = next_entry(&bytes, version, pos, end, &mut cur)?;
+            if at % STEP == 0 {
+                let first = names.len() as u32;
+                names.extend_from_slice(&cur);
+                marks.push(Mark {
+                    at: at as u32,
+                    start: pos as u32,
+                    end: entry_end as u32,
+                    name: first..names.len() as u32,
+                });
+            }
+            pos = entry_end;
+        }
+        // No extension that must be understood (git writes a shared part without any).
+        while pos < end {
+            let sig = bytes.get(pos..pos + 4)?;
+            let size = be32(&bytes, pos + 4)? as usize;
+            if !sig[0].is_ascii_uppercase() || pos + 8 + size > end {
+                return None;
+            }
+            pos += 8 + size;
+        }
+        Some(Shared {
+            bytes,
+            version,
+            count,
+            marks,
+            names,
+        })
+    }
+
+    fn mark_name(&self, mark: &Mark) -> &[u8] {
+        &self.names[mark.name.start as usize..mark.name.end as usize]
+    }
+
+    /// Call `f` with each entry from the `from`th mark on (position, path, fixed part)
+    /// while it returns true.
+    fn walk(&self, from: usize, mut f: impl FnMut(u32, &[u8], Fixed) -> bool) {
+        let Some(mark) = self.marks.get(from) else {
+            return;
+        };
+        let end = self.bytes.len() - HASH;
+        let mut cur = self.mark_name(mark).to_vec();
+        if !f(mark.at, &cur, fixed_at(&self.bytes, mark.start as usize)) {
+            return;
+        }
+        let mut pos = mark.end as usize;
+        for at in mark.at as usize + 1..self.count {
+            // Parsed once already: it does not fail now.
+            let Some(entry_end) = next_entry(&self.bytes, self.version, pos, end, &mut cur) else {
+                return;
+            };
+            if !f(at as u32, &cur, fixed_at(&self.bytes, pos)) {
+                return;
+            }
+            pos = entry_end;
+        }
+    }
+
+    /// The entries of `path` (every stage): their positions and fixed parts.
+    fn find(&self, path: &[u8]) -> Vec<(u32, Fixed)> {
+        // From the last mark before `path`: entries of one path may cross a mark.
+        let from = self
+            .marks
+            .partition_point(|m| self.mark_name(m) < path)
+            .saturating_sub(1);
+        let mut found = vec![];
+        self.walk(from, |at, name, fixed| {
+            if name == path {
+                found.push((at, fixed));
+            }
+            name <= path
+        });
+        found
+    }
+}
+
+/// The cache of the marks of the shared part in use (see [`Shared::read`]).
+const MARKS_FILE: &str = "dispute-shared-marks";
+
+/// The marks of `data` (see [`Shared::save_marks`]) if they were made for the shared part
+/// `oid`, whose bytes are `bytes`, and are whole: its checksum, its header and every mark
+/// within the entries, in order.
+fn load_marks(data: &[u8], oid: &[u8; HASH], bytes: &[u8]) -> Option<(Vec<Mark>, Vec<u8>)> {
+    let body = data.len().checked_sub(4)?;
+    if data.get(..4)? != b"DSM1"
+        || data.get(4..4 + HASH)? != oid
+        || crc32fast::hash(&data[..body]) != be32(data, body)?
+    {
+        return None;
+    }
+    let header = 4 + HASH;
+    let (version, count) = (be32(data, header)?, be32(data, header + 4)?);
+    let (step, n) = (
+        be32(data, header + 8)? as usize,
+        be32(data, header + 12)? as usize,
+    );
+    if version != be32(bytes, 4)? || count != be32(bytes, 8)? || step != STEP {
+        return None;
+    }
+    let end = bytes.len() - HASH;
+    let mut marks = Vec::with_capacity(n);
+    let mut names = vec![];
+    let mut at = header + 16;
+    for k in 0..n {
+        let (pos, start, stop, len) = (
+            be32(data, at)?,
+            be32(data, at + 4)?,
+            be32(data, at + 8)?,
+            be32(data, at + 12)? as usize,
+        );
+        let name = data.get(at + 16..at + 16 + len)?;
+        if pos as usize != k * STEP || pos >= count || start >= stop || stop as usize > end {
+            return None;
+        }
+        let first = names.len() as u32;
+        names.extend_from_slice(name);
+        marks.push(Mark {
+            at: pos,
+            start,
+            end: stop,
+            name: first..names.len() as u32,
+        });
+        at += 16 + len;
+    }
+    (at == body && n == (count as usize).div_ceil(STEP)).then_some((marks, names))
+}
+
 /// A split index as read: its shared part and how the index file changes it. The index
 /// file's first `replaced.len()` entries replace those shared ones; the rest are added.
 pub(crate) struct Split {
-    base: IndexFile,
+    pub(super) base: Shared,
     oid: [u8; HASH],
     deleted: Vec<u32>,
     replaced: Vec<u32>,
@@ -73,14 +301,12 @@ impl Split {
             }
             (deleted, replaced)
         };
-        let path = git_dir.join(format!("sharedindex.{}", hex(&oid)));
-        let Some(base) = IndexFile::read_file(&path)? else {
+        let Some(base) = Shared::read(git_dir, &oid)? else {
             return Ok(None);
         };
-        let n = base.slots.len() as u32;
+        let n = base.count as u32;
         let r = replaced.len();
-        let fits = base.bytes[base.bytes.len() - HASH..] == oid
-            && deleted.iter().chain(&replaced).all(|&p| p < n)
+        let fits = deleted.iter().chain(&replaced).all(|&p| p < n)
             && r <= own.slots.len()
             && own.slots[..r].iter().all(|s| s.path_len == 0)
             && own.slots[r..].iter().all(|s| s.path_len != 0)
@@ -105,19 +331,13 @@ impl Split {
             .take_while(|s| own.path(s) == path)
             .map(|s| own.fixed(s).record())
             .collect();
-        let base = &self.base;
-        let first = base.slots.partition_point(|s| base.path(s) < path);
-        for (i, slot) in base.slots.iter().enumerate().skip(first) {
-            if base.path(slot) != path {
-                break;
-            }
-            let at = i as u32;
+        for (at, shared) in self.base.find(path) {
             if self.deleted.binary_search(&at).is_ok() {
                 continue;
             }
             let fixed = match self.replaced.binary_search(&at) {
                 Ok(k) => own.fixed(&own.slots[k]),
-                Err(_) => base.fixed(slot),
+                Err(_) => shared,
             };
             let record = fixed.record();
             if !out.iter().any(|o| o.stage == record.stage) {
@@ -163,26 +383,25 @@ impl Split {
             for k in stale {
                 state.added.remove(&k);
             }
-            let first = base.slots.partition_point(|s| base.path(s) < path);
-            let live: Vec<u32> = (first..base.slots.len())
-                .take_while(|&i| base.path(&base.slots[i]) == path)
-                .map(|i| i as u32)
-                .filter(|at| !state.deleted.contains(at))
+            let live: Vec<(u32, Fixed)> = base
+                .find(path)
+                .into_iter()
+                .filter(|(at, _)| !state.deleted.contains(at))
                 .collect();
             let fixed = Fixed {
                 bytes: new_fixed(update),
                 ext: None,
             };
-            let stage = |at: u32| match state.replaced.get(&at) {
+            let stage = |(at, shared): (u32, Fixed)| match state.replaced.get(&at) {
                 Some(f) => f.stage(),
-                None => base.fixed(&base.slots[at as usize]).stage(),
+                None => shared.stage(),
             };
             match live[..] {
-                [at] if stage(at) == 0 => {
+                [(at, shared)] if stage((at, shared)) == 0 => {
                     state.replaced.insert(at, fixed);
                 }
                 _ => {
-                    for at in live {
+                    for (at, _) in live {
                         state.replaced.remove(&at);
                         state.deleted.insert(at);
                     }
@@ -192,7 +411,7 @@ impl Split {
         }
         let changed = changed_paths(updates);
         let own_entries = state.replaced.len() + state.added.len();
-        let total = base.slots.len() - state.deleted.len() + state.added.len();
+        let total = base.count - state.deleted.len() + state.added.len();
         let mut out = NewIndex::new(&own.bytes, 512 + own_entries * 100);
         if own_entries * 100 > total * MAX_PERCENT {
             let shared = encode(&[], &self.merged(&state));
@@ -220,24 +439,20 @@ impl Split {
     }
 
     /// Every entry of the index, sorted as git sorts them.
-    fn merged<'s>(&'s self, state: &'s State) -> Vec<(&'s [u8], Fixed)> {
-        let base = &self.base;
-        let mut all: Vec<(&[u8], Fixed)> = Vec::with_capacity(base.slots.len() + state.added.len());
-        for (i, slot) in base.slots.iter().enumerate() {
-            let at = i as u32;
-            if state.deleted.contains(&at) {
-                continue;
+    fn merged(&self, state: &State) -> Vec<(Vec<u8>, Fixed)> {
+        let mut all: Vec<(Vec<u8>, Fixed)> =
+            Vec::with_capacity(self.base.count + state.added.len());
+        self.base.walk(0, |at, path, shared| {
+            if !state.deleted.contains(&at) {
+                let fixed = state.replaced.get(&at).copied().unwrap_or(shared);
+                all.push((path.to_vec(), fixed));
             }
-            let fixed = match state.replaced.get(&at) {
-                Some(f) => *f,
-                None => base.fixed(slot),
-            };
-            all.push((base.path(slot), fixed));
-        }
+            true
+        });
         for ((path, _), fixed) in &state.added {
-            all.push((path, *fixed));
+            all.push((path.clone(), *fixed));
         }
-        all.sort_by(|a, b| a.0.cmp(b.0).then(a.1.stage().cmp(&b.1.stage())));
+        all.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.stage().cmp(&b.1.stage())));
         all
     }
 }
@@ -251,7 +466,7 @@ fn named(fixed: &Fixed, len: usize) -> [u8; FIXED] {
 }
 
 /// A whole version 4 index of `entries` (no extensions yet).
-fn encode<'a>(old: &'a [u8], entries: &[(&[u8], Fixed)]) -> NewIndex<'a> {
+fn encode<'a>(old: &'a [u8], entries: &[(Vec<u8>, Fixed)]) -> NewIndex<'a> {
     let mut out = NewIndex::new(old, entries.len() * 80 + 64);
     out.header(entries.len());
     let mut prev: &[u8] = b"";
@@ -539,6 +754,25 @@ mod tests {
         assert_eq!(split.deleted.len(), 1);
         assert_eq!(index.lookup("cases/004.toml").len(), 0);
         agree(d, &repo);
+        // The shared part's marks were saved, and are what the next read uses.
+        let cache = repo.path().join(MARKS_FILE);
+        let oid = index.split.as_ref().unwrap().oid;
+        let shared_bytes =
+            fs::read(repo.path().join(format!("sharedindex.{}", hex(&oid)))).unwrap();
+        let saved = fs::read(&cache).expect("marks saved");
+        let (marks, _) = load_marks(&saved, &oid, &shared_bytes).expect("marks of this part");
+        assert_eq!(marks.len(), 200usize.div_ceil(STEP));
+        assert!(
+            load_marks(&saved, &[0; HASH], &shared_bytes).is_none(),
+            "another part's"
+        );
+        // Damaged: not used (the entries are walked again) and saved anew.
+        let mut damaged = saved.clone();
+        damaged[40] ^= 0xff;
+        fs::write(&cache, &damaged).unwrap();
+        assert!(load_marks(&damaged, &oid, &shared_bytes).is_none());
+        agree(d, &repo);
+        assert_eq!(fs::read(&cache).unwrap(), saved);
         let shared = shared_files(repo.path());
         assert_eq!(shared.len(), 1);
 
@@ -658,7 +892,7 @@ mod tests {
         assert_eq!(shared.len(), 1);
         assert_eq!(count(repo.path()), 0);
         let split = IndexFile::read(repo.path()).unwrap().unwrap();
-        assert_eq!(split.split.as_ref().unwrap().base.slots.len(), SPLIT_FROM);
+        assert_eq!(split.split.as_ref().unwrap().base.count, SPLIT_FROM);
         agree(d, &repo);
         assert_eq!(
             git(d, &["diff", "--cached", "--name-only"]),

@@ -519,7 +519,7 @@ pub(super) fn mark_in_use(git_dir: &Path, oid: &[u8; HASH]) {
 }
 
 /// Remove the shared parts other than `current` that were not used for two weeks (another
-/// reader may still be on a recent one).
+/// reader may still be on a recent one), and what a killed write of one left.
 pub(super) fn clean_shared(git_dir: &Path, current: &[u8; HASH]) {
     let keep = format!("sharedindex.{}", hex(current));
     let Ok(entries) = fs::read_dir(git_dir) else {
@@ -528,15 +528,21 @@ pub(super) fn clean_shared(git_dir: &Path, current: &[u8; HASH]) {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if !name.starts_with("sharedindex.") || name == keep {
+        // A shared part not used for two weeks, or one this tool began and did not finish
+        // (killed) a day ago.
+        let expiry = if name.starts_with("sharedindex.") && name != keep {
+            SHARED_EXPIRY
+        } else if name.starts_with("sharedindex_dispute_") {
+            Duration::from_secs(24 * 3600)
+        } else {
             continue;
-        }
+        };
         let unused = entry
             .metadata()
             .and_then(|m| m.modified())
             .ok()
             .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age > SHARED_EXPIRY);
+            .is_some_and(|age| age > expiry);
         if unused {
             let _ = fs::remove_file(entry.path());
         }
@@ -837,8 +843,17 @@ mod tests {
             .map(|n| (format!("cases/{n:03}.toml"), format!("n = {n} more\n")))
             .collect();
         let more: Vec<(&str, &str)> = more.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+        let left = repo.path().join("sharedindex_dispute_1");
+        fs::write(&left, b"half").unwrap();
+        File::options()
+            .write(true)
+            .open(&left)
+            .unwrap()
+            .set_modified(std::time::SystemTime::now() - Duration::from_secs(25 * 3600))
+            .unwrap();
         put(d, &repo, &more);
         assert!(!old.exists(), "unused for two weeks: removed");
+        assert!(!left.exists(), "a killed write's leftover: removed");
         agree(d, &repo);
 
         // A shared part gone: refused with the way to mend it, and mended that way.

@@ -107,6 +107,19 @@ impl Ui {
         }
     }
 
+    /// A long table (`header`, `rows` of cells) on stdout, as [`Ui::table`] prints it, but
+    /// made [`CHUNK`] rows at a time: comfy-table holds every cell of a table with its
+    /// layout, which for 100,000 cases is hundreds of megabytes to allocate and fill.
+    pub fn long_table(&mut self, header: &[&str], rows: Vec<Vec<String>>) -> Result<()> {
+        let mut out = io::BufWriter::with_capacity(1 << 16, self.out.lock());
+        for line in chunked_lines(header, rows, CHUNK) {
+            out.write_all(clean(&line).as_bytes())?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()?;
+        Ok(())
+    }
+
     /// A table on stdout, cleaned, line by line: the table of 100,000 cases is not first
     /// joined into one string.
     pub fn table(&mut self, table: Table) -> Result<()> {
@@ -182,7 +195,7 @@ impl Ui {
         if json {
             return self.json(&rows);
         }
-        let mut t = new_table(&[
+        let header = [
             word("out-col-id"),
             word("out-col-status"),
             word("out-col-category"),
@@ -190,7 +203,8 @@ impl Ui {
             word("out-col-district"),
             word("out-col-received-at"),
             word("out-col-next-due"),
-        ]);
+        ];
+        let mut cells = Vec::with_capacity(rows.len());
         let mut provisional = 0;
         for r in rows {
             let due = match (&r.next_due, r.days_late) {
@@ -204,7 +218,7 @@ impl Ui {
             } else {
                 r.id.clone()
             };
-            t.add_row(vec![
+            cells.push(vec![
                 id,
                 r.status.label().to_string(),
                 r.category
@@ -216,7 +230,7 @@ impl Ui {
                 due,
             ]);
         }
-        self.table(t)?;
+        self.long_table(&header, cells)?;
         let _ = book;
         self.status(&t!("out-list-total", n = rows.len()));
         if provisional > 0 {
@@ -515,6 +529,59 @@ pub fn short_message(s: &str) -> String {
 }
 
 /// A table in the house style, with its header row.
+/// Rows of a long table made into one comfy-table at a time.
+const CHUNK: usize = 2048;
+
+/// The lines of the table of `header` and `rows`, the same as one comfy-table of them
+/// prints, made `chunk` rows at a time. Each part is given, as a last row, cells of spaces
+/// as wide as the widest of each column in the whole table (measured as comfy-table
+/// measures, `unicode-width`), so every part has the whole table's column widths; that row,
+/// and the borders between parts, are left out. A table whose cells hold line breaks, or
+/// whose part does not come out as one line a row, is made whole.
+fn chunked_lines(header: &[&str], rows: Vec<Vec<String>>, chunk: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let whole = |rows: Vec<Vec<String>>| {
+        let mut t = new_table(header);
+        for row in rows {
+            t.add_row(row);
+        }
+        t.lines().collect::<Vec<String>>()
+    };
+    if rows.len() <= chunk || rows.iter().flatten().any(|c| c.contains('\n')) {
+        return whole(rows);
+    }
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let spacer: Vec<String> = widths.iter().map(|w| " ".repeat(*w)).collect();
+    let parts: Vec<&[Vec<String>]> = rows.chunks(chunk).collect();
+    let mut lines = vec![];
+    let last = parts.len() - 1;
+    for (k, part) in parts.iter().enumerate() {
+        let mut t = new_table(header);
+        for row in part.iter() {
+            t.add_row(row.clone());
+        }
+        t.add_row(spacer.clone());
+        let made: Vec<String> = t.lines().collect();
+        // Top border, header, its rule; a line a row; the spacer; the bottom border.
+        if made.len() != part.len() + 5 {
+            return whole(rows);
+        }
+        if k == 0 {
+            lines.extend_from_slice(&made[..3]);
+        }
+        lines.extend_from_slice(&made[3..3 + part.len()]);
+        if k == last {
+            lines.push(made[made.len() - 1].clone());
+        }
+    }
+    lines
+}
+
 pub fn new_table(header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED)
@@ -1197,6 +1264,47 @@ fn corrections_and_void(o: &mut String, book: &Casebook, case: &Case) {
         push(
             o,
             indent(&t!("clerk-sheet-correction-reason", reason = c.reason)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn whole(header: &[&str], rows: &[Vec<String>]) -> Vec<String> {
+        let mut t = new_table(header);
+        for row in rows {
+            t.add_row(row.clone());
+        }
+        t.lines().collect()
+    }
+
+    #[test]
+    fn a_long_table_made_in_parts_is_the_table_made_whole() {
+        let header = ["编号", "状态", "payer"];
+        // Wide (CJK) and narrow cells, the widest of each column in a different part.
+        let rows: Vec<Vec<String>> = (0..23)
+            .map(|i| {
+                vec![
+                    format!("TAX-2026-{i:04}"),
+                    "已登记".repeat(1 + i % 3),
+                    "x".repeat(i * 7 % 11),
+                ]
+            })
+            .collect();
+        let made = whole(&header, &rows);
+        assert_eq!(made.len(), 23 + 4);
+        for chunk in [1, 2, 5, 22, 23, 100] {
+            assert_eq!(chunked_lines(&header, rows.clone(), chunk), made, "{chunk}");
+        }
+        // No rows; a cell with a line break: made whole.
+        assert_eq!(chunked_lines(&header, vec![], 2), whole(&header, &[]));
+        let mut broken = rows.clone();
+        broken[3][2] = "two\nlines".into();
+        assert_eq!(
+            chunked_lines(&header, broken.clone(), 2),
+            whole(&header, &broken)
         );
     }
 }

@@ -131,7 +131,7 @@ impl Writer<'_> {
         let store = self.store;
         let repo = &store.repo;
         let parent = store.head_oid()?;
-        let sig = Signature::now(&author.name, &author.email).git()?;
+        let sig = signature_now(&author.name, &author.email)?;
         let text = message.render();
         let write = if files.len() >= BULK {
             write_objects_packed
@@ -218,6 +218,17 @@ impl Writer<'_> {
             _ => Error::Git(e.message().to_string()),
         })
     }
+}
+
+/// `name` and `email` at this moment, for a commit's author and committer. The time comes
+/// from the precise clock, the one the action's `At` was read from: libgit2's
+/// `Signature::now` reads the coarse clock (`time()`), which can still show the previous
+/// second for a few milliseconds after `At` showed the next, and the commit would then
+/// record an action from its own future (refused when `sync` replays it).
+pub(crate) fn signature_now(name: &str, email: &str) -> Result<Signature<'static>> {
+    let now = chrono::Local::now();
+    let offset = now.offset().local_minus_utc() / 60;
+    Signature::new(name, email, &git2::Time::new(now.timestamp(), offset)).git()
 }
 
 /// From this many files on, a commit's blobs go into one pack.
@@ -380,4 +391,27 @@ fn write_tree(repo: &Repository, base: Option<&Tree>, changes: &[(Vec<&str>, Oid
         ObjectType::Tree,
         &crate::loose::tree_body(base, entries),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// For more than a second (so across a change of second), a signature made after the
+    /// precise clock was read is never earlier than that reading, as a commit is never
+    /// earlier than its action's `At`. With libgit2's `Signature::now` it was, for a few
+    /// milliseconds after each second began.
+    #[test]
+    fn a_signature_is_never_earlier_than_the_clock_read_before_it() {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_millis(1200) {
+            let before = chrono::Utc::now().timestamp();
+            let sig = signature_now("甲", "a@example.org").unwrap();
+            assert!(
+                sig.when().seconds() >= before,
+                "{} < {before}",
+                sig.when().seconds()
+            );
+        }
+    }
 }

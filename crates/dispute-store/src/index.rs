@@ -193,23 +193,8 @@ impl IndexFile {
             });
             pos = entry_end;
         }
-        // Extensions: a signature, a size, the data. One whose signature does not start
-        // with an upper-case letter must be understood, so such an index is not ours.
         let extensions = pos..end;
-        let mut link = None;
-        while pos < end {
-            let sig = bytes.get(pos..pos + 4)?;
-            let size = be32(&bytes, pos + 4)? as usize;
-            if pos + 8 + size > end {
-                return None;
-            }
-            if sig == b"link" {
-                link = Some(pos + 8..pos + 8 + size);
-            } else if !sig[0].is_ascii_uppercase() {
-                return None;
-            }
-            pos += 8 + size;
-        }
+        let link = link_extension(&bytes, pos, end)?;
         Some(IndexFile {
             bytes,
             version,
@@ -246,7 +231,7 @@ impl IndexFile {
     }
 
     /// The index with `updates` put in, as the file or files to write: split from
-    /// [`split::SPLIT_FROM`] entries on, else one file (see [`IndexFile::with_whole`]).
+    /// [`split::SPLIT_FROM`] entries on, else one file (see [`IndexFile::entries_with`]).
     pub(crate) fn with(&self, updates: &[NewEntry]) -> NewIndex<'_> {
         if let Some(split) = &self.split {
             return split.with(self, updates);
@@ -258,12 +243,7 @@ impl IndexFile {
             return entries;
         }
         // Large and not split yet: these entries become the shared part.
-        let mut part = NewIndex::new(&self.bytes, 512);
-        part.header(0);
-        let at = split::put_link(&mut part, [0; HASH], &[], &[]);
-        self.put_extensions(&mut part, &changed);
-        part.shared = Some((Box::new(entries), at));
-        part
+        split::with_new_shared(self, entries, &changed)
     }
 
     /// The entries of the index with `updates` put in (each replacing every entry of its
@@ -274,9 +254,8 @@ impl IndexFile {
         updates.sort_by(|a, b| a.path.cmp(b.path));
         updates.dedup_by(|a, b| a.path == b.path);
         let mut new = NewIndex::new(&self.bytes, 256 + updates.len() * 96);
-        new.put(SIGNATURE);
-        new.put(&4u32.to_be_bytes());
-        new.put(&0u32.to_be_bytes());
+        // The count is set at the end.
+        new.header(0);
         let mut count: u32 = 0;
         // The path of the entry written last; a version 4 entry is stored relative to it.
         let mut prev: &[u8] = b"";
@@ -309,11 +288,8 @@ impl IndexFile {
                     if in_step {
                         new.copy(start..end);
                     } else {
-                        let fixed = &self.bytes[start..start + FIXED];
-                        let flags = u16::from_be_bytes([fixed[60], fixed[61]]);
-                        let ext = (flags & EXTENDED != 0)
-                            .then(|| [self.bytes[start + 62], self.bytes[start + 63]]);
-                        new.put_entry(fixed, ext, prev, path);
+                        let fixed = self.fixed(&slot);
+                        new.put_entry(&fixed.bytes, fixed.ext, prev, path);
                     }
                     count += 1;
                     prev = path;
@@ -391,6 +367,28 @@ fn header(bytes: &[u8]) -> Option<(u32, usize, usize)> {
     (2..=4)
         .contains(&version)
         .then_some((version, count, bytes.len() - HASH))
+}
+
+/// Walk the extensions from `pos` to `end` (a signature, a size, the data each): the data
+/// of the `link` extension (a split index), if there is one. `None` if they do not parse, or
+/// if one whose signature does not start with an upper-case letter, which must be
+/// understood, is not `link`: such an index is not ours.
+fn link_extension(bytes: &[u8], mut pos: usize, end: usize) -> Option<Option<Range<usize>>> {
+    let mut link = None;
+    while pos < end {
+        let sig = bytes.get(pos..pos + 4)?;
+        let size = be32(bytes, pos + 4)? as usize;
+        if pos + 8 + size > end {
+            return None;
+        }
+        if sig == b"link" {
+            link = Some(pos + 8..pos + 8 + size);
+        } else if !sig[0].is_ascii_uppercase() {
+            return None;
+        }
+        pos += 8 + size;
+    }
+    Some(link)
 }
 
 /// Read the entry at `pos` (entries end at `end`): `path` becomes its path (in version 4

@@ -8,10 +8,10 @@
 //!
 //! git reads and keeps such an index (it keeps an index split unless `core.splitIndex` is
 //! false). When the changed entries pass a twentieth of all (git's own limit,
-//! `splitIndex.maxPercentChange`, is a fifth), the next write makes a new shared file. A shared file no longer in use is removed two
-//! weeks after its last use, as git does (`splitIndex.sharedIndexExpire`). libgit2 cannot
-//! read a split index: the few places that hand the index to libgit2 first make it whole
-//! ([`unsplit`]).
+//! `splitIndex.maxPercentChange`, is a fifth), the next write makes a new shared file. A
+//! shared file no longer in use is removed two weeks after its last use, as git does
+//! (`splitIndex.sharedIndexExpire`). libgit2 cannot read a split index: the few places that
+//! hand the index to libgit2 first make it whole ([`unsplit`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -64,7 +64,10 @@ impl Shared {
         };
         // SAFETY: as in `IndexFile::read`; a shared part is never changed once written.
         let bytes = Bytes::Mapped(unsafe { memmap2::Mmap::map(&file)? });
-        if bytes.len() < HEADER + HASH || bytes[bytes.len() - HASH..] != oid[..] {
+        let Some((version, count, end)) = header(&bytes) else {
+            return Ok(None);
+        };
+        if bytes[end..] != oid[..] {
             return Ok(None);
         }
         let cache = git_dir.join(MARKS_FILE);
@@ -73,8 +76,8 @@ impl Shared {
             .and_then(|data| load_marks(&data, oid, &bytes))
         {
             return Ok(Some(Shared {
-                version: be32(&bytes, 4).unwrap_or(0),
-                count: be32(&bytes, 8).unwrap_or(0) as usize,
+                version,
+                count,
                 bytes,
                 marks,
                 names,
@@ -140,13 +143,8 @@ impl Shared {
             pos = entry_end;
         }
         // No extension that must be understood (git writes a shared part without any).
-        while pos < end {
-            let sig = bytes.get(pos..pos + 4)?;
-            let size = be32(&bytes, pos + 4)? as usize;
-            if !sig[0].is_ascii_uppercase() || pos + 8 + size > end {
-                return None;
-            }
-            pos += 8 + size;
+        if link_extension(&bytes, pos, end)?.is_some() {
+            return None;
         }
         Some(Shared {
             bytes,
@@ -174,7 +172,7 @@ impl Shared {
         }
         let mut pos = mark.end as usize;
         for at in mark.at as usize + 1..self.count {
-            // Parsed once already: it does not fail now.
+            // Parsed when its marks were made: a failure here ends the walk.
             let Some(entry_end) = next_entry(&self.bytes, self.version, pos, end, &mut cur) else {
                 return;
             };
@@ -274,8 +272,8 @@ struct State {
 impl Split {
     /// The shared part and bitmaps of `own`, whose `link` extension names them. `None`
     /// for anything that does not fit (the shared file missing or not the one named, a
-    /// position past its end, names where there should be none): such an index is left to
-    /// libgit2, which reports it.
+    /// position past its end, names where there should be none): `IndexFile::read` then
+    /// refuses the index with the way to mend it.
     pub(super) fn load(git_dir: &Path, own: &IndexFile) -> Result<Option<Split>> {
         let Some(link) = own.link.clone() else {
             return Ok(None);
@@ -392,12 +390,9 @@ impl Split {
                 bytes: new_fixed(update),
                 ext: None,
             };
-            let stage = |(at, shared): (u32, Fixed)| match state.replaced.get(&at) {
-                Some(f) => f.stage(),
-                None => shared.stage(),
-            };
             match live[..] {
-                [(at, shared)] if stage((at, shared)) == 0 => {
+                // One entry, not in conflict (its replacement if it has one): replaced.
+                [(at, shared)] if state.replaced.get(&at).unwrap_or(&shared).stage() == 0 => {
                     state.replaced.insert(at, fixed);
                 }
                 _ => {
@@ -412,15 +407,10 @@ impl Split {
         let changed = changed_paths(updates);
         let own_entries = state.replaced.len() + state.added.len();
         let total = base.count - state.deleted.len() + state.added.len();
-        let mut out = NewIndex::new(&own.bytes, 512 + own_entries * 100);
         if own_entries * 100 > total * MAX_PERCENT {
-            let shared = encode(&[], &self.merged(&state));
-            out.header(0);
-            let at = put_link(&mut out, [0; HASH], &[], &[]);
-            own.put_extensions(&mut out, &changed);
-            out.shared = Some((Box::new(shared), at));
-            return out;
+            return with_new_shared(own, encode(&[], &self.merged(&state)), &changed);
         }
+        let mut out = NewIndex::new(&own.bytes, 512 + own_entries * 100);
         out.header(own_entries);
         for fixed in state.replaced.values() {
             out.put_entry(&named(fixed, 0), fixed.ext, b"", b"");
@@ -477,13 +467,24 @@ fn encode<'a>(old: &'a [u8], entries: &[(Vec<u8>, Fixed)]) -> NewIndex<'a> {
     out
 }
 
+/// The index as a new shared part, `shared` (every entry), and an index file with no
+/// entries of its own that links to it; the shared part's id is put in when it is written.
+/// The extensions of `own` stay in the index file, the cache tree with `changed` invalidated.
+pub(super) fn with_new_shared<'a>(
+    own: &'a IndexFile,
+    shared: NewIndex<'a>,
+    changed: &[&str],
+) -> NewIndex<'a> {
+    let mut out = NewIndex::new(&own.bytes, 512);
+    out.header(0);
+    let at = put_link(&mut out, [0; HASH], &[], &[]);
+    own.put_extensions(&mut out, changed);
+    out.shared = Some((Box::new(shared), at));
+    out
+}
+
 /// Append the `link` extension; returns where in `out`'s new bytes the shared id is.
-pub(super) fn put_link(
-    out: &mut NewIndex,
-    oid: [u8; HASH],
-    deleted: &[u32],
-    replaced: &[u32],
-) -> usize {
+fn put_link(out: &mut NewIndex, oid: [u8; HASH], deleted: &[u32], replaced: &[u32]) -> usize {
     let mut data = oid.to_vec();
     ewah_write(&mut data, deleted);
     ewah_write(&mut data, replaced);
@@ -511,9 +512,17 @@ pub(super) fn write_shared(git_dir: &Path, shared: &NewIndex) -> Result<[u8; HAS
     Ok(hash)
 }
 
-/// A shared part still in use gets a new time, so that neither this tool nor git removes it.
+/// A shared part still in use gets a new time, so that neither this tool nor git removes it
+/// (at most once a day: the expiry is two weeks, and a look costs one system call where a
+/// touch costs three).
 pub(super) fn mark_in_use(git_dir: &Path, oid: &[u8; HASH]) {
-    if let Ok(file) = File::open(git_dir.join(format!("sharedindex.{}", hex(oid)))) {
+    let path = git_dir.join(format!("sharedindex.{}", hex(oid)));
+    let fresh = fs::metadata(&path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age < Duration::from_secs(24 * 3600));
+    if !fresh && let Ok(file) = File::open(&path) {
         let _ = file.set_modified(std::time::SystemTime::now());
     }
 }
@@ -783,7 +792,15 @@ mod tests {
         assert_eq!(shared.len(), 1);
 
         // This tool's write: a replaced entry changed again, a shared one replaced, one
-        // added before all others and one after; the shared file stays.
+        // added before all others and one after; the shared file stays, and is marked in
+        // use (its time, set three days back here, is now).
+        let in_use = repo.path().join(&shared[0]);
+        File::options()
+            .write(true)
+            .open(&in_use)
+            .unwrap()
+            .set_modified(std::time::SystemTime::now() - Duration::from_secs(3 * 24 * 3600))
+            .unwrap();
         put(
             d,
             &repo,
@@ -795,6 +812,13 @@ mod tests {
             ],
         );
         assert_eq!(shared_files(repo.path()), shared);
+        let age = fs::metadata(&in_use)
+            .unwrap()
+            .modified()
+            .unwrap()
+            .elapsed()
+            .unwrap();
+        assert!(age < Duration::from_secs(3600), "marked in use: {age:?}");
         // Two replacing (003, 010), three added (200 by git, a-first, 201).
         assert_eq!(count(repo.path()), 5);
         agree(d, &repo);

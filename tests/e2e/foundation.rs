@@ -1706,6 +1706,38 @@ fn a_write_killed_at_any_step_leaves_a_consistent_casebook() {
     }
 }
 
+/// A journal naming a file HEAD no longer has (a case a sync renumbered away, the process
+/// killed before the working tree): the next write removes it from the working tree and
+/// the index, whole or split, and the index stays as it was otherwise.
+#[test]
+fn recovery_removes_a_journalled_file_that_head_no_longer_has() {
+    for split in [false, true] {
+        let env = Env::new();
+        let id = env.register("zhangsan", "2026-11-02T09:00:00+08:00");
+        if split {
+            env.git(&["update-index", "--split-index"]);
+        }
+        let stray = case_path("TAX-2026-0077");
+        fs::create_dir_all(env.path(&stray).parent().unwrap()).unwrap();
+        fs::copy(env.path(&case_path(&id)), env.path(&stray)).unwrap();
+        env.git(&["add", &stray]);
+        fs::write(
+            env.path(".git/dispute-pending"),
+            format!("{}\n{stray}\n", env.head()),
+        )
+        .unwrap();
+        env.register("zhangsan", "2026-11-02T10:00:00+08:00");
+        assert!(!env.path(&stray).exists(), "split {split}");
+        let listed = env.git(&["ls-files"]);
+        assert!(!listed.contains("TAX-2026-0077"), "split {split}: {listed}");
+        assert!(listed.contains(&case_path(&id)), "{listed}");
+        env.assert_clean();
+        assert!(!env.path(".git/dispute-pending").exists());
+        let index = fs::read(env.path(".git/index")).unwrap();
+        assert_eq!(index.windows(4).any(|w| w == b"link"), split);
+    }
+}
+
 /// A case file copied by hand to another case's place does not belong there: the ID in the
 /// file and its location disagree. `list` must name it whether or not it has read the same
 /// content before (a cache keyed by content must not skip the location check).

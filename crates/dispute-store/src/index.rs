@@ -23,7 +23,6 @@ use sha1::{Digest, Sha1};
 use crate::prelude::*;
 
 mod split;
-pub(crate) use split::unsplit;
 
 const SIGNATURE: &[u8; 4] = b"DIRC";
 const HEADER: usize = 12;
@@ -108,11 +107,26 @@ pub(crate) struct IndexRecord {
     pub(crate) intent_to_add: bool,
 }
 
-/// A new entry for a file just written to the working tree.
-pub(crate) struct NewEntry<'a> {
+/// A change to the index for one path: a file just written to the working tree (its blob
+/// and stat data), or, with `file: None`, a file removed from it.
+pub(crate) struct Change<'a> {
     pub(crate) path: &'a str,
-    pub(crate) oid: Oid,
-    pub(crate) meta: &'a fs::Metadata,
+    pub(crate) file: Option<(Oid, &'a fs::Metadata)>,
+}
+
+impl<'a> Change<'a> {
+    /// `path` now holds `blob`, as just written with `meta`.
+    pub(crate) fn put(path: &'a str, blob: Oid, meta: &'a fs::Metadata) -> Change<'a> {
+        Change {
+            path,
+            file: Some((blob, meta)),
+        }
+    }
+
+    /// `path` is gone from the working tree.
+    pub(crate) fn remove(path: &'a str) -> Change<'a> {
+        Change { path, file: None }
+    }
 }
 
 impl IndexFile {
@@ -230,9 +244,9 @@ impl IndexFile {
         fixed_at(&self.bytes, slot.start as usize)
     }
 
-    /// The index with `updates` put in, as the file or files to write: split from
+    /// The index with `updates` made, as the file or files to write: split from
     /// [`split::SPLIT_FROM`] entries on, else one file (see [`IndexFile::entries_with`]).
-    pub(crate) fn with(&self, updates: &[NewEntry]) -> NewIndex<'_> {
+    pub(crate) fn with(&self, updates: &[Change]) -> NewIndex<'_> {
         if let Some(split) = &self.split {
             return split.with(self, updates);
         }
@@ -246,11 +260,11 @@ impl IndexFile {
         split::with_new_shared(self, entries, &changed)
     }
 
-    /// The entries of the index with `updates` put in (each replacing every entry of its
-    /// path): a version 4 index file without extensions or checksum, as pieces of the old
-    /// file and new bytes, and how many entries it has.
-    fn entries_with(&self, updates: &[NewEntry]) -> (NewIndex<'_>, usize) {
-        let mut updates: Vec<&NewEntry> = updates.iter().collect();
+    /// The entries of the index with `updates` made (each replacing every entry of its
+    /// path, or removing them): a version 4 index file without extensions or checksum, as
+    /// pieces of the old file and new bytes, and how many entries it has.
+    fn entries_with(&self, updates: &[Change]) -> (NewIndex<'_>, usize) {
+        let mut updates: Vec<&Change> = updates.iter().collect();
         updates.sort_by(|a, b| a.path.cmp(b.path));
         updates.dedup_by(|a, b| a.path == b.path);
         let mut new = NewIndex::new(&self.bytes, 256 + updates.len() * 96);
@@ -268,17 +282,22 @@ impl IndexFile {
             match (old, updates.get(u)) {
                 (old, Some(update)) if old.is_none_or(|o| update.path.as_bytes() <= o) => {
                     let path = update.path.as_bytes();
-                    let fixed = new_fixed(update);
-                    new.put_entry(&fixed, None, prev, path);
-                    count += 1;
-                    prev = path;
                     let mut replaced = false;
                     while self.slots.get(i).is_some_and(|s| self.path(s) == path) {
                         i += 1;
                         replaced = true;
                     }
-                    // The next old entry followed one of the same path.
-                    in_step = self.version == 4 && replaced;
+                    match update.file {
+                        Some(file) => {
+                            new.put_entry(&new_fixed(path, file), None, prev, path);
+                            count += 1;
+                            prev = path;
+                            // The next old entry followed one of the same path.
+                            in_step = self.version == 4 && replaced;
+                        }
+                        // Removed: the next old entry is stored anew, after `prev`.
+                        None => in_step = false,
+                    }
                     u += 1;
                 }
                 _ => {
@@ -438,7 +457,7 @@ fn fixed_at(bytes: &[u8], at: usize) -> Fixed {
 }
 
 /// The paths of `updates`, sorted (for the cache tree).
-fn changed_paths<'u>(updates: &[NewEntry<'u>]) -> Vec<&'u str> {
+fn changed_paths<'u>(updates: &[Change<'u>]) -> Vec<&'u str> {
     let mut changed: Vec<&str> = updates.iter().map(|n| n.path).collect();
     changed.sort_unstable();
     changed.dedup();
@@ -661,10 +680,9 @@ impl Drop for LockedIndex {
     }
 }
 
-/// The fixed part of a new entry: stat data, object id, flags.
-fn new_fixed(new: &NewEntry) -> [u8; FIXED] {
+/// The fixed part of a new entry for `path`: stat data, object id, flags.
+fn new_fixed(path: &[u8], (blob, m): (Oid, &fs::Metadata)) -> [u8; FIXED] {
     use std::os::unix::fs::MetadataExt;
-    let m = new.meta;
     let mut b = [0u8; FIXED];
     let words = [
         m.ctime() as u32,
@@ -681,8 +699,8 @@ fn new_fixed(new: &NewEntry) -> [u8; FIXED] {
     for (k, w) in words.iter().enumerate() {
         b[k * 4..k * 4 + 4].copy_from_slice(&w.to_be_bytes());
     }
-    b[40..60].copy_from_slice(new.oid.as_bytes());
-    let flags = new.path.len().min(NAME_MASK as usize) as u16;
+    b[40..60].copy_from_slice(blob.as_bytes());
+    let flags = path.len().min(NAME_MASK as usize) as u16;
     b[60..62].copy_from_slice(&flags.to_be_bytes());
     b
 }
@@ -820,13 +838,9 @@ mod tests {
                 (path.to_string(), repo.blob(text.as_bytes()).unwrap(), meta)
             })
             .collect();
-        let entries: Vec<NewEntry> = metas
+        let entries: Vec<Change> = metas
             .iter()
-            .map(|(path, oid, meta)| NewEntry {
-                path,
-                oid: *oid,
-                meta,
-            })
+            .map(|(path, oid, meta)| Change::put(path, *oid, meta))
             .collect();
         LockedIndex::acquire(repo.path())
             .unwrap()
@@ -934,11 +948,11 @@ mod tests {
         // A second splice on the version 4 file keeps it whole too.
         let meta = write(d, "cases/2026/TAX/00/TAX-2026-0002.toml", "id = 2\n");
         let oid = repo.blob(b"id = 2\n").unwrap();
-        let again = [NewEntry {
-            path: "cases/2026/TAX/00/TAX-2026-0002.toml",
+        let again = [Change::put(
+            "cases/2026/TAX/00/TAX-2026-0002.toml",
             oid,
-            meta: &meta,
-        }];
+            &meta,
+        )];
         let lock = LockedIndex::acquire(repo.path()).unwrap();
         lock.commit(after.with(&again)).unwrap();
         git(d, &["fsck", "--no-dangling", "--no-progress"]);
@@ -975,6 +989,59 @@ mod tests {
     }
 
     #[test]
+    fn removed_files_leave_every_index_version() {
+        // First, between two kept, last of a directory (which goes), with a file put in the
+        // same update, and one never there.
+        let gone = [
+            "casebook.toml",
+            "cases/2026/TAX/00/TAX-2026-0002.toml",
+            "cases/2026/HRSS/02/HRSS-2026-0250.toml",
+            "cases/2026/TAX/09/TAX-2026-0999.toml",
+        ];
+        for version in [2, 3, 4] {
+            let dir = repo(version);
+            let d = dir.path();
+            let repo = Repository::open(d).unwrap();
+            let index = IndexFile::read(repo.path()).unwrap().expect("ours");
+            let before = git(d, &["ls-files"]);
+            for path in gone {
+                let _ = fs::remove_file(d.join(path));
+            }
+            let put = "cases/2026/TAX/00/TAX-2026-0003.toml";
+            let meta = write(d, put, "id = \"changed\"\n");
+            let oid = repo.blob(b"id = \"changed\"\n").unwrap();
+            let mut changes: Vec<Change> = gone.iter().map(|p| Change::remove(p)).collect();
+            changes.push(Change::put(put, oid, &meta));
+            LockedIndex::acquire(repo.path())
+                .unwrap()
+                .commit(index.with(&changes))
+                .unwrap();
+            git(d, &["fsck", "--no-dangling", "--no-progress"]);
+            let ita = if version == 3 { "ita.txt\n" } else { "" };
+            assert_eq!(git(d, &["diff", "--name-only"]), ita, "v{version}");
+            let expected: Vec<&str> = before.lines().filter(|l| !gone.contains(l)).collect();
+            let after = git(d, &["ls-files"]);
+            assert_eq!(after.lines().collect::<Vec<_>>(), expected, "v{version}");
+            assert_eq!(
+                git(d, &["diff", "--cached", "--name-status"]),
+                "D\tcasebook.toml\nD\tcases/2026/HRSS/02/HRSS-2026-0250.toml\n\
+                 D\tcases/2026/TAX/00/TAX-2026-0002.toml\nM\tcases/2026/TAX/00/TAX-2026-0003.toml\n",
+                "v{version}"
+            );
+            // The cache tree was invalidated where files went: git's tree is the index's.
+            let ours = IndexFile::read(repo.path()).unwrap().expect("ours");
+            for path in gone {
+                assert!(ours.lookup(path).is_empty(), "{path}");
+            }
+            git(d, &["commit", "-q", "-m", "removed"]);
+            let pending = if version == 3 { " A ita.txt\n" } else { "" };
+            assert_eq!(git(d, &["status", "--porcelain"]), pending, "v{version}");
+            let tree = git(d, &["ls-tree", "-r", "--name-only", "HEAD"]);
+            assert!(gone.iter().all(|g| !tree.contains(g)), "{tree}");
+        }
+    }
+
+    #[test]
     fn an_empty_index_gets_the_files() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
@@ -984,11 +1051,7 @@ mod tests {
         assert!(index.stamp.is_none() && index.slots.is_empty());
         let meta = write(d, "casebook.toml", "x = 1\n");
         let oid = repo.blob(b"x = 1\n").unwrap();
-        let entries = [NewEntry {
-            path: "casebook.toml",
-            oid,
-            meta: &meta,
-        }];
+        let entries = [Change::put("casebook.toml", oid, &meta)];
         LockedIndex::acquire(repo.path())
             .unwrap()
             .commit(index.with(&entries))
@@ -1064,11 +1127,7 @@ mod tests {
         let path = "cases/2026/TAX/50/TAX-2026-05050.toml";
         let meta = write(d, path, "id = 1\n");
         let oid = repo.blob(b"id = 1\n").unwrap();
-        let new = index.with(&[NewEntry {
-            path,
-            oid,
-            meta: &meta,
-        }]);
+        let new = index.with(&[Change::put(path, oid, &meta)]);
         let shared = new.shared.as_ref().map(|(s, _)| s.len()).expect("split");
         assert!(shared >= HASH_ALONGSIDE);
         LockedIndex::acquire(repo.path())

@@ -809,28 +809,19 @@ impl Writer<'_> {
             return Err(e);
         }
         faults::point("sync-after-advance");
-        // libgit2 updates the index here, and it cannot read a split one.
-        crate::index::unsplit(repo.path())?;
-        let mut index = repo.index().git()?;
+        let mut files = vec![];
+        let mut gone = vec![];
         for (path, blob) in &changed {
             match blob {
-                Some(blob) => {
-                    let content = repo.find_blob(*blob).git()?;
-                    let meta = store.write_worktree_file(path, content.content())?;
-                    faults::point("after-worktree-file");
-                    index
-                        .add(&crate::write::index_entry(path, *blob, &meta))
-                        .git()?;
-                }
-                None => {
-                    store.remove_worktree_file(path)?;
-                    if index.get_path(Path::new(path), 0).is_some() {
-                        index.remove_path(Path::new(path)).git()?;
-                    }
-                }
+                Some(blob) => files.push((path.as_str(), repo.find_blob(*blob).git()?, *blob)),
+                None => gone.push(path.as_str()),
             }
         }
-        index.write().git()?;
+        let files: Vec<(&str, &[u8], Oid)> = files
+            .iter()
+            .map(|(path, blob, oid)| (*path, blob.content(), *oid))
+            .collect();
+        store.put_in_worktree(&files, &gone, None)?;
         fs::remove_file(&journal)?;
         crate::write::pack_now_and_then(repo.path());
         Ok(())

@@ -7,7 +7,7 @@
 //! file, or `verify` once it is committed, still finds it. So a write costs the same
 //! whatever the size of the casebook.
 
-use crate::index::{IndexFile, IndexRecord, LockedIndex, NewEntry};
+use crate::index::{Change, IndexFile, IndexRecord, LockedIndex};
 use crate::prelude::*;
 
 /// The index as the hand-edit check sees it: read here, or by libgit2 when this crate's
@@ -175,31 +175,17 @@ impl Store {
             match tree.get_path(Path::new(path)) {
                 Ok(entry) => {
                     let blob = self.repo.find_blob(entry.id()).git()?;
-                    files.push((path.clone(), blob.content().to_vec(), entry.id()));
+                    files.push((path.as_str(), blob.content().to_vec(), entry.id()));
                 }
-                // not in HEAD any more (a case renumbered by `sync`): remove it
-                Err(_) => {
-                    self.remove_worktree_file(path)?;
-                    gone.push(path.clone());
-                }
+                // not in HEAD any more (a case renumbered by `sync`): removed
+                Err(_) => gone.push(path.as_str()),
             }
         }
         let files: Vec<(&str, &[u8], Oid)> = files
             .iter()
-            .map(|(p, c, o)| (p.as_str(), c.as_slice(), *o))
+            .map(|(p, c, o)| (*p, c.as_slice(), *o))
             .collect();
-        self.put_in_worktree(&files, None)?;
-        if !gone.is_empty() {
-            crate::index::unsplit(self.repo.path())?;
-            let mut index = self.repo.index().git()?;
-            for path in &gone {
-                if index.get_path(Path::new(path), 0).is_some() {
-                    index.remove_path(Path::new(path)).git()?;
-                }
-            }
-            index.write().git()?;
-        }
-        Ok(())
+        self.put_in_worktree(&files, &gone, None)
     }
 
     /// Temporary files of a writer killed before renaming its copy of `path` into place.
@@ -218,12 +204,13 @@ impl Store {
         }
     }
 
-    /// After a commit: write each file (path, content, blob) to the working tree, then put
-    /// their entries into the index in one update. `known` is the index the hand-edit check
-    /// read; it is used if the index has not changed since.
+    /// After a commit: write each file (path, content, blob) to the working tree and remove
+    /// the `gone` ones, then make their entries in the index in one update. `known` is the
+    /// index the hand-edit check read; it is used if the index has not changed since.
     pub(crate) fn put_in_worktree(
         &self,
         files: &[(&str, &[u8], Oid)],
+        gone: &[&str],
         known: Option<IndexView>,
     ) -> Result<()> {
         let root = self.root.as_path();
@@ -237,6 +224,9 @@ impl Store {
         };
         // Thousands of files (an import) are written on all cores.
         let metas = crate::cores::map_runs(files, crate::write::BULK, write_all)?;
+        for path in gone {
+            self.remove_worktree_file(path)?;
+        }
         crate::timings::mark("working tree files");
         let git_dir = self.repo.path();
         let lock = LockedIndex::acquire(git_dir)?;
@@ -254,19 +244,21 @@ impl Store {
                     .add(&crate::write::index_entry(path, *blob, meta))
                     .git()?;
             }
+            for path in gone {
+                if index.get_path(Path::new(path), 0).is_some() {
+                    index.remove_path(Path::new(path)).git()?;
+                }
+            }
             index.set_version(4).git()?;
             return index.write().git();
         };
-        let entries: Vec<NewEntry> = files
+        let changes: Vec<Change> = files
             .iter()
             .zip(&metas)
-            .map(|((path, _, oid), meta)| NewEntry {
-                path,
-                oid: *oid,
-                meta,
-            })
+            .map(|((path, _, blob), meta)| Change::put(path, *blob, meta))
+            .chain(gone.iter().map(|path| Change::remove(path)))
             .collect();
-        let bytes = index.with(&entries);
+        let bytes = index.with(&changes);
         crate::timings::mark("index spliced and hashed");
         lock.commit(bytes)?;
         crate::timings::mark("index written");
@@ -294,11 +286,6 @@ impl Store {
             dir = d.parent();
         }
         Ok(())
-    }
-
-    /// Write a file below the root atomically, refusing to follow symlinks; its stat data.
-    pub(crate) fn write_worktree_file(&self, path: &str, content: &[u8]) -> Result<fs::Metadata> {
-        write_worktree_file(&self.root, path, content)
     }
 }
 

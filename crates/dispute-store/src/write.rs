@@ -178,7 +178,7 @@ impl Writer<'_> {
             .zip(blobs)
             .map(|((path, content), blob)| (path.as_str(), content.as_bytes(), blob))
             .collect();
-        store.put_in_worktree(&written, Some(self.check.index))?;
+        store.put_in_worktree(&written, &[], Some(self.check.index))?;
         crate::timings::mark("working tree + index");
         faults::point("after-index");
         fs::remove_file(&journal)?;

@@ -10,8 +10,8 @@
 //! false). When the changed entries pass a twentieth of all (git's own limit,
 //! `splitIndex.maxPercentChange`, is a fifth), the next write makes a new shared file. A
 //! shared file no longer in use is removed two weeks after its last use, as git does
-//! (`splitIndex.sharedIndexExpire`). libgit2 cannot read a split index: the few places that
-//! hand the index to libgit2 first make it whole ([`unsplit`]).
+//! (`splitIndex.sharedIndexExpire`). libgit2 cannot read a split index, and is never given
+//! one: every update of an index this module reads, removals included, is made here.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -366,9 +366,9 @@ impl Split {
         }
     }
 
-    /// The index with `updates` put in: the index file with the changes since the shared
+    /// The index with `updates` made: the index file with the changes since the shared
     /// part, or a new shared part when the changes have grown too many.
-    pub(super) fn with<'a>(&self, own: &'a IndexFile, updates: &[NewEntry]) -> NewIndex<'a> {
+    pub(super) fn with<'a>(&self, own: &'a IndexFile, updates: &[Change]) -> NewIndex<'a> {
         let base = &self.base;
         let mut state = self.state(own);
         for update in updates {
@@ -386,8 +386,16 @@ impl Split {
                 .into_iter()
                 .filter(|(at, _)| !state.deleted.contains(at))
                 .collect();
+            let Some(file) = update.file else {
+                // Removed: its shared entries deleted, and any replacement of them.
+                for (at, _) in live {
+                    state.replaced.remove(&at);
+                    state.deleted.insert(at);
+                }
+                continue;
+            };
             let fixed = Fixed {
-                bytes: new_fixed(update),
+                bytes: new_fixed(path, file),
                 ext: None,
             };
             match live[..] {
@@ -556,21 +564,6 @@ pub(super) fn clean_shared(git_dir: &Path, current: &[u8; HASH]) {
             let _ = fs::remove_file(entry.path());
         }
     }
-}
-
-/// Make a split index whole again (one file), for libgit2, which cannot read it.
-pub(crate) fn unsplit(git_dir: &Path) -> Result<()> {
-    let Some(index) = IndexFile::read(git_dir)? else {
-        return Ok(());
-    };
-    let Some(split) = &index.split else {
-        return Ok(());
-    };
-    let lock = LockedIndex::acquire(git_dir)?;
-    let state = split.state(&index);
-    let mut whole = encode(&index.bytes, &split.merged(&state));
-    index.put_extensions(&mut whole, &[]);
-    lock.commit(whole)
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -839,6 +832,29 @@ mod tests {
         );
         put(d, &repo, &[("cases/013.toml", "n = 13 here\n")]);
         agree(d, &repo);
+        // Removals, as a sync makes them: a shared entry, one replaced here (010), one
+        // added here (201), and one never there. The two of this file's own go from it.
+        let own = count(repo.path());
+        let gone = [
+            "cases/050.toml",
+            "cases/010.toml",
+            "cases/201.toml",
+            "cases/999.toml",
+        ];
+        for path in gone {
+            let _ = fs::remove_file(d.join(path));
+        }
+        let index = IndexFile::read(repo.path()).unwrap().expect("ours");
+        let changes: Vec<Change> = gone.iter().map(|p| Change::remove(p)).collect();
+        LockedIndex::acquire(repo.path())
+            .unwrap()
+            .commit(index.with(&changes))
+            .unwrap();
+        assert_eq!(count(repo.path()), own - 2);
+        assert_eq!(shared_files(repo.path()), shared, "the shared part stays");
+        let listed = git(d, &["ls-files"]);
+        assert!(gone.iter().all(|g| !listed.contains(g)), "{listed}");
+        agree(d, &repo);
         // The tree git writes from it is the tree of the working tree.
         git(d, &["commit", "-q", "-m", "after"]);
         assert_eq!(git(d, &["status", "--porcelain"]), "");
@@ -880,13 +896,8 @@ mod tests {
         assert!(!left.exists(), "a killed write's leftover: removed");
         agree(d, &repo);
 
-        // A shared part gone: refused with the way to mend it, and mended that way.
-        let in_use = shared_files(repo.path());
-        let kept: Vec<(String, Vec<u8>)> = in_use
-            .iter()
-            .map(|n| (n.clone(), fs::read(repo.path().join(n)).unwrap()))
-            .collect();
-        for name in &in_use {
+        // A shared part gone: refused with the way to mend it.
+        for name in &shared_files(repo.path()) {
             fs::remove_file(repo.path().join(name)).unwrap();
         }
         let err = IndexFile::read(repo.path()).err().expect("refused");
@@ -895,19 +906,6 @@ mod tests {
                 if path == ".git/index" && reason.contains("git reset")),
             "{err:?}"
         );
-        for (name, bytes) in kept {
-            fs::write(repo.path().join(name), bytes).unwrap();
-        }
-
-        // Made whole for libgit2, with the same entries.
-        let listed = git(d, &["ls-files", "-s"]);
-        unsplit(repo.path()).unwrap();
-        let whole = IndexFile::read(repo.path()).unwrap().unwrap();
-        assert!(whole.split.is_none());
-        assert_eq!(git(d, &["ls-files", "-s"]), listed);
-        let libgit2 = repo.index().unwrap();
-        assert_eq!(libgit2.len(), listed.lines().count());
-        agree(d, &repo);
     }
 
     #[test]

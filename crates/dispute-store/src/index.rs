@@ -64,12 +64,25 @@ struct Slot {
     path_len: u32,
 }
 
-/// The bytes of an index file: mapped from the file as read (a large index is not copied
-/// into memory; git and this tool replace the index by renaming a new file over it, never
-/// by writing into it, so the mapping stays as it was read), or owned.
-enum Bytes {
+/// The bytes of an index file (or of the summary cache): mapped from the file as read (a
+/// large file is not copied into memory; git and this tool replace such a file by renaming
+/// a new one over it, never by writing into it, so the mapping stays as it was read), or
+/// owned.
+pub(crate) enum Bytes {
     Mapped(memmap2::Mmap),
     Owned(Vec<u8>),
+}
+
+impl Bytes {
+    /// The bytes of `file`, which is only ever replaced, never changed in place.
+    pub(crate) fn of(file: &File) -> Result<Bytes> {
+        if file.metadata()?.len() == 0 {
+            return Ok(Bytes::Owned(vec![]));
+        }
+        // SAFETY: the file is only ever replaced (a rename), never changed in place; see
+        // `Bytes`.
+        Ok(Bytes::Mapped(unsafe { memmap2::Mmap::map(file)? }))
+    }
 }
 
 impl std::ops::Deref for Bytes {
@@ -141,13 +154,7 @@ impl IndexFile {
             Err(e) => return Err(e.into()),
         };
         let meta = file.metadata()?;
-        let bytes = if meta.len() == 0 {
-            Bytes::Owned(vec![])
-        } else {
-            // SAFETY: the file is only ever replaced (a rename), never changed in place; see
-            // `Bytes`.
-            Bytes::Mapped(unsafe { memmap2::Mmap::map(&file)? })
-        };
+        let bytes = Bytes::of(&file)?;
         drop(file);
         let Some(mut index) = IndexFile::parse(bytes, Some(FileStamp::of(&meta))) else {
             return Ok(None);

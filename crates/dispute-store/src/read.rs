@@ -173,21 +173,19 @@ impl Store {
         let blobs = self.case_blobs(year)?;
         crate::timings::mark("case files listed from HEAD");
         let cache_path = self.repo.path().join(SUMMARY_CACHE);
-        let mut cache = load_summaries(&cache_path);
+        let cache_file = read_summaries(&cache_path);
+        let mut cache = Summaries::decode(cache_file.as_deref().unwrap_or_default());
         crate::timings::mark("summary cache loaded");
-        let hit = |cache: &SummaryCache, path: &str, oid: &Oid| {
-            cache.get(oid).is_some_and(|(p, _)| p == path)
-        };
         let misses: Vec<&(String, Oid)> = blobs
             .iter()
-            .filter(|(path, oid)| !hit(&cache, path, oid))
+            .filter(|(path, oid)| !cache.has(path, oid))
             .collect();
         let git_dir = self.repo.path().to_path_buf();
         type Parsed = (Oid, String, Result<CaseSummary, BadCase>);
         let parse = |chunk: &[&(String, Oid)]| -> Result<Vec<Parsed>> {
             let repo = Repository::open(&git_dir).git()?;
             let odb = repo.odb().git()?;
-            let mut out = vec![];
+            let mut out = Vec::with_capacity(chunk.len());
             for (path, oid) in chunk {
                 if let Err(error) = blob_size_ok(&odb, *oid, path) {
                     let bad = BadCase {
@@ -225,26 +223,19 @@ impl Store {
         let fresh = !parsed.is_empty();
         for (oid, path, summary) in parsed {
             match summary {
-                Ok(s) => {
-                    cache.insert(oid, (path, s));
-                }
+                Ok(s) => cache.add(oid, path, s),
                 Err(b) => bad.push(b),
             }
         }
         if fresh {
-            if year.is_none() {
-                let current: std::collections::HashSet<&Oid> =
-                    blobs.iter().map(|(_, o)| o).collect();
-                cache.retain(|oid, _| current.contains(oid));
-            }
+            // Only the blobs of HEAD stay; a listing of one year keeps the other years'.
+            let current: std::collections::HashSet<&Oid> = blobs.iter().map(|(_, o)| o).collect();
             // A cache that cannot be written only costs time on the next read.
-            let _ = save_summaries(&cache_path, &cache);
+            let _ = cache.save(&cache_path, |oid| year.is_some() || current.contains(oid));
         }
         let mut summaries = Vec::with_capacity(blobs.len());
         for (path, oid) in &blobs {
-            if hit(&cache, path, oid)
-                && let Some((_, s)) = cache.remove(oid)
-            {
+            if let Some(s) = cache.take(path, oid) {
                 summaries.push(s);
             }
         }

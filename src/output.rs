@@ -10,7 +10,7 @@
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{Cell, ContentArrangement, Table, presets};
 use dispute_i18n::{t, word};
 use serde::Serialize;
 
@@ -112,10 +112,10 @@ impl Ui {
     /// layout, which for 100,000 cases is hundreds of megabytes to allocate and fill.
     pub fn long_table(&mut self, header: &[&str], rows: Vec<Vec<String>>) -> Result<()> {
         let mut out = io::BufWriter::with_capacity(1 << 16, self.out.lock());
-        for line in chunked_lines(header, rows, CHUNK) {
-            out.write_all(clean(&line).as_bytes())?;
-            out.write_all(b"\n")?;
-        }
+        chunked_lines(header, rows, CHUNK, |line| {
+            out.write_all(clean(line).as_bytes())?;
+            out.write_all(b"\n")
+        })?;
         out.flush()?;
         Ok(())
     }
@@ -533,22 +533,28 @@ pub fn short_message(s: &str) -> String {
 const CHUNK: usize = 2048;
 
 /// The lines of the table of `header` and `rows`, the same as one comfy-table of them
-/// prints, made `chunk` rows at a time. Each part is given, as a last row, cells of spaces
-/// as wide as the widest of each column in the whole table (measured as comfy-table
-/// measures, `unicode-width`), so every part has the whole table's column widths; that row,
-/// and the borders between parts, are left out. A table whose cells hold line breaks, or
-/// whose part does not come out as one line a row, is made whole.
-fn chunked_lines(header: &[&str], rows: Vec<Vec<String>>, chunk: usize) -> Vec<String> {
+/// prints, made `chunk` rows at a time and handed to `emit` part by part. Each part is
+/// given, as a last row, cells of spaces as wide as the widest of each column in the whole
+/// table (measured as comfy-table measures, `unicode-width`), so every part has the whole
+/// table's column widths; that row, and the borders between parts, are left out. The cells
+/// are moved into the parts, not copied. A table whose cells hold line breaks is made whole.
+fn chunked_lines(
+    header: &[&str],
+    rows: Vec<Vec<String>>,
+    chunk: usize,
+    mut emit: impl FnMut(&str) -> io::Result<()>,
+) -> io::Result<()> {
     use unicode_width::UnicodeWidthStr;
-    let whole = |rows: Vec<Vec<String>>| {
+    let multiline = |c: &str| c.contains('\n');
+    if rows.len() <= chunk
+        || header.iter().any(|h| multiline(h))
+        || rows.iter().flatten().any(|c| multiline(c))
+    {
         let mut t = new_table(header);
         for row in rows {
-            t.add_row(row);
+            t.add_row(row.into_iter().map(Cell::new_owned));
         }
-        t.lines().collect::<Vec<String>>()
-    };
-    if rows.len() <= chunk || rows.iter().flatten().any(|c| c.contains('\n')) {
-        return whole(rows);
+        return t.lines().try_for_each(|line| emit(&line));
     }
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in &rows {
@@ -557,29 +563,31 @@ fn chunked_lines(header: &[&str], rows: Vec<Vec<String>>, chunk: usize) -> Vec<S
         }
     }
     let spacer: Vec<String> = widths.iter().map(|w| " ".repeat(*w)).collect();
-    let parts: Vec<&[Vec<String>]> = rows.chunks(chunk).collect();
-    let mut lines = vec![];
-    let last = parts.len() - 1;
-    for (k, part) in parts.iter().enumerate() {
+    let total = rows.len();
+    let mut rows = rows.into_iter();
+    let mut done = 0;
+    while done < total {
         let mut t = new_table(header);
-        for row in part.iter() {
-            t.add_row(row.clone());
+        let mut n = 0;
+        for row in rows.by_ref().take(chunk) {
+            t.add_row(row.into_iter().map(Cell::new_owned));
+            n += 1;
         }
         t.add_row(spacer.clone());
+        // Top border, header, its rule; the rows (a line each: no cell breaks a line); the
+        // spacer; the bottom border.
         let made: Vec<String> = t.lines().collect();
-        // Top border, header, its rule; a line a row; the spacer; the bottom border.
-        if made.len() != part.len() + 5 {
-            return whole(rows);
+        let first = if done == 0 { 0 } else { 3 };
+        done += n;
+        let last = made.len() - 2;
+        for line in &made[first..last] {
+            emit(line)?;
         }
-        if k == 0 {
-            lines.extend_from_slice(&made[..3]);
-        }
-        lines.extend_from_slice(&made[3..3 + part.len()]);
-        if k == last {
-            lines.push(made[made.len() - 1].clone());
+        if done == total {
+            emit(&made[made.len() - 1])?;
         }
     }
-    lines
+    Ok(())
 }
 
 pub fn new_table(header: &[&str]) -> Table {
@@ -1293,18 +1301,35 @@ mod tests {
                 ]
             })
             .collect();
+        let parts = |rows: Vec<Vec<String>>, chunk: usize| {
+            let mut lines = vec![];
+            chunked_lines(&header, rows, chunk, |l| {
+                lines.push(l.to_string());
+                Ok(())
+            })
+            .unwrap();
+            lines
+        };
         let made = whole(&header, &rows);
         assert_eq!(made.len(), 23 + 4);
         for chunk in [1, 2, 5, 22, 23, 100] {
-            assert_eq!(chunked_lines(&header, rows.clone(), chunk), made, "{chunk}");
+            assert_eq!(parts(rows.clone(), chunk), made, "{chunk}");
         }
         // No rows; a cell with a line break: made whole.
-        assert_eq!(chunked_lines(&header, vec![], 2), whole(&header, &[]));
+        assert_eq!(parts(vec![], 2), whole(&header, &[]));
         let mut broken = rows.clone();
         broken[3][2] = "two\nlines".into();
-        assert_eq!(
-            chunked_lines(&header, broken.clone(), 2),
-            whole(&header, &broken)
-        );
+        assert_eq!(parts(broken.clone(), 2), whole(&header, &broken));
+        // A line that cannot be written stops the table there, with the error.
+        let mut seen = 0;
+        let failed = chunked_lines(&header, rows.clone(), 5, |_| {
+            seen += 1;
+            if seen == 9 {
+                return Err(io::Error::other("pipe closed"));
+            }
+            Ok(())
+        });
+        assert!(failed.is_err());
+        assert_eq!(seen, 9);
     }
 }

@@ -7,6 +7,7 @@
 //! the reader. Errors and warnings are also cut to a few lines and have phone and ID
 //! numbers masked, so a broken file cannot flood the screen or echo a payer's number.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
@@ -206,12 +207,20 @@ impl Ui {
         ];
         let mut cells = Vec::with_capacity(rows.len());
         let mut provisional = 0;
+        // The due column depends on the due date alone (lateness is counted to today):
+        // each one is worded once.
+        let mut dues: HashMap<(Option<NaiveDate>, Option<u32>), String> = HashMap::new();
         for r in rows {
-            let due = match (&r.next_due, r.days_late) {
-                (Some(d), Some(late)) => t!("out-due-late", due = d.to_string(), days = late),
-                (Some(d), None) => d.to_string(),
-                (None, _) => text::NONE.to_string(),
-            };
+            let due = dues
+                .entry((r.next_due, r.days_late))
+                .or_insert_with(|| match (&r.next_due, r.days_late) {
+                    (Some(d), Some(late)) => {
+                        t!("out-due-late", due = d.to_string(), days = late)
+                    }
+                    (Some(d), None) => d.to_string(),
+                    (None, _) => text::NONE.to_string(),
+                })
+                .clone();
             let id = if r.provisional {
                 provisional += 1;
                 t!("sync-list-provisional", id = r.id.as_str())
@@ -680,9 +689,17 @@ impl LogRow {
 
 /// `2026-11-20 09:30` in China time.
 pub fn short_time(t: &Time) -> String {
-    t.with_timezone(&china())
-        .format("%Y-%m-%d %H:%M")
-        .to_string()
+    use chrono::{Datelike, Timelike};
+    // As `format("%Y-%m-%d %H:%M")`, without parsing the format on every row of a list.
+    let t = t.with_timezone(&china());
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
 }
 
 fn push(out: &mut String, s: impl AsRef<str>) {
@@ -1286,6 +1303,24 @@ mod tests {
             t.add_row(row.clone());
         }
         t.lines().collect()
+    }
+
+    #[test]
+    fn short_time_is_chronos_format_in_china() {
+        let start = crate::calendar::parse_time("2025-12-31 23:59").unwrap();
+        for minutes in (0..400_000).step_by(997) {
+            let t = start + chrono::Duration::minutes(minutes);
+            for t in [
+                t,
+                t.with_timezone(&chrono::FixedOffset::west_opt(5 * 3600).unwrap()),
+            ] {
+                let expected = t
+                    .with_timezone(&china())
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string();
+                assert_eq!(short_time(&t), expected);
+            }
+        }
     }
 
     #[test]

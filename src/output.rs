@@ -537,7 +537,6 @@ pub fn short_message(s: &str) -> String {
     lines.join("\n")
 }
 
-/// A table in the house style, with its header row.
 /// Rows of a long table made into one comfy-table at a time.
 const CHUNK: usize = 2048;
 
@@ -599,6 +598,7 @@ fn chunked_lines(
     Ok(())
 }
 
+/// A table in the house style, with its header row.
 pub fn new_table(header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED)

@@ -20,12 +20,7 @@ pub(crate) fn summary_version() -> String {
     ] {
         shape.update(source.as_bytes());
     }
-    let shape: String = shape
-        .finalize()
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let shape = hex(&shape.finalize()[..8]);
     format!("dispute-summaries 3 {} {shape}", env!("CARGO_PKG_VERSION"))
 }
 
@@ -155,10 +150,7 @@ impl<'a> Summaries<'a> {
         let mut bytes = summary_version().into_bytes();
         bytes.push(b'\n');
         bytes.extend(postcard::to_stdvec(&parts).map_err(|e| Error::Internal(e.to_string()))?);
-        let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-        fs::write(&tmp, bytes)?;
-        fs::rename(&tmp, path)?;
-        Ok(())
+        replace_file(path, &bytes)
     }
 }
 

@@ -1035,11 +1035,12 @@ mod tests {
                  D\tcases/2026/TAX/00/TAX-2026-0002.toml\nM\tcases/2026/TAX/00/TAX-2026-0003.toml\n",
                 "v{version}"
             );
-            // The cache tree was invalidated where files went: git's tree is the index's.
             let ours = IndexFile::read(repo.path()).unwrap().expect("ours");
             for path in gone {
                 assert!(ours.lookup(path).is_empty(), "{path}");
             }
+            // The cache tree was invalidated where files went: the tree git writes from the
+            // index has none of them.
             git(d, &["commit", "-q", "-m", "removed"]);
             let pending = if version == 3 { " A ita.txt\n" } else { "" };
             assert_eq!(git(d, &["status", "--porcelain"]), pending, "v{version}");

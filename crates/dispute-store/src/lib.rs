@@ -59,7 +59,7 @@ mod prelude {
     pub(crate) use crate::journal::*;
     pub(crate) use crate::read::*;
     pub(crate) use crate::worktree::*;
-    pub(crate) use crate::{BadCase, Git, Store, oid_short};
+    pub(crate) use crate::{BadCase, Git, Store, hex, oid_short, replace_file};
     pub(crate) use crate::{JOURNAL_FILE, LOCK_FILE, SUMMARY_CACHE};
     pub(crate) use dispute_i18n::t;
 }
@@ -97,4 +97,46 @@ pub struct Store {
 
 pub fn oid_short(oid: Oid) -> String {
     oid.to_string()[..10].to_string()
+}
+
+/// `bytes` in lower-case hexadecimal (a checksum in a file name, a digest in a header).
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Put `bytes` at `path` whole or not at all: written beside it, then renamed over it (a
+/// reader sees the old file or the new one). A file that could not be written is removed.
+pub(crate) fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let temp = path.with_extension(format!("tmp-{}", std::process::id()));
+    let written = fs::write(&temp, bytes).and_then(|()| fs::rename(&temp, path));
+    if written.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    Ok(written?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_replaced_file_is_whole_and_a_failed_replacement_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache");
+        replace_file(&path, b"one").unwrap();
+        replace_file(&path, b"two").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        // A directory in the way: refused, and the file written beside it removed.
+        let blocked = dir.path().join("blocked");
+        fs::create_dir(&blocked).unwrap();
+        fs::write(blocked.join("inside"), "x").unwrap();
+        assert!(replace_file(&blocked, b"three").is_err());
+        let mut names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["blocked", "cache"]);
+        assert_eq!(hex(&[0x00, 0xab, 0x7f]), "00ab7f");
+    }
 }

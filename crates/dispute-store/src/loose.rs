@@ -21,11 +21,8 @@ use crate::prelude::*;
 /// same: the rename gives it a new time, so a `git gc` pruning beside this write keeps it
 /// (git touches such an object for the same reason).
 pub(crate) fn write(git_dir: &Path, kind: ObjectType, body: &[u8]) -> Result<Oid> {
-    let header = format!("{} {}\0", kind.str(), body.len());
-    let mut sha = Sha1::new();
-    sha.update(header.as_bytes());
-    sha.update(body);
-    let id = Oid::from_bytes(&sha.finalize()).git()?;
+    let header = object_header(kind, body);
+    let id = object_id(kind, body)?;
     let hex = id.to_string();
     let dir = git_dir.join("objects").join(&hex[..2]);
     let path = dir.join(&hex[2..]);
@@ -65,6 +62,21 @@ pub(crate) fn write(git_dir: &Path, kind: ObjectType, body: &[u8]) -> Result<Oid
         return Err(e.into());
     }
     Ok(id)
+}
+
+/// What git hashes and stores before an object's body: its type and size.
+fn object_header(kind: ObjectType, body: &[u8]) -> String {
+    format!("{} {}\0", kind.str(), body.len())
+}
+
+/// The id git gives the object of type `kind` with `body`, hashed with the `sha1` crate
+/// (libgit2's `Oid::hash_object` uses its collision-detecting SHA-1, which is slower
+/// over an import's blobs).
+pub(crate) fn object_id(kind: ObjectType, body: &[u8]) -> Result<Oid> {
+    let mut sha = Sha1::new();
+    sha.update(object_header(kind, body).as_bytes());
+    sha.update(body);
+    Oid::from_bytes(&sha.finalize()).git()
 }
 
 /// A tree entry: its name, mode (as git writes it, in octal) and object.

@@ -50,7 +50,7 @@ pub(crate) fn write_blobs(repo: &Repository, contents: &[&[u8]]) -> Result<Vec<O
     ]);
     let (checksum, placed) = write_pack(&temp.0[0], &entries)?;
     fs::write(&temp.0[1], index_file(placed, &checksum))?;
-    let name: String = checksum.iter().map(|b| format!("{b:02x}")).collect();
+    let name = hex(&checksum);
     // The pack first, its index last: git and libgit2 find a pack by its index.
     for (from, ext) in temp.0.iter().zip(["pack", "idx"]) {
         fs::set_permissions(from, std::os::unix::fs::PermissionsExt::from_mode(0o444))?;
@@ -144,10 +144,7 @@ fn index_file(mut placed: Vec<Placed>, pack: &[u8; 20]) -> Vec<u8> {
 
 /// A blob's id and its pack entry.
 fn blob_entry(content: &[u8]) -> Result<Entry> {
-    let mut sha = Sha1::new();
-    sha.update(format!("blob {}\0", content.len()).as_bytes());
-    sha.update(content);
-    let id = Oid::from_bytes(&sha.finalize()).git()?;
+    let id = crate::loose::object_id(ObjectType::Blob, content)?;
     let mut out = Vec::with_capacity(content.len() / 2 + 16);
     out.extend_from_slice(&entry_header(OBJ_BLOB, content.len()));
     let mut z = flate2::write::ZlibEncoder::new(out, flate2::Compression::fast());

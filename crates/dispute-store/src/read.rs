@@ -229,9 +229,13 @@ impl Store {
         }
         if fresh {
             // Only the blobs of HEAD stay; a listing of one year keeps the other years'.
-            let current: std::collections::HashSet<&Oid> = blobs.iter().map(|(_, o)| o).collect();
+            let current: Option<std::collections::HashSet<&Oid>> = year
+                .is_none()
+                .then(|| blobs.iter().map(|(_, o)| o).collect());
             // A cache that cannot be written only costs time on the next read.
-            let _ = cache.save(&cache_path, |oid| year.is_some() || current.contains(oid));
+            let _ = cache.save(&cache_path, |oid| {
+                current.as_ref().is_none_or(|c| c.contains(oid))
+            });
         }
         let mut summaries = Vec::with_capacity(blobs.len());
         for (path, oid) in &blobs {

@@ -174,8 +174,5 @@ fn save(path: &Path, head: Oid, highest: &Highest) -> Result<()> {
     for ((y, d), n) in highest {
         text.push_str(&format!("{y} {d} {n}\n"));
     }
-    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-    fs::write(&tmp, text)?;
-    fs::rename(&tmp, path)?;
-    Ok(())
+    replace_file(path, text.as_bytes())
 }

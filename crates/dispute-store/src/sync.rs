@@ -809,19 +809,11 @@ impl Writer<'_> {
             return Err(e);
         }
         faults::point("sync-after-advance");
-        let mut files = vec![];
-        let mut gone = vec![];
-        for (path, blob) in &changed {
-            match blob {
-                Some(blob) => files.push((path.as_str(), repo.find_blob(*blob).git()?, *blob)),
-                None => gone.push(path.as_str()),
-            }
-        }
-        let files: Vec<(&str, &[u8], Oid)> = files
+        let changes: Vec<(&str, Option<Oid>)> = changed
             .iter()
-            .map(|(path, blob, oid)| (*path, blob.content(), *oid))
+            .map(|(path, blob)| (path.as_str(), *blob))
             .collect();
-        store.put_in_worktree(&files, &gone, None)?;
+        store.put_blobs_in_worktree(&changes)?;
         fs::remove_file(&journal)?;
         crate::write::pack_now_and_then(repo.path());
         Ok(())

@@ -168,22 +168,32 @@ impl Store {
         let Some(tree) = self.head_tree()? else {
             return Ok(());
         };
-        let mut files = vec![];
+        let changes: Vec<(&str, Option<Oid>)> = paths
+            .iter()
+            .map(|path| {
+                self.remove_stale_temp_files(path);
+                // Not in HEAD any more (a case renumbered by `sync`): removed.
+                let blob = tree.get_path(Path::new(path)).ok().map(|e| e.id());
+                (path.as_str(), blob)
+            })
+            .collect();
+        self.put_blobs_in_worktree(&changes)
+    }
+
+    /// Bring `changes` into the working tree and the index: each path to its blob, or
+    /// removed where it has none.
+    pub(crate) fn put_blobs_in_worktree(&self, changes: &[(&str, Option<Oid>)]) -> Result<()> {
+        let mut blobs = vec![];
         let mut gone = vec![];
-        for path in paths {
-            self.remove_stale_temp_files(path);
-            match tree.get_path(Path::new(path)) {
-                Ok(entry) => {
-                    let blob = self.repo.find_blob(entry.id()).git()?;
-                    files.push((path.as_str(), blob.content().to_vec(), entry.id()));
-                }
-                // not in HEAD any more (a case renumbered by `sync`): removed
-                Err(_) => gone.push(path.as_str()),
+        for &(path, blob) in changes {
+            match blob {
+                Some(id) => blobs.push((path, self.repo.find_blob(id).git()?, id)),
+                None => gone.push(path),
             }
         }
-        let files: Vec<(&str, &[u8], Oid)> = files
+        let files: Vec<(&str, &[u8], Oid)> = blobs
             .iter()
-            .map(|(p, c, o)| (*p, c.as_slice(), *o))
+            .map(|(path, blob, id)| (*path, blob.content(), *id))
             .collect();
         self.put_in_worktree(&files, &gone, None)
     }

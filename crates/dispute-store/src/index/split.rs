@@ -62,8 +62,7 @@ impl Shared {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(e.into()),
         };
-        // SAFETY: as in `IndexFile::read`; a shared part is never changed once written.
-        let bytes = Bytes::Mapped(unsafe { memmap2::Mmap::map(&file)? });
+        let bytes = Bytes::of(&file)?;
         let Some((version, count, end)) = header(&bytes) else {
             return Ok(None);
         };
@@ -86,11 +85,7 @@ impl Shared {
         let shared = Shared::parse(bytes);
         if let Some(shared) = &shared {
             // Only a cache: a write that fails costs the walk again next time.
-            let temp = git_dir.join(format!("{MARKS_FILE}.tmp-{}", std::process::id()));
-            if fs::write(&temp, shared.save_marks(oid)).is_ok() {
-                let _ = fs::rename(&temp, &cache);
-            }
-            let _ = fs::remove_file(&temp);
+            let _ = replace_file(&cache, &shared.save_marks(oid));
         }
         Ok(shared)
     }
@@ -386,29 +381,27 @@ impl Split {
                 .into_iter()
                 .filter(|(at, _)| !state.deleted.contains(at))
                 .collect();
-            let Some(file) = update.file else {
-                // Removed: its shared entries deleted, and any replacement of them.
-                for (at, _) in live {
-                    state.replaced.remove(&at);
-                    state.deleted.insert(at);
-                }
-                continue;
-            };
-            let fixed = Fixed {
+            let fixed = update.file.map(|file| Fixed {
                 bytes: new_fixed(path, file),
                 ext: None,
-            };
-            match live[..] {
-                // One entry, not in conflict (its replacement if it has one): replaced.
-                [(at, shared)] if state.replaced.get(&at).unwrap_or(&shared).stage() == 0 => {
+            });
+            match (fixed, &live[..]) {
+                // Put in place of one entry not in conflict (its replacement if it has one).
+                (Some(fixed), &[(at, shared)])
+                    if state.replaced.get(&at).unwrap_or(&shared).stage() == 0 =>
+                {
                     state.replaced.insert(at, fixed);
                 }
-                _ => {
-                    for (at, _) in live {
+                // Else its shared entries are deleted (with any replacement), and a new
+                // entry, if any, added.
+                (fixed, _) => {
+                    for &(at, _) in &live {
                         state.replaced.remove(&at);
                         state.deleted.insert(at);
                     }
-                    state.added.insert((path.to_vec(), 0), fixed);
+                    if let Some(fixed) = fixed {
+                        state.added.insert((path.to_vec(), 0), fixed);
+                    }
                 }
             }
         }
@@ -564,10 +557,6 @@ pub(super) fn clean_shared(git_dir: &Path, current: &[u8; HASH]) {
             let _ = fs::remove_file(entry.path());
         }
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// An EWAH bitmap of the positions `bits` (ascending) as git serialises it

@@ -112,23 +112,25 @@ impl Ui {
     /// made [`CHUNK`] rows at a time: comfy-table holds every cell of a table with its
     /// layout, which for 100,000 cases is hundreds of megabytes to allocate and fill.
     pub fn long_table(&mut self, header: &[&str], rows: Vec<Vec<String>>) -> Result<()> {
-        let mut out = io::BufWriter::with_capacity(1 << 16, self.out.lock());
-        chunked_lines(header, rows, CHUNK, |line| {
-            out.write_all(clean(line).as_bytes())?;
-            out.write_all(b"\n")
-        })?;
-        out.flush()?;
-        Ok(())
+        self.lines(|emit| chunked_lines(header, rows, CHUNK, emit))
     }
 
     /// A table on stdout, cleaned, line by line: the table of 100,000 cases is not first
     /// joined into one string.
     pub fn table(&mut self, table: Table) -> Result<()> {
+        self.lines(|emit| table.lines().try_for_each(|line| emit(&line)))
+    }
+
+    /// The lines `make` hands to its writer, each cleaned, on stdout (buffered).
+    fn lines(
+        &mut self,
+        make: impl FnOnce(&mut dyn FnMut(&str) -> io::Result<()>) -> io::Result<()>,
+    ) -> Result<()> {
         let mut out = io::BufWriter::with_capacity(1 << 16, self.out.lock());
-        for line in table.lines() {
-            out.write_all(clean(&line).as_bytes())?;
-            out.write_all(b"\n")?;
-        }
+        make(&mut |line| {
+            out.write_all(clean(line).as_bytes())?;
+            out.write_all(b"\n")
+        })?;
         out.flush()?;
         Ok(())
     }

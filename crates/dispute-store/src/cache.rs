@@ -70,10 +70,13 @@ impl<'a> Summaries<'a> {
                 .map(|t| t.join().ok().flatten())
                 .collect()
         });
-        let Some(parts) = decoded.into_iter().collect::<Option<Vec<_>>>() else {
-            return Summaries::from_parts(vec![]);
-        };
-        Summaries::from_parts(parts)
+        // One part that does not decode makes the whole cache empty.
+        Summaries::from_parts(
+            decoded
+                .into_iter()
+                .collect::<Option<_>>()
+                .unwrap_or_default(),
+        )
     }
 
     fn from_parts(parts: Vec<Vec<Cached<'a>>>) -> Summaries<'a> {

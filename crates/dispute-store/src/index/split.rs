@@ -24,7 +24,21 @@ pub(crate) const SPLIT_FROM: usize = 4096;
 /// changed entry (at 100,000 cases, at most 5,000 entries; a new shared file is 7 MB).
 const MAX_PERCENT: usize = 5;
 /// A shared file not used for this long is removed (git's default).
-const SHARED_EXPIRY: Duration = Duration::from_secs(14 * 24 * 3600);
+const SHARED_EXPIRY: Duration = Duration::from_secs(14 * DAY.as_secs());
+const DAY: Duration = Duration::from_secs(24 * 3600);
+/// The start of the name of a shared file this tool is writing (then renamed to
+/// [`shared_name`]).
+const TEMP_PREFIX: &str = "sharedindex_dispute_";
+
+/// The file name of the shared part with checksum `oid`, as git names it.
+fn shared_name(oid: &[u8; HASH]) -> String {
+    format!("sharedindex.{}", hex(oid))
+}
+
+/// How long ago a file was last changed (its time), when that can be told.
+fn age(meta: std::io::Result<fs::Metadata>) -> Option<Duration> {
+    meta.and_then(|m| m.modified()).ok()?.elapsed().ok()
+}
 
 /// The shared part notes the path of every this many entries (see [`Shared`]).
 const STEP: usize = 32;
@@ -56,8 +70,7 @@ impl Shared {
     /// `.git/dispute-shared-marks` when that file was made for this shared part (then the
     /// entries are not walked at all); else the entries are walked and the marks saved.
     fn read(git_dir: &Path, oid: &[u8; HASH]) -> Result<Option<Shared>> {
-        let path = git_dir.join(format!("sharedindex.{}", hex(oid)));
-        let file = match File::open(path) {
+        let file = match File::open(git_dir.join(shared_name(oid))) {
             Ok(f) => f,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(e.into()),
@@ -82,7 +95,7 @@ impl Shared {
                 names,
             }));
         }
-        let shared = Shared::parse(bytes);
+        let shared = Shared::parse(bytes, version, count, end);
         if let Some(shared) = &shared {
             // Only a cache: a write that fails costs the walk again next time.
             let _ = replace_file(&cache, &shared.save_marks(oid));
@@ -117,8 +130,9 @@ impl Shared {
         out
     }
 
-    fn parse(bytes: Bytes) -> Option<Shared> {
-        let (version, count, end) = header(&bytes)?;
+    /// Walk the entries of `bytes` (an index file of `version` and `count` entries, which
+    /// end at `end`) to make their marks.
+    fn parse(bytes: Bytes, version: u32, count: usize, end: usize) -> Option<Shared> {
         let mut marks = Vec::with_capacity(count / STEP + 1);
         let mut names = vec![];
         let mut cur: Vec<u8> = Vec::with_capacity(256);
@@ -498,7 +512,7 @@ fn put_link(out: &mut NewIndex, oid: [u8; HASH], deleted: &[u32], replaced: &[u3
 
 /// Write a shared part as `.git/sharedindex.<checksum>`; returns the checksum.
 pub(super) fn write_shared(git_dir: &Path, shared: &NewIndex) -> Result<[u8; HASH]> {
-    let temp = git_dir.join(format!("sharedindex_dispute_{}", std::process::id()));
+    let temp = git_dir.join(format!("{TEMP_PREFIX}{}", std::process::id()));
     let mut file = File::create(&temp)?;
     let written = write_hashed(&mut file, shared);
     drop(file);
@@ -509,7 +523,7 @@ pub(super) fn write_shared(git_dir: &Path, shared: &NewIndex) -> Result<[u8; HAS
             return Err(e);
         }
     };
-    fs::rename(&temp, git_dir.join(format!("sharedindex.{}", hex(&hash))))?;
+    fs::rename(&temp, git_dir.join(shared_name(&hash)))?;
     Ok(hash)
 }
 
@@ -517,12 +531,8 @@ pub(super) fn write_shared(git_dir: &Path, shared: &NewIndex) -> Result<[u8; HAS
 /// (at most once a day: the expiry is two weeks, and a look costs one system call where a
 /// touch costs three).
 pub(super) fn mark_in_use(git_dir: &Path, oid: &[u8; HASH]) {
-    let path = git_dir.join(format!("sharedindex.{}", hex(oid)));
-    let fresh = fs::metadata(&path)
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|t| t.elapsed().ok())
-        .is_some_and(|age| age < Duration::from_secs(24 * 3600));
+    let path = git_dir.join(shared_name(oid));
+    let fresh = age(fs::metadata(&path)).is_some_and(|age| age < DAY);
     if !fresh && let Ok(file) = File::open(&path) {
         let _ = file.set_modified(std::time::SystemTime::now());
     }
@@ -531,7 +541,7 @@ pub(super) fn mark_in_use(git_dir: &Path, oid: &[u8; HASH]) {
 /// Remove the shared parts other than `current` that were not used for two weeks (another
 /// reader may still be on a recent one), and what a killed write of one left.
 pub(super) fn clean_shared(git_dir: &Path, current: &[u8; HASH]) {
-    let keep = format!("sharedindex.{}", hex(current));
+    let keep = shared_name(current);
     let Ok(entries) = fs::read_dir(git_dir) else {
         return;
     };
@@ -542,18 +552,12 @@ pub(super) fn clean_shared(git_dir: &Path, current: &[u8; HASH]) {
         // (killed) a day ago.
         let expiry = if name.starts_with("sharedindex.") && name != keep {
             SHARED_EXPIRY
-        } else if name.starts_with("sharedindex_dispute_") {
-            Duration::from_secs(24 * 3600)
+        } else if name.starts_with(TEMP_PREFIX) {
+            DAY
         } else {
             continue;
         };
-        let unused = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age > expiry);
-        if unused {
+        if age(entry.metadata()).is_some_and(|age| age > expiry) {
             let _ = fs::remove_file(entry.path());
         }
     }
@@ -754,8 +758,7 @@ mod tests {
         // The shared part's marks were saved, and are what the next read uses.
         let cache = repo.path().join(MARKS_FILE);
         let oid = index.split.as_ref().unwrap().oid;
-        let shared_bytes =
-            fs::read(repo.path().join(format!("sharedindex.{}", hex(&oid)))).unwrap();
+        let shared_bytes = fs::read(repo.path().join(shared_name(&oid))).unwrap();
         let saved = fs::read(&cache).expect("marks saved");
         let (marks, _) = load_marks(&saved, &oid, &shared_bytes).expect("marks of this part");
         assert_eq!(marks.len(), 200usize.div_ceil(STEP));
@@ -872,7 +875,7 @@ mod tests {
             .map(|n| (format!("cases/{n:03}.toml"), format!("n = {n} more\n")))
             .collect();
         let more: Vec<(&str, &str)> = more.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
-        let left = repo.path().join("sharedindex_dispute_1");
+        let left = repo.path().join(format!("{TEMP_PREFIX}1"));
         fs::write(&left, b"half").unwrap();
         File::options()
             .write(true)

@@ -8,8 +8,8 @@ pub mod keys;
 pub mod output;
 
 pub use dispute_core::{
-    audit, calendar, case, casebook, error, forms, identity, import, latefee, ledger, policy,
-    privacy, protocol, report, schema, seal, summary, sync, text, validate, workflow,
+    audit, calendar, case, casebook, cores, error, forms, identity, import, latefee, ledger,
+    policy, privacy, protocol, report, schema, seal, summary, sync, text, validate, workflow,
 };
 pub use dispute_store as store;
 pub use dispute_store::faults;

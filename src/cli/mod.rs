@@ -423,21 +423,9 @@ impl App {
             }
             Ok(())
         };
-        if cases.len() < 2 {
-            return seal_part(cases);
-        }
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let chunk = cases.len().div_ceil(threads).max(1);
-        std::thread::scope(|s| {
-            let parts: Vec<_> = cases
-                .chunks_mut(chunk)
-                .map(|part| s.spawn(move || seal_part(part)))
-                .collect();
-            parts.into_iter().try_for_each(|p| {
-                p.join()
-                    .unwrap_or_else(|_| Err(Error::Internal(t!("store-thread-died"))))
-            })
-        })
+        crate::cores::runs_mut(cases, 2, seal_part)
+            .into_iter()
+            .collect()
     }
 
     /// After an action, seal the payer data again when its recipients changed (DESIGN

@@ -16,6 +16,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use chrono::Datelike;
 use dispute_i18n::{Lang, t, t_in};
 use serde::Deserialize;
 
@@ -647,7 +648,7 @@ pub struct Context<'a> {
     pub next_seq: &'a dyn Fn(i32) -> u32,
     /// An existing case with this payer name and time of receipt, if any (a ledger
     /// imported again under another encoding or file name).
-    pub same_case: &'a dyn Fn(&str, Time) -> Option<String>,
+    pub same_case: &'a (dyn Fn(&str, Time) -> Option<String> + Sync),
     /// When the casebook was created (its first commit). Imported history is the paper
     /// ledger of before: a row may carry later events only as a new registration, never
     /// opinions, replies or archives that the tool itself should have recorded, signed by
@@ -688,10 +689,23 @@ pub fn build(rows: &[Row], cx: &Context) -> std::result::Result<Vec<Case>, Vec<R
         };
         explicit.push(id);
     }
-    let mut next: BTreeMap<i32, u32> = BTreeMap::new();
+    let ids = allocate(rows, explicit, cx, &taken);
+    let rx = Replay {
+        book: cx.book,
+        cal: cx.cal,
+        importer: cx.importer,
+        now: cx.now,
+        same_case: cx.same_case,
+    };
+    let pairs: Vec<(&Row, Option<CaseId>)> = rows.iter().zip(ids).collect();
+    let replayed = crate::cores::runs(&pairs, 64, |part| {
+        part.iter()
+            .map(|(row, id)| replay(row, id.clone(), &rx))
+            .collect::<Vec<_>>()
+    });
     let mut first_row: std::collections::HashMap<(String, i64), usize> = Default::default();
-    for (row, id) in rows.iter().zip(explicit) {
-        match replay(row, id, cx, &mut next, &taken) {
+    for (row, replayed) in rows.iter().zip(replayed.into_iter().flatten()) {
+        match replayed {
             Ok(case) => {
                 if let Some(created) = cx.created
                     && let Some(late) = case.events.iter().skip(1).find(|e| e.at >= created)
@@ -718,9 +732,6 @@ pub fn build(rows: &[Row], cx: &Context) -> std::result::Result<Vec<Case>, Vec<R
                     continue;
                 }
                 first_row.insert(key, row.number);
-                if let Ok(id) = CaseId::parse(&case.id) {
-                    taken.insert(id);
-                }
                 cases.push(case);
             }
             Err(mut e) => errors.append(&mut e),
@@ -766,13 +777,54 @@ fn check_id(s: &str, cx: &Context, taken: &HashSet<CaseId>) -> std::result::Resu
 
 type RowResult<T> = std::result::Result<T, Vec<RowError>>;
 
-fn replay(
-    row: &Row,
-    id: Option<CaseId>,
+/// What replaying a row needs: the part of [`Context`] the threads of the replay share.
+struct Replay<'a> {
+    book: &'a Casebook,
+    cal: &'a Calendar,
+    importer: &'a Operator,
+    now: Time,
+    same_case: &'a (dyn Fn(&str, Time) -> Option<String> + Sync),
+}
+
+/// The year a case received at `at` is numbered in.
+fn year_of(at: &Time) -> i32 {
+    calendar::local_date(at).year()
+}
+
+/// Each row's case ID: its own (checked before), or the next free number of the importer's
+/// department in the year the row was received, in row order and around the IDs `taken`.
+/// A row whose time of receipt is missing or does not parse gets none: its replay says why.
+/// Numbers are given before the rows are replayed (on all cores); a row that then fails
+/// fails the whole import, so no number is lost.
+fn allocate(
+    rows: &[Row],
+    explicit: Vec<Option<CaseId>>,
     cx: &Context,
-    next: &mut BTreeMap<i32, u32>,
     taken: &HashSet<CaseId>,
-) -> RowResult<Case> {
+) -> Vec<Option<CaseId>> {
+    let mut next: BTreeMap<i32, u32> = BTreeMap::new();
+    rows.iter()
+        .zip(explicit)
+        .map(|(row, id)| {
+            if id.is_some() {
+                return id;
+            }
+            let received = row.raw.received_at.as_deref();
+            let received = received.filter(|s| !s.trim().is_empty())?;
+            let year = year_of(&calendar::normalise(calendar::parse_time(received).ok()?));
+            let seq = next.entry(year).or_insert_with(|| (cx.next_seq)(year));
+            loop {
+                let candidate = CaseId::new(&cx.importer.dept, year, *seq);
+                *seq += 1;
+                if !taken.contains(&candidate) {
+                    break Some(candidate);
+                }
+            }
+        })
+        .collect()
+}
+
+fn replay(row: &Row, id: Option<CaseId>, cx: &Replay) -> RowResult<Case> {
     let r = &row.raw;
     let mut errors = vec![];
     let err = |key: &str, reason: String| RowError {
@@ -1064,32 +1116,17 @@ fn replay(
         return fail("archived_at", t!("import-err-archive-needed"));
     }
 
-    let year = calendar::local_date(&received)
-        .format("%Y")
-        .to_string()
-        .parse::<i32>()
-        .unwrap_or(0);
-    let id = match id {
-        Some(id) => {
-            if id.year != year {
-                return fail(
-                    "id",
-                    t!("import-err-id-year", id_year = id.year, year = year),
-                );
-            }
-            id
-        }
-        None => {
-            let seq = next.entry(year).or_insert_with(|| (cx.next_seq)(year));
-            loop {
-                let candidate = CaseId::new(&cx.importer.dept, year, *seq);
-                *seq += 1;
-                if !taken.contains(&candidate) {
-                    break candidate;
-                }
-            }
-        }
+    let year = year_of(&received);
+    // None only when the time of receipt did not parse, which is reported above.
+    let Some(id) = id else {
+        return fail("received_at", t!("import-err-required"));
     };
+    if id.year != year {
+        return fail(
+            "id",
+            t!("import-err-id-year", id_year = id.year, year = year),
+        );
+    }
 
     let actor = cx.importer;
     let ctx = |at: Time, actor: &'_ Operator| -> (Time, Operator) { (at, actor.clone()) };
@@ -1406,6 +1443,62 @@ mod tests {
         };
         let rows = parse_csv(text)?;
         build(&rows, &cx).map(|cases| cases.iter().map(Case::to_toml).collect())
+    }
+
+    #[test]
+    fn numbers_are_given_in_row_order_per_year_around_the_ids_taken() {
+        let book = book();
+        let cal = book.calendar();
+        let importer = book.operator("admin").expect("admin").clone();
+        let exists = |_: &CaseId| false;
+        // HEAD already has numbers up to 0006 in 2025, none in 2024.
+        let next_seq = |year: i32| if year == 2025 { 7 } else { 1 };
+        let same_case = |_: &str, _: Time| None;
+        let cx = Context {
+            book: &book,
+            cal: &cal,
+            importer: &importer,
+            now: calendar::parse_time("2026-12-31 18:00").expect("time"),
+            exists: &exists,
+            next_seq: &next_seq,
+            same_case: &same_case,
+            created: None,
+        };
+        let row = |number: usize, received: Option<&str>| Row {
+            number,
+            raw: RawCase {
+                received_at: received.map(str::to_string),
+                ..RawCase::default()
+            },
+        };
+        let rows = [
+            row(2, Some("2025-03-01 09:00")),
+            row(3, Some("2025-03-02 09:00")),
+            row(4, Some("2024-12-30 09:00")),
+            row(5, Some("not a time")),
+            row(6, None),
+            row(7, Some("2025-03-03 09:00")),
+            row(8, Some("2025-03-04 09:00")),
+        ];
+        let id = |s: &str| CaseId::parse(s).expect("id");
+        // Row 8 names its own; 0008 is taken by another row's explicit ID.
+        let mut explicit = vec![None; rows.len()];
+        explicit[6] = Some(id("TAX-2025-0020"));
+        let taken: HashSet<CaseId> = [id("TAX-2025-0008"), id("TAX-2025-0020")].into();
+        let ids: Vec<Option<String>> = allocate(&rows, explicit, &cx, &taken)
+            .into_iter()
+            .map(|i| i.map(|i| i.to_string()))
+            .collect();
+        let want = [
+            Some("TAX-2025-0007"),
+            Some("TAX-2025-0009"),
+            Some("TAX-2024-0001"),
+            None,
+            None,
+            Some("TAX-2025-0010"),
+            Some("TAX-2025-0020"),
+        ];
+        assert_eq!(ids, want.map(|i| i.map(str::to_string)));
     }
 
     /// The text with its first line (the header) replaced.

@@ -13,6 +13,7 @@ pub mod calendar;
 pub mod case;
 pub mod casebook;
 pub mod casebook_change;
+pub mod cores;
 pub mod error;
 pub mod forms;
 pub mod identity;

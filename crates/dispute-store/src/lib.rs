@@ -10,7 +10,6 @@
 
 mod cache;
 mod central;
-mod cores;
 pub mod faults;
 mod history;
 mod index;

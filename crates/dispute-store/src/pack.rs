@@ -30,7 +30,7 @@ struct Entry {
 
 /// Write `contents` as blobs into one new pack; returns each one's id, in order.
 pub(crate) fn write_blobs(repo: &Repository, contents: &[&[u8]]) -> Result<Vec<Oid>> {
-    let all = crate::cores::map_runs(contents, 2, |part| {
+    let all = dispute_core::cores::map_runs(contents, 2, |part| {
         part.iter().map(|c| blob_entry(c)).collect()
     })?;
     let mut ids = Vec::with_capacity(contents.len());

@@ -233,7 +233,7 @@ impl Store {
             Ok(metas)
         };
         // Thousands of files (an import) are written on all cores.
-        let metas = crate::cores::map_runs(files, crate::write::BULK, write_all)?;
+        let metas = dispute_core::cores::map_runs(files, crate::write::BULK, write_all)?;
         for path in gone {
             self.remove_worktree_file(path)?;
         }

@@ -79,7 +79,7 @@ impl Writer<'_> {
     /// Add many case files (an import), each checked as [`Writer::put_case`] does; the
     /// serialising and checking is spread over the machine's cores.
     pub fn put_cases(&mut self, cases: &[Case]) -> Result<()> {
-        let texts = crate::cores::map_runs(cases, 2, |part| {
+        let texts = dispute_core::cores::map_runs(cases, 2, |part| {
             part.iter().map(checked_case_text).collect()
         })?;
         for (path, text) in texts {

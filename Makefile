@@ -1,20 +1,37 @@
 # dispute — make targets. `make demo` and `make test` work on a fresh machine with Rust.
 CARGO ?= cargo
-BIN := target/release/dispute
+
+# On Linux with glibc, `dispute` is linked statically (crt-static, static relocation model):
+# no dynamic loader runs at start-up. Measured on 2026-11-30 on a 2-core machine:
+# `perf stat -r 300 dispute --version` 3.69 -> 2.85 ms, and `register` 2-3 ms faster side by
+# side with the dynamically linked build. The tests are built the same way, so they test the
+# binary that ships. The flags go to the target only (`--target`): build scripts and proc
+# macros are built as usual. Elsewhere the binary is built as cargo builds it.
+HOST := $(shell rustc -vV 2>/dev/null | sed -n 's/^host: //p')
+ifneq ($(filter %-linux-gnu,$(HOST)),)
+STATIC := RUSTFLAGS="-C target-feature=+crt-static -C relocation-model=static"
+TARGET := --target $(HOST)
+OUT := target/$(HOST)/release
+else
+STATIC :=
+TARGET :=
+OUT := target/release
+endif
+BIN := $(OUT)/dispute
 
 .PHONY: build install test lint demo bench forms fuzz fmt clean
 
 build:
-	$(CARGO) build --release --locked
+	$(STATIC) $(CARGO) build --release --locked $(TARGET)
 
 ## Install the `dispute` binary into Cargo's bin directory (~/.cargo/bin). Completions and
 ## manual pages: `dispute completions bash|zsh|fish|powershell|elvish`, `dispute man -o DIR`.
 install:
-	$(CARGO) install --path . --locked
+	$(STATIC) $(CARGO) install --path . --locked $(TARGET)
 
 ## Unit and end-to-end tests (the CI test command).
 test:
-	$(CARGO) test --locked --workspace --all-targets
+	$(STATIC) $(CARGO) test --locked --workspace --all-targets $(TARGET)
 
 ## Formatting and clippy, warnings are errors.
 lint:
@@ -56,8 +73,8 @@ bench: build
 	  (export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq fossil) >/dev/null || \
 	  echo "could not install fossil; the peer's columns will be empty" >&2; \
 	fi
-	$(CARGO) build --release --locked --example bench
-	mkdir -p bench-out && ./target/release/examples/bench $(BIN) $(BENCH_SIZES) | tee bench-out/results.md
+	$(STATIC) $(CARGO) build --release --locked $(TARGET) --example bench
+	mkdir -p bench-out && ./$(OUT)/examples/bench $(BIN) $(BENCH_SIZES) | tee bench-out/results.md
 
 fmt:
 	$(CARGO) fmt --all

@@ -19,21 +19,29 @@ fn join<R>(worker: std::thread::ScopedJoinHandle<'_, R>) -> R {
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
+/// How many items a run of `len` takes.
+fn run_len(len: usize) -> usize {
+    len.div_ceil(threads())
+}
+
+/// `f` over each of `parts` on a thread of its own; the results in the order of `parts`.
+fn spread<P: Send, R: Send>(
+    parts: impl Iterator<Item = P>,
+    f: &(impl Fn(P) -> R + Sync),
+) -> Vec<R> {
+    std::thread::scope(|s| {
+        let workers: Vec<_> = parts.map(|part| s.spawn(move || f(part))).collect();
+        workers.into_iter().map(join).collect()
+    })
+}
+
 /// `f` over `items` cut into one run per core, each run on a thread of its own; the runs'
 /// results in the order of `items`. Fewer than `alone` items are one run, done here.
 pub fn runs<I: Sync, R: Send>(items: &[I], alone: usize, f: impl Fn(&[I]) -> R + Sync) -> Vec<R> {
     if items.len() < alone.max(2) {
         return vec![f(items)];
     }
-    let run = items.len().div_ceil(threads());
-    let f = &f;
-    std::thread::scope(|s| {
-        let workers: Vec<_> = items
-            .chunks(run)
-            .map(|part| s.spawn(move || f(part)))
-            .collect();
-        workers.into_iter().map(join).collect()
-    })
+    spread(items.chunks(run_len(items.len())), &f)
 }
 
 /// As [`runs`], each run changing its part of `items` in place.
@@ -45,15 +53,8 @@ pub fn runs_mut<I: Send, R: Send>(
     if items.len() < alone.max(2) {
         return vec![f(items)];
     }
-    let run = items.len().div_ceil(threads());
-    let f = &f;
-    std::thread::scope(|s| {
-        let workers: Vec<_> = items
-            .chunks_mut(run)
-            .map(|part| s.spawn(move || f(part)))
-            .collect();
-        workers.into_iter().map(join).collect()
-    })
+    let run = run_len(items.len());
+    spread(items.chunks_mut(run), &f)
 }
 
 /// As [`runs`], where each run gives one result per item or an error: the results in the

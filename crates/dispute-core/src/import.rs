@@ -1423,24 +1423,38 @@ mod tests {
         b
     }
 
+    /// A replay by `admin` of `book` into a casebook with no case, where numbers start at
+    /// `next_seq`.
+    fn context<'a>(
+        book: &'a Casebook,
+        cal: &'a Calendar,
+        importer: &'a Operator,
+        next_seq: &'a dyn Fn(i32) -> u32,
+    ) -> Context<'a> {
+        fn no_case(_: &CaseId) -> bool {
+            false
+        }
+        fn no_same_case(_: &str, _: Time) -> Option<String> {
+            None
+        }
+        Context {
+            book,
+            cal,
+            importer,
+            now: calendar::parse_time("2026-12-31 18:00").expect("time"),
+            exists: &no_case,
+            next_seq,
+            same_case: &no_same_case,
+            created: None,
+        }
+    }
+
     /// Parse and replay a CSV text; the cases as TOML, or the row errors.
     fn import(text: &str) -> std::result::Result<Vec<String>, Vec<RowError>> {
         let book = book();
         let cal = book.calendar();
         let importer = book.operator("admin").expect("admin").clone();
-        let exists = |_: &CaseId| false;
-        let next_seq = |_: i32| 1;
-        let same_case = |_: &str, _: Time| None;
-        let cx = Context {
-            book: &book,
-            cal: &cal,
-            importer: &importer,
-            now: calendar::parse_time("2026-12-31 18:00").expect("time"),
-            exists: &exists,
-            next_seq: &next_seq,
-            same_case: &same_case,
-            created: None,
-        };
+        let cx = context(&book, &cal, &importer, &|_| 1);
         let rows = parse_csv(text)?;
         build(&rows, &cx).map(|cases| cases.iter().map(Case::to_toml).collect())
     }
@@ -1450,20 +1464,9 @@ mod tests {
         let book = book();
         let cal = book.calendar();
         let importer = book.operator("admin").expect("admin").clone();
-        let exists = |_: &CaseId| false;
         // HEAD already has numbers up to 0006 in 2025, none in 2024.
         let next_seq = |year: i32| if year == 2025 { 7 } else { 1 };
-        let same_case = |_: &str, _: Time| None;
-        let cx = Context {
-            book: &book,
-            cal: &cal,
-            importer: &importer,
-            now: calendar::parse_time("2026-12-31 18:00").expect("time"),
-            exists: &exists,
-            next_seq: &next_seq,
-            same_case: &same_case,
-            created: None,
-        };
+        let cx = context(&book, &cal, &importer, &next_seq);
         let row = |number: usize, received: Option<&str>| Row {
             number,
             raw: RawCase {

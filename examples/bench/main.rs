@@ -54,6 +54,34 @@ fn empty_trash() {
     }
 }
 
+/// Flush what was written (`sync`), then wait until the disk is quiet: the share of the last
+/// 10 s in which some task waited for I/O (`/proc/pressure/io`, Linux) under 1%, for at most
+/// two minutes. On the development VM, writing back and discarding a 100,000-case casebook
+/// went on for a minute after `sync` returned, and every command timed then took 2-3 times as
+/// long. How long it waited goes to stderr.
+fn settle() {
+    let _ = Command::new("sync").status();
+    let pressure = || -> Option<f64> {
+        let text = std::fs::read_to_string("/proc/pressure/io").ok()?;
+        let some = text.lines().find(|l| l.starts_with("some "))?;
+        some.split_whitespace()
+            .find_map(|f| f.strip_prefix("avg10="))?
+            .parse()
+            .ok()
+    };
+    let start = Instant::now();
+    while pressure().is_some_and(|p| p >= 1.0) && start.elapsed() < Duration::from_secs(120) {
+        std::thread::sleep(Duration::from_secs(1));
+    }
+    if start.elapsed() >= Duration::from_secs(1) {
+        eprintln!(
+            "  waited {:.0} s for the disk to be quiet (I/O pressure {})",
+            start.elapsed().as_secs_f64(),
+            pressure().map_or("unknown".to_string(), |p| format!("{p:.1}%"))
+        );
+    }
+}
+
 /// Runs `dispute` as an operator of the bench casebook: their key, no user git config, no
 /// ssh-agent.
 struct Dispute {
@@ -202,7 +230,7 @@ fn bench_size(d: &Dispute, fossil: Option<&Fossil>, n: usize) -> Size {
     });
     // Generating writes hundreds of megabytes that the kernel would otherwise still be
     // writing back while the first commands are timed.
-    let _ = Command::new("sync").status();
+    settle();
     // `list` without its summary cache (.git/dispute-summaries) parses every file; later it
     // reads the cache and parses only what changed. `dispute clone` builds the cache
     // (`bench_clone`); a clone by plain git starts without one.
@@ -407,7 +435,7 @@ fn bench_import(d: &Dispute) -> Duration {
             dir
         })
         .collect();
-    let _ = Command::new("sync").status();
+    settle();
     let mut times = vec![];
     for dir in &dirs {
         let mut cmd = d.cmd(
@@ -590,7 +618,7 @@ fn main() {
         }
     }
     // The clones above leave gigabytes for the kernel to write back.
-    let _ = Command::new("sync").status();
+    settle();
     eprintln!("importing a 10,000-row ledger …");
     let import = bench_import(&d);
     println!(
@@ -604,7 +632,7 @@ fn main() {
     eprintln!("writing a history of {commits} signed commits …");
     let history = d.out.join("signed-history");
     signed_history(&history, commits);
-    let _ = Command::new("sync").status();
+    settle();
     let (t, _) = timed(d.cmd(&history, None, &["verify"]));
     println!(
         "verify of a history of {} signed commits (signatures, roles, replay of every action): {:.2} s",

@@ -396,7 +396,10 @@ impl App {
             return Ok(());
         }
         let mut without_key: Vec<String> = vec![];
-        for case in cases.iter() {
+        // Each case with the departments it is sealed to, found once for the check and the
+        // sealing.
+        let mut jobs = Vec::with_capacity(cases.len());
+        for case in cases.iter_mut() {
             let target = crate::seal::target(case, book);
             if target.recipients.is_empty() {
                 return Err(Error::NotReady {
@@ -410,20 +413,20 @@ impl App {
                     without_key.push(d);
                 }
             }
+            jobs.push((case, target.recipients));
         }
         self.warn_without_key(book, &without_key);
-        let seal_part = |part: &mut [Case]| -> Result<()> {
-            for case in part {
-                let target = crate::seal::target(case, book);
+        let seal_part = |part: &mut [(&mut Case, Vec<crate::case::SealedFor>)]| -> Result<()> {
+            for (case, recipients) in part {
                 let clear = crate::seal::Parties {
                     payer: case.payer.clone(),
                     counterparty: case.counterparty.clone(),
                 };
-                crate::seal::seal_parties(case, &clear, &target.recipients)?;
+                crate::seal::seal_parties(case, &clear, recipients)?;
             }
             Ok(())
         };
-        crate::cores::runs_mut(cases, 2, seal_part)
+        crate::cores::runs_mut(&mut jobs, 2, seal_part)
             .into_iter()
             .collect()
     }

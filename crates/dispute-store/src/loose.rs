@@ -22,7 +22,7 @@ use crate::prelude::*;
 /// (git touches such an object for the same reason).
 pub(crate) fn write(git_dir: &Path, kind: ObjectType, body: &[u8]) -> Result<Oid> {
     let header = object_header(kind, body);
-    let id = object_id(kind, body)?;
+    let id = hash(&header, body)?;
     let hex = id.to_string();
     let dir = git_dir.join("objects").join(&hex[..2]);
     let path = dir.join(&hex[2..]);
@@ -73,8 +73,13 @@ fn object_header(kind: ObjectType, body: &[u8]) -> String {
 /// (libgit2's `Oid::hash_object` uses its collision-detecting SHA-1, which is slower
 /// over an import's blobs).
 pub(crate) fn object_id(kind: ObjectType, body: &[u8]) -> Result<Oid> {
+    hash(&object_header(kind, body), body)
+}
+
+/// The SHA-1 of an object's header and body: its id.
+fn hash(header: &str, body: &[u8]) -> Result<Oid> {
     let mut sha = Sha1::new();
-    sha.update(object_header(kind, body).as_bytes());
+    sha.update(header.as_bytes());
     sha.update(body);
     Oid::from_bytes(&sha.finalize()).git()
 }

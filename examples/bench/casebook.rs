@@ -313,17 +313,10 @@ fn generate_case(book: &Casebook, seqs: &mut [u32], i: usize) -> dispute::case::
 
 /// Seal the payer data of `cases` to their recipients, on every core.
 fn seal_all(book: &Casebook, cases: &mut [dispute::case::Case]) {
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let chunk = cases.len().div_ceil(threads).max(1);
-    std::thread::scope(|s| {
-        for part in cases.chunks_mut(chunk) {
-            s.spawn(move || {
-                for case in part {
-                    let target = dispute::seal::target(case, book);
-                    case.payer =
-                        dispute::seal::seal(&case.payer, &target.recipients).expect("seal");
-                }
-            });
+    dispute::cores::runs_mut(cases, 2, |part| {
+        for case in part {
+            let target = dispute::seal::target(case, book);
+            case.payer = dispute::seal::seal(&case.payer, &target.recipients).expect("seal");
         }
     });
 }
